@@ -1,0 +1,153 @@
+/**
+ * The canonical event: Floorboard's native feed format (NDJSON, one event per line), version 1.
+ * Every adapter (queue_log, TaskRouter, Connect, CSV, the simulator) maps its source to these events,
+ * and only these reach the store and the engine. docs/feeds.md documents the format.
+ */
+import { z } from 'zod';
+import { AGENT_STATES, CHANNELS } from './types';
+
+export const FEED_FORMAT_VERSION = 1;
+
+/** An instant: ISO-8601 with an offset or Z, or epoch milliseconds. Stored as epoch ms. */
+const instant = z.union([
+  z.number().finite().nonnegative(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/, 'expected ISO-8601 with Z or an offset')
+    .transform((s, ctx) => {
+      const ms = Date.parse(s);
+      if (Number.isNaN(ms)) {
+        ctx.addIssue({ code: 'custom', message: 'not a valid date' });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+]);
+
+const id = z.string().min(1).max(200);
+const channel = z.enum(CHANNELS);
+
+const base = {
+  v: z.literal(FEED_FORMAT_VERSION),
+  /** Optional globally unique id; when present it is the idempotency key across sources. */
+  id: id.optional(),
+  ts: instant,
+};
+
+export const queueConfigEvent = z.object({
+  ...base,
+  type: z.literal('queue.config'),
+  queue: id,
+  channel,
+  timeZone: z.string().min(1).max(64).optional(),
+  /** Service-level threshold T in seconds for this queue (defaults: voice 20, chat 60, message 3600, email 86400). */
+  slThresholdSeconds: z.number().positive().max(7 * 86400).optional(),
+});
+
+export const contactQueuedEvent = z.object({
+  ...base,
+  type: z.literal('contact.queued'),
+  contactId: id,
+  channel,
+  queue: id,
+});
+
+export const contactAnsweredEvent = z.object({
+  ...base,
+  type: z.literal('contact.answered'),
+  contactId: id,
+  agentId: id,
+});
+
+/** An agent's reply on an async contact (chat, email, message). The first one sets the first response time. */
+export const contactRespondedEvent = z.object({
+  ...base,
+  type: z.literal('contact.responded'),
+  contactId: id,
+  agentId: id.optional(),
+  /** Bot/auto replies do not count as responses by default (DOMAIN.md). */
+  automated: z.boolean().optional(),
+});
+
+export const contactAbandonedEvent = z.object({
+  ...base,
+  type: z.literal('contact.abandoned'),
+  contactId: id,
+});
+
+export const contactEndedEvent = z.object({
+  ...base,
+  type: z.literal('contact.ended'),
+  contactId: id,
+});
+
+export const contactWrapupEndedEvent = z.object({
+  ...base,
+  type: z.literal('contact.wrapup-ended'),
+  contactId: id,
+});
+
+export const agentStateEvent = z.object({
+  ...base,
+  type: z.literal('agent.state'),
+  agentId: id,
+  name: z.string().max(200).optional(),
+  state: z.enum(AGENT_STATES),
+  /** Not-ready reason code (Break, Lunch, Training...). Only meaningful with state not-ready. */
+  reason: z.string().max(100).optional(),
+  /** Concurrent contacts the agent can take per channel, e.g. { voice: 1, chat: 3 }. */
+  capacity: z.partialRecord(channel, z.number().int().min(0).max(50)).optional(),
+});
+
+export const canonicalEvent = z.discriminatedUnion('type', [
+  queueConfigEvent,
+  contactQueuedEvent,
+  contactAnsweredEvent,
+  contactRespondedEvent,
+  contactAbandonedEvent,
+  contactEndedEvent,
+  contactWrapupEndedEvent,
+  agentStateEvent,
+]);
+
+/** A validated event, timestamps as epoch milliseconds. */
+export type CanonicalEvent = z.output<typeof canonicalEvent>;
+/** What a producer writes (timestamps may be ISO strings). */
+export type CanonicalEventInput = z.input<typeof canonicalEvent>;
+export type EventType = CanonicalEvent['type'];
+export type EventOf<T extends EventType> = Extract<CanonicalEvent, { type: T }>;
+
+export type ParseResult = { ok: true; event: CanonicalEvent } | { ok: false; reason: string };
+
+/** Parse one NDJSON line. Never throws: a bad line yields a reason fit to show a user. */
+export function parseEventLine(line: string): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (e) {
+    return { ok: false, reason: `not JSON: ${(e as Error).message}` };
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return { ok: false, reason: 'not a JSON object' };
+  }
+  const v = (json as { v?: unknown }).v;
+  if (v !== FEED_FORMAT_VERSION) {
+    return { ok: false, reason: v === undefined ? 'missing format version "v"' : `unsupported format version ${JSON.stringify(v)}` };
+  }
+  const parsed = canonicalEvent.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: formatZodError(parsed.error) };
+  return { ok: true, event: parsed.data };
+}
+
+/** One line per issue, with the path of the offending field. */
+export function formatZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Serialize an event as a native feed line (timestamps as ISO strings, for people reading the file). */
+export function toEventLine(event: CanonicalEvent): string {
+  return JSON.stringify({ ...event, ts: new Date(event.ts).toISOString() });
+}

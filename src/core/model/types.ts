@@ -1,0 +1,45 @@
+/** The canonical vocabulary shared by every feed, the store and the engine. */
+import type { AgentState, Channel } from '../../shared/api';
+
+export type { AgentState, Channel };
+export const CHANNELS = ['voice', 'chat', 'email', 'message'] as const satisfies readonly Channel[];
+export const AGENT_STATES = [
+  'available',
+  'on-contact',
+  'after-contact-work',
+  'not-ready',
+  'offline',
+] as const satisfies readonly AgentState[];
+
+/** A contact as derived from its events. Instants are epoch milliseconds; null = not (yet) happened. */
+export interface Contact {
+  id: string;
+  channel: Channel;
+  queue: string;
+  agentId: string | null;
+  queuedAt: number;
+  answeredAt: number | null;
+  firstResponseAt: number | null;
+  abandonedAt: number | null;
+  endedAt: number | null;
+  wrapupEndAt: number | null;
+}
+
+export interface QueueConfig {
+  name: string;
+  channel: Channel;
+  timeZone: string | null;
+  /** Service-level threshold T, seconds. */
+  slThresholdSeconds: number;
+}
+
+/** Default service-level threshold T per channel, seconds (DOMAIN.md common practice). */
+export const DEFAULT_SL_THRESHOLD_SECONDS: Record<Channel, number> = {
+  voice: 20,
+  chat: 60,
+  message: 3600,
+  email: 86400,
+};
+
+/** A contact abandoned in less than this many seconds is a short abandon (excluded from SL and abandon rate). */
+export const DEFAULT_SHORT_ABANDON_SECONDS = 5;

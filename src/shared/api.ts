@@ -1,0 +1,167 @@
+/**
+ * The one API contract. The Electron IPC adapter, the headless host's HTTP/WebSocket adapter and the
+ * renderer client are all typed from `Api` and `PushEvents`; adding a capability = one handler here.
+ * Types only: this file is imported by the core, the adapters and the renderer alike.
+ */
+
+export type Channel = 'voice' | 'chat' | 'email' | 'message';
+export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
+
+/** Contact metrics over a set of contacts; every figure's definition is in docs/metrics.md. */
+export interface ContactMetrics {
+  /** Contacts that entered a queue in the window. */
+  offered: number;
+  answered: number;
+  /** All abandons, short ones included. */
+  abandoned: number;
+  /** Abandoned before the short-abandon threshold (excluded from service level and abandon rate). */
+  shortAbandoned: number;
+  answeredWithinThreshold: number;
+  /** Offered in the window and neither answered nor abandoned at its end. */
+  waiting: number;
+  /** answered within T / (answered + abandoned - short abandons); null when nothing left the queue. */
+  serviceLevel: number | null;
+  /** Mean of (answered - queued) over answered contacts, seconds. */
+  asaSeconds: number | null;
+  /** (abandoned - short abandons) / (answered + abandoned - short abandons). */
+  abandonRate: number | null;
+  /** Longest wait of any contact in the window: answered, abandoned or still waiting at its end, seconds. */
+  longestWaitSeconds: number | null;
+  /** Async channels: contacts with a first agent response. */
+  firstResponses: number;
+  /** Mean of (first agent response - queued), seconds. */
+  avgFirstResponseSeconds: number | null;
+}
+
+export interface QueueLive extends ContactMetrics {
+  name: string;
+  channel: Channel;
+  thresholdSeconds: number;
+  /** Oldest contact waiting now, seconds (0 when none waits). */
+  longestWaitNowSeconds: number;
+  waitingNow: number;
+}
+
+export interface ChannelLive extends ContactMetrics {
+  channel: Channel;
+  queues: number;
+  longestWaitNowSeconds: number;
+  waitingNow: number;
+  /** Agents logged in with capacity on this channel, by state. */
+  agents: Record<AgentState, number>;
+}
+
+export interface AgentRow {
+  id: string;
+  name: string;
+  state: AgentState;
+  reason: string | null;
+  /** Epoch ms the agent entered this state. */
+  since: number;
+  /** Contacts the agent is handling now (answered, not yet wrapped up). */
+  contacts: { id: string; channel: Channel; queue: string }[];
+  channels: Channel[];
+}
+
+export interface IntervalPoint {
+  /** Epoch ms the interval starts. */
+  start: number;
+  channel: Channel;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  serviceLevel: number | null;
+}
+
+export interface IngestTotals {
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  lastQuarantine: QuarantineEntry | null;
+}
+
+export interface FloorSnapshot {
+  /** The center clock, epoch ms (the engine's clock: real or simulated). */
+  now: number;
+  center: { name: string; timeZone: string; resetHour: number; dayStart: number };
+  lastEventAt: number | null;
+  /** Seconds without events after which the view warns that data is stale. */
+  staleAfterSeconds: number;
+  simulated: boolean;
+  definitions: { serviceLevel: string; shortAbandonSeconds: number; occupancy: string };
+  channels: ChannelLive[];
+  queues: QueueLive[];
+  agents: AgentRow[];
+  agentsByState: Record<AgentState, number>;
+  /** Handle / (handle + available idle) over today's agent time; null before any agent time. */
+  occupancy: number | null;
+  intervals: { minutes: number; points: IntervalPoint[] };
+  ingest: IngestTotals;
+}
+
+export interface QuarantineEntry {
+  source: string;
+  position: number;
+  reason: string;
+  text: string;
+  at: number;
+}
+
+export interface IngestSummary {
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  /** The first few quarantined lines, with their reasons. */
+  errors: { position: number; reason: string }[];
+}
+
+export type GroupBy = 'center' | 'queue' | 'channel';
+
+export interface MetricsRow extends ContactMetrics {
+  /** 'center', a queue name, or a channel. */
+  key: string;
+}
+
+export interface MetricsReport {
+  from: string;
+  to: string;
+  by: GroupBy;
+  definition: { serviceLevel: string; shortAbandonSeconds: number; thresholdSeconds: string; attribution: string };
+  rows: MetricsRow[];
+}
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  simulated: boolean;
+  runtime: 'electron' | 'node';
+}
+
+export interface Api {
+  'app/info': (args: Record<string, never>) => AppInfo;
+  'floor/snapshot': (args: Record<string, never>) => FloorSnapshot;
+  /** Ingest lines of a native NDJSON feed; positions are 1-based line numbers from `startPosition`. */
+  'ingest/lines': (args: { source: string; lines: string[]; startPosition?: number }) => IngestSummary;
+  'metrics/window': (args: { from: string; to: string; by?: GroupBy }) => MetricsReport;
+  'quarantine/list': (args: { limit?: number; source?: string }) => QuarantineEntry[];
+}
+
+export type ApiName = keyof Api;
+export type ApiArgs<K extends ApiName> = Parameters<Api[K]>[0];
+export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
+
+/** Every call is answered with an envelope; errors never cross a boundary as exceptions. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+export type ApiErrorCode = 'invalid-args' | 'unknown-method' | 'internal';
+
+/** Events pushed from the engine to clients. */
+export interface PushEvents {
+  'floor/snapshot': FloorSnapshot;
+}
+export type PushName = keyof PushEvents;
+
+/** What the preload exposes as `window.floorboard`. */
+export interface FloorboardBridge {
+  call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<Envelope<ApiResult<K>>>;
+  on<E extends PushName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+}
