@@ -1,0 +1,186 @@
+/**
+ * The command line: npm run cli -- <command>. Every command is a thin wrapper over the core.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { openFloorboard, defaultTimeZone } from '../core/floorboard';
+import { canonicalEvent, toEventLine } from '../core/model/events';
+import { createSimulator } from '../core/simulator/simulator';
+import { businessDayStart } from '../core/time/business-day';
+import { startHost } from '../server/host';
+import type { GroupBy, IngestSummary } from '../shared/api';
+import { defaultDbPath, RENDERER_DIR } from './paths';
+import pkg from '../../package.json';
+
+const BATCH_LINES = 5000;
+
+const number = (name: string, check: (n: number) => boolean, what: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || !check(n)) throw new InvalidArgumentError(`${name} must be ${what}.`);
+  return n;
+};
+const isoInstant = (v: string) => {
+  if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`"${v}" is not an ISO-8601 date-time.`);
+  return v;
+};
+
+const program = new Command()
+  .name('floorboard')
+  .description('Floorboard: a live console for call-center floor supervisors.')
+  .version(pkg.version)
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Serve the console and its API over HTTP/WebSocket (loopback by default); Ctrl-C stops it.')
+  .option('--port <n>', 'port (0 = any free port)', number('--port', (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a port number'), 4400)
+  .option('--host <address>', 'address to bind (0.0.0.0 exposes it on the LAN)', '127.0.0.1')
+  .option('--db <path>', 'SQLite database (default: the user data folder)')
+  .option('--simulate', 'run the built-in simulated floor')
+  .option('--no-simulate', 'no simulated floor: only real feeds (the default)')
+  .option('--speed <x>', 'simulated clock speed (1 = real time)', number('--speed', (n) => n > 0 && n <= 3600, 'between 0 and 3600'), 1)
+  .option('--seed <n>', 'simulation seed', number('--seed', Number.isInteger, 'a whole number'), 42)
+  .option('--scale <x>', 'simulated center size (1 = about 50 agents)', number('--scale', (n) => n > 0 && n <= 100, 'between 0 and 100'), 1)
+  .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
+  .option('--reset-hour <h>', 'local hour at which "today" restarts', number('--reset-hour', (n) => Number.isInteger(n) && n >= 0 && n <= 23, 'a whole hour 0-23'), 0)
+  .option('--renderer <dir>', 'built renderer to serve', RENDERER_DIR)
+  .action(async (o) => {
+    const dbPath = resolve(o.db ?? defaultDbPath(Boolean(o.simulate)));
+    const fb = openFloorboard({
+      dbPath,
+      runtime: 'node',
+      version: pkg.version,
+      center: { timeZone: o.timeZone, resetHour: o.resetHour },
+      simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale } : null,
+      log: (m) => console.error(m),
+    });
+    let host;
+    try {
+      host = await startHost({ engine: fb.engine, dispatch: fb.dispatch, rendererDir: resolve(o.renderer), port: o.port, host: o.host });
+    } catch (e) {
+      fb.close();
+      throw e;
+    }
+    console.log(`Floorboard is serving ${host.url}`);
+    console.log(`  database: ${dbPath}`);
+    console.log(`  ${o.simulate ? `simulated floor (seed ${o.seed}, speed x${o.speed})` : 'real feeds only (no simulation)'}; center time zone ${o.timeZone}`);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal}: stopping`);
+      await host.close();
+      fb.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('ingest')
+  .description('Ingest feed files into a database and print a JSON summary.')
+  .requiredOption('--db <path>', 'SQLite database')
+  .addOption(new Option('--format <format>', 'feed format').choices(['ndjson']).default('ndjson'))
+  .argument('<files...>', 'files to ingest')
+  .action(async (files: string[], o) => {
+    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
+    const total: IngestSummary & { files: number; lines: number } = { files: 0, lines: 0, accepted: 0, duplicates: 0, quarantined: 0, errors: [] };
+    try {
+      for (const file of files) {
+        const source = resolve(file);
+        const rl = createInterface({ input: createReadStream(source, 'utf8'), crlfDelay: Infinity });
+        let batch: { position: number; text: string }[] = [];
+        let position = 0;
+        const flush = () => {
+          const r = fb.engine.ingestNdjson(source, batch);
+          total.accepted += r.accepted;
+          total.duplicates += r.duplicates;
+          total.quarantined += r.quarantined;
+          for (const e of r.errors) if (total.errors.length < 20) total.errors.push({ ...e, file: source } as (typeof total.errors)[number]);
+          batch = [];
+        };
+        for await (const text of rl) {
+          batch.push({ position: ++position, text });
+          if (batch.length >= BATCH_LINES) flush();
+        }
+        flush();
+        total.files++;
+        total.lines += position;
+      }
+    } finally {
+      fb.close();
+    }
+    console.log(JSON.stringify(total, null, 2));
+  });
+
+program
+  .command('metrics')
+  .description('Print the metrics of a window [from, to) computed from a database.')
+  .requiredOption('--db <path>', 'SQLite database')
+  .requiredOption('--from <iso>', 'window start (ISO-8601)', isoInstant)
+  .requiredOption('--to <iso>', 'window end (ISO-8601, exclusive)', isoInstant)
+  .addOption(new Option('--by <group>', 'one row per').choices(['center', 'queue', 'channel']).default('center'))
+  .option('--json', 'print JSON')
+  .action(async (o) => {
+    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
+    try {
+      const r = await fb.dispatch('metrics/window', { from: o.from, to: o.to, by: o.by as GroupBy });
+      if (!r.ok) throw new Error(r.error.message);
+      const report = r.value as import('../shared/api').MetricsReport;
+      if (o.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        console.log(`${report.from} to ${report.to}; service level = ${report.definition.serviceLevel}`);
+        const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+        const sec = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}s`);
+        console.table(
+          report.rows.map((m) => ({
+            [report.by]: m.key,
+            offered: m.offered,
+            answered: m.answered,
+            abandoned: m.abandoned,
+            'service level': pct(m.serviceLevel),
+            ASA: sec(m.asaSeconds),
+            'abandon rate': pct(m.abandonRate),
+            'longest wait': sec(m.longestWaitSeconds),
+          })),
+        );
+      }
+    } finally {
+      fb.close();
+    }
+  });
+
+program
+  .command('simulate')
+  .description('Write a simulated floor as a native NDJSON feed file.')
+  .requiredOption('--out <file>', 'output file')
+  .option('--hours <h>', 'hours to simulate', number('--hours', (n) => n > 0 && n <= 24 * 31, 'between 0 and 744'), 8)
+  .option('--seed <n>', 'seed', number('--seed', Number.isInteger, 'a whole number'), 42)
+  .option('--scale <x>', 'center size (1 = about 50 agents)', number('--scale', (n) => n > 0 && n <= 100, 'between 0 and 100'), 1)
+  .option('--start <iso>', 'start instant (default: the start of today in the time zone)', isoInstant)
+  .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
+  .action(async (o) => {
+    const start = o.start ? Date.parse(o.start) : businessDayStart(Date.now(), o.timeZone, 0);
+    const sim = createSimulator({ seed: o.seed, start, timeZone: o.timeZone, scale: o.scale });
+    const out = createWriteStream(resolve(o.out), 'utf8');
+    const end = start + o.hours * 3600_000;
+    let n = 0;
+    for (let t = start; t < end; ) {
+      t = Math.min(end, t + 3600_000);
+      const chunk = sim.advanceTo(t).map((e) => toEventLine(canonicalEvent.parse(e))).join('\n');
+      if (chunk && !out.write(chunk + '\n')) await once(out, 'drain');
+      n += chunk ? chunk.split('\n').length : 0;
+    }
+    out.end();
+    await once(out, 'finish');
+    console.log(JSON.stringify({ out: resolve(o.out), events: n, from: new Date(start).toISOString(), to: new Date(end).toISOString() }));
+  });
+
+program.parseAsync().catch((e: Error) => {
+  console.error(`floorboard: ${e.message}`);
+  process.exit(1);
+});

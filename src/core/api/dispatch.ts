@@ -1,0 +1,30 @@
+/**
+ * One entry point for every adapter (IPC, HTTP): validate, call, answer with an envelope.
+ * An invalid payload changes nothing and gets a message that names the field.
+ */
+import type { Api, ApiName, Envelope } from '../../shared/api';
+import { formatZodError } from '../model/events';
+import { apiArgSchemas } from './schemas';
+
+export type Dispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+
+export function isApiName(name: string): name is ApiName {
+  return Object.prototype.hasOwnProperty.call(apiArgSchemas, name);
+}
+
+export function createDispatcher(handlers: Api, onError?: (name: string, error: unknown) => void): Dispatch {
+  return async (name, args) => {
+    if (!isApiName(name)) return { ok: false, error: { code: 'unknown-method', message: `unknown method "${name}"` } };
+    const parsed = apiArgSchemas[name].safeParse(args ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-args', message: `${name}: ${formatZodError(parsed.error)}` } };
+    }
+    try {
+      const handler = handlers[name] as (a: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (e) {
+      onError?.(name, e);
+      return { ok: false, error: { code: 'internal', message: `${name} failed: ${(e as Error).message}` } };
+    }
+  };
+}

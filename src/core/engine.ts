@@ -1,0 +1,209 @@
+/**
+ * The engine: the one place that ingests events, keeps the live floor, and answers the Api.
+ * Runtime-agnostic: it gets a database, a clock and options; the Electron main process and the headless
+ * host only adapt its handlers and pushes to IPC or HTTP/WebSocket.
+ */
+import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
+import type { Clock } from './clock';
+import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
+import { LiveFloor } from './live/live-floor';
+import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
+import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
+import { windowMetrics } from './metrics/window-metrics';
+import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
+import type { Db } from './store/database';
+import { createStore, type BatchResult, type ParsedLine } from './store/store';
+import { businessDayStart, nextBusinessDayStart } from './time/business-day';
+
+export interface CenterConfig {
+  name: string;
+  /** IANA zone of the center: "today" and the clock shown follow it, not the viewer's zone. */
+  timeZone: string;
+  /** Local hour at which "today" resets (0-23). */
+  resetHour: number;
+}
+
+export interface EngineOptions {
+  db: Db;
+  clock: Clock;
+  center: CenterConfig;
+  dbPath: string;
+  version: string;
+  runtime: 'electron' | 'node';
+  simulated?: boolean;
+  /** Push a snapshot at least this often (ms). Default 1000. */
+  tickMs?: number;
+  /** After new events, push within this many ms (coalesced). Default 50. */
+  pushDelayMs?: number;
+  staleAfterSeconds?: number;
+  shortAbandonSeconds?: number;
+  intervalMinutes?: number;
+}
+
+export type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]) => void;
+
+export interface Engine {
+  readonly handlers: Api;
+  readonly store: ReturnType<typeof createStore>;
+  readonly clock: Clock;
+  /** Parse and store lines of a native NDJSON source, then apply the new events to the live floor. */
+  ingestNdjson(source: string, lines: SourceLine[]): IngestSummary;
+  /** Store already-parsed lines (adapters), then apply the new events to the live floor. */
+  ingestParsed(source: string, format: string, lines: ParsedLine[], sameAsRaw?: boolean): IngestSummary;
+  snapshot(): FloorSnapshot;
+  /** Roll the day if due and push a snapshot now. */
+  tick(): void;
+  subscribe(listener: PushListener): () => void;
+  /** Start the tick timer. */
+  start(): void;
+  /** Stop timers; the caller closes the database. */
+  stop(): void;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const { clock, center } = options;
+  const store = createStore(options.db);
+  const tickMs = options.tickMs ?? 1000;
+  const pushDelayMs = options.pushDelayMs ?? 50;
+  const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
+  const intervalMinutes = options.intervalMinutes ?? 15;
+  const listeners = new Set<PushListener>();
+  const totals = { ...store.totals(), duplicates: 0, lastQuarantine: store.quarantine(1, null)[0] ?? null };
+  let lastEventAt: number | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+
+  const floor = new LiveFloor({
+    shortAbandonMs: shortAbandonSeconds * 1000,
+    intervalMs: intervalMinutes * 60_000,
+    loadContact: (id) => store.contact(id),
+  });
+  let dayStart = businessDayStart(clock.now(), center.timeZone, center.resetHour);
+  let nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
+  rebuild();
+
+  /** Rebuild the live floor from the store (start-up only: the live path is incremental). */
+  function rebuild(): void {
+    floor.resetDay(dayStart);
+    for (const q of store.queues()) floor.setQueue(q);
+    const times = new Map<string, Record<string, number>>();
+    for (const s of store.agentStatesSince(dayStart)) {
+      if (s.end_at === null) continue;
+      const t = times.get(s.agent_id) ?? {};
+      t[s.state] = (t[s.state] ?? 0) + (s.end_at - Math.max(s.start_at, dayStart));
+      times.set(s.agent_id, t);
+    }
+    for (const a of store.currentAgents()) {
+      const t = times.get(a.id) ?? {};
+      floor.loadAgent(a, {
+        available: t.available ?? 0,
+        'on-contact': t['on-contact'] ?? 0,
+        'after-contact-work': t['after-contact-work'] ?? 0,
+        'not-ready': t['not-ready'] ?? 0,
+        offline: t.offline ?? 0,
+      });
+    }
+    const seen = new Set<string>();
+    const load = (cs: ReturnType<typeof store.contactsQueuedBetween>) => {
+      for (const c of cs) if (!seen.has(c.id)) (seen.add(c.id), floor.loadContact(c));
+    };
+    load(store.contactsWaitingBefore(dayStart));
+    load(store.contactsQueuedBetween(dayStart, Number.MAX_SAFE_INTEGER));
+    load(store.contactsWithAgents());
+  }
+
+  function applyBatch(r: BatchResult): IngestSummary {
+    for (const e of r.events) floor.apply(e);
+    totals.accepted += r.events.length;
+    totals.duplicates += r.duplicates;
+    totals.quarantined += r.quarantined;
+    if (r.quarantined > 0) totals.lastQuarantine = store.quarantine(1, null)[0] ?? totals.lastQuarantine;
+    if (r.events.length > 0) {
+      lastEventAt = clock.now();
+      schedulePush();
+    } else if (r.quarantined > 0) schedulePush();
+    return { accepted: r.accepted, duplicates: r.duplicates, quarantined: r.quarantined, errors: r.errors };
+  }
+
+  function schedulePush(): void {
+    if (pending !== null || listeners.size === 0) return;
+    pending = setTimeout(() => {
+      pending = null;
+      push();
+    }, pushDelayMs);
+  }
+
+  function push(): void {
+    if (listeners.size === 0) return;
+    const snap = snapshot();
+    for (const l of listeners) l('floor/snapshot', snap);
+  }
+
+  function rollDay(): void {
+    const now = clock.now();
+    if (now < nextDayStart && now >= dayStart) return;
+    dayStart = businessDayStart(now, center.timeZone, center.resetHour);
+    nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
+    floor.resetDay(dayStart);
+  }
+
+  function snapshot(): FloorSnapshot {
+    rollDay();
+    const now = clock.now();
+    const queues = floor.queuesLive(now);
+    return {
+      now,
+      center: { ...center, dayStart },
+      lastEventAt,
+      staleAfterSeconds: options.staleAfterSeconds ?? 120,
+      simulated: options.simulated ?? false,
+      definitions: { serviceLevel: SERVICE_LEVEL_DEFINITION, shortAbandonSeconds, occupancy: OCCUPANCY_DEFINITION },
+      channels: floor.channelsLive(now, queues),
+      queues,
+      agents: floor.agentRows(),
+      agentsByState: floor.agentsByState(),
+      occupancy: floor.occupancy(now),
+      intervals: { minutes: intervalMinutes, points: floor.intervalPoints() },
+      ingest: { accepted: totals.accepted, duplicates: totals.duplicates, quarantined: totals.quarantined, lastQuarantine: totals.lastQuarantine },
+    };
+  }
+
+  const engine: Engine = {
+    store,
+    clock,
+    ingestNdjson(source, lines) {
+      return applyBatch(store.writeBatch(source, 'ndjson', parseNdjsonLines(lines), true));
+    },
+    ingestParsed(source, format, lines, sameAsRaw = false) {
+      return applyBatch(store.writeBatch(source, format, lines, sameAsRaw));
+    },
+    snapshot,
+    tick() {
+      push();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      if (timer === null) timer = setInterval(() => engine.tick(), tickMs);
+    },
+    stop() {
+      if (timer !== null) clearInterval(timer);
+      if (pending !== null) clearTimeout(pending);
+      timer = null;
+      pending = null;
+      listeners.clear();
+    },
+    handlers: {
+      'app/info': () => ({ version: options.version, dbPath: options.dbPath, simulated: options.simulated ?? false, runtime: options.runtime }),
+      'floor/snapshot': () => snapshot(),
+      'ingest/lines': ({ source, lines, startPosition }) =>
+        engine.ingestNdjson(source, lines.map((text, i) => ({ position: (startPosition ?? 1) + i, text }))),
+      'metrics/window': ({ from, to, by }) =>
+        windowMetrics(store, { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds }),
+      'quarantine/list': ({ limit, source }) => store.quarantine(limit ?? 100, source ?? null),
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,337 @@
+/**
+ * The live floor: running aggregates updated event by event (never a SQL rescan on the live path).
+ * A snapshot is built from them in O(queues + agents + intervals).
+ *
+ * "Today" holds contacts queued since the business-day start. Contacts waiting from before it still show in
+ * "waiting now" and "longest wait now" (for up to a day), but count in the previous day's figures.
+ */
+import type { AgentRow, ChannelLive, IntervalPoint, QueueLive } from '../../shared/api';
+import type { CanonicalEvent } from '../model/events';
+import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
+import { AGENT_STATES, CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
+import {
+  addToTally,
+  classifyContact,
+  emptyTally,
+  mergeTally,
+  metricsFromTally,
+  type Classification,
+  type ContactTally,
+} from '../metrics/contact-metrics';
+import { occupancy, type StateTimes } from '../metrics/agent-metrics';
+
+/** A waiting contact older than this is taken as lost by its feed, not as waiting now. */
+const MAX_WAITING_AGE_MS = 24 * 3600_000;
+
+interface LiveContact {
+  c: Partial<Contact> & { id: string };
+  /** Its contribution to today's tallies; null when not counted today. */
+  k: Classification | null;
+  intervalKey: string | null;
+  /** The queue whose tally holds `k` (a transfer can move the contact to another queue). */
+  countedQueue: string | null;
+}
+
+interface LiveAgent {
+  id: string;
+  name: string;
+  capacity: Partial<Record<Channel, number>>;
+  state: AgentState;
+  reason: string | null;
+  since: number;
+  contacts: Set<string>;
+  /** Closed time per state since the day start, ms. */
+  stateMs: StateTimes;
+}
+
+export interface LiveFloorOptions {
+  shortAbandonMs: number;
+  intervalMs: number;
+  /** Look up a contact the engine has not seen since start-up (queued on an earlier day). */
+  loadContact?: (id: string) => Contact | null;
+}
+
+const zeroStates = (): StateTimes => ({ available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 });
+
+export class LiveFloor {
+  private dayStart = 0;
+  private readonly queues = new Map<string, QueueConfig>();
+  private readonly contacts = new Map<string, LiveContact>();
+  private readonly waiting = new Map<string, Map<string, number>>();
+  private readonly queueTallies = new Map<string, ContactTally>();
+  private readonly intervalTallies = new Map<string, { start: number; channel: Channel; tally: ContactTally }>();
+  private readonly agents = new Map<string, LiveAgent>();
+
+  constructor(private readonly options: LiveFloorOptions) {}
+
+  get currentDayStart(): number {
+    return this.dayStart;
+  }
+
+  /** Start a new business day: today's figures restart; waiting and active contacts carry over uncounted. */
+  resetDay(dayStart: number): void {
+    this.dayStart = dayStart;
+    this.queueTallies.clear();
+    this.intervalTallies.clear();
+    for (const [id, lc] of this.contacts) {
+      const done = lc.c.abandonedAt != null || lc.c.wrapupEndAt != null || (lc.c.endedAt != null && lc.c.answeredAt == null);
+      if (done || (lc.c.queuedAt ?? 0) < dayStart - MAX_WAITING_AGE_MS) this.contacts.delete(id);
+      else {
+        lc.k = null;
+        lc.intervalKey = null;
+        lc.countedQueue = null;
+        this.recount(lc);
+      }
+    }
+    for (const a of this.agents.values()) a.stateMs = zeroStates();
+  }
+
+  setQueue(q: QueueConfig): void {
+    const before = this.queues.get(q.name);
+    this.queues.set(q.name, q);
+    if (before && before.slThresholdSeconds !== q.slThresholdSeconds) {
+      for (const lc of this.contacts.values()) if (lc.c.queue === q.name) this.recount(lc);
+    }
+  }
+
+  /** Seed an agent's current state and today's closed state time at start-up. */
+  loadAgent(a: { id: string; name: string; capacity: Partial<Record<Channel, number>>; state: AgentState; reason: string | null; since: number }, stateMs?: StateTimes): void {
+    this.agents.set(a.id, { ...a, contacts: new Set(), stateMs: stateMs ?? zeroStates() });
+  }
+
+  /** Seed a stored contact at start-up. */
+  loadContact(c: Contact): void {
+    const lc: LiveContact = { c: { ...c }, k: null, intervalKey: null, countedQueue: null };
+    this.contacts.set(c.id, lc);
+    this.recount(lc);
+    if (c.agentId && c.answeredAt !== null && c.wrapupEndAt === null && c.abandonedAt === null) {
+      this.agents.get(c.agentId)?.contacts.add(c.id);
+    }
+  }
+
+  apply(e: CanonicalEvent): void {
+    switch (e.type) {
+      case 'queue.config':
+        this.setQueue({
+          name: e.queue,
+          channel: e.channel,
+          timeZone: e.timeZone ?? null,
+          slThresholdSeconds: e.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[e.channel],
+        });
+        return;
+      case 'agent.state':
+        this.applyAgentState(e);
+        return;
+    }
+    const lc = this.contactFor(e.contactId);
+    const c = lc.c;
+    switch (e.type) {
+      case 'contact.queued':
+        c.channel = e.channel;
+        c.queue = e.queue;
+        c.queuedAt = c.queuedAt == null ? e.ts : Math.min(c.queuedAt, e.ts);
+        if (!this.queues.has(e.queue)) {
+          this.queues.set(e.queue, { name: e.queue, channel: e.channel, timeZone: null, slThresholdSeconds: DEFAULT_SL_THRESHOLD_SECONDS[e.channel] });
+        }
+        break;
+      case 'contact.answered':
+        c.answeredAt = c.answeredAt == null ? e.ts : Math.min(c.answeredAt, e.ts);
+        c.agentId = c.agentId ?? e.agentId;
+        this.agents.get(e.agentId)?.contacts.add(e.contactId);
+        break;
+      case 'contact.responded':
+        if (!e.automated) c.firstResponseAt = c.firstResponseAt == null ? e.ts : Math.min(c.firstResponseAt, e.ts);
+        break;
+      case 'contact.abandoned':
+        c.abandonedAt = c.abandonedAt == null ? e.ts : Math.min(c.abandonedAt, e.ts);
+        break;
+      case 'contact.ended':
+        c.endedAt = Math.max(c.endedAt ?? e.ts, e.ts);
+        break;
+      case 'contact.wrapup-ended':
+        c.wrapupEndAt = Math.max(c.wrapupEndAt ?? e.ts, e.ts);
+        if (c.agentId) this.agents.get(c.agentId)?.contacts.delete(c.id);
+        break;
+    }
+    this.recount(lc);
+  }
+
+  private contactFor(id: string): LiveContact {
+    let lc = this.contacts.get(id);
+    if (!lc) {
+      const stored = this.options.loadContact?.(id);
+      lc = { c: stored ? { ...stored } : { id }, k: null, intervalKey: null, countedQueue: null };
+      this.contacts.set(id, lc);
+    }
+    return lc;
+  }
+
+  private applyAgentState(e: Extract<CanonicalEvent, { type: 'agent.state' }>): void {
+    let a = this.agents.get(e.agentId);
+    if (!a) {
+      a = { id: e.agentId, name: e.name ?? e.agentId, capacity: e.capacity ?? {}, state: e.state, reason: null, since: e.ts, contacts: new Set(), stateMs: zeroStates() };
+      this.agents.set(e.agentId, a);
+    } else {
+      if (e.ts < a.since) return; // an older state than the one shown: history, not the present
+      const from = Math.max(a.since, this.dayStart);
+      if (e.ts > from) a.stateMs[a.state] += e.ts - from;
+      if (e.name) a.name = e.name;
+      if (e.capacity) a.capacity = e.capacity;
+    }
+    a.state = e.state;
+    a.reason = e.state === 'not-ready' ? (e.reason ?? null) : null;
+    a.since = e.ts;
+    if (e.state !== 'on-contact' && e.state !== 'after-contact-work') {
+      for (const id of a.contacts) {
+        const c = this.contacts.get(id)?.c;
+        if (!c || c.endedAt != null || c.abandonedAt != null) a.contacts.delete(id);
+      }
+    }
+  }
+
+  /** Re-derive a contact's place in the waiting set and today's tallies after it changed. */
+  private recount(lc: LiveContact): void {
+    const c = lc.c;
+    if (lc.k && lc.countedQueue !== null) {
+      addToTally(this.tallyFor(lc.countedQueue), lc.k, -1);
+      if (lc.intervalKey) addToTally(this.intervalTallies.get(lc.intervalKey)!.tally, lc.k, -1);
+    }
+    lc.k = null;
+    lc.intervalKey = null;
+    lc.countedQueue = null;
+    if (c.queuedAt == null || c.queue == null || c.channel == null) return;
+
+    const open = c.answeredAt == null && c.abandonedAt == null && c.endedAt == null;
+    let w = this.waiting.get(c.queue);
+    if (open && c.queuedAt >= this.dayStart - MAX_WAITING_AGE_MS) {
+      if (!w) this.waiting.set(c.queue, (w = new Map()));
+      w.set(c.id, c.queuedAt);
+    } else w?.delete(c.id);
+
+    if (c.queuedAt < this.dayStart) return;
+    const q = this.queues.get(c.queue);
+    const k = classifyContact(c as Contact, {
+      thresholdMs: (q?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel]) * 1000,
+      shortAbandonMs: this.options.shortAbandonMs,
+      at: Number.MAX_SAFE_INTEGER,
+    });
+    addToTally(this.tallyFor(c.queue), k);
+    const start = this.dayStart + Math.floor((c.queuedAt - this.dayStart) / this.options.intervalMs) * this.options.intervalMs;
+    const key = `${c.channel}|${start}`;
+    let it = this.intervalTallies.get(key);
+    if (!it) this.intervalTallies.set(key, (it = { start, channel: c.channel, tally: emptyTally() }));
+    addToTally(it.tally, k);
+    lc.k = k;
+    lc.intervalKey = key;
+    lc.countedQueue = c.queue;
+  }
+
+  private tallyFor(queue: string): ContactTally {
+    let t = this.queueTallies.get(queue);
+    if (!t) this.queueTallies.set(queue, (t = emptyTally()));
+    return t;
+  }
+
+  private oldestWaiting(queue: string): { count: number; oldest: number | null } {
+    const w = this.waiting.get(queue);
+    if (!w || w.size === 0) return { count: 0, oldest: null };
+    let oldest = Infinity;
+    for (const t of w.values()) if (t < oldest) oldest = t;
+    return { count: w.size, oldest };
+  }
+
+  queuesLive(now: number): QueueLive[] {
+    const out: QueueLive[] = [];
+    for (const q of this.queues.values()) {
+      const { count, oldest } = this.oldestWaiting(q.name);
+      const longestNowMs = oldest === null ? 0 : Math.max(0, now - oldest);
+      const tally = this.queueTallies.get(q.name) ?? emptyTally();
+      out.push({
+        ...metricsFromTally(tally, tally.waiting > 0 ? longestNowMs : 0),
+        name: q.name,
+        channel: q.channel,
+        thresholdSeconds: q.slThresholdSeconds,
+        longestWaitNowSeconds: longestNowMs / 1000,
+        waitingNow: count,
+      });
+    }
+    return out.sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel) || a.name.localeCompare(b.name));
+  }
+
+  channelsLive(now: number, queues: QueueLive[]): ChannelLive[] {
+    return CHANNELS.map((channel) => {
+      const tally = emptyTally();
+      let longestNow = 0;
+      let waitingNow = 0;
+      let n = 0;
+      for (const q of queues) {
+        if (q.channel !== channel) continue;
+        n++;
+        mergeTally(tally, this.queueTallies.get(q.name) ?? emptyTally());
+        longestNow = Math.max(longestNow, q.longestWaitNowSeconds);
+        waitingNow += q.waitingNow;
+      }
+      const agents = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
+      for (const a of this.agents.values()) if ((a.capacity[channel] ?? 0) > 0) agents[a.state]++;
+      return {
+        ...metricsFromTally(tally, tally.waiting > 0 ? longestNow * 1000 : 0),
+        channel,
+        queues: n,
+        longestWaitNowSeconds: longestNow,
+        waitingNow,
+        agents,
+      };
+    });
+  }
+
+  agentRows(): AgentRow[] {
+    const rows: AgentRow[] = [];
+    for (const a of this.agents.values()) {
+      const contacts: AgentRow['contacts'] = [];
+      for (const id of a.contacts) {
+        const c = this.contacts.get(id)?.c;
+        if (c?.channel && c.queue) contacts.push({ id, channel: c.channel, queue: c.queue });
+      }
+      rows.push({
+        id: a.id,
+        name: a.name,
+        state: a.state,
+        reason: a.reason,
+        since: a.since,
+        contacts,
+        channels: CHANNELS.filter((ch) => (a.capacity[ch] ?? 0) > 0),
+      });
+    }
+    return rows;
+  }
+
+  agentsByState(): Record<AgentState, number> {
+    const counts = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
+    for (const a of this.agents.values()) counts[a.state]++;
+    return counts;
+  }
+
+  /** Today's agent time by state, the open state counted up to `now`. */
+  stateTimes(now: number): StateTimes {
+    const total = zeroStates();
+    for (const a of this.agents.values()) {
+      for (const s of AGENT_STATES) total[s] += a.stateMs[s];
+      const from = Math.max(a.since, this.dayStart);
+      if (now > from) total[a.state] += now - from;
+    }
+    return total;
+  }
+
+  occupancy(now: number): number | null {
+    return occupancy(this.stateTimes(now));
+  }
+
+  intervalPoints(): IntervalPoint[] {
+    const points: IntervalPoint[] = [];
+    for (const it of this.intervalTallies.values()) {
+      const m = metricsFromTally(it.tally);
+      points.push({ start: it.start, channel: it.channel, offered: m.offered, answered: m.answered, abandoned: m.abandoned, serviceLevel: m.serviceLevel });
+    }
+    return points.sort((a, b) => a.start - b.start || CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Availability metrics over agent-state time.
+ *
+ * occupancy = handle / (handle + available idle), where handle = on-contact + after-contact work time
+ * (Amazon Connect's definition; not-ready and offline time are outside both). It is state-based: an agent
+ * on one chat of three counts as fully occupied, which a later capacity-weighted figure will refine.
+ */
+import type { AgentState } from '../model/types';
+
+export type StateTimes = Record<AgentState, number>;
+
+export const OCCUPANCY_DEFINITION = '(on-contact + after-contact work) / (on-contact + after-contact work + available)';
+
+export function occupancy(t: StateTimes): number | null {
+  const handle = t['on-contact'] + t['after-contact-work'];
+  const den = handle + t.available;
+  return den > 0 ? handle / den : null;
+}

@@ -1,0 +1,64 @@
+/**
+ * Opening the SQLite database: WAL, pragmas, and numbered migrations checked against `__migrations__`.
+ * A database whose applied migrations are not a prefix of the ones this version knows (written by a newer
+ * Floorboard, or by something else) is refused with a clear message instead of being touched.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+  /** Path to a better_sqlite3.node built for this runtime (Electron uses its own ABI build). */
+  nativeBinding?: string;
+}
+
+export class DatabaseVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseVersionError';
+  }
+}
+
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.path);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function migrate(db: Db, path: string): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS __migrations__ (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = db.prepare('SELECT id, name FROM __migrations__ ORDER BY id').all() as { id: number; name: string }[];
+  applied.forEach((m, i) => {
+    const known = MIGRATIONS[i];
+    if (!known || known.id !== m.id || known.name !== m.name) {
+      throw new DatabaseVersionError(
+        `The database ${path} was written by a newer or different version of Floorboard ` +
+          `(it has migration ${m.name}, this version knows up to ${MIGRATIONS.at(-1)?.name}). ` +
+          `Update Floorboard, or point it at another database with --db.`,
+      );
+    }
+  });
+  const record = db.prepare('INSERT INTO __migrations__ (id, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of MIGRATIONS.slice(applied.length)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.id, m.name, Date.now());
+    })();
+  }
+}

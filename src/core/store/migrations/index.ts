@@ -1,0 +1,4 @@
+import { sql as m001 } from './001-init';
+
+/** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [{ id: 1, name: '001-init', sql: m001 }];

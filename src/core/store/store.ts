@@ -1,0 +1,290 @@
+/**
+ * Typed reads and writes over the database. One writer (the engine); every write of a batch of lines
+ * happens in one transaction with its checkpoint, so a crash never leaves half a batch or a checkpoint
+ * ahead of its events.
+ */
+import type { QuarantineEntry } from '../../shared/api';
+import type { CanonicalEvent } from '../model/events';
+import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
+import { DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
+import type { Db } from './database';
+
+/** One source line after parsing: the events it maps to, or the reason it was refused. */
+export type ParsedLine =
+  | { position: number; text: string; events: CanonicalEvent[]; reason?: undefined }
+  | { position: number; text: string; events?: undefined; reason: string };
+
+export interface BatchResult {
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  errors: { position: number; reason: string }[];
+  /** The events newly stored, in input order: what the live aggregates must apply. */
+  events: CanonicalEvent[];
+}
+
+export interface AgentRecord {
+  id: string;
+  name: string;
+  capacity: Partial<Record<Channel, number>>;
+  state: AgentState;
+  reason: string | null;
+  since: number;
+}
+
+interface ContactRow {
+  id: string;
+  channel: Channel | null;
+  queue: string | null;
+  agent_id: string | null;
+  queued_at: number | null;
+  answered_at: number | null;
+  first_response_at: number | null;
+  abandoned_at: number | null;
+  ended_at: number | null;
+  wrapup_end_at: number | null;
+}
+
+const MAX_ERRORS_REPORTED = 20;
+
+export function rowToContact(r: ContactRow): Contact | null {
+  if (r.queued_at === null || r.channel === null || r.queue === null) return null;
+  return {
+    id: r.id,
+    channel: r.channel,
+    queue: r.queue,
+    agentId: r.agent_id,
+    queuedAt: r.queued_at,
+    answeredAt: r.answered_at,
+    firstResponseAt: r.first_response_at,
+    abandonedAt: r.abandoned_at,
+    endedAt: r.ended_at,
+    wrapupEndAt: r.wrapup_end_at,
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function createStore(db: Db) {
+  const s = {
+    sourceByName: db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE name = ?'),
+    insertSource: db.prepare('INSERT INTO sources (name, format, created_at) VALUES (?, ?, ?)'),
+    insertRaw: db.prepare('INSERT OR IGNORE INTO raw_lines (source_id, position, text, received_at) VALUES (?, ?, ?, ?)'),
+    insertEvent: db.prepare(
+      'INSERT OR IGNORE INTO events (raw_id, key, type, ts, contact_id, agent_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertQuarantine: db.prepare(
+      'INSERT OR IGNORE INTO quarantine (source_id, position, text, reason, received_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    upsertCheckpoint: db.prepare(
+      `INSERT INTO checkpoints (source_id, position, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (source_id) DO UPDATE SET position = max(position, excluded.position), updated_at = excluded.updated_at`,
+    ),
+    checkpoint: db.prepare<[number], { position: number }>('SELECT position FROM checkpoints WHERE source_id = ?'),
+    upsertQueue: db.prepare(
+      `INSERT INTO queues (name, channel, time_zone, sl_threshold_seconds) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET channel = excluded.channel,
+         time_zone = coalesce(excluded.time_zone, time_zone), sl_threshold_seconds = excluded.sl_threshold_seconds`,
+    ),
+    contactQueued: db.prepare(
+      `INSERT INTO contacts (id, channel, queue, queued_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, queue = excluded.queue,
+         queued_at = min(coalesce(queued_at, excluded.queued_at), excluded.queued_at)`,
+    ),
+    contactAnswered: db.prepare(
+      `INSERT INTO contacts (id, agent_id, answered_at) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET agent_id = coalesce(agent_id, excluded.agent_id),
+         answered_at = min(coalesce(answered_at, excluded.answered_at), excluded.answered_at)`,
+    ),
+    contactResponded: db.prepare(
+      `INSERT INTO contacts (id, first_response_at) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET
+         first_response_at = min(coalesce(first_response_at, excluded.first_response_at), excluded.first_response_at)`,
+    ),
+    contactAbandoned: db.prepare(
+      `INSERT INTO contacts (id, abandoned_at) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET abandoned_at = min(coalesce(abandoned_at, excluded.abandoned_at), excluded.abandoned_at)`,
+    ),
+    contactEnded: db.prepare(
+      `INSERT INTO contacts (id, ended_at) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET ended_at = max(coalesce(ended_at, excluded.ended_at), excluded.ended_at)`,
+    ),
+    contactWrapup: db.prepare(
+      `INSERT INTO contacts (id, wrapup_end_at) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET wrapup_end_at = max(coalesce(wrapup_end_at, excluded.wrapup_end_at), excluded.wrapup_end_at)`,
+    ),
+    upsertAgent: db.prepare(
+      `INSERT INTO agents (id, name, capacity) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = coalesce(?, name), capacity = coalesce(?, capacity)`,
+    ),
+    closeAgentState: db.prepare('UPDATE agent_states SET end_at = ? WHERE agent_id = ? AND end_at IS NULL AND start_at <= ?'),
+    insertAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at) VALUES (?, ?, ?, ?)'),
+    contactById: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
+    contactsQueuedBetween: db.prepare<[number, number], ContactRow>(
+      'SELECT * FROM contacts WHERE queued_at >= ? AND queued_at < ? ORDER BY queued_at',
+    ),
+    contactsOpenBefore: db.prepare<[number], ContactRow>(
+      `SELECT * FROM contacts WHERE queued_at < ? AND answered_at IS NULL AND abandoned_at IS NULL AND ended_at IS NULL`,
+    ),
+    contactsActiveWithAgent: db.prepare<[], ContactRow>(
+      'SELECT * FROM contacts WHERE answered_at IS NOT NULL AND wrapup_end_at IS NULL AND abandoned_at IS NULL',
+    ),
+    queues: db.prepare<[], { name: string; channel: Channel; time_zone: string | null; sl_threshold_seconds: number }>(
+      'SELECT * FROM queues ORDER BY name',
+    ),
+    currentAgents: db.prepare<[], { id: string; name: string; capacity: string; state: AgentState; reason: string | null; since: number }>(
+      `SELECT a.id, a.name, a.capacity, s.state, s.reason, s.start_at AS since
+       FROM agents a JOIN agent_states s ON s.agent_id = a.id AND s.end_at IS NULL`,
+    ),
+    agentStatesSince: db.prepare<[number], { agent_id: string; state: AgentState; start_at: number; end_at: number | null }>(
+      'SELECT agent_id, state, start_at, end_at FROM agent_states WHERE end_at IS NULL OR end_at > ?',
+    ),
+    quarantine: db.prepare<[string | null, string | null, number], QuarantineEntry>(
+      `SELECT s.name AS source, q.position, q.reason, q.text, q.received_at AS at
+       FROM quarantine q JOIN sources s ON s.id = q.source_id
+       WHERE (? IS NULL OR s.name = ?) ORDER BY q.id DESC LIMIT ?`,
+    ),
+    counts: db.prepare<[], { accepted: number; quarantined: number }>(
+      'SELECT (SELECT count(*) FROM events) AS accepted, (SELECT count(*) FROM quarantine) AS quarantined',
+    ),
+  };
+
+  const sourceIds = new Map<string, number>();
+
+  function sourceId(name: string, format: string): number {
+    let id = sourceIds.get(name);
+    if (id === undefined) {
+      id = s.sourceByName.get(name)?.id ?? Number(s.insertSource.run(name, format, Date.now()).lastInsertRowid);
+      sourceIds.set(name, id);
+    }
+    return id;
+  }
+
+  function deriveFromEvent(e: CanonicalEvent): void {
+    switch (e.type) {
+      case 'queue.config':
+        s.upsertQueue.run(e.queue, e.channel, e.timeZone ?? null, e.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[e.channel]);
+        break;
+      case 'contact.queued':
+        s.contactQueued.run(e.contactId, e.channel, e.queue, e.ts);
+        break;
+      case 'contact.answered':
+        s.contactAnswered.run(e.contactId, e.agentId, e.ts);
+        break;
+      case 'contact.responded':
+        if (!e.automated) s.contactResponded.run(e.contactId, e.ts);
+        break;
+      case 'contact.abandoned':
+        s.contactAbandoned.run(e.contactId, e.ts);
+        break;
+      case 'contact.ended':
+        s.contactEnded.run(e.contactId, e.ts);
+        break;
+      case 'contact.wrapup-ended':
+        s.contactWrapup.run(e.contactId, e.ts);
+        break;
+      case 'agent.state': {
+        const capacity = e.capacity ? JSON.stringify(e.capacity) : null;
+        s.upsertAgent.run(e.agentId, e.name ?? e.agentId, capacity ?? '{}', e.name ?? null, capacity);
+        s.closeAgentState.run(e.ts, e.agentId, e.ts);
+        s.insertAgentState.run(e.agentId, e.state, e.state === 'not-ready' ? (e.reason ?? null) : null, e.ts);
+        break;
+      }
+    }
+  }
+
+  function eventKey(e: CanonicalEvent, sourceName: string, position: number, index: number): string {
+    return e.id ?? `${sourceName}#${position}#${index}`;
+  }
+
+  const writeBatch = db.transaction(
+    (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean): BatchResult => {
+      const src = sourceId(sourceName, format);
+      const now = Date.now();
+      const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [] };
+      let maxPosition = 0;
+      for (const line of lines) {
+        if (line.position > maxPosition) maxPosition = line.position;
+        if (line.reason !== undefined) {
+          const fresh = s.insertQuarantine.run(src, line.position, line.text, line.reason, now).changes > 0;
+          if (fresh) {
+            result.quarantined++;
+            if (result.errors.length < MAX_ERRORS_REPORTED) result.errors.push({ position: line.position, reason: line.reason });
+          } else result.duplicates++;
+          continue;
+        }
+        const raw = s.insertRaw.run(src, line.position, line.text, now);
+        if (raw.changes === 0) {
+          result.duplicates++;
+          continue;
+        }
+        const rawId = raw.lastInsertRowid;
+        let fresh = 0;
+        line.events.forEach((e, i) => {
+          const contactId = 'contactId' in e ? e.contactId : null;
+          const agentId = 'agentId' in e ? (e.agentId ?? null) : null;
+          const body = sameAsRaw ? null : JSON.stringify(e);
+          if (s.insertEvent.run(rawId, eventKey(e, sourceName, line.position, i), e.type, e.ts, contactId, agentId, body).changes > 0) {
+            deriveFromEvent(e);
+            result.events.push(e);
+            fresh++;
+          }
+        });
+        if (fresh > 0 || line.events.length === 0) result.accepted++;
+        else result.duplicates++;
+      }
+      if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
+      return result;
+    },
+  );
+
+  const contactRows = (rows: ContactRow[]): Contact[] => rows.map(rowToContact).filter((c): c is Contact => c !== null);
+
+  return {
+    db,
+    /** Store a batch of parsed lines of one source in one transaction, checkpoint included. */
+    writeBatch(sourceName: string, format: string, lines: ParsedLine[], sameAsRaw = false): BatchResult {
+      return writeBatch(sourceName, format, lines, sameAsRaw);
+    },
+    checkpoint(sourceName: string): number {
+      const id = s.sourceByName.get(sourceName)?.id;
+      return id === undefined ? 0 : (s.checkpoint.get(id)?.position ?? 0);
+    },
+    contact(id: string): Contact | null {
+      const r = s.contactById.get(id);
+      return r ? rowToContact(r) : null;
+    },
+    contactsQueuedBetween(from: number, to: number): Contact[] {
+      return contactRows(s.contactsQueuedBetween.all(from, to));
+    },
+    /** Contacts queued before `before` and still waiting (for the live waiting set at start-up). */
+    contactsWaitingBefore(before: number): Contact[] {
+      return contactRows(s.contactsOpenBefore.all(before));
+    },
+    /** Contacts answered and not yet wrapped up: what agents hold now. */
+    contactsWithAgents(): Contact[] {
+      return contactRows(s.contactsActiveWithAgent.all());
+    },
+    queues(): QueueConfig[] {
+      return s.queues.all().map((q) => ({
+        name: q.name,
+        channel: q.channel,
+        timeZone: q.time_zone,
+        slThresholdSeconds: q.sl_threshold_seconds,
+      }));
+    },
+    currentAgents(): AgentRecord[] {
+      return s.currentAgents.all().map((a) => ({ ...a, capacity: JSON.parse(a.capacity) as AgentRecord['capacity'] }));
+    },
+    /** Agent-state intervals overlapping [since, now]. */
+    agentStatesSince(since: number) {
+      return s.agentStatesSince.all(since);
+    },
+    quarantine(limit: number, source: string | null): QuarantineEntry[] {
+      return s.quarantine.all(source, source, limit);
+    },
+    totals(): { accepted: number; quarantined: number } {
+      return s.counts.get() ?? { accepted: 0, quarantined: 0 };
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The Electron shell: one window on the same engine the headless host runs. Thin by design: it opens the
+ * database where Electron keeps user data, forwards IPC calls to the dispatcher after checking the sender,
+ * and relays pushes. Hardened: contextIsolation, sandbox, no nodeIntegration, CSP, no navigation or popups.
+ */
+import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openFloorboard, type Floorboard } from '../core/floorboard';
+import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
+
+const args = process.argv.slice(1);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'";
+
+const here = dirname(fileURLToPath(import.meta.url));
+let floorboard: Floorboard | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** better-sqlite3 built for Electron's ABI by scripts/native.mjs (npm start builds it once). */
+function nativeBinding(): string | undefined {
+  const p = join(app.getAppPath(), '.native', `electron-${process.versions.electron}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  return existsSync(p) ? p : undefined;
+}
+
+function rendererUrl(): string {
+  return process.env.ELECTRON_RENDERER_URL ?? `file://${join(here, '../renderer/index.html')}`;
+}
+
+function isOwnFrame(event: IpcMainInvokeEvent): boolean {
+  if (!mainWindow || event.sender !== mainWindow.webContents) return false;
+  const url = event.senderFrame?.url ?? '';
+  const expected = new URL(rendererUrl());
+  return expected.protocol === 'file:' ? url.startsWith('file://') : url.startsWith(expected.origin);
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1600,
+    height: 1000,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'Floorboard',
+    kiosk: flag('--kiosk'),
+    autoHideMenuBar: true,
+    backgroundColor: '#0f1419',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void win.loadURL(rendererUrl());
+  return win;
+}
+
+app.whenReady().then(() => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, done) => done(permission === 'notifications'));
+
+  const simulate = !flag('--no-simulate');
+  const dbPath = option('--db') ?? join(app.getPath('userData'), simulate ? 'simulated.db' : 'floorboard.db');
+  floorboard = openFloorboard({
+    dbPath,
+    nativeBinding: nativeBinding(),
+    runtime: 'electron',
+    version: app.getVersion(),
+    simulate: simulate ? { seed: Number(option('--seed') ?? 42), speed: Number(option('--speed') ?? 1) } : null,
+    center: option('--time-zone') ? { timeZone: option('--time-zone') } : undefined,
+    log: (m) => console.error(m),
+  });
+  const fb = floorboard;
+
+  ipcMain.handle(IPC_CALL, (event, name: unknown, payload: unknown) => {
+    if (!isOwnFrame(event)) return { ok: false, error: { code: 'invalid-args', message: 'call from an unknown frame refused' } };
+    if (typeof name !== 'string') return { ok: false, error: { code: 'unknown-method', message: 'method name must be a string' } };
+    return fb.dispatch(name, payload);
+  });
+  fb.engine.subscribe((event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_PUSH, event, payload);
+  });
+
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  floorboard?.close();
+  floorboard = null;
+});

@@ -1,0 +1,46 @@
+/**
+ * How a channel or queue tile is judged. Provisional: these fixed targets stand in until service
+ * standards are configured per channel with three tiers (expected / desired / delight); that change
+ * replaces this module, and the tiles only read its `TileStatus` result.
+ *
+ * - ALERT when service level is below 70 %.
+ * - WARN when service level is below 80 %, or someone has waited longer than the threshold right now.
+ * - OK otherwise.
+ * - IDLE when there is no service level yet (nothing left the queue) and nobody waits beyond the threshold.
+ *
+ * Service level is compared as the whole percentage the tile displays, so a tile never reads
+ * "SL 80 %" next to "at risk".
+ */
+import { wholePercent } from '../../lib/format';
+
+export type TileStatus = 'ok' | 'warn' | 'alert' | 'idle';
+
+/** Service level at or above this is on target. */
+export const SL_TARGET = 0.8;
+/** Service level below this is an alert. */
+export const SL_ALERT_BELOW = 0.7;
+
+export interface StatusInput {
+  serviceLevel: number | null;
+  /** Someone waiting now has waited longer than the queue's threshold. */
+  overThreshold: boolean;
+  /** Anything offered today or waiting now. */
+  hasTraffic: boolean;
+}
+
+export interface StatusVerdict {
+  status: TileStatus;
+  icon: string;
+  text: string;
+}
+
+export function judgeStatus({ serviceLevel, overThreshold, hasTraffic }: StatusInput): StatusVerdict {
+  if (serviceLevel != null) {
+    const pct = wholePercent(serviceLevel);
+    if (pct < wholePercent(SL_ALERT_BELOW)) return { status: 'alert', icon: '✖', text: 'below target' };
+    if (pct < wholePercent(SL_TARGET) || overThreshold) return { status: 'warn', icon: '▲', text: 'at risk' };
+    return { status: 'ok', icon: '✓', text: 'on target' };
+  }
+  if (overThreshold) return { status: 'warn', icon: '▲', text: 'at risk' };
+  return hasTraffic ? { status: 'idle', icon: '○', text: 'no SL yet' } : { status: 'idle', icon: '○', text: 'idle' };
+}

@@ -1,0 +1,87 @@
+/**
+ * Every figure on the wallboard goes through these helpers, so a missing value always reads "—" and a
+ * duration always reads the same way wherever it appears.
+ */
+
+/** Shown for a metric that has no value yet (e.g. service level before any contact left the queue). */
+export const NONE = '—';
+
+const NUMBER_LOCALE = 'en-US';
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Whole seconds, never negative: clocks of different feeds can disagree by a little. */
+const wholeSeconds = (seconds: number): number => Math.max(0, Math.round(seconds));
+
+/** A metric duration: "45s", "3:07", "1:02:03"; "—" for null. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds)) return NONE;
+  const s = wholeSeconds(seconds);
+  if (s < 60) return `${s}s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return h > 0 ? `${h}:${pad2(m)}:${pad2(rest)}` : `${m}:${pad2(rest)}`;
+}
+
+/** A running clock such as time in state: "00:45", "03:07", "1:02:03". */
+export function formatClock(seconds: number): string {
+  const s = wholeSeconds(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return h > 0 ? `${h}:${pad2(m)}:${pad2(rest)}` : `${pad2(m)}:${pad2(rest)}`;
+}
+
+/** A ratio 0..1 as a whole percentage: 0.823 -> "82%"; "—" for null. */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio == null || !Number.isFinite(ratio)) return NONE;
+  return `${wholePercent(ratio)}%`;
+}
+
+/** The whole percentage a ratio is displayed as; status rules compare this, so text and color agree. */
+export function wholePercent(ratio: number): number {
+  return Math.round(ratio * 100);
+}
+
+/** A count with thousands separators: 12345 -> "12,345"; "—" for null. */
+export function formatCount(n: number | null | undefined): string {
+  if (n == null || !Number.isFinite(n)) return NONE;
+  return n.toLocaleString(NUMBER_LOCALE);
+}
+
+/** A coarse elapsed time for sentences ("No events for 2 min"): "45 s", "2 min", "1 h 05 min". */
+export function formatElapsed(seconds: number): string {
+  const s = wholeSeconds(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  return `${Math.floor(s / 3600)} h ${pad2(Math.floor((s % 3600) / 60))} min`;
+}
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let f = clockFormats.get(key);
+  if (!f) {
+    // en-GB gives a 24-hour clock with zero-padded fields, the convention on contact-center floors.
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', ...options });
+    clockFormats.set(key, f);
+  }
+  return f;
+}
+
+/** Wall-clock time in the center's time zone: "14:03:07". */
+export function formatTimeOfDay(epochMs: number, timeZone: string): string {
+  return dateFormat(timeZone, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(epochMs);
+}
+
+/** Hours and minutes in the center's time zone, for chart axes: "14:30". */
+export function formatHourMinute(epochMs: number, timeZone: string): string {
+  return dateFormat(timeZone, { hour: '2-digit', minute: '2-digit' }).format(epochMs);
+}
+
+/** The date in the center's time zone: "Mon 24 Nov". */
+export function formatDate(epochMs: number, timeZone: string): string {
+  return dateFormat(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(epochMs);
+}

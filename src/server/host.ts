@@ -1,0 +1,80 @@
+/**
+ * The headless host: the same engine as the desktop app, with HTTP for Api calls (POST /api/<name>),
+ * a WebSocket (/ws) for pushed events, and the built renderer served as static files. Wallboards on the
+ * LAN and every end-to-end test use it. Binds to loopback unless told otherwise.
+ */
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../core/api/dispatch';
+import type { Engine } from '../core/engine';
+import type { ApiErrorCode } from '../shared/api';
+
+export interface HostOptions {
+  engine: Engine;
+  dispatch: Dispatch;
+  rendererDir: string;
+  port: number;
+  host: string;
+}
+
+export interface Host {
+  url: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, internal: 500 };
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  if (!existsSync(options.rendererDir)) {
+    throw new Error(`The renderer is not built (${options.rendererDir} is missing): run "npm run build" first.`);
+  }
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
+  await app.register(fastifyWebsocket);
+  await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    return payload;
+  });
+
+  app.post('/api/*', async (req, reply) => {
+    const name = (req.params as { '*': string })['*'];
+    const result = await options.dispatch(name, req.body ?? {});
+    reply.code(result.ok ? 200 : STATUS[result.error.code]);
+    return result;
+  });
+
+  app.get('/ws', { websocket: true }, (socket) => {
+    const unsubscribe = options.engine.subscribe((event, payload) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
+    });
+    socket.on('close', unsubscribe);
+    socket.on('error', unsubscribe);
+  });
+
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}/`,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
