@@ -12,17 +12,20 @@ export function isValidTimeZone(zone: string): boolean {
 /** Start (epoch ms) of the business day containing `at`, for a day that resets at `resetHour` local time. */
 export function businessDayStart(at: number, timeZone: string, resetHour: number): number {
   const local = DateTime.fromMillis(at, { zone: timeZone });
-  let start = local.set({ hour: resetHour, minute: 0, second: 0, millisecond: 0 });
-  if (start.toMillis() > at) {
-    start = local.minus({ days: 1 }).set({ hour: resetHour, minute: 0, second: 0, millisecond: 0 });
-  }
-  return start.toMillis();
+  const start = hourOnDate(local, resetHour);
+  return start <= at ? start : hourOnDate(local.minus({ days: 1 }), resetHour);
 }
 
 /** Start (epoch ms) of the next business day after the one starting at `dayStart`. */
 export function nextBusinessDayStart(dayStart: number, timeZone: string, resetHour: number): number {
-  const local = DateTime.fromMillis(dayStart, { zone: timeZone });
-  return local.plus({ days: 1 }).set({ hour: resetHour, minute: 0, second: 0, millisecond: 0 }).toMillis();
+  return hourOnDate(DateTime.fromMillis(dayStart, { zone: timeZone }).plus({ days: 1 }), resetHour);
+}
+
+/** The first instant the wall clock shows `hour`:00 on `day`'s local date (after the gap if it is skipped). */
+function hourOnDate(day: DateTime, hour: number): number {
+  const t = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour }, { zone: day.zone });
+  const hourEarlier = t.minus({ hours: 1 }); // hours are absolute in luxon: this is one real hour earlier
+  return hourEarlier.hour === hour && hourEarlier.day === t.day ? hourEarlier.toMillis() : t.toMillis();
 }
 
 /** Start of the interval of `minutes` containing `at`, aligned on local wall-clock time in `timeZone`. */

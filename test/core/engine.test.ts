@@ -1,0 +1,219 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/core/api/dispatch';
+import { at, ev, lines, T0 } from '../helpers/events';
+import { testEngine } from '../helpers/engine';
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  cleanup.forEach((f) => f());
+  cleanup = [];
+});
+function setup(start = at(0), center = {}) {
+  const t = testEngine(start, center);
+  cleanup.push(t.close);
+  return t;
+}
+
+// The same hand-computed case as contact-metrics.test.ts, fed live through the NDJSON ingest path:
+// SL 1/3, ASA 20 s, abandon rate 1/3, E still waiting (100 s at 600 s).
+const day = [
+  ev.queue('Billing', 'voice', 20),
+  ev.agent(0, 'a1', 'available'),
+  ev.queued(0, 'A'),
+  ev.queued(0, 'B'),
+  ev.answered(10, 'A'),
+  ev.answered(30, 'B', 'a2'),
+  ev.queued(60, 'C'),
+  ev.abandoned(63, 'C'),
+  ev.queued(100, 'D'),
+  ev.abandoned(150, 'D'),
+  ev.queued(500, 'E'),
+];
+
+describe('live engine', () => {
+  it('computes every live metric of a queue incrementally (hand-computed)', () => {
+    const { engine, clock } = setup();
+    const r = engine.ingestNdjson('test', lines(day));
+    expect(r).toMatchObject({ accepted: day.length, duplicates: 0, quarantined: 0 });
+    clock.set(at(600));
+    const s = engine.snapshot();
+    const q = s.queues.find((x) => x.name === 'Billing')!;
+    expect(q).toMatchObject({ offered: 5, answered: 2, abandoned: 2, shortAbandoned: 1, answeredWithinThreshold: 1, waitingNow: 1, thresholdSeconds: 20 });
+    expect(q.serviceLevel).toBeCloseTo(1 / 3, 10);
+    expect(q.asaSeconds).toBe(20);
+    expect(q.abandonRate).toBeCloseTo(1 / 3, 10);
+    expect(q.longestWaitNowSeconds).toBe(100);
+    expect(q.longestWaitSeconds).toBe(100);
+    const voice = s.channels.find((c) => c.channel === 'voice')!;
+    expect(voice).toMatchObject({ offered: 5, waitingNow: 1, longestWaitNowSeconds: 100, queues: 1 });
+    expect(s.channels.map((c) => c.channel)).toEqual(['voice', 'chat', 'email', 'message']);
+    expect(s.lastEventAt).toBe(at(0));
+  });
+
+  it('agrees with the historical query over the same events', async () => {
+    const { engine, clock } = setup();
+    engine.ingestNdjson('test', lines(day));
+    clock.set(at(600));
+    const live = engine.snapshot().queues[0];
+    const hist = engine.handlers['metrics/window']({ from: new Date(at(0)).toISOString(), to: new Date(at(600)).toISOString(), by: 'queue' });
+    const row = hist.rows[0];
+    for (const k of ['offered', 'answered', 'abandoned', 'shortAbandoned', 'serviceLevel', 'asaSeconds', 'abandonRate', 'longestWaitSeconds'] as const) {
+      expect(row[k], k).toBe(live[k]);
+    }
+  });
+
+  it('measures the first response time of async contacts, ignoring automated replies', () => {
+    const { engine } = setup();
+    engine.ingestNdjson('t', lines([
+      ev.queue('Web Chat', 'chat', 60),
+      ev.queued(0, 'c1', 'Web Chat', 'chat'),
+      ev.responded(5, 'c1', true), // a bot greeting: not a response
+      ev.answered(20, 'c1'),
+      ev.responded(50, 'c1'),
+      ev.queued(0, 'c2', 'Web Chat', 'chat'),
+      ev.answered(70, 'c2'),
+      ev.responded(90, 'c2'),
+    ]));
+    const q = engine.snapshot().queues[0];
+    expect(q.firstResponses).toBe(2);
+    expect(q.avgFirstResponseSeconds).toBe(70); // (50 + 90) / 2
+    expect(q.serviceLevel).toBe(0.5); // answered at 20 s (within 60) and 70 s (late)
+  });
+
+  it('tracks agents: state, reason, time in state, current contacts and occupancy', () => {
+    const { engine, clock } = setup();
+    // a1: available 0-60, on contact 60-180, after-contact work 180-200, not ready (Break) 200-300
+    engine.ingestNdjson('t', lines([
+      ev.agent(0, 'a1', 'available'),
+      ev.queued(55, 'X'),
+      ev.answered(60, 'X', 'a1'),
+      ev.agent(60, 'a1', 'on-contact'),
+      ev.ended(180, 'X'),
+      ev.agent(180, 'a1', 'after-contact-work'),
+      ev.wrapped(200, 'X'),
+      ev.agent(200, 'a1', 'not-ready', 'Break'),
+    ]));
+    clock.set(at(300));
+    const s = engine.snapshot();
+    expect(s.agents).toHaveLength(1);
+    expect(s.agents[0]).toMatchObject({ id: 'a1', name: 'A1', state: 'not-ready', reason: 'Break', since: at(200), contacts: [], channels: ['voice', 'chat'] });
+    expect(s.agentsByState['not-ready']).toBe(1);
+    // handle 120 + 20 = 140 s, available 60 s -> 140 / 200
+    expect(s.occupancy).toBeCloseTo(0.7, 10);
+  });
+
+  it('shows the contact an agent holds', () => {
+    const { engine } = setup();
+    engine.ingestNdjson('t', lines([ev.agent(0, 'a1', 'available'), ev.queued(1, 'X'), ev.answered(2, 'X', 'a1'), ev.agent(2, 'a1', 'on-contact')]));
+    expect(engine.snapshot().agents[0].contacts).toEqual([{ id: 'X', channel: 'voice', queue: 'Billing' }]);
+  });
+
+  it('resets "today" at the reset hour of the center time zone, carrying waiting contacts over', () => {
+    // Center in New York, reset at midnight; 2026-03-07 23:50 EST = 2026-03-08T04:50Z
+    const before = Date.parse('2026-03-08T04:50:00Z');
+    const { engine, clock } = setup(before, { timeZone: 'America/New_York' });
+    const e = (s: number) => before + s * 1000;
+    engine.ingestNdjson('t', lines([
+      { v: 1, type: 'contact.queued', ts: e(0), contactId: 'old-answered', queue: 'Billing', channel: 'voice' },
+      { v: 1, type: 'contact.answered', ts: e(5), contactId: 'old-answered', agentId: 'a1' },
+      { v: 1, type: 'contact.queued', ts: e(540), contactId: 'late-waiter', queue: 'Billing', channel: 'voice' },
+    ]));
+    expect(engine.snapshot().queues[0]).toMatchObject({ offered: 2, answered: 1, waitingNow: 1 });
+    clock.set(Date.parse('2026-03-08T05:01:00Z')); // 00:01 EST, the new day
+    const s = engine.snapshot();
+    expect(s.center.dayStart).toBe(Date.parse('2026-03-08T05:00:00Z'));
+    expect(s.queues[0]).toMatchObject({ offered: 0, answered: 0, waitingNow: 1, longestWaitNowSeconds: 120 });
+    // it is answered in the new day: counted in yesterday's figures, not today's
+    engine.ingestNdjson('t2', lines([{ v: 1, type: 'contact.answered', ts: Date.parse('2026-03-08T05:01:00Z'), contactId: 'late-waiter', agentId: 'a1' }]));
+    expect(engine.snapshot().queues[0]).toMatchObject({ offered: 0, answered: 0, waitingNow: 0 });
+    // the next reset, after the DST change, is 23 hours later
+    clock.set(Date.parse('2026-03-09T04:00:30Z'));
+    expect(engine.snapshot().center.dayStart).toBe(Date.parse('2026-03-09T04:00:00Z'));
+  });
+
+  it('quarantines a bad line with its position and reason and keeps the others', () => {
+    const { engine } = setup();
+    const good = lines([ev.queued(0, 'A'), ev.queued(1, 'B')]);
+    const input = [good[0], { position: 2, text: '{"v":1,"type":"contact.queued","ts":"yesterday"}' }, { position: 3, text: 'not json' }, { position: 4, text: good[1].text }];
+    const r = engine.ingestNdjson('feed.ndjson', input);
+    expect(r).toMatchObject({ accepted: 2, quarantined: 2, duplicates: 0 });
+    expect(r.errors[0].position).toBe(2);
+    expect(r.errors[0].reason).toMatch(/ts/);
+    expect(r.errors[1]).toMatchObject({ position: 3 });
+    expect(r.errors[1].reason).toMatch(/not JSON/);
+    const q = engine.handlers['quarantine/list']({});
+    expect(q.map((x) => [x.source, x.position])).toEqual([['feed.ndjson', 3], ['feed.ndjson', 2]]);
+    const s = engine.snapshot();
+    expect(s.ingest).toMatchObject({ accepted: 2, quarantined: 2 });
+    expect(s.ingest.lastQuarantine).toMatchObject({ source: 'feed.ndjson', position: 3 });
+    expect(s.queues[0].offered).toBe(2);
+  });
+
+  it('re-reading the same lines adds nothing', () => {
+    const { engine } = setup();
+    engine.ingestNdjson('f', lines(day));
+    const r = engine.ingestNdjson('f', lines(day));
+    expect(r).toMatchObject({ accepted: 0, duplicates: day.length, quarantined: 0 });
+    expect(engine.snapshot().queues[0].offered).toBe(5);
+  });
+
+  it('an event id is an idempotency key across sources', () => {
+    const { engine } = setup();
+    const e1 = { ...ev.queued(0, 'A'), id: 'evt-1' };
+    engine.ingestNdjson('webhook', lines([e1]));
+    expect(engine.ingestNdjson('file', lines([e1]))).toMatchObject({ accepted: 0, duplicates: 1 });
+  });
+
+  it('rebuilds the live floor from the database after a restart', async () => {
+    const { tempDbPath, testEngine } = await import('../helpers/engine');
+    const path = tempDbPath();
+    const a = testEngine(at(0), {}, path);
+    a.engine.ingestNdjson('f', lines(day));
+    a.clock.set(at(600));
+    const before = a.engine.snapshot();
+    a.close();
+    const b = testEngine(at(600), {}, path);
+    cleanup.push(b.close);
+    const after = b.engine.snapshot();
+    expect(after.queues).toEqual(before.queues);
+    expect(after.agents).toEqual(before.agents);
+  });
+
+  it('pushes a snapshot to subscribers within the push delay after new events', async () => {
+    const { engine } = setup();
+    const got: number[] = [];
+    engine.subscribe((_e, p) => got.push(p.queues.length));
+    engine.ingestNdjson('f', lines([ev.queued(0, 'A')]));
+    await new Promise((r) => setTimeout(r, 120));
+    expect(got).toEqual([1]);
+  });
+});
+
+describe('API dispatch', () => {
+  it('answers an invalid payload with a clear error and changes nothing', async () => {
+    const { engine } = setup();
+    const dispatch = createDispatcher(engine.handlers);
+    const r = await dispatch('ingest/lines', { source: '', lines: 'nope' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid-args');
+      expect(r.error.message).toMatch(/source/);
+      expect(r.error.message).toMatch(/lines/);
+    }
+    expect(engine.snapshot().ingest.accepted).toBe(0);
+    const m = await dispatch('metrics/window', { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    expect(m.ok || m.error.message).toMatch(/"from" must be before "to"/);
+    const u = await dispatch('floor/explode', {});
+    expect(u).toEqual({ ok: false, error: { code: 'unknown-method', message: 'unknown method "floor/explode"' } });
+    const extra = await dispatch('floor/snapshot', { sneaky: true });
+    expect(extra.ok).toBe(false);
+  });
+
+  it('answers a valid call with the value', async () => {
+    const { engine } = setup();
+    const dispatch = createDispatcher(engine.handlers);
+    const r = await dispatch('ingest/lines', { source: 'api', lines: [JSON.stringify(ev.queued(0, 'A'))] });
+    expect(r).toEqual({ ok: true, value: { accepted: 1, duplicates: 0, quarantined: 0, errors: [] } });
+    expect(T0).toBeGreaterThan(0);
+  });
+});

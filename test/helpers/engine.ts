@@ -1,0 +1,24 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock } from '../../src/core/clock';
+import { createEngine, type CenterConfig } from '../../src/core/engine';
+import { openDatabase } from '../../src/core/store/database';
+
+export function tempDbPath(name = 'floorboard.db'): string {
+  return join(mkdtempSync(join(tmpdir(), 'floorboard-test-')), name);
+}
+
+export function testEngine(start: number, center: Partial<CenterConfig> = {}, dbPath = ':memory:') {
+  const clock = manualClock(start);
+  const db = openDatabase({ path: dbPath });
+  const engine = createEngine({
+    db,
+    clock,
+    center: { name: 'Test center', timeZone: 'UTC', resetHour: 0, ...center },
+    dbPath,
+    version: 'test',
+    runtime: 'node',
+  });
+  return { engine, clock, db, close: () => (engine.stop(), db.close()) };
+}
