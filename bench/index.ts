@@ -1,0 +1,192 @@
+/**
+ * npm run bench: the figures behind docs/benchmarks.md. Prints numbers and ratios; asserts nothing.
+ *   1. ingest throughput through the whole NDJSON path vs a bare better-sqlite3 insert of the same rows
+ *   2. the engine's tick (snapshot) time with 100 queues and 2,000 agents
+ *   3. event-to-screen latency: 1,000 events/s into the headless host, until Chromium's DOM shows them
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { manualClock } from '../src/core/clock';
+import { createEngine } from '../src/core/engine';
+import { canonicalEvent, toEventLine, type CanonicalEvent, type CanonicalEventInput } from '../src/core/model/events';
+import { createSimulator } from '../src/core/simulator/simulator';
+import { openDatabase } from '../src/core/store/database';
+import { tempDbPath } from '../test/helpers/engine';
+import { startHost } from '../test/helpers/host';
+
+const results: Record<string, string> = {};
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+function report(name: string, value: string): void {
+  results[name] = value;
+  console.log(`${name.padEnd(52)} ${value}`);
+}
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+function simulatedEvents(scale: number, hours: number, start: number): CanonicalEventInput[] {
+  const sim = createSimulator({ seed: 1, start, timeZone: 'UTC', scale });
+  return sim.advanceTo(start + hours * 3600_000);
+}
+
+function benchIngest(): void {
+  const start = Date.parse('2026-03-02T00:00:00Z');
+  const events = simulatedEvents(8, 24, start);
+  const lines = events.map((e, i) => ({ position: i + 1, text: toEventLine(canonicalEvent.parse(e)) }));
+  const BATCH = 5000;
+
+  // the whole path: parse + validate + raw line + event + derived contact/agent rows + live aggregates
+  const db = openDatabase({ path: tempDbPath() });
+  const engine = createEngine({ db, clock: manualClock(start + 24 * 3600_000), center: { name: 'bench', timeZone: 'UTC', resetHour: 0 }, dbPath: 'bench', version: 'bench', runtime: 'node' });
+  let t = performance.now();
+  for (let i = 0; i < lines.length; i += BATCH) engine.ingestNdjson('bench', lines.slice(i, i + BATCH));
+  const fullMs = performance.now() - t;
+  engine.stop();
+  db.close();
+
+  // bare better-sqlite3: the same raw rows and event rows, prepared statements, same batches, no parsing
+  const parsed = lines.map((l) => canonicalEvent.parse(JSON.parse(l.text)) as CanonicalEvent);
+  const bare = openDatabase({ path: tempDbPath() });
+  bare.prepare("INSERT INTO sources (name, format, created_at) VALUES ('bench', 'ndjson', 0)").run();
+  const raw = bare.prepare('INSERT INTO raw_lines (source_id, position, text, received_at) VALUES (1, ?, ?, 0)');
+  const ev = bare.prepare('INSERT INTO events (raw_id, key, type, ts, contact_id, agent_id, body) VALUES (?, ?, ?, ?, ?, ?, NULL)');
+  const contact = bare.prepare('INSERT OR REPLACE INTO contacts (id, channel, queue, queued_at) VALUES (?, ?, ?, ?)');
+  const insert = bare.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const e = parsed[i];
+      const id = raw.run(lines[i].position, lines[i].text).lastInsertRowid;
+      ev.run(id, `bench#${i}`, e.type, e.ts, 'contactId' in e ? e.contactId : null, 'agentId' in e ? (e.agentId ?? null) : null);
+      if (e.type === 'contact.queued') contact.run(e.contactId, e.channel, e.queue, e.ts);
+    }
+  });
+  t = performance.now();
+  for (let i = 0; i < lines.length; i += BATCH) insert(i, Math.min(lines.length, i + BATCH));
+  const bareMs = performance.now() - t;
+  bare.close();
+
+  const full = lines.length / (fullMs / 1000);
+  const base = lines.length / (bareMs / 1000);
+  report('ingest: events', fmt(lines.length));
+  report('ingest: whole path (events/s)', fmt(full));
+  report('ingest: bare better-sqlite3 insert (rows/s)', fmt(base));
+  report('ingest: ratio whole path / bare (target >= 0.5)', fmt(full / base, 2));
+}
+
+function benchTick(): void {
+  const start = Date.parse('2026-03-02T00:00:00Z');
+  const now = start + 12 * 3600_000;
+  const db = openDatabase({ path: ':memory:' });
+  const clock = manualClock(now);
+  const engine = createEngine({ db, clock, center: { name: 'bench', timeZone: 'UTC', resetHour: 0 }, dbPath: ':memory:', version: 'bench', runtime: 'node' });
+  const channels = ['voice', 'chat', 'email', 'message'] as const;
+  const lines: string[] = [];
+  for (let q = 0; q < 100; q++) lines.push(JSON.stringify({ v: 1, type: 'queue.config', ts: start, queue: `Q${q}`, channel: channels[q % 4] }));
+  for (let a = 0; a < 2000; a++) {
+    lines.push(JSON.stringify({ v: 1, type: 'agent.state', ts: start + a * 1000, agentId: `agent-${a}`, name: `Agent ${a}`, state: a % 5 === 0 ? 'not-ready' : 'available', reason: a % 5 === 0 ? 'Break' : undefined, capacity: { [channels[a % 4]]: 1 } }));
+  }
+  // 100,000 contacts over the morning, 2,000 of them still waiting, 1,000 held by agents
+  for (let c = 0; c < 100_000; c++) {
+    const queued = start + Math.floor((c / 100_000) * 12 * 3600_000);
+    const q = c % 100;
+    lines.push(JSON.stringify({ v: 1, type: 'contact.queued', ts: queued, contactId: `c${c}`, queue: `Q${q}`, channel: channels[q % 4] }));
+    if (c < 98_000) {
+      if (c % 10 === 0) lines.push(JSON.stringify({ v: 1, type: 'contact.abandoned', ts: queued + 40_000, contactId: `c${c}` }));
+      else lines.push(JSON.stringify({ v: 1, type: 'contact.answered', ts: queued + (c % 60) * 1000, contactId: `c${c}`, agentId: `agent-${c % 2000}` }));
+    }
+  }
+  engine.handlers['ingest/lines']({ source: 'tick', lines });
+  for (let i = 0; i < 20; i++) engine.snapshot(); // warm up
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 200; i++) {
+    clock.advance(1000);
+    const t = performance.now();
+    const snap = engine.snapshot();
+    times.push(performance.now() - t);
+    if (i === 0) bytes = JSON.stringify(snap).length;
+  }
+  const t = performance.now();
+  for (let i = 0; i < 50; i++) JSON.stringify(engine.snapshot());
+  const withJson = (performance.now() - t) / 50;
+  engine.stop();
+  db.close();
+  report('tick: 100 queues, 2,000 agents, 100k contacts p50 (ms)', fmt(percentile(times, 50), 2));
+  report('tick: p95 (ms, target < 10)', fmt(percentile(times, 95), 2));
+  report('tick: snapshot + JSON for the wire (ms)', fmt(withJson, 2));
+  report('tick: snapshot size (KiB)', fmt(bytes / 1024, 0));
+}
+
+async function benchEventToScreen(): Promise<void> {
+  const host = await startHost(['--no-simulate', '--time-zone', 'UTC']);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const api = (name: string, args: unknown) =>
+      fetch(new URL(`api/${name}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
+    const now = Date.now();
+    await api('ingest/lines', { source: 'bench', lines: [JSON.stringify({ v: 1, type: 'queue.config', ts: now, queue: 'Bench', channel: 'voice' })] });
+    await page.goto(host.url);
+    const cell = page.getByTestId('queue-tile-Bench').getByTestId('metric-offered');
+    await cell.waitFor();
+    // runs in the page (a string: this file is compiled without the DOM library)
+    await page.evaluate(`(() => {
+      window.seen = [];
+      const el = document.querySelector('[data-testid="queue-tile-Bench"] [data-testid="metric-offered"]');
+      const record = () => window.seen.push([Number((el.textContent || '').replace(/\\D/g, '')), Date.now()]);
+      new MutationObserver(record).observe(el, { childList: true, characterData: true, subtree: true });
+    })()`);
+    // 1,000 events per second for 10 s, in batches of 50 every 50 ms
+    const sent: [number, number][] = [];
+    let n = 0;
+    const memory: number[] = [];
+    const t0 = Date.now();
+    for (let b = 0; b < 200; b++) {
+      const due = t0 + b * 50;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const lines = [];
+      for (let i = 0; i < 50; i++) {
+        n++;
+        lines.push(JSON.stringify({ v: 1, type: 'contact.queued', ts: Date.now(), contactId: `bench-${n}`, queue: 'Bench', channel: 'voice' }));
+      }
+      const sentAt = Date.now();
+      void api('ingest/lines', { source: 'bench-feed', lines });
+      sent.push([n, sentAt]);
+      if (b % 20 === 0) memory.push(rss(host.process.pid!));
+    }
+    await page.waitForTimeout(1500);
+    const seen = (await page.evaluate('window.seen')) as [number, number][];
+    const latencies = sent.map(([count, at]) => {
+      const shown = seen.find(([v]) => v >= count);
+      return shown ? shown[1] - at : Infinity;
+    });
+    const shownAll = latencies.filter(Number.isFinite);
+    report('event-to-screen: events fed (1,000/s)', fmt(n));
+    report('event-to-screen: batches shown', `${shownAll.length} / ${latencies.length}`);
+    report('event-to-screen: p50 (ms)', fmt(percentile(shownAll, 50)));
+    report('event-to-screen: p95 (ms, target < 250)', fmt(percentile(shownAll, 95)));
+    report('host: peak resident memory (MiB)', fmt(Math.max(peakRss(host.process.pid!), ...memory) / 1024, 0));
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+function rss(pid: number): number {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) : 0;
+}
+function peakRss(pid: number): number {
+  const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) : 0;
+}
+
+console.log(`Floorboard benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
+benchIngest();
+benchTick();
+await benchEventToScreen();

@@ -1,0 +1,53 @@
+/**
+ * Starts the real headless host (`floorboard serve`) as a child process on a free port, with a real SQLite
+ * file, and stops it with SIGTERM. Used by the Playwright tests and the benchmarks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface RunningHost {
+  url: string;
+  dbPath: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<number | null>;
+}
+
+export const ROOT = resolve(import.meta.dirname ?? '.', '..', '..');
+
+export async function startHost(args: string[] = [], options: { dbPath?: string; timeoutMs?: number } = {}): Promise<RunningHost> {
+  const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'floorboard-e2e-')), 'floor.db');
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'serve', '--port', '0', '--db', dbPath, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`host did not start:\n${out}`)), options.timeoutMs ?? 60_000);
+    const check = () => {
+      const m = /serving (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => fail(new Error(`host exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    dbPath,
+    process: child,
+    output: () => out,
+    stop: () =>
+      new Promise((ok) => {
+        if (child.exitCode !== null) return ok(child.exitCode);
+        child.once('exit', (code) => ok(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
