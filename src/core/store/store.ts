@@ -117,7 +117,9 @@ export function createStore(db: Db) {
       `INSERT INTO agents (id, name, capacity) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = coalesce(?, name), capacity = coalesce(?, capacity)`,
     ),
-    closeAgentState: db.prepare('UPDATE agent_states SET end_at = ? WHERE agent_id = ? AND end_at IS NULL AND start_at <= ?'),
+    closeAgentState: db.prepare(
+      'UPDATE agent_states INDEXED BY agent_states_open SET end_at = ? WHERE agent_id = ? AND end_at IS NULL AND start_at <= ?',
+    ),
     insertAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at) VALUES (?, ?, ?, ?)'),
     contactById: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
     contactsQueuedBetween: db.prepare<[number, number], ContactRow>(
@@ -150,6 +152,8 @@ export function createStore(db: Db) {
   };
 
   const sourceIds = new Map<string, number>();
+  /** What this store last wrote of each agent, to skip rewriting an unchanged name and capacity. */
+  const agentsWritten = new Map<string, { name: string | undefined; capacity: string | null }>();
 
   function sourceId(name: string, format: string): number {
     let id = sourceIds.get(name);
@@ -185,7 +189,11 @@ export function createStore(db: Db) {
         break;
       case 'agent.state': {
         const capacity = e.capacity ? JSON.stringify(e.capacity) : null;
-        s.upsertAgent.run(e.agentId, e.name ?? e.agentId, capacity ?? '{}', e.name ?? null, capacity);
+        const known = agentsWritten.get(e.agentId);
+        if (!known || (e.name !== undefined && e.name !== known.name) || (capacity !== null && capacity !== known.capacity)) {
+          s.upsertAgent.run(e.agentId, e.name ?? e.agentId, capacity ?? '{}', e.name ?? null, capacity);
+          agentsWritten.set(e.agentId, { name: e.name ?? known?.name, capacity: capacity ?? known?.capacity ?? null });
+        }
         s.closeAgentState.run(e.ts, e.agentId, e.ts);
         s.insertAgentState.run(e.agentId, e.state, e.state === 'not-ready' ? (e.reason ?? null) : null, e.ts);
         break;
@@ -244,7 +252,13 @@ export function createStore(db: Db) {
     db,
     /** Store a batch of parsed lines of one source in one transaction, checkpoint included. */
     writeBatch(sourceName: string, format: string, lines: ParsedLine[], sameAsRaw = false): BatchResult {
-      return writeBatch(sourceName, format, lines, sameAsRaw);
+      try {
+        return writeBatch(sourceName, format, lines, sameAsRaw);
+      } catch (e) {
+        agentsWritten.clear(); // the transaction rolled back: what it wrote is gone
+        sourceIds.clear();
+        throw e;
+      }
     },
     checkpoint(sourceName: string): number {
       const id = s.sourceByName.get(sourceName)?.id;

@@ -80,6 +80,8 @@ CREATE TABLE agent_states (
   end_at   INTEGER
 );
 CREATE INDEX agent_states_agent ON agent_states (agent_id, start_at);
+-- the open interval of each agent, found without scanning its day
+CREATE INDEX agent_states_open ON agent_states (agent_id) WHERE end_at IS NULL;
 CREATE INDEX agent_states_start ON agent_states (start_at);
 
 CREATE TABLE checkpoints (
