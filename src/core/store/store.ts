@@ -86,32 +86,20 @@ export function createStore(db: Db) {
        ON CONFLICT (name) DO UPDATE SET channel = excluded.channel,
          time_zone = coalesce(excluded.time_zone, time_zone), sl_threshold_seconds = excluded.sl_threshold_seconds`,
     ),
-    contactQueued: db.prepare(
-      `INSERT INTO contacts (id, channel, queue, queued_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, queue = excluded.queue,
-         queued_at = min(coalesce(queued_at, excluded.queued_at), excluded.queued_at)`,
-    ),
-    contactAnswered: db.prepare(
-      `INSERT INTO contacts (id, agent_id, answered_at) VALUES (?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET agent_id = coalesce(agent_id, excluded.agent_id),
-         answered_at = min(coalesce(answered_at, excluded.answered_at), excluded.answered_at)`,
-    ),
-    contactResponded: db.prepare(
-      `INSERT INTO contacts (id, first_response_at) VALUES (?, ?)
+    /** One write per contact per batch; merged like the events: earliest entry/answer/response, latest end. */
+    mergeContact: db.prepare(
+      `INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at)
+       VALUES (@id, @channel, @queue, @agentId, @queuedAt, @answeredAt, @firstResponseAt, @abandonedAt, @endedAt, @wrapupEndAt)
        ON CONFLICT (id) DO UPDATE SET
-         first_response_at = min(coalesce(first_response_at, excluded.first_response_at), excluded.first_response_at)`,
-    ),
-    contactAbandoned: db.prepare(
-      `INSERT INTO contacts (id, abandoned_at) VALUES (?, ?)
-       ON CONFLICT (id) DO UPDATE SET abandoned_at = min(coalesce(abandoned_at, excluded.abandoned_at), excluded.abandoned_at)`,
-    ),
-    contactEnded: db.prepare(
-      `INSERT INTO contacts (id, ended_at) VALUES (?, ?)
-       ON CONFLICT (id) DO UPDATE SET ended_at = max(coalesce(ended_at, excluded.ended_at), excluded.ended_at)`,
-    ),
-    contactWrapup: db.prepare(
-      `INSERT INTO contacts (id, wrapup_end_at) VALUES (?, ?)
-       ON CONFLICT (id) DO UPDATE SET wrapup_end_at = max(coalesce(wrapup_end_at, excluded.wrapup_end_at), excluded.wrapup_end_at)`,
+         channel = coalesce(excluded.channel, channel),
+         queue = coalesce(excluded.queue, queue),
+         agent_id = coalesce(agent_id, excluded.agent_id),
+         queued_at = coalesce(min(queued_at, excluded.queued_at), queued_at, excluded.queued_at),
+         answered_at = coalesce(min(answered_at, excluded.answered_at), answered_at, excluded.answered_at),
+         first_response_at = coalesce(min(first_response_at, excluded.first_response_at), first_response_at, excluded.first_response_at),
+         abandoned_at = coalesce(min(abandoned_at, excluded.abandoned_at), abandoned_at, excluded.abandoned_at),
+         ended_at = coalesce(max(ended_at, excluded.ended_at), ended_at, excluded.ended_at),
+         wrapup_end_at = coalesce(max(wrapup_end_at, excluded.wrapup_end_at), wrapup_end_at, excluded.wrapup_end_at)`,
     ),
     upsertAgent: db.prepare(
       `INSERT INTO agents (id, name, capacity) VALUES (?, ?, ?)
@@ -164,29 +152,62 @@ export function createStore(db: Db) {
     return id;
   }
 
-  function deriveFromEvent(e: CanonicalEvent): void {
+  type ContactChange = {
+    id: string; channel: Channel | null; queue: string | null; agentId: string | null;
+    queuedAt: number | null; answeredAt: number | null; firstResponseAt: number | null;
+    abandonedAt: number | null; endedAt: number | null; wrapupEndAt: number | null;
+  };
+  const earliest = (a: number | null, b: number) => (a === null ? b : Math.min(a, b));
+  const latest = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
+
+  function contactChange(batch: Map<string, ContactChange>, id: string): ContactChange {
+    let c = batch.get(id);
+    if (!c) {
+      c = { id, channel: null, queue: null, agentId: null, queuedAt: null, answeredAt: null, firstResponseAt: null, abandonedAt: null, endedAt: null, wrapupEndAt: null };
+      batch.set(id, c);
+    }
+    return c;
+  }
+
+  function deriveFromEvent(e: CanonicalEvent, contacts: Map<string, ContactChange>): void {
     switch (e.type) {
       case 'queue.config':
         s.upsertQueue.run(e.queue, e.channel, e.timeZone ?? null, e.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[e.channel]);
         break;
-      case 'contact.queued':
-        s.contactQueued.run(e.contactId, e.channel, e.queue, e.ts);
+      case 'contact.queued': {
+        const c = contactChange(contacts, e.contactId);
+        c.channel = e.channel;
+        c.queue = e.queue;
+        c.queuedAt = earliest(c.queuedAt, e.ts);
         break;
-      case 'contact.answered':
-        s.contactAnswered.run(e.contactId, e.agentId, e.ts);
+      }
+      case 'contact.answered': {
+        const c = contactChange(contacts, e.contactId);
+        c.agentId = c.agentId ?? e.agentId;
+        c.answeredAt = earliest(c.answeredAt, e.ts);
         break;
+      }
       case 'contact.responded':
-        if (!e.automated) s.contactResponded.run(e.contactId, e.ts);
+        if (!e.automated) {
+          const c = contactChange(contacts, e.contactId);
+          c.firstResponseAt = earliest(c.firstResponseAt, e.ts);
+        }
         break;
-      case 'contact.abandoned':
-        s.contactAbandoned.run(e.contactId, e.ts);
+      case 'contact.abandoned': {
+        const c = contactChange(contacts, e.contactId);
+        c.abandonedAt = earliest(c.abandonedAt, e.ts);
         break;
-      case 'contact.ended':
-        s.contactEnded.run(e.contactId, e.ts);
+      }
+      case 'contact.ended': {
+        const c = contactChange(contacts, e.contactId);
+        c.endedAt = latest(c.endedAt, e.ts);
         break;
-      case 'contact.wrapup-ended':
-        s.contactWrapup.run(e.contactId, e.ts);
+      }
+      case 'contact.wrapup-ended': {
+        const c = contactChange(contacts, e.contactId);
+        c.wrapupEndAt = latest(c.wrapupEndAt, e.ts);
         break;
+      }
       case 'agent.state': {
         const capacity = e.capacity ? JSON.stringify(e.capacity) : null;
         const known = agentsWritten.get(e.agentId);
@@ -210,6 +231,7 @@ export function createStore(db: Db) {
       const src = sourceId(sourceName, format);
       const now = Date.now();
       const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [] };
+      const contacts = new Map<string, ContactChange>();
       let maxPosition = 0;
       for (const line of lines) {
         if (line.position > maxPosition) maxPosition = line.position;
@@ -233,7 +255,7 @@ export function createStore(db: Db) {
           const agentId = 'agentId' in e ? (e.agentId ?? null) : null;
           const body = sameAsRaw ? null : JSON.stringify(e);
           if (s.insertEvent.run(rawId, eventKey(e, sourceName, line.position, i), e.type, e.ts, contactId, agentId, body).changes > 0) {
-            deriveFromEvent(e);
+            deriveFromEvent(e, contacts);
             result.events.push(e);
             fresh++;
           }
@@ -241,6 +263,7 @@ export function createStore(db: Db) {
         if (fresh > 0 || line.events.length === 0) result.accepted++;
         else result.duplicates++;
       }
+      for (const c of contacts.values()) s.mergeContact.run(c);
       if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
       return result;
     },
