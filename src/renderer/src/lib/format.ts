@@ -24,6 +24,15 @@ export function formatDuration(seconds: number | null | undefined): string {
   return h > 0 ? `${h}:${pad2(m)}:${pad2(rest)}` : `${m}:${pad2(rest)}`;
 }
 
+/** A service-level threshold, as standards are written: "20s", "90s", "5 min", "1h", "24h". */
+export function formatThreshold(seconds: number): string {
+  const s = wholeSeconds(seconds);
+  if (s < 120) return `${s}s`;
+  if (s % 3600 === 0) return `${s / 3600}h`;
+  if (s % 60 === 0) return `${s / 60} min`;
+  return formatDuration(s);
+}
+
 /** A running clock such as time in state: "00:45", "03:07", "1:02:03". */
 export function formatClock(seconds: number): string {
   const s = wholeSeconds(seconds);

@@ -1,0 +1,52 @@
+import type { ApiArgs, ApiName, ApiResult, FloorboardBridge, PushEvents, PushName } from '../../../shared/api';
+import { ApiError } from './api-error';
+import { createBridgeTransport } from './bridge-transport';
+import { HttpTransport } from './http-transport';
+import type { ConnectionState, Transport } from './transport';
+
+export { ApiError } from './api-error';
+export type { ConnectionState } from './transport';
+
+/**
+ * The renderer's only door to the engine. Typed from `Api`, so renaming a handler breaks this build;
+ * envelopes stop here: `call` returns the value or throws an `ApiError`.
+ */
+export class ApiClient {
+  constructor(private readonly transport: Transport) {}
+
+  async call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
+    let envelope;
+    try {
+      envelope = await this.transport.call(name, args);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('transport', String(error), name);
+    }
+    if (envelope.ok) return envelope.value;
+    throw new ApiError(envelope.error.code, envelope.error.message, name);
+  }
+
+  on<E extends PushName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {
+    return this.transport.on(event, listener);
+  }
+
+  connection(): ConnectionState {
+    return this.transport.connection();
+  }
+
+  onConnection(listener: (state: ConnectionState) => void): () => void {
+    return this.transport.onConnection(listener);
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+/** The preload bridge when running in Electron, else HTTP + WebSocket against the page's own origin. */
+export function createClient(host: { floorboard?: FloorboardBridge; location: { href: string } } = window): ApiClient {
+  const transport = host.floorboard
+    ? createBridgeTransport(host.floorboard)
+    : new HttpTransport({ pageUrl: host.location.href });
+  return new ApiClient(transport);
+}

@@ -1,0 +1,60 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { AgentRow } from '../../../../shared/api';
+import { formatClock, NONE } from '../../lib/format';
+import { AGENT_STATE_ORDER } from './agent-states';
+import { AgentStatePill } from './agent-state-pill';
+import { CHANNEL_SHORT } from './channels';
+
+const column = createColumnHelper<AgentRow>();
+
+/** Names sort as people read them: case-insensitive, "Ana K. 2" before "Ana K. 10". */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Column definitions; `now` is the center clock, so time in state advances with every push. */
+export function agentColumns(now: number) {
+  return [
+    column.accessor('name', {
+      header: 'Name',
+      sortingFn: (a, b) => collator.compare(a.original.name, b.original.name),
+      cell: (c) => c.getValue(),
+    }),
+    column.accessor('state', {
+      header: 'State',
+      // Sort by how the floor thinks about states (available first), not alphabetically.
+      sortingFn: (a, b) => AGENT_STATE_ORDER.indexOf(a.original.state) - AGENT_STATE_ORDER.indexOf(b.original.state),
+      cell: (c) => <AgentStatePill state={c.getValue()} />,
+    }),
+    column.accessor((a) => a.reason ?? '', {
+      id: 'reason',
+      header: 'Reason',
+      cell: (c) => c.getValue() || NONE,
+    }),
+    column.accessor((a) => Math.max(0, now - a.since), {
+      id: 'timeInState',
+      header: 'In state',
+      cell: (c) => <span className="num">{formatClock(c.getValue() / 1000)}</span>,
+    }),
+    column.accessor((a) => a.contacts.length, {
+      id: 'contacts',
+      header: 'Contacts',
+      cell: (c) => {
+        const contacts = c.row.original.contacts;
+        if (contacts.length === 0) return NONE;
+        return (
+          <ul className="contact-list">
+            {contacts.map((k) => (
+              <li key={k.id} title={`${k.queue} · ${k.id}`}>
+                {k.queue} <span className="contact-id">{k.id}</span>
+              </li>
+            ))}
+          </ul>
+        );
+      },
+    }),
+    column.accessor((a) => a.channels.map((ch) => CHANNEL_SHORT[ch]).join(' · '), {
+      id: 'channels',
+      header: 'Channels',
+      cell: (c) => c.getValue() || NONE,
+    }),
+  ];
+}

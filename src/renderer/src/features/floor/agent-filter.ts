@@ -1,0 +1,17 @@
+import type { AgentRow, AgentState } from '../../../../shared/api';
+import { AGENT_STATE_LOOK } from './agent-states';
+
+/** Case-insensitive match of free text on name, state (as stored and as shown), reason and contact queues. */
+export function agentMatches(agent: AgentRow, text: string, state: AgentState | 'all'): boolean {
+  if (state !== 'all' && agent.state !== state) return false;
+  const needle = text.trim().toLowerCase();
+  if (!needle) return true;
+  const haystack = [
+    agent.name,
+    agent.state,
+    AGENT_STATE_LOOK[agent.state].label,
+    agent.reason ?? '',
+    ...agent.contacts.map((c) => c.queue),
+  ];
+  return haystack.some((s) => s.toLowerCase().includes(needle));
+}

@@ -1,0 +1,56 @@
+import type { Channel, ChannelLive, QueueLive } from '../../../../shared/api';
+import { formatCount } from '../../lib/format';
+import { CHANNEL_LABEL } from './channels';
+import { judgeStatus, type StatusVerdict } from './status';
+import { StatusBadge } from './status-badge';
+import { thresholdLabel } from './threshold-label';
+import { TileFigures } from './tile-figures';
+
+interface ChannelTileProps {
+  channel: Channel;
+  /** Absent when the engine reports nothing for this channel. */
+  live: ChannelLive | undefined;
+  /** This channel's queues: their thresholds label the service level and judge the longest wait. */
+  queues: QueueLive[];
+}
+
+const NO_QUEUES: StatusVerdict = { status: 'idle', icon: '○', text: 'no queues' };
+
+export function ChannelTile({ channel, live, queues }: ChannelTileProps) {
+  const hasQueues = queues.length > 0 || (live?.queues ?? 0) > 0;
+  const verdict =
+    live && hasQueues
+      ? judgeStatus({
+          serviceLevel: live.serviceLevel,
+          // A channel's queues can have different thresholds: judge each queue's wait against its own.
+          overThreshold: queues.some((q) => q.longestWaitNowSeconds > q.thresholdSeconds),
+          hasTraffic: live.offered > 0 || live.waitingNow > 0,
+        })
+      : NO_QUEUES;
+
+  return (
+    <article
+      className={`tile tile--channel tile--${verdict.status}`}
+      data-testid={`channel-tile-${channel}`}
+      data-status={verdict.status}
+      aria-label={`${CHANNEL_LABEL[channel]}: ${verdict.text}`}
+    >
+      <header className="tile__head">
+        <h2 className="tile__title">{CHANNEL_LABEL[channel]}</h2>
+        <StatusBadge verdict={verdict} />
+      </header>
+      {live && hasQueues ? (
+        <>
+          <TileFigures channel={channel} metrics={live} thresholdLabel={thresholdLabel(queues.map((q) => q.thresholdSeconds))} />
+          <p className="tile__agents" data-testid="channel-agents">
+            <span className="metric__label">Agents</span> <strong>{formatCount(live.agents.available)}</strong> available ·{' '}
+            <strong>{formatCount(live.agents['on-contact'])}</strong> on contact ·{' '}
+            <strong>{formatCount(live.agents['after-contact-work'])}</strong> wrap-up
+          </p>
+        </>
+      ) : (
+        <p className="tile__empty">No queues on this channel</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+import type { IngestTotals } from '../../../../shared/api';
+import { formatCount } from '../../lib/format';
+
+export function IngestStatus({ ingest }: { ingest: IngestTotals }) {
+  return (
+    <div className="header-item" title={`${formatCount(ingest.duplicates)} duplicates ignored`}>
+      <span className="header-item__label">Ingest</span>
+      <span className="header-item__value">
+        <span data-testid="ingest-accepted">{formatCount(ingest.accepted)}</span> ok ·{' '}
+        <span data-testid="ingest-quarantined" className={ingest.quarantined > 0 ? 'text-warn' : undefined}>
+          {ingest.quarantined > 0 && <span aria-hidden="true">⚠ </span>}
+          {formatCount(ingest.quarantined)}
+        </span>{' '}
+        quarantined
+      </span>
+    </div>
+  );
+}

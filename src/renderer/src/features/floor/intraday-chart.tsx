@@ -1,0 +1,64 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { FloorSnapshot } from '../../../../shared/api';
+import { useTheme } from '../theme/theme-context';
+import { intradayOption, type ChartColors } from './intraday-option';
+
+// Only what this chart draws: keeps the renderer bundle far smaller than the full echarts build.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+function readChartColors(el: Element): ChartColors {
+  const css = getComputedStyle(el);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    text: v('--text'),
+    muted: v('--text-muted'),
+    grid: v('--border'),
+    surface: v('--surface'),
+    target: v('--text-muted'),
+    channels: { voice: v('--ch-voice'), chat: v('--ch-chat'), email: v('--ch-email'), message: v('--ch-message') },
+  };
+}
+
+type ChartInput = Pick<FloorSnapshot, 'now' | 'center' | 'intervals'>;
+
+export function IntradayChart({ snapshot }: { snapshot: ChartInput }) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  const { theme } = useTheme();
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const chart = echarts.init(host, null, { renderer: 'canvas' });
+    chartRef.current = chart;
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(host);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  // The grid runs to "now", so the option is rebuilt on every snapshot; a day is at most 96 x 8 points.
+  const { now, center, intervals } = snapshot;
+  useEffect(() => {
+    const chart = chartRef.current;
+    const host = hostRef.current;
+    if (!chart || !host) return;
+    chart.setOption(intradayOption({ now, center, intervals }, readChartColors(host)));
+  }, [now, center, intervals, theme]);
+
+  return (
+    <section className="panel intraday" aria-label="Intraday volume and service level">
+      <h2 className="panel__title">
+        Today by {intervals.minutes}-minute interval <span className="panel__hint">bars: offered · line: SL, all channels</span>
+      </h2>
+      <div className="intraday__chart" ref={hostRef} data-testid="intraday-chart" />
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { IngestTotals } from '../../../../shared/api';
+import { formatCount } from '../../lib/format';
+
+/** Quarantined lines are events the figures do not include: say how many, and the latest reason. */
+export function QuarantineWarning({ ingest }: { ingest: IngestTotals }) {
+  if (ingest.quarantined <= 0) return null;
+  const last = ingest.lastQuarantine;
+  const lines = ingest.quarantined === 1 ? 'line' : 'lines';
+  return (
+    <div className="banner banner--warn" role="status" data-testid="quarantine-warning">
+      <span className="banner__icon" aria-hidden="true">
+        ⚠
+      </span>
+      {formatCount(ingest.quarantined)} feed {lines} quarantined, not counted
+      {last && (
+        <>
+          {' '}
+          — last: <code>
+            {last.source}:{last.position}
+          </code>{' '}
+          {last.reason}
+        </>
+      )}
+    </div>
+  );
+}

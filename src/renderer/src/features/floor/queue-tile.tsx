@@ -1,0 +1,30 @@
+import type { QueueLive } from '../../../../shared/api';
+import { CHANNEL_LABEL } from './channels';
+import { judgeStatus } from './status';
+import { StatusBadge } from './status-badge';
+import { thresholdLabel } from './threshold-label';
+import { TileFigures } from './tile-figures';
+
+export function QueueTile({ queue }: { queue: QueueLive }) {
+  const verdict = judgeStatus({
+    serviceLevel: queue.serviceLevel,
+    overThreshold: queue.longestWaitNowSeconds > queue.thresholdSeconds,
+    hasTraffic: queue.offered > 0 || queue.waitingNow > 0,
+  });
+  return (
+    <article
+      className={`tile tile--queue tile--${verdict.status}`}
+      data-testid={`queue-tile-${queue.name}`}
+      data-status={verdict.status}
+      aria-label={`Queue ${queue.name}: ${verdict.text}`}
+    >
+      <header className="tile__head">
+        <h3 className="tile__title">
+          {queue.name} <span className="tile__channel">{CHANNEL_LABEL[queue.channel]}</span>
+        </h3>
+        <StatusBadge verdict={verdict} />
+      </header>
+      <TileFigures channel={queue.channel} metrics={queue} thresholdLabel={thresholdLabel([queue.thresholdSeconds])} />
+    </article>
+  );
+}

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FloorView } from '../../src/renderer/src/features/floor/floor-view';
+import { NOW, queueLive, snapshot } from './fixtures';
+
+// ECharts needs a canvas, which happy-dom lacks; the chart's option is tested on its own.
+vi.mock('../../src/renderer/src/features/floor/intraday-chart', () => ({
+  IntradayChart: () => <div data-testid="intraday-chart" />,
+}));
+
+afterEach(cleanup);
+
+const renderFloor = (s = snapshot()) => render(<FloorView snapshot={s} connection="live" receivedAt={Date.now()} />);
+
+describe('FloorView header', () => {
+  it('shows the center clock in the center time zone and the last event age', () => {
+    renderFloor(snapshot({ center: { ...snapshot().center, timeZone: 'America/New_York' }, lastEventAt: NOW - 42_000 }));
+    expect(screen.getByTestId('center-clock').textContent).toBe('10:30:00');
+    expect(screen.getByTestId('last-event').textContent).toBe('Last event42 s ago');
+    expect(screen.queryByTestId('stale-warning')).toBeNull();
+  });
+
+  it('warns that data may be stale when no event came for longer than staleAfterSeconds', () => {
+    renderFloor(snapshot({ lastEventAt: NOW - 150_000, staleAfterSeconds: 120 }));
+    const warning = screen.getByTestId('stale-warning');
+    expect(warning.textContent).toBe('⚠No events for 2 min — data may be stale');
+    expect(warning.getAttribute('role')).toBe('alert');
+  });
+
+  it('does not warn at exactly staleAfterSeconds', () => {
+    renderFloor(snapshot({ lastEventAt: NOW - 120_000, staleAfterSeconds: 120 }));
+    expect(screen.queryByTestId('stale-warning')).toBeNull();
+  });
+
+  it('warns when no event has arrived at all', () => {
+    renderFloor(snapshot({ lastEventAt: null }));
+    expect(screen.getByTestId('stale-warning').textContent).toBe('⚠No events received yet — data may be stale');
+    expect(screen.getByTestId('last-event').textContent).toBe('Last eventnone yet');
+  });
+
+  it('marks a simulated floor, and only a simulated one', () => {
+    renderFloor(snapshot({ simulated: true }));
+    expect(screen.getByTestId('simulated-badge').textContent).toBe('◇ SIMULATED FLOOR');
+    cleanup();
+    renderFloor(snapshot({ simulated: false }));
+    expect(screen.queryByTestId('simulated-badge')).toBeNull();
+  });
+
+  it('shows ingest counts and a quarantine warning with the last source:position and reason', () => {
+    renderFloor(
+      snapshot({
+        ingest: {
+          accepted: 12345,
+          duplicates: 2,
+          quarantined: 3,
+          lastQuarantine: { source: 'queue_log', position: 42, reason: 'unknown event FOO', text: 'x', at: NOW - 1000 },
+        },
+      }),
+    );
+    expect(screen.getByTestId('ingest-accepted').textContent).toBe('12,345');
+    expect(screen.getByTestId('ingest-quarantined').textContent).toBe('⚠ 3');
+    expect(screen.getByTestId('quarantine-warning').textContent).toBe(
+      '⚠3 feed lines quarantined, not counted — last: queue_log:42 unknown event FOO',
+    );
+  });
+
+  it('shows no quarantine warning when nothing was quarantined', () => {
+    renderFloor();
+    expect(screen.getByTestId('ingest-quarantined').textContent).toBe('0');
+    expect(screen.queryByTestId('quarantine-warning')).toBeNull();
+  });
+
+  it('shows the connection state', () => {
+    render(<FloorView snapshot={snapshot()} connection="disconnected" receivedAt={Date.now()} />);
+    expect(screen.getByTestId('connection-state').textContent).toBe('✖ Disconnected — reconnecting');
+  });
+});
+
+describe('FloorView tiles and agents', () => {
+  it('always shows the four channel tiles in order, even when the snapshot lacks some', () => {
+    const s = snapshot();
+    renderFloor({ ...s, channels: [s.channels[0]] });
+    const tiles = screen.getAllByTestId(/^channel-tile-/).map((t) => t.getAttribute('data-testid'));
+    expect(tiles).toEqual(['channel-tile-voice', 'channel-tile-chat', 'channel-tile-email', 'channel-tile-message']);
+    expect(screen.getByTestId('channel-tile-chat').textContent).toContain('no queues');
+  });
+
+  it('shows one tile per queue, ordered by channel then name', () => {
+    const s = snapshot();
+    renderFloor({ ...s, queues: [queueLive('SMS', 'message'), queueLive('Sales', 'voice'), ...s.queues] });
+    const tiles = screen.getAllByTestId(/^queue-tile-/).map((t) => t.getAttribute('data-testid'));
+    expect(tiles).toEqual(['queue-tile-Billing', 'queue-tile-Sales', 'queue-tile-SMS']);
+  });
+
+  it('summarizes agents by state and occupancy', () => {
+    renderFloor(snapshot({ agentsByState: { available: 4, 'on-contact': 10, 'after-contact-work': 2, 'not-ready': 3, offline: 7 }, occupancy: 0.784 }));
+    expect(screen.getByTestId('agents-available').textContent).toBe('● 4 Available');
+    expect(screen.getByTestId('agents-not-ready').textContent).toBe('■ 3 Not ready');
+    expect(screen.getByTestId('occupancy').textContent).toBe('78%');
+    cleanup();
+    renderFloor(snapshot({ occupancy: null }));
+    expect(screen.getByTestId('occupancy').textContent).toBe('—');
+  });
+});

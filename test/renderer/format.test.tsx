@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import {
+  formatClock,
+  formatCount,
+  formatDuration,
+  formatElapsed,
+  formatHourMinute,
+  formatPercent,
+  formatThreshold,
+  formatTimeOfDay,
+  NONE,
+} from '../../src/renderer/src/lib/format';
+import { NOW } from './fixtures';
+
+describe('formatDuration', () => {
+  it('shows seconds under a minute, m:ss under an hour, h:mm:ss beyond', () => {
+    expect(formatDuration(45)).toBe('45s');
+    expect(formatDuration(0)).toBe('0s');
+    expect(formatDuration(187)).toBe('3:07');
+    expect(formatDuration(3723)).toBe('1:02:03');
+  });
+  it('rounds fractional seconds and never goes negative', () => {
+    expect(formatDuration(12.4)).toBe('12s');
+    expect(formatDuration(59.6)).toBe('1:00');
+    expect(formatDuration(-3)).toBe('0s');
+  });
+  it('renders a missing value as a dash', () => {
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(undefined)).toBe(NONE);
+  });
+});
+
+describe('formatClock', () => {
+  it('pads minutes and seconds for time in state', () => {
+    expect(formatClock(45)).toBe('00:45');
+    expect(formatClock(187)).toBe('03:07');
+    expect(formatClock(3723)).toBe('1:02:03');
+  });
+});
+
+describe('formatPercent', () => {
+  it('shows a ratio as a whole percentage', () => {
+    expect(formatPercent(0.82)).toBe('82%');
+    expect(formatPercent(0.825)).toBe('83%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('formatThreshold', () => {
+  it('writes thresholds the way standards are written', () => {
+    expect(formatThreshold(20)).toBe('20s');
+    expect(formatThreshold(90)).toBe('90s');
+    expect(formatThreshold(300)).toBe('5 min');
+    expect(formatThreshold(3600)).toBe('1h');
+    expect(formatThreshold(86400)).toBe('24h');
+    expect(formatThreshold(150)).toBe('2:30');
+  });
+});
+
+describe('formatCount and formatElapsed', () => {
+  it('groups thousands', () => {
+    expect(formatCount(12345)).toBe('12,345');
+    expect(formatCount(null)).toBe('—');
+  });
+  it('reads elapsed time coarsely', () => {
+    expect(formatElapsed(42)).toBe('42 s');
+    expect(formatElapsed(150)).toBe('2 min');
+    expect(formatElapsed(3900)).toBe('1 h 05 min');
+  });
+});
+
+describe('center time', () => {
+  it('renders the center clock in the center time zone, 24-hour', () => {
+    expect(formatTimeOfDay(NOW, 'Europe/London')).toBe('14:30:00');
+    expect(formatTimeOfDay(NOW, 'America/New_York')).toBe('10:30:00');
+    expect(formatTimeOfDay(NOW + 7_000, 'Asia/Kolkata')).toBe('20:00:07');
+    expect(formatHourMinute(NOW, 'America/New_York')).toBe('10:30');
+  });
+});
