@@ -66,9 +66,13 @@ function createWindow(): BrowserWindow {
 }
 
 app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
+  // The built renderer carries the same policy in its meta tag; the header also covers anything else loaded.
+  // Not under `electron-vite dev`, whose fast-refresh preamble is an inline script.
+  if (!process.env.ELECTRON_RENDERER_URL) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    });
+  }
   session.defaultSession.setPermissionRequestHandler((_wc, permission, done) => done(permission === 'notifications'));
 
   const simulate = !flag('--no-simulate');

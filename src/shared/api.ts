@@ -70,6 +70,8 @@ export interface IntervalPoint {
   offered: number;
   answered: number;
   abandoned: number;
+  shortAbandoned: number;
+  answeredWithinThreshold: number;
   serviceLevel: number | null;
 }
 

@@ -21,9 +21,9 @@ const s = snapshot({
   intervals: {
     minutes: 15,
     points: [
-      { start: dayStart + 40 * Q, channel: 'voice', offered: 12, answered: 10, abandoned: 2, serviceLevel: 0.75 },
-      { start: dayStart + 40 * Q, channel: 'chat', offered: 5, answered: 5, abandoned: 0, serviceLevel: 1 },
-      { start: dayStart + 41 * Q, channel: 'voice', offered: 20, answered: 19, abandoned: 1, serviceLevel: null },
+      { start: dayStart + 40 * Q, channel: 'voice', offered: 12, answered: 10, abandoned: 2, shortAbandoned: 0, answeredWithinThreshold: 9, serviceLevel: 0.75 },
+      { start: dayStart + 40 * Q, channel: 'chat', offered: 5, answered: 5, abandoned: 0, shortAbandoned: 0, answeredWithinThreshold: 5, serviceLevel: 1 },
+      { start: dayStart + 41 * Q, channel: 'voice', offered: 20, answered: 0, abandoned: 1, shortAbandoned: 1, answeredWithinThreshold: 0, serviceLevel: null },
     ],
   },
 });
@@ -61,15 +61,16 @@ describe('intradayOption', () => {
 });
 
 describe('combinedServiceLevel', () => {
-  it('weights each channel level by what left its queue and skips channels without a level', () => {
+  it('applies the SL definition to the summed parts of every channel, short abandons left out', () => {
+    // voice: 5 within T of 8 answered, 2 abandoned of which 1 short -> 5 / 9; chat 30 of 30 -> total 35 / 39
     expect(
       combinedServiceLevel([
-        { start: 0, channel: 'voice', offered: 10, answered: 8, abandoned: 2, serviceLevel: 0.5 },
-        { start: 0, channel: 'chat', offered: 30, answered: 30, abandoned: 0, serviceLevel: 1 },
-        { start: 0, channel: 'email', offered: 4, answered: 0, abandoned: 0, serviceLevel: null },
+        { start: 0, channel: 'voice', offered: 10, answered: 8, abandoned: 2, shortAbandoned: 1, answeredWithinThreshold: 5, serviceLevel: 5 / 9 },
+        { start: 0, channel: 'chat', offered: 30, answered: 30, abandoned: 0, shortAbandoned: 0, answeredWithinThreshold: 30, serviceLevel: 1 },
+        { start: 0, channel: 'email', offered: 4, answered: 0, abandoned: 0, shortAbandoned: 0, answeredWithinThreshold: 0, serviceLevel: null },
         undefined,
       ]),
-    ).toBe(0.875);
-    expect(combinedServiceLevel([undefined, { start: 0, channel: 'email', offered: 4, answered: 0, abandoned: 0, serviceLevel: null }])).toBeNull();
+    ).toBeCloseTo(35 / 39, 12);
+    expect(combinedServiceLevel([undefined, { start: 0, channel: 'email', offered: 4, answered: 0, abandoned: 0, shortAbandoned: 0, answeredWithinThreshold: 0, serviceLevel: null }])).toBeNull();
   });
 });

@@ -330,7 +330,16 @@ export class LiveFloor {
     const points: IntervalPoint[] = [];
     for (const it of this.intervalTallies.values()) {
       const m = metricsFromTally(it.tally);
-      points.push({ start: it.start, channel: it.channel, offered: m.offered, answered: m.answered, abandoned: m.abandoned, serviceLevel: m.serviceLevel });
+      points.push({
+        start: it.start,
+        channel: it.channel,
+        offered: m.offered,
+        answered: m.answered,
+        abandoned: m.abandoned,
+        shortAbandoned: m.shortAbandoned,
+        answeredWithinThreshold: m.answeredWithinThreshold,
+        serviceLevel: m.serviceLevel,
+      });
     }
     return points.sort((a, b) => a.start - b.start || CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
   }

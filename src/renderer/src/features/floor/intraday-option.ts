@@ -45,20 +45,18 @@ export function intervalStarts(s: Pick<FloorSnapshot, 'now' | 'center' | 'interv
 export const SL_SERIES = 'SL all channels';
 
 /**
- * Service level across channels for one interval: the channels' levels weighted by answered + abandoned.
- * Approximate: a point does not carry its short abandons, which the exact denominator leaves out, so a
- * channel with many short abandons weighs a little more than it should. Null when no channel has a level.
+ * Service level across channels for one interval, with the engine's definition applied to the channels'
+ * summed parts: answered within T / (answered + abandoned - short abandons). Null when nothing left a queue.
  */
 export function combinedServiceLevel(points: (IntervalPoint | undefined)[]): number | null {
-  let weighted = 0;
-  let weight = 0;
+  let within = 0;
+  let resolved = 0;
   for (const p of points) {
-    if (!p || p.serviceLevel == null) continue;
-    const w = p.answered + p.abandoned;
-    weighted += p.serviceLevel * w;
-    weight += w;
+    if (!p) continue;
+    within += p.answeredWithinThreshold;
+    resolved += p.answered + p.abandoned - p.shortAbandoned;
   }
-  return weight > 0 ? weighted / weight : null;
+  return resolved > 0 ? within / resolved : null;
 }
 
 /**
