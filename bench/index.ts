@@ -156,9 +156,13 @@ async function benchEventToScreen(): Promise<void> {
     // runs in the page (a string: this file is compiled without the DOM library)
     await page.evaluate(`(() => {
       window.seen = [];
-      const el = document.querySelector('[data-testid="queue-tile-Bench"] [data-testid="metric-offered"]');
-      const record = () => window.seen.push([Number((el.textContent || '').replace(/\\D/g, '')), Date.now()]);
-      new MutationObserver(record).observe(el, { childList: true, characterData: true, subtree: true });
+      let last = -1;
+      const read = () => {
+        const el = document.querySelector('[data-testid="queue-tile-Bench"] [data-testid="metric-offered"]');
+        const v = el ? Number((el.textContent || '').replace(/\\D/g, '')) : -1;
+        if (v !== last) { last = v; window.seen.push([v, Date.now()]); }
+      };
+      new MutationObserver(read).observe(document.body, { childList: true, characterData: true, subtree: true, attributes: true });
     })()`);
     // 1,000 events per second for 10 s, in batches of 50 every 50 ms
     const sent: [number, number][] = [];

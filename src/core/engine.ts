@@ -198,8 +198,11 @@ export function createEngine(options: EngineOptions): Engine {
     handlers: {
       'app/info': () => ({ version: options.version, dbPath: options.dbPath, simulated: options.simulated ?? false, runtime: options.runtime }),
       'floor/snapshot': () => snapshot(),
-      'ingest/lines': ({ source, lines, startPosition }) =>
-        engine.ingestNdjson(source, lines.map((text, i) => ({ position: (startPosition ?? 1) + i, text }))),
+      'ingest/lines': ({ source, lines, startPosition }) => {
+        // Without a start position the lines are appended after the source's last checkpoint: a stream of posts.
+        const first = startPosition ?? store.checkpoint(source) + 1;
+        return engine.ingestNdjson(source, lines.map((text, i) => ({ position: first + i, text })));
+      },
       'metrics/window': ({ from, to, by }) =>
         windowMetrics(store, { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds }),
       'quarantine/list': ({ limit, source }) => store.quarantine(limit ?? 100, source ?? null),

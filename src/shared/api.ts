@@ -142,7 +142,10 @@ export interface AppInfo {
 export interface Api {
   'app/info': (args: Record<string, never>) => AppInfo;
   'floor/snapshot': (args: Record<string, never>) => FloorSnapshot;
-  /** Ingest lines of a native NDJSON feed; positions are 1-based line numbers from `startPosition`. */
+  /**
+   * Ingest lines of a native NDJSON feed. Positions are 1-based from `startPosition`; without it the lines
+   * are appended after the source's last position (re-sent lines are then deduplicated by event `id` only).
+   */
   'ingest/lines': (args: { source: string; lines: string[]; startPosition?: number }) => IngestSummary;
   'metrics/window': (args: { from: string; to: string; by?: GroupBy }) => MetricsReport;
   'quarantine/list': (args: { limit?: number; source?: string }) => QuarantineEntry[];

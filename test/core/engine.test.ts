@@ -209,6 +209,17 @@ describe('API dispatch', () => {
     expect(extra.ok).toBe(false);
   });
 
+  it('appends posted lines after the source position when no start position is given', async () => {
+    const { engine } = setup();
+    const dispatch = createDispatcher(engine.handlers);
+    await dispatch('ingest/lines', { source: 'post', lines: [JSON.stringify(ev.queued(0, 'A'))] });
+    const r = await dispatch('ingest/lines', { source: 'post', lines: [JSON.stringify(ev.queued(1, 'B'))] });
+    expect(r).toMatchObject({ ok: true, value: { accepted: 1, duplicates: 0 } });
+    const again = await dispatch('ingest/lines', { source: 'post', startPosition: 2, lines: [JSON.stringify(ev.queued(1, 'B'))] });
+    expect(again).toMatchObject({ ok: true, value: { accepted: 0, duplicates: 1 } });
+    expect(engine.snapshot().queues[0].offered).toBe(2);
+  });
+
   it('answers a valid call with the value', async () => {
     const { engine } = setup();
     const dispatch = createDispatcher(engine.handlers);
