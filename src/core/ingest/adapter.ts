@@ -1,0 +1,34 @@
+/**
+ * A feed adapter maps one source's lines (or records) to canonical events. One adapter instance serves one
+ * source and may keep memory across batches (an agent's pause state, the newest version of a record); what
+ * it needs after a restart it asks of the context, which reads the store.
+ *
+ * Contract, for every adapter:
+ * - never throws on input: a line it cannot read or map becomes { reason } (quarantined with its position);
+ * - a line it reads but that carries nothing canonical (a verb with no meaning for the floor) becomes
+ *   { events: [] } and is kept as raw, not quarantined; count such lines in `ignored` by kind if useful;
+ * - the same input always gives the same events, with `id`s stable across re-reads where the source has ids.
+ */
+import type { CanonicalEvent } from '../model/events';
+import type { AgentState, Channel } from '../model/types';
+import type { ParsedLine } from '../store/store';
+import type { SourceLine } from './ndjson';
+
+export const FEED_FORMATS = ['ndjson', 'queue_log', 'taskrouter', 'connect-ctr', 'connect-agent', 'csv'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+
+export interface AdapterContext {
+  /** The channel configured for a queue (queue_log queues default to voice). */
+  queueChannel(queue: string): Channel;
+  /** An agent's last known state, from the store (for adapters whose source only says what changed). */
+  agentState(agentId: string): { state: AgentState; reason: string | null } | null;
+}
+
+export interface FeedAdapter {
+  readonly format: FeedFormat;
+  parse(lines: SourceLine[]): ParsedLine[];
+  /** Counts of lines read but not mapped, by kind (e.g. unknown queue_log verbs): shown in feed health. */
+  readonly ignored?: ReadonlyMap<string, number>;
+}
+
+export type { CanonicalEvent, ParsedLine, SourceLine };
