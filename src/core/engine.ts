@@ -5,12 +5,13 @@
  */
 import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
 import type { Clock } from './clock';
+import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
 import { LiveFloor } from './live/live-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { windowMetrics } from './metrics/window-metrics';
-import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
+import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel } from './model/types';
 import type { Db } from './store/database';
 import { createStore, type BatchResult, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
@@ -33,6 +34,8 @@ export interface EngineOptions {
   simulated?: boolean;
   /** Push a snapshot at least this often (ms). Default 1000. */
   tickMs?: number;
+  /** Channel of queues that feeds do not declare (queue_log queues are voice unless configured). */
+  queueChannels?: Record<string, Channel>;
   /** After new events, push within this many ms (coalesced). Default 50. */
   pushDelayMs?: number;
   staleAfterSeconds?: number;
@@ -50,6 +53,10 @@ export interface Engine {
   ingestNdjson(source: string, lines: SourceLine[]): IngestSummary;
   /** Store already-parsed lines (adapters), then apply the new events to the live floor. */
   ingestParsed(source: string, format: string, lines: ParsedLine[], sameAsRaw?: boolean): IngestSummary;
+  /** What feed adapters may ask of the floor: queue channels and agents' last known states. */
+  readonly adapterContext: AdapterContext;
+  /** Parse lines with a feed adapter, store them, and apply the new events. */
+  ingestWith(adapter: FeedAdapter, source: string, lines: SourceLine[]): IngestSummary;
   snapshot(): FloorSnapshot;
   /** Roll the day if due and push a snapshot now. */
   tick(): void;
@@ -68,6 +75,7 @@ export function createEngine(options: EngineOptions): Engine {
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
   const intervalMinutes = options.intervalMinutes ?? 15;
   const listeners = new Set<PushListener>();
+  const queueChannels = new Map(Object.entries(options.queueChannels ?? {}));
   const totals = { ...store.totals(), duplicates: 0, lastQuarantine: store.quarantine(1, null)[0] ?? null };
   let lastEventAt: number | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -176,6 +184,13 @@ export function createEngine(options: EngineOptions): Engine {
     },
     ingestParsed(source, format, lines, sameAsRaw = false) {
       return applyBatch(store.writeBatch(source, format, lines, sameAsRaw));
+    },
+    adapterContext: {
+      queueChannel: (queue) => floor.queueConfig(queue)?.channel ?? queueChannels.get(queue) ?? 'voice',
+      agentState: (id) => floor.agentState(id),
+    },
+    ingestWith(adapter, source, lines) {
+      return applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson'));
     },
     snapshot,
     tick() {

@@ -284,6 +284,15 @@ export class LiveFloor {
     });
   }
 
+  queueConfig(name: string): QueueConfig | undefined {
+    return this.queues.get(name);
+  }
+
+  agentState(id: string): { state: AgentState; reason: string | null } | null {
+    const a = this.agents.get(id);
+    return a ? { state: a.state, reason: a.reason } : null;
+  }
+
   agentRows(): AgentRow[] {
     const rows: AgentRow[] = [];
     for (const a of this.agents.values()) {
