@@ -2,12 +2,18 @@
  * The command line: npm run cli -- <command>. Every command is a thin wrapper over the core.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { openFloorboard, defaultTimeZone } from '../core/floorboard';
 import { canonicalEvent, toEventLine } from '../core/model/events';
+import { CHANNELS, type Channel } from '../core/model/types';
+import { FEED_FORMATS, type FeedFormat } from '../core/ingest/adapter';
+import { createAdapter } from '../core/ingest/adapters';
+import { parseFeedSpec } from '../core/feeds/feed-spec';
+import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
+import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { createSimulator } from '../core/simulator/simulator';
 import { businessDayStart } from '../core/time/business-day';
 import { startHost } from '../server/host';
@@ -16,6 +22,32 @@ import { defaultDbPath, RENDERER_DIR } from './paths';
 import pkg from '../../package.json';
 
 const BATCH_LINES = 5000;
+
+function loadCsvMapping(spec: string | undefined): CsvMapping {
+  if (!spec) throw new InvalidArgumentError('--format csv needs --mapping NAME or FILE');
+  const builtIn = BUILT_IN_CSV_MAPPINGS[spec];
+  if (builtIn) return builtIn();
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(spec), 'utf8'));
+  } catch (e) {
+    throw new InvalidArgumentError(`--mapping ${spec}: not a built-in mapping, and not a readable JSON file (${(e as Error).message})`);
+  }
+  const r = parseColumnMapping(json);
+  if (!r.ok) throw new InvalidArgumentError(`--mapping ${spec}: ${r.reason}`);
+  return columnMapping(r.mapping);
+}
+
+function parseQueueChannels(specs: string[]): Record<string, Channel> {
+  const out: Record<string, Channel> = {};
+  for (const spec of specs) {
+    const i = spec.lastIndexOf('=');
+    const channel = spec.slice(i + 1) as Channel;
+    if (i <= 0 || !CHANNELS.includes(channel)) throw new InvalidArgumentError(`--queue-channel ${spec}: expected QUEUE=${CHANNELS.join('|')}`);
+    out[spec.slice(0, i)] = channel;
+  }
+  return out;
+}
 
 const number = (name: string, check: (n: number) => boolean, what: string) => (v: string) => {
   const n = Number(v);
@@ -47,25 +79,52 @@ program
   .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
   .option('--reset-hour <h>', 'local hour at which "today" restarts', number('--reset-hour', (n) => Number.isInteger(n) && n >= 0 && n <= 23, 'a whole hour 0-23'), 0)
   .option('--renderer <dir>', 'built renderer to serve', RENDERER_DIR)
+  .option(
+    '--feed <spec...>',
+    'a feed to run (kept in the database): [NAME=]FORMAT:PATH follows a file, [NAME=]FORMAT:webhook accepts posts on /feeds/NAME ' +
+      '(secret in $FLOORBOARD_TOKEN_<NAME>); append @SECONDS for the heartbeat',
+  )
+  .option('--queue-channel <queue=channel...>', 'the channel of a queue the feed does not declare (queue_log queues are voice by default)')
+  .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL)')
   .action(async (o) => {
     const dbPath = resolve(o.db ?? defaultDbPath(Boolean(o.simulate)));
+    const specs = ((o.feed ?? []) as string[]).map((spec) => {
+      try {
+        const f = parseFeedSpec(spec, process.env);
+        return f.path ? { ...f, path: resolve(f.path) } : f;
+      } catch (e) {
+        throw new InvalidArgumentError((e as Error).message);
+      }
+    });
     const fb = openFloorboard({
       dbPath,
       runtime: 'node',
       version: pkg.version,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale } : null,
+      queueChannels: parseQueueChannels(o.queueChannel ?? []),
       log: (m) => console.error(m),
     });
     let host;
     try {
-      host = await startHost({ engine: fb.engine, dispatch: fb.dispatch, rendererDir: resolve(o.renderer), port: o.port, host: o.host });
+      for (const spec of specs) fb.engine.feeds.ensure(spec);
+      host = await startHost({
+        engine: fb.engine,
+        dispatch: fb.dispatch,
+        rendererDir: resolve(o.renderer),
+        port: o.port,
+        host: o.host,
+        publicUrl: o.publicUrl,
+      });
     } catch (e) {
       fb.close();
       throw e;
     }
     console.log(`Floorboard is serving ${host.url}`);
     console.log(`  database: ${dbPath}`);
+    for (const f of fb.engine.feeds.statuses()) {
+      console.log(`  feed ${f.name}: ${f.kind} ${f.format} ${f.path ?? `${host.url.replace(/\/$/, '')}${f.webhookPath}`}${f.state === 'paused' ? ' (paused)' : ''}`);
+    }
     console.log(`  ${o.simulate ? `simulated floor (seed ${o.seed}, speed x${o.speed})` : 'real feeds only (no simulation)'}; center time zone ${o.timeZone}`);
     let stopping = false;
     const stop = async (signal: string) => {
@@ -84,19 +143,24 @@ program
   .command('ingest')
   .description('Ingest feed files into a database and print a JSON summary.')
   .requiredOption('--db <path>', 'SQLite database')
-  .addOption(new Option('--format <format>', 'feed format').choices(['ndjson']).default('ndjson'))
+  .addOption(new Option('--format <format>', 'feed format').choices([...FEED_FORMATS]).default('ndjson'))
+  .option('--mapping <name|file>', `CSV column mapping: a built-in one (${Object.keys(BUILT_IN_CSV_MAPPINGS).join(', ')}) or a saved mapping file`)
+  .option('--queue-channel <queue=channel...>', 'the channel of a queue the feed does not declare (queue_log queues are voice by default)')
   .argument('<files...>', 'files to ingest')
   .action(async (files: string[], o) => {
-    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
-    const total: IngestSummary & { files: number; lines: number } = { files: 0, lines: 0, accepted: 0, duplicates: 0, quarantined: 0, errors: [] };
+    const csvMapping = o.format === 'csv' ? loadCsvMapping(o.mapping) : undefined;
+    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version, queueChannels: parseQueueChannels(o.queueChannel ?? []) });
+    const total: IngestSummary & { files: number; lines: number; ignored: Record<string, number> } = { files: 0, lines: 0, accepted: 0, duplicates: 0, quarantined: 0, errors: [], ignored: {} };
+    const started = performance.now();
     try {
       for (const file of files) {
         const source = resolve(file);
+        const adapter = createAdapter(o.format as FeedFormat, fb.engine.adapterContext, { csvMapping });
         const rl = createInterface({ input: createReadStream(source, 'utf8'), crlfDelay: Infinity });
         let batch: { position: number; text: string }[] = [];
         let position = 0;
         const flush = () => {
-          const r = fb.engine.ingestNdjson(source, batch);
+          const r = fb.engine.ingestWith(adapter, source, batch);
           total.accepted += r.accepted;
           total.duplicates += r.duplicates;
           total.quarantined += r.quarantined;
@@ -108,13 +172,14 @@ program
           if (batch.length >= BATCH_LINES) flush();
         }
         flush();
+        for (const [kind, n] of adapter.ignored ?? []) total.ignored[kind] = (total.ignored[kind] ?? 0) + n;
         total.files++;
         total.lines += position;
       }
     } finally {
       fb.close();
     }
-    console.log(JSON.stringify(total, null, 2));
+    console.log(JSON.stringify({ ...total, seconds: Number(((performance.now() - started) / 1000).toFixed(3)) }, null, 2));
   });
 
 program

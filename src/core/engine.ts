@@ -7,13 +7,15 @@ import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '..
 import type { Clock } from './clock';
 import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
+import { createFeedManager, type FeedManager } from './feeds/feed-manager';
+import { createImports } from './feeds/imports';
 import { LiveFloor } from './live/live-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { windowMetrics } from './metrics/window-metrics';
 import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel } from './model/types';
 import type { Db } from './store/database';
-import { createStore, type BatchResult, type ParsedLine } from './store/store';
+import { createStore, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 
 export interface CenterConfig {
@@ -41,6 +43,7 @@ export interface EngineOptions {
   staleAfterSeconds?: number;
   shortAbandonSeconds?: number;
   intervalMinutes?: number;
+  log?: (message: string) => void;
 }
 
 export type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]) => void;
@@ -55,8 +58,13 @@ export interface Engine {
   ingestParsed(source: string, format: string, lines: ParsedLine[], sameAsRaw?: boolean): IngestSummary;
   /** What feed adapters may ask of the floor: queue channels and agents' last known states. */
   readonly adapterContext: AdapterContext;
-  /** Parse lines with a feed adapter, store them, and apply the new events. */
-  ingestWith(adapter: FeedAdapter, source: string, lines: SourceLine[]): IngestSummary;
+  /**
+   * Parse lines with a feed adapter, store them, and apply the new events. A file tail passes its cursor,
+   * written in the same transaction as the lines.
+   */
+  ingestWith(adapter: FeedAdapter, source: string, lines: SourceLine[], cursor?: FileCursor | null): IngestSummary;
+  /** Configured feeds (file tails, webhooks): started and stopped with the engine. */
+  readonly feeds: FeedManager;
   snapshot(): FloorSnapshot;
   /** Roll the day if due and push a snapshot now. */
   tick(): void;
@@ -173,6 +181,7 @@ export function createEngine(options: EngineOptions): Engine {
       occupancy: floor.occupancy(now),
       intervals: { minutes: intervalMinutes, points: floor.intervalPoints() },
       ingest: { accepted: totals.accepted, duplicates: totals.duplicates, quarantined: totals.quarantined, lastQuarantine: totals.lastQuarantine },
+      feeds: feeds.statuses(),
     };
   }
 
@@ -189,8 +198,11 @@ export function createEngine(options: EngineOptions): Engine {
       queueChannel: (queue) => floor.queueConfig(queue)?.channel ?? queueChannels.get(queue) ?? 'voice',
       agentState: (id) => floor.agentState(id),
     },
-    ingestWith(adapter, source, lines) {
-      return applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson'));
+    ingestWith(adapter, source, lines, cursor = null) {
+      return applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson', cursor));
+    },
+    get feeds() {
+      return feeds;
     },
     snapshot,
     tick() {
@@ -202,8 +214,10 @@ export function createEngine(options: EngineOptions): Engine {
     },
     start() {
       if (timer === null) timer = setInterval(() => engine.tick(), tickMs);
+      feeds.start();
     },
     stop() {
+      feeds.stop();
       if (timer !== null) clearInterval(timer);
       if (pending !== null) clearTimeout(pending);
       timer = null;
@@ -221,7 +235,16 @@ export function createEngine(options: EngineOptions): Engine {
       'metrics/window': ({ from, to, by }) =>
         windowMetrics(store, { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds }),
       'quarantine/list': ({ limit, source }) => store.quarantine(limit ?? 100, source ?? null),
+      'feeds/list': () => feeds.statuses(),
+      'feeds/add': (spec) => feeds.add(spec),
+      'feeds/pause': ({ name }) => feeds.pause(name),
+      'feeds/resume': ({ name }) => feeds.resume(name),
+      'feeds/remove': ({ name }) => (feeds.remove(name), { removed: name }),
+      'import/lines': (args) => imports.lines(args),
+      'import/mappings': () => imports.mappings(),
     },
   };
+  const feeds = createFeedManager(engine, { log: options.log });
+  const imports = createImports(engine);
   return engine;
 }

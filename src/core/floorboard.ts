@@ -8,6 +8,7 @@ import { createEngine, type CenterConfig, type Engine } from './engine';
 import { startSimulatedFeed } from './ingest/simulated-feed';
 import { openDatabase } from './store/database';
 import { isValidTimeZone } from './time/business-day';
+import type { Channel } from './model/types';
 
 export interface FloorboardOptions {
   dbPath: string;
@@ -18,6 +19,8 @@ export interface FloorboardOptions {
   simulate?: { seed: number; speed: number; scale?: number } | null;
   clock?: Clock;
   tickMs?: number;
+  /** Channel of queues that feeds do not declare (queue_log queues default to voice). */
+  queueChannels?: Record<string, Channel>;
   log?: (message: string) => void;
 }
 
@@ -53,6 +56,8 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     runtime: o.runtime,
     simulated: Boolean(o.simulate),
     tickMs: o.tickMs,
+    queueChannels: o.queueChannels,
+    log: o.log,
   });
   const dispatch = createDispatcher(engine.handlers, (name, e) => o.log?.(`api ${name} failed: ${(e as Error).stack ?? e}`));
   const feed = o.simulate

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openFloorboard, type Floorboard } from '../core/floorboard';
+import { startHost, type Host } from '../server/host';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
 
 const args = process.argv.slice(1);
@@ -23,6 +24,8 @@ const CSP =
 const here = dirname(fileURLToPath(import.meta.url));
 let floorboard: Floorboard | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** With --serve PORT the app also runs the headless host: webhook feeds and wallboards on the LAN. */
+let host: Host | null = null;
 
 /** better-sqlite3 built for Electron's ABI by scripts/native.mjs (npm start builds it once). */
 function nativeBinding(): string | undefined {
@@ -97,6 +100,24 @@ app.whenReady().then(() => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_PUSH, event, payload);
   });
 
+  const servePort = option('--serve');
+  if (servePort !== undefined) {
+    startHost({
+      engine: fb.engine,
+      dispatch: fb.dispatch,
+      rendererDir: join(here, '../renderer'),
+      port: Number(servePort),
+      host: option('--host') ?? '127.0.0.1',
+      publicUrl: option('--public-url'),
+    }).then(
+      (h) => {
+        host = h;
+        console.error(`Floorboard is also serving ${h.url} (webhooks on /feeds/NAME)`);
+      },
+      (e: unknown) => console.error(`--serve ${servePort}: ${(e as Error).message}`),
+    );
+  }
+
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -108,6 +129,8 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
+  void host?.close();
+  host = null;
   floorboard?.close();
   floorboard = null;
 });

@@ -18,6 +18,11 @@ export interface HostOptions {
   rendererDir: string;
   port: number;
   host: string;
+  /**
+   * The public base URL that webhook senders call (e.g. https://floor.example.com when behind a proxy).
+   * Twilio signs the exact URL it called; without this the host rebuilds it from the request's Host header.
+   */
+  publicUrl?: string;
 }
 
 export interface Host {
@@ -25,7 +30,7 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, internal: 500 };
+const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, refused: 409, internal: 500 };
 
 const CSP = [
   "default-src 'self'",
@@ -58,6 +63,27 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const result = await options.dispatch(name, req.body ?? {});
     reply.code(result.ok ? 200 : STATUS[result.error.code]);
     return result;
+  });
+
+  // Webhook feeds: the raw body is kept as text (Twilio signs the form parameters, or the JSON body's hash),
+  // in a scope of its own so the JSON parsing of /api is unchanged.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 8 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.post('/feeds/:name', async (req, reply) => {
+      const { name } = req.params as { name: string };
+      const base = options.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.headers.host ?? req.hostname}`;
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
+      const answer = options.engine.feeds.receive(name, {
+        url: base + req.url,
+        body: typeof req.body === 'string' ? req.body : '',
+        contentType: req.headers['content-type'] ?? '',
+        headers,
+      });
+      reply.code(answer.status);
+      return answer.body;
+    });
   });
 
   app.get('/ws', { websocket: true }, (socket) => {

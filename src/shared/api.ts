@@ -82,6 +82,45 @@ export interface IngestTotals {
   lastQuarantine: QuarantineEntry | null;
 }
 
+export type FeedFormat = 'ndjson' | 'queue_log' | 'taskrouter' | 'connect-ctr' | 'connect-agent' | 'csv';
+export type FeedKind = 'file' | 'webhook';
+
+export interface FeedSpec {
+  /** Unique; also the source name of its lines in the store. Letters, digits, - and _ . */
+  name: string;
+  kind: FeedKind;
+  format: FeedFormat;
+  /** file: the file to follow (queue_log or NDJSON), from its start, surviving rotation. */
+  path?: string;
+  /** webhook: taskrouter checks X-Twilio-Signature with this auth token; ndjson expects it as a bearer token. */
+  token?: string;
+  /** Seconds without events before the feed is called stale (Amazon's agent stream beats every 120 s). */
+  heartbeatSeconds?: number;
+}
+
+export interface FeedStatus {
+  name: string;
+  kind: FeedKind;
+  format: FeedFormat;
+  path: string | null;
+  /** webhook: the path to post to on the host, e.g. /feeds/twilio. */
+  webhookPath: string | null;
+  heartbeatSeconds: number;
+  state: 'running' | 'paused' | 'waiting' | 'error';
+  /** Why the feed is waiting or failing, in words (file missing, unreadable...). */
+  message: string | null;
+  lastEventAt: number | null;
+  eventsPerMinute: number;
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  /** Webhook requests refused (bad signature or token). */
+  rejected: number;
+  /** Lines read but not mapped, by kind (unknown verbs, heartbeats...). */
+  ignored: Record<string, number>;
+  stale: boolean;
+}
+
 export interface FloorSnapshot {
   /** The center clock, epoch ms (the engine's clock: real or simulated). */
   now: number;
@@ -99,6 +138,7 @@ export interface FloorSnapshot {
   occupancy: number | null;
   intervals: { minutes: number; points: IntervalPoint[] };
   ingest: IngestTotals;
+  feeds: FeedStatus[];
 }
 
 export interface QuarantineEntry {
@@ -149,6 +189,18 @@ export interface Api {
   'ingest/lines': (args: { source: string; lines: string[]; startPosition?: number }) => IngestSummary;
   'metrics/window': (args: { from: string; to: string; by?: GroupBy }) => MetricsReport;
   'quarantine/list': (args: { limit?: number; source?: string }) => QuarantineEntry[];
+  'feeds/list': (args: Record<string, never>) => FeedStatus[];
+  'feeds/add': (args: FeedSpec) => FeedStatus;
+  'feeds/pause': (args: { name: string }) => FeedStatus;
+  'feeds/resume': (args: { name: string }) => FeedStatus;
+  'feeds/remove': (args: { name: string }) => { removed: string };
+  /**
+   * One-shot import of a file chosen by the user, sent as batches of lines (the client reads the file, so it
+   * works the same over IPC and HTTP). `source` names the import (the file name); positions are line numbers.
+   * CSV needs `mapping`: a built-in mapping name (see `import/mappings`).
+   */
+  'import/lines': (args: { source: string; format: FeedFormat; mapping?: string; startPosition: number; lines: string[] }) => IngestSummary & { ignored: Record<string, number> };
+  'import/mappings': (args: Record<string, never>) => string[];
 }
 
 export type ApiName = keyof Api;
@@ -157,7 +209,8 @@ export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 
 /** Every call is answered with an envelope; errors never cross a boundary as exceptions. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
-export type ApiErrorCode = 'invalid-args' | 'unknown-method' | 'internal';
+/** `refused`: understood but not done (a name already taken...); the message is for the user as is. */
+export type ApiErrorCode = 'invalid-args' | 'unknown-method' | 'refused' | 'internal';
 
 /** Events pushed from the engine to clients. */
 export interface PushEvents {

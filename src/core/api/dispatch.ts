@@ -4,6 +4,7 @@
  */
 import type { Api, ApiName, Envelope } from '../../shared/api';
 import { formatZodError } from '../model/events';
+import { RefusedError } from './refused';
 import { apiArgSchemas } from './schemas';
 
 export type Dispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
@@ -23,6 +24,7 @@ export function createDispatcher(handlers: Api, onError?: (name: string, error: 
       const handler = handlers[name] as (a: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (e) {
+      if (e instanceof RefusedError) return { ok: false, error: { code: 'refused', message: e.message } };
       onError?.(name, e);
       return { ok: false, error: { code: 'internal', message: `${name} failed: ${(e as Error).message}` } };
     }

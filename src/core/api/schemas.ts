@@ -4,9 +4,13 @@
  */
 import { z } from 'zod';
 import type { ApiArgs, ApiName } from '../../shared/api';
+import { FEED_FORMATS } from '../ingest/adapter';
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time');
 const none = z.object({}).strict();
+/** Feed names: also the source name of their lines, and a URL path segment for webhooks. */
+export const FEED_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const feedName = z.object({ name: z.string().regex(FEED_NAME, 'not a feed name') }).strict();
 
 export const apiArgSchemas = {
   'app/info': none,
@@ -25,4 +29,29 @@ export const apiArgSchemas = {
   'quarantine/list': z
     .object({ limit: z.number().int().min(1).max(10_000).optional(), source: z.string().min(1).optional() })
     .strict(),
+  'feeds/list': none,
+  'feeds/add': z
+    .object({
+      name: z.string().regex(FEED_NAME, 'a feed name is 1-64 letters, digits, "-" or "_"'),
+      kind: z.enum(['file', 'webhook']),
+      format: z.enum(FEED_FORMATS),
+      path: z.string().min(1).max(4096).optional(),
+      token: z.string().min(1).max(512).optional(),
+      heartbeatSeconds: z.number().int().min(5).max(86_400).optional(),
+    })
+    .strict(),
+  'feeds/pause': feedName,
+  'feeds/resume': feedName,
+  'feeds/remove': feedName,
+  'import/lines': z
+    .object({
+      source: z.string().min(1).max(500),
+      format: z.enum(FEED_FORMATS),
+      mapping: z.string().min(1).max(200).optional(),
+      startPosition: z.number().int().min(1),
+      lines: z.array(z.string()).max(100_000),
+    })
+    .strict()
+    .refine((a) => a.format !== 'csv' || a.mapping !== undefined, { message: 'a CSV import needs a column mapping', path: ['mapping'] }),
+  'import/mappings': none,
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };

@@ -14,8 +14,10 @@ import type { AgentState, Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import type { SourceLine } from './ndjson';
 
-export const FEED_FORMATS = ['ndjson', 'queue_log', 'taskrouter', 'connect-ctr', 'connect-agent', 'csv'] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
+import type { FeedFormat } from '../../shared/api';
+
+export type { FeedFormat };
+export const FEED_FORMATS = ['ndjson', 'queue_log', 'taskrouter', 'connect-ctr', 'connect-agent', 'csv'] as const satisfies readonly FeedFormat[];
 
 export interface AdapterContext {
   /** The channel configured for a queue (queue_log queues default to voice). */

@@ -3,7 +3,7 @@
  * happens in one transaction with its checkpoint, so a crash never leaves half a batch or a checkpoint
  * ahead of its events.
  */
-import type { QuarantineEntry } from '../../shared/api';
+import type { FeedFormat, QuarantineEntry } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
 import { DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
@@ -21,6 +21,25 @@ export interface BatchResult {
   errors: { position: number; reason: string }[];
   /** The events newly stored, in input order: what the live aggregates must apply. */
   events: CanonicalEvent[];
+}
+
+export interface FeedRow {
+  id: number;
+  name: string;
+  kind: 'file' | 'webhook';
+  format: FeedFormat;
+  path: string | null;
+  token: string | null;
+  heartbeat_seconds: number;
+  paused: number;
+  created_at: number;
+}
+
+/** Where a file tail stands: the line count, the file, and the byte after the last stored line. */
+export interface FileCursor {
+  position: number;
+  fileId: string;
+  byteOffset: number;
 }
 
 export interface AgentRecord {
@@ -80,7 +99,25 @@ export function createStore(db: Db) {
       `INSERT INTO checkpoints (source_id, position, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (source_id) DO UPDATE SET position = max(position, excluded.position), updated_at = excluded.updated_at`,
     ),
-    checkpoint: db.prepare<[number], { position: number }>('SELECT position FROM checkpoints WHERE source_id = ?'),
+    setCursor: db.prepare(
+      `INSERT INTO checkpoints (source_id, position, updated_at, file_id, byte_offset) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (source_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at,
+         file_id = excluded.file_id, byte_offset = excluded.byte_offset`,
+    ),
+    checkpoint: db.prepare<[number], { position: number; file_id: string | null; byte_offset: number | null }>(
+      'SELECT position, file_id, byte_offset FROM checkpoints WHERE source_id = ?',
+    ),
+    feeds: db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id'),
+    insertFeed: db.prepare(
+      `INSERT INTO feeds (name, kind, format, path, token, heartbeat_seconds, paused, created_at)
+       VALUES (@name, @kind, @format, @path, @token, @heartbeatSeconds, 0, @createdAt)`,
+    ),
+    setFeedPaused: db.prepare('UPDATE feeds SET paused = ? WHERE name = ?'),
+    updateFeed: db.prepare('UPDATE feeds SET token = ?, heartbeat_seconds = ? WHERE name = ?'),
+    deleteFeed: db.prepare('DELETE FROM feeds WHERE name = ?'),
+    sourceCounts: db.prepare<[string], { quarantined: number }>(
+      `SELECT (SELECT count(*) FROM quarantine q JOIN sources s ON s.id = q.source_id WHERE s.name = ?) AS quarantined`,
+    ),
     upsertQueue: db.prepare(
       `INSERT INTO queues (name, channel, time_zone, sl_threshold_seconds) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET channel = excluded.channel,
@@ -227,7 +264,7 @@ export function createStore(db: Db) {
   }
 
   const writeBatch = db.transaction(
-    (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean): BatchResult => {
+    (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean, cursor: FileCursor | null): BatchResult => {
       const src = sourceId(sourceName, format);
       const now = Date.now();
       const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [] };
@@ -264,7 +301,8 @@ export function createStore(db: Db) {
         else result.duplicates++;
       }
       for (const c of contacts.values()) s.mergeContact.run(c);
-      if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
+      if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset);
+      else if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
       return result;
     },
   );
@@ -273,10 +311,13 @@ export function createStore(db: Db) {
 
   return {
     db,
-    /** Store a batch of parsed lines of one source in one transaction, checkpoint included. */
-    writeBatch(sourceName: string, format: string, lines: ParsedLine[], sameAsRaw = false): BatchResult {
+    /**
+     * Store a batch of parsed lines of one source in one transaction, checkpoint included: the highest
+     * position, or for a file tail its cursor (file and byte offset), so a restart resumes exactly there.
+     */
+    writeBatch(sourceName: string, format: string, lines: ParsedLine[], sameAsRaw = false, cursor: FileCursor | null = null): BatchResult {
       try {
-        return writeBatch(sourceName, format, lines, sameAsRaw);
+        return writeBatch(sourceName, format, lines, sameAsRaw, cursor);
       } catch (e) {
         agentsWritten.clear(); // the transaction rolled back: what it wrote is gone
         sourceIds.clear();
@@ -286,6 +327,30 @@ export function createStore(db: Db) {
     checkpoint(sourceName: string): number {
       const id = s.sourceByName.get(sourceName)?.id;
       return id === undefined ? 0 : (s.checkpoint.get(id)?.position ?? 0);
+    },
+    /** A file tail's cursor, or null when it never stored a line. */
+    fileCursor(sourceName: string): FileCursor | null {
+      const id = s.sourceByName.get(sourceName)?.id;
+      const c = id === undefined ? undefined : s.checkpoint.get(id);
+      return c && c.file_id !== null && c.byte_offset !== null ? { position: c.position, fileId: c.file_id, byteOffset: c.byte_offset } : null;
+    },
+    feeds(): FeedRow[] {
+      return s.feeds.all();
+    },
+    addFeed(f: { name: string; kind: string; format: string; path: string | null; token: string | null; heartbeatSeconds: number }): void {
+      s.insertFeed.run({ ...f, createdAt: Date.now() });
+    },
+    setFeedPaused(name: string, paused: boolean): void {
+      s.setFeedPaused.run(paused ? 1 : 0, name);
+    },
+    updateFeed(name: string, token: string | null, heartbeatSeconds: number): void {
+      s.updateFeed.run(token, heartbeatSeconds, name);
+    },
+    removeFeed(name: string): void {
+      s.deleteFeed.run(name);
+    },
+    quarantinedCount(sourceName: string): number {
+      return s.sourceCounts.get(sourceName)?.quarantined ?? 0;
     },
     contact(id: string): Contact | null {
       const r = s.contactById.get(id);

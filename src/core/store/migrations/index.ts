@@ -1,4 +1,8 @@
 import { sql as m001 } from './001-init';
+import { sql as m002 } from './002-feeds';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
-export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [{ id: 1, name: '001-init', sql: m001 }];
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  { id: 1, name: '001-init', sql: m001 },
+  { id: 2, name: '002-feeds', sql: m002 },
+];

@@ -1,0 +1,7 @@
+/**
+ * A request the engine understood and refuses (a feed name already taken, a feed that does not exist):
+ * answered with code `refused` and the message as is, for the user to read next to the field.
+ */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+}

@@ -1,0 +1,270 @@
+/**
+ * Configured feeds: file tails and webhooks, stored in the database, started with the engine, paused,
+ * resumed and removed at run time, each with its health (last event, events per minute, quarantined,
+ * rejected, stale). The host and the app only route webhook requests here.
+ */
+import type { FeedSpec, FeedStatus, IngestSummary } from '../../shared/api';
+import type { Engine } from '../engine';
+import type { FeedAdapter, FeedFormat } from '../ingest/adapter';
+import { createAdapter } from '../ingest/adapters';
+import { validateTwilioSignature } from '../ingest/twilio-signature';
+import type { FeedRow } from '../store/store';
+import { FileTail } from './file-tail';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { RefusedError } from '../api/refused';
+import { FEED_NAME } from '../api/schemas';
+
+const FILE_FORMATS: FeedFormat[] = ['queue_log', 'ndjson', 'connect-ctr', 'connect-agent', 'taskrouter'];
+const WEBHOOK_FORMATS: FeedFormat[] = ['taskrouter', 'ndjson'];
+const DEFAULT_HEARTBEAT_SECONDS = 120;
+
+export class FeedError extends RefusedError {}
+
+interface Counters {
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  rejected: number;
+  /** When the feed last delivered a line (any line: an event, a duplicate, a heartbeat), engine clock. */
+  lastLineAt: number | null;
+  lastEventAt: number | null;
+  /** Events accepted per second of the engine clock, for the last minute. */
+  recent: { second: number; count: number }[];
+}
+
+interface RunningFeed {
+  row: FeedRow;
+  /** When this run of the feed started (engine clock): staleness counts from here until the first line. */
+  startedAt: number;
+  adapter: FeedAdapter;
+  tail: FileTail | null;
+  counters: Counters;
+}
+
+export interface WebhookRequest {
+  /** The full URL the sender posted to (Twilio signs it). */
+  url: string;
+  body: string;
+  contentType: string;
+  headers: Record<string, string | undefined>;
+}
+
+export interface WebhookAnswer {
+  status: number;
+  body: { ok: boolean; message?: string; summary?: IngestSummary };
+}
+
+function bodySha256Matches(url: string, body: string): boolean {
+  let given: string | null;
+  try {
+    given = new URL(url).searchParams.get('bodySHA256');
+  } catch {
+    return false;
+  }
+  return given !== null && given.toLowerCase() === createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+export function webhookPath(name: string): string {
+  return `/feeds/${name}`;
+}
+
+export function createFeedManager(engine: Engine, options: { pollMs?: number; log?: (m: string) => void } = {}) {
+  const store = engine.store;
+  const feeds = new Map<string, RunningFeed>();
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  function record(f: RunningFeed, r: IngestSummary, eventsAccepted: number, lines: number): void {
+    const c = f.counters;
+    c.accepted += r.accepted;
+    c.duplicates += r.duplicates;
+    c.quarantined += r.quarantined;
+    const now = engine.clock.now();
+    if (lines > 0) c.lastLineAt = now;
+    if (eventsAccepted > 0) {
+      c.lastEventAt = now;
+      const second = Math.floor(now / 1000);
+      const last = c.recent.at(-1);
+      if (last && last.second === second) last.count += eventsAccepted;
+      else c.recent.push({ second, count: eventsAccepted });
+      while (c.recent.length > 0 && c.recent[0].second <= second - 60) c.recent.shift();
+    }
+  }
+
+  function start(row: FeedRow): RunningFeed {
+    const f: RunningFeed = {
+      row,
+      startedAt: engine.clock.now(),
+      adapter: createAdapter(row.format, engine.adapterContext),
+      tail: null,
+      counters: { accepted: 0, duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: null, lastEventAt: null, recent: [] },
+    };
+    if (row.kind === 'file' && row.path) {
+      f.tail = new FileTail({
+        path: row.path,
+        cursor: store.fileCursor(row.name),
+        write: ({ lines, cursor }) => {
+          const r = engine.ingestWith(f.adapter, row.name, lines, cursor);
+          record(f, r, r.accepted, lines.length);
+        },
+      });
+    }
+    feeds.set(row.name, f);
+    return f;
+  }
+
+  function poll(): void {
+    for (const f of feeds.values()) if (f.tail && !f.row.paused) f.tail.poll();
+  }
+
+  function status(f: RunningFeed): FeedStatus {
+    const now = engine.clock.now();
+    const c = f.counters;
+    const tailState = f.tail?.state ?? { state: 'running' as const };
+    const state = f.row.paused ? 'paused' : tailState.state;
+    const minuteAgo = Math.floor(now / 1000) - 60;
+    return {
+      name: f.row.name,
+      kind: f.row.kind,
+      format: f.row.format,
+      path: f.row.path,
+      webhookPath: f.row.kind === 'webhook' ? webhookPath(f.row.name) : null,
+      heartbeatSeconds: f.row.heartbeat_seconds,
+      state,
+      message: 'message' in tailState ? tailState.message : null,
+      lastEventAt: c.lastEventAt,
+      eventsPerMinute: c.recent.filter((r) => r.second > minuteAgo).reduce((n, r) => n + r.count, 0),
+      accepted: c.accepted,
+      duplicates: c.duplicates,
+      quarantined: c.quarantined,
+      rejected: c.rejected,
+      ignored: Object.fromEntries(f.adapter.ignored ?? []),
+      // quiet beyond its heartbeat: no line at all (a heartbeat is a line) since the feed started or last spoke
+      stale: state !== 'paused' && now - (c.lastLineAt ?? f.startedAt) > f.row.heartbeat_seconds * 1000,
+    };
+  }
+
+  function get(name: string): RunningFeed {
+    const f = feeds.get(name);
+    if (!f) throw new FeedError(`no feed named "${name}"`);
+    return f;
+  }
+
+  function tokenMatches(expected: string, given: string): boolean {
+    const a = Buffer.from(expected);
+    const b = Buffer.from(given);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  const manager = {
+    /** Start every stored feed and the polling of file tails. */
+    start(): void {
+      for (const row of store.feeds()) if (!feeds.has(row.name)) start(row);
+      poll();
+      if (timer === null) timer = setInterval(poll, options.pollMs ?? 200);
+    },
+    stop(): void {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+      for (const f of feeds.values()) f.tail?.close();
+    },
+    /** Read new lines of every file tail now (tests, and the timer). */
+    poll,
+    statuses(): FeedStatus[] {
+      return [...feeds.values()].map(status);
+    },
+    add(spec: FeedSpec): FeedStatus {
+      if (!FEED_NAME.test(spec.name)) throw new FeedError('a feed name is 1-64 letters, digits, "-" or "_"');
+      if (feeds.has(spec.name)) throw new FeedError(`a feed named "${spec.name}" exists already`);
+      if (spec.kind === 'file') {
+        if (!spec.path) throw new FeedError('a file feed needs the path of the file to follow');
+        if (!FILE_FORMATS.includes(spec.format)) throw new FeedError(`a file feed reads ${FILE_FORMATS.join(', ')}, not ${spec.format}`);
+      } else {
+        if (!WEBHOOK_FORMATS.includes(spec.format)) throw new FeedError(`a webhook takes ${WEBHOOK_FORMATS.join(' or ')}, not ${spec.format}`);
+        if (!spec.token) throw new FeedError(spec.format === 'taskrouter' ? 'a TaskRouter webhook needs the Twilio auth token to check signatures' : 'an NDJSON webhook needs a bearer token');
+      }
+      store.addFeed({
+        name: spec.name,
+        kind: spec.kind,
+        format: spec.format,
+        path: spec.kind === 'file' ? (spec.path ?? null) : null,
+        token: spec.kind === 'webhook' ? (spec.token ?? null) : null,
+        heartbeatSeconds: spec.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
+      });
+      const row = store.feeds().find((r) => r.name === spec.name)!;
+      const f = start(row);
+      f.tail?.poll();
+      return status(f);
+    },
+    /**
+     * Add a feed unless one with the same name, kind, format and path exists (`serve --feed` on every start);
+     * a feed of that name configured otherwise is refused. A webhook's token and the heartbeat are updated.
+     */
+    ensure(spec: FeedSpec): FeedStatus {
+      const f = feeds.get(spec.name);
+      if (!f) return manager.add(spec);
+      const r = f.row;
+      if (r.kind !== spec.kind || r.format !== spec.format || (r.path ?? undefined) !== spec.path) {
+        throw new FeedError(`a feed named "${spec.name}" exists already as ${r.kind} ${r.format}${r.path ? ` ${r.path}` : ''}: remove it first or choose another name`);
+      }
+      store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeat_seconds);
+      f.row = { ...r, token: spec.token ?? null, heartbeat_seconds: spec.heartbeatSeconds ?? r.heartbeat_seconds };
+      return status(f);
+    },
+    pause(name: string): FeedStatus {
+      const f = get(name);
+      store.setFeedPaused(name, true);
+      f.row = { ...f.row, paused: 1 };
+      return status(f);
+    },
+    resume(name: string): FeedStatus {
+      const f = get(name);
+      store.setFeedPaused(name, false);
+      f.row = { ...f.row, paused: 0 };
+      f.tail?.poll();
+      return status(f);
+    },
+    /** Stop and forget a feed; what it stored stays. */
+    remove(name: string): void {
+      const f = get(name);
+      f.tail?.close();
+      store.removeFeed(name);
+      feeds.delete(name);
+    },
+    /** A webhook request: authenticated, then ingested as one line (form post) or NDJSON lines. */
+    receive(name: string, req: WebhookRequest): WebhookAnswer {
+      const f = feeds.get(name);
+      if (!f || f.row.kind !== 'webhook') return { status: 404, body: { ok: false, message: `no webhook feed named "${name}"` } };
+      if (f.row.paused) return { status: 503, body: { ok: false, message: `feed "${name}" is paused` } };
+      const token = f.row.token ?? '';
+      let lines: string[];
+      if (f.row.format === 'taskrouter') {
+        // Form posts sign URL + sorted parameters; JSON bodies (Event Streams webhook sinks) sign the URL, which
+        // carries the body's SHA-256 as the bodySHA256 query parameter.
+        const json = /json/i.test(req.contentType);
+        const params = json ? [] : new URLSearchParams(req.body);
+        const signature = req.headers['x-twilio-signature'] ?? '';
+        const bodyHashOk = !json || bodySha256Matches(req.url, req.body);
+        if (!signature || !bodyHashOk || !validateTwilioSignature({ authToken: token, url: req.url, params, signature })) {
+          f.counters.rejected++;
+          options.log?.(`feed ${name}: refused a request with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature`);
+          return { status: 403, body: { ok: false, message: 'X-Twilio-Signature missing or not valid for this URL and auth token' } };
+        }
+        lines = json ? [req.body.trim()] : [req.body];
+      } else {
+        const auth = req.headers.authorization ?? '';
+        if (!auth.startsWith('Bearer ') || !tokenMatches(token, auth.slice(7))) {
+          f.counters.rejected++;
+          return { status: 403, body: { ok: false, message: 'missing or wrong bearer token' } };
+        }
+        lines = req.body.split(/\r?\n/);
+      }
+      const first = store.checkpoint(name) + 1;
+      const r = engine.ingestWith(f.adapter, name, lines.map((text, i) => ({ position: first + i, text })));
+      record(f, r, r.accepted, lines.length);
+      return { status: 200, body: { ok: true, summary: r } };
+    },
+  };
+  return manager;
+}
+
+export type FeedManager = ReturnType<typeof createFeedManager>;

@@ -1,0 +1,175 @@
+/**
+ * Follows a growing log file (Asterisk queue_log, NDJSON) line by line, from its start, and survives:
+ * - restarts: it resumes at the byte after the last stored line (the cursor is written in the same
+ *   transaction as the lines, so a crash can neither skip nor double a line);
+ * - rotation by rename + new file: it finishes the old file through its open descriptor, or after a restart
+ *   finds it again by inode in the same folder, then starts the new one at byte 0;
+ * - copy-truncate: a file shorter than the cursor was truncated; it starts again at byte 0.
+ * Only complete lines (ending in \n) are read; a partial last line waits for its end.
+ * Positions are line numbers over the life of the feed, across rotations.
+ */
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { FileCursor } from '../store/store';
+import type { SourceLine } from '../ingest/ndjson';
+
+export interface TailBatch {
+  lines: SourceLine[];
+  cursor: FileCursor;
+}
+
+export interface FileTailOptions {
+  path: string;
+  /** Where the last run stopped (from the store), or null to start at the beginning. */
+  cursor: FileCursor | null;
+  /** Store a batch; called synchronously, in order. */
+  write(batch: TailBatch): void;
+  maxLinesPerBatch?: number;
+  /** Bytes read per system call. */
+  chunkBytes?: number;
+}
+
+export type TailState = { state: 'running' } | { state: 'waiting'; message: string } | { state: 'error'; message: string };
+
+const fileIdOf = (st: { dev: number; ino: number }) => `${st.dev}:${st.ino}`;
+
+export class FileTail {
+  private fd: number | null = null;
+  private fileId: string | null;
+  private offset: number;
+  private position: number;
+  /** The position of the last stored line: what `position` returns to when a write fails. */
+  private committed: number;
+  private status: TailState = { state: 'running' };
+  private readonly maxLines: number;
+  private readonly buffer: Buffer;
+
+  constructor(private readonly o: FileTailOptions) {
+    this.fileId = o.cursor?.fileId ?? null;
+    this.offset = o.cursor?.byteOffset ?? 0;
+    this.position = o.cursor?.position ?? 0;
+    this.committed = this.position;
+    this.maxLines = o.maxLinesPerBatch ?? 5000;
+    this.buffer = Buffer.allocUnsafe(o.chunkBytes ?? 1 << 20);
+  }
+
+  get state(): TailState {
+    return this.status;
+  }
+
+  /** Read everything new; returns the number of lines stored. Never throws: problems become the state. */
+  poll(): number {
+    try {
+      return this.pollOnce();
+    } catch (e) {
+      this.status = { state: 'error', message: (e as Error).message };
+      this.position = this.committed;
+      this.closeFd();
+      return 0;
+    }
+  }
+
+  close(): void {
+    this.closeFd();
+  }
+
+  private pollOnce(): number {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(this.o.path);
+    } catch {
+      // rotated away and not yet recreated: finish what the open descriptor still holds
+      const n = this.fd !== null ? this.drain() : 0;
+      this.status = { state: 'waiting', message: `${this.o.path} does not exist (yet)` };
+      return n;
+    }
+    const id = fileIdOf(st);
+    let n = 0;
+    if (this.fileId !== null && id !== this.fileId) {
+      // rotated: the rest of the old file first, from the open descriptor or found again by inode
+      if (this.fd === null) this.reopenRotated();
+      if (this.fd !== null) n += this.drain();
+      this.closeFd();
+      this.fileId = id;
+      this.offset = 0;
+    }
+    if (this.fileId === null) this.fileId = id;
+    if (this.fd === null) this.fd = openSync(this.o.path, 'r');
+    if (fstatSync(this.fd).size < this.offset) this.offset = 0; // copy-truncate
+    n += this.drain();
+    this.status = { state: 'running' };
+    return n;
+  }
+
+  /** After a restart, look for the file we were reading (same inode) beside the path, e.g. queue_log.1. */
+  private reopenRotated(): void {
+    const dir = dirname(this.o.path);
+    const base = basename(this.o.path);
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(base) || name === base) continue;
+      const p = join(dir, name);
+      try {
+        if (fileIdOf(statSync(p)) === this.fileId) {
+          this.fd = openSync(p, 'r');
+          return;
+        }
+      } catch {
+        // vanished meanwhile
+      }
+    }
+  }
+
+  /** Read complete lines from the descriptor until its end, storing them in batches. */
+  private drain(): number {
+    const fd = this.fd!;
+    let stored = 0;
+    let pending: Buffer | null = null; // bytes of an unfinished line carried between reads
+    let lines: SourceLine[] = [];
+    let lineStart = this.offset; // file offset of the first byte not yet part of a stored line
+    let readAt = this.offset;
+    const flush = (endOffset: number) => {
+      if (lines.length === 0) return;
+      this.o.write({ lines, cursor: { position: this.position, fileId: this.fileId!, byteOffset: endOffset } });
+      stored += lines.length;
+      this.offset = endOffset;
+      this.committed = this.position;
+      lines = [];
+    };
+    for (;;) {
+      const got = readSync(fd, this.buffer, 0, this.buffer.length, readAt);
+      if (got === 0) break;
+      readAt += got;
+      let from = 0;
+      for (;;) {
+        const nl = this.buffer.indexOf(10, from);
+        if (nl === -1 || nl >= got) break;
+        const piece = this.buffer.subarray(from, nl);
+        const bytes: Buffer = pending ? Buffer.concat([pending, piece]) : piece;
+        pending = null;
+        lineStart += bytes.length + 1;
+        let text = bytes.toString('utf8');
+        if (text.endsWith('\r')) text = text.slice(0, -1);
+        lines.push({ position: ++this.position, text });
+        if (lines.length >= this.maxLines) flush(lineStart);
+        from = nl + 1;
+      }
+      if (from < got) {
+        const rest = Buffer.from(this.buffer.subarray(from, got));
+        pending = pending ? Buffer.concat([pending, rest]) : rest;
+      }
+    }
+    flush(lineStart);
+    return stored;
+  }
+
+  private closeFd(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = null;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Feeds: a file tail follows a growing file through rename rotation, copy-truncate and restarts, storing each
+ * line exactly once; webhooks refuse unauthenticated posts and store nothing from them.
+ */
+import { appendFileSync, copyFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testEngine, tempDbPath } from '../helpers/engine';
+import { ev, T0 } from '../helpers/events';
+import { parseFeedSpec } from '../../src/core/feeds/feed-spec';
+import { createDispatcher } from '../../src/core/api/dispatch';
+
+const line = (i: number) => JSON.stringify(ev.queued(i, `c${i}`)) + '\n';
+const linesFrom = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => line(from + k)).join('');
+
+const open: { close(): void }[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+function start(dbPath: string) {
+  const t = testEngine(T0, {}, dbPath);
+  open.push(t);
+  return t;
+}
+
+function stored(t: ReturnType<typeof start>, source: string) {
+  return t.db
+    .prepare<[string], { n: number; distinct_texts: number; max: number | null }>(
+      `SELECT count(*) AS n, count(DISTINCT text) AS distinct_texts, max(position) AS max
+       FROM raw_lines r JOIN sources s ON s.id = r.source_id WHERE s.name = ?`,
+    )
+    .get(source)!;
+}
+
+describe('file tail', () => {
+  it('follows a growing file and waits for the end of a partial line', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'feed.ndjson');
+    writeFileSync(log, linesFrom(1, 3));
+    const t = start(dbPath);
+    const status = t.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    expect(status.accepted).toBe(3);
+    appendFileSync(log, line(4) + line(5).slice(0, 20));
+    t.engine.feeds.poll();
+    expect(stored(t, 'tail').n).toBe(4);
+    appendFileSync(log, line(5).slice(20));
+    t.engine.feeds.poll();
+    expect(stored(t, 'tail')).toEqual({ n: 5, distinct_texts: 5, max: 5 });
+    expect(t.engine.snapshot().queues.find((q) => q.name === 'Billing')?.offered).toBe(5);
+  });
+
+  it('survives rotation by rename: the rest of the old file, then the new one from its start', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    writeFileSync(log, linesFrom(1, 10));
+    const t = start(dbPath);
+    t.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    appendFileSync(log, linesFrom(11, 12)); // written just before the rotation, not yet read
+    renameSync(log, `${log}.1`);
+    t.engine.feeds.poll(); // the new file does not exist yet
+    expect(t.engine.feeds.statuses()[0].state).toBe('waiting');
+    writeFileSync(log, linesFrom(13, 15));
+    t.engine.feeds.poll();
+    expect(stored(t, 'tail')).toEqual({ n: 15, distinct_texts: 15, max: 15 });
+    expect(t.engine.feeds.statuses()[0].state).toBe('running');
+  });
+
+  it('survives copy-truncate: a file shorter than the cursor is read again from its start', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    writeFileSync(log, linesFrom(1, 10));
+    const t = start(dbPath);
+    t.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    copyFileSync(log, `${log}.1`);
+    truncateSync(log, 0);
+    appendFileSync(log, linesFrom(11, 13));
+    t.engine.feeds.poll();
+    expect(stored(t, 'tail')).toEqual({ n: 13, distinct_texts: 13, max: 13 });
+  });
+
+  it('resumes at its checkpoint after a restart, even when the file was rotated meanwhile', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    writeFileSync(log, linesFrom(1, 10));
+    const first = start(dbPath);
+    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    first.close();
+    open.pop();
+    appendFileSync(log, linesFrom(11, 12));
+    renameSync(log, `${log}.1`);
+    writeFileSync(log, linesFrom(13, 14));
+
+    const second = start(dbPath);
+    second.engine.feeds.start(); // stored feeds start with the engine
+    expect(stored(second, 'tail')).toEqual({ n: 14, distinct_texts: 14, max: 14 });
+    const status = second.engine.feeds.statuses()[0];
+    expect(status).toMatchObject({ name: 'tail', state: 'running', duplicates: 0 });
+  });
+
+  it('pauses, resumes and removes; removing keeps what was stored', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'feed.ndjson');
+    writeFileSync(log, linesFrom(1, 2));
+    const t = start(dbPath);
+    t.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    expect(t.engine.feeds.pause('tail').state).toBe('paused');
+    appendFileSync(log, linesFrom(3, 4));
+    t.engine.feeds.poll();
+    expect(stored(t, 'tail').n).toBe(2);
+    expect(t.engine.feeds.resume('tail').accepted).toBe(4);
+    t.engine.feeds.remove('tail');
+    expect(t.engine.feeds.statuses()).toEqual([]);
+    expect(stored(t, 'tail').n).toBe(4);
+  });
+
+  it('reports a feed stale once it is quiet beyond its heartbeat', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'feed.ndjson');
+    writeFileSync(log, linesFrom(1, 1));
+    const t = start(dbPath);
+    t.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log, heartbeatSeconds: 120 });
+    t.clock.advance(119_000);
+    expect(t.engine.feeds.statuses()[0].stale).toBe(false);
+    t.clock.advance(2_000);
+    expect(t.engine.feeds.statuses()[0].stale).toBe(true);
+    appendFileSync(log, line(2));
+    t.engine.feeds.poll();
+    expect(t.engine.feeds.statuses()[0]).toMatchObject({ stale: false, eventsPerMinute: 1 });
+  });
+
+  it('refuses a second feed of the same name, and incomplete ones, with a message and nothing saved', async () => {
+    const t = start(tempDbPath());
+    const dispatch = createDispatcher(t.engine.handlers);
+    expect(await dispatch('feeds/add', { name: 'hook', kind: 'webhook', format: 'ndjson', token: 's3cret' })).toMatchObject({ ok: true });
+    expect(await dispatch('feeds/add', { name: 'hook', kind: 'webhook', format: 'ndjson', token: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'a feed named "hook" exists already' },
+    });
+    expect(await dispatch('feeds/add', { name: 'tr', kind: 'webhook', format: 'taskrouter' })).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'a TaskRouter webhook needs the Twilio auth token to check signatures' },
+    });
+    expect(await dispatch('feeds/add', { name: 'bad name', kind: 'file', format: 'ndjson', path: '/x' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await dispatch('feeds/add', { name: 'f', kind: 'file', format: 'csv', path: '/x' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(t.engine.feeds.statuses().map((f) => f.name)).toEqual(['hook']);
+    expect(t.engine.store.feeds().map((f) => f.name)).toEqual(['hook']);
+  });
+});
+
+describe('feed specs on the command line', () => {
+  it('reads files, webhooks, names and heartbeats; the secret only from the environment', () => {
+    expect(parseFeedSpec('queue_log:/var/log/asterisk/queue_log', {})).toEqual({ name: 'queue_log', kind: 'file', format: 'queue_log', path: '/var/log/asterisk/queue_log', heartbeatSeconds: undefined });
+    expect(parseFeedSpec('pbx=queue_log:/var/log/q.log@300', {})).toMatchObject({ name: 'pbx', path: '/var/log/q.log', heartbeatSeconds: 300 });
+    expect(parseFeedSpec('twilio=taskrouter:webhook', { FLOORBOARD_TOKEN_TWILIO: 'tok' })).toEqual({ name: 'twilio', kind: 'webhook', format: 'taskrouter', token: 'tok', heartbeatSeconds: undefined });
+    expect(() => parseFeedSpec('taskrouter:webhook', {})).toThrow(/FLOORBOARD_TOKEN_TASKROUTER/);
+    expect(() => parseFeedSpec('syslog:/x', {})).toThrow(/unknown format "syslog"/);
+    expect(() => parseFeedSpec('queue_log', {})).toThrow(/expected \[NAME=\]FORMAT:PATH/);
+  });
+});
