@@ -1,11 +1,14 @@
 import { useClient, useConnectionState } from './api/client-context';
+import { FeedsView } from './features/feeds/feeds-view';
 import { FloorView } from './features/floor/floor-view';
 import { useFloorSnapshot } from './features/floor/use-floor-snapshot';
+import { useHashView } from './features/nav/view-route';
 
 export function App() {
   const client = useClient();
   const connection = useConnectionState();
   const { snapshot, receivedAt, error } = useFloorSnapshot(client);
+  const view = useHashView();
 
   if (!snapshot) {
     return (
@@ -15,5 +18,6 @@ export function App() {
       </div>
     );
   }
+  if (view === 'feeds') return <FeedsView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
   return <FloorView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
 }

@@ -1,5 +1,7 @@
 import type { FloorSnapshot } from '../../../../shared/api';
 import type { ConnectionState } from '../../api/client';
+import { ViewNav } from '../nav/view-nav';
+import type { View } from '../nav/view-route';
 import { ThemeToggle } from '../theme/theme-toggle';
 import { CenterClock } from './center-clock';
 import { ConnectionStatus } from './connection-status';
@@ -10,15 +12,18 @@ interface FloorHeaderProps {
   snapshot: FloorSnapshot;
   connection: ConnectionState;
   receivedAt: number | null;
+  /** The screen showing this header; the floor unless told. */
+  view?: View;
 }
 
-export function FloorHeader({ snapshot, connection, receivedAt }: FloorHeaderProps) {
+export function FloorHeader({ snapshot, connection, receivedAt, view = 'floor' }: FloorHeaderProps) {
   return (
     <header className="floor-header">
       <div className="floor-header__brand">
         <h1 className="product-name">Floorboard</h1>
         <span className="center-name">{snapshot.center.name}</span>
       </div>
+      <ViewNav current={view} />
       {snapshot.simulated && (
         <span className="simulated-badge" data-testid="simulated-badge" title="Figures come from the simulator, not a real floor">
           <span aria-hidden="true">◇</span> SIMULATED FLOOR
