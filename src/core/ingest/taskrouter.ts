@@ -1,0 +1,322 @@
+/**
+ * Twilio TaskRouter events (webhook form posts, or Event Streams CloudEvents) mapped to canonical events.
+ * taskrouter-read.ts reads a line into records; this file decides what each record means for the floor.
+ * docs/feeds/taskrouter.md has the mapping table and the reasons behind each choice.
+ *
+ * One task is one contact (contactId = TaskSid). Its canonical events carry ids derived from the task and the
+ * canonical type only (`tr:<TaskSid>:contact.queued`), as the Connect adapter does: a retried webhook (same
+ * EventSid, any position) and the second of two TaskRouter events that mean the same thing (task.created then
+ * task-queue.entered, reservation.completed then task.completed) can never count twice, even after a restart
+ * wiped this adapter's memory. Within one run the adapter also remembers which TaskRouter event (its EventSid,
+ * else type + resource sid + time) produced each canonical event: a retry of that event gives the same events
+ * again (the store counts them as duplicates), any other event that would repeat them gives none (`ignored`).
+ */
+import type { CanonicalEvent } from '../model/events';
+import type { AgentState, Channel } from '../model/types';
+import type { ParsedLine } from '../store/store';
+import type { AdapterContext, FeedAdapter } from './adapter';
+import { BoundedMap, ignoredCounter } from './connect-common';
+import type { SourceLine } from './ndjson';
+import { clip, fieldObject, MAX_EVENT_LINE_LENGTH, fieldText, firstFieldText, readTaskRouterLine, type RecordRead, type TaskRouterRecord } from './taskrouter-read';
+
+/** TaskRouter events that can end a waiting task as an abandon (the `abandonOn` option). */
+export const ABANDON_TRIGGERS = ['task.canceled', 'task.transfer-failed', 'workflow.timeout'] as const;
+export type AbandonTrigger = (typeof ABANDON_TRIGGERS)[number];
+/** Flex Insights counts a canceled task and a failed transfer as abandoned (DOMAIN.md). */
+export const FLEX_INSIGHTS_ABANDON_ON: readonly AbandonTrigger[] = ['task.canceled', 'task.transfer-failed'];
+
+/** Task channel (TaskChannelUniqueName, or Flex's TaskAttributes.channelType) -> Floorboard channel. */
+export const TASKROUTER_CHANNELS: Readonly<Record<string, Channel>> = {
+  voice: 'voice',
+  chat: 'chat',
+  web: 'chat',
+  webchat: 'chat',
+  sms: 'message',
+  mms: 'message',
+  whatsapp: 'message',
+  messenger: 'message',
+  facebook: 'message',
+  gbm: 'message',
+  line: 'message',
+  instagram: 'message',
+  email: 'email',
+};
+
+/** WorkerActivityName -> agent state; any other activity is not-ready with the activity name as reason. */
+export const TASKROUTER_ACTIVITIES: Readonly<Record<string, AgentState>> = {
+  available: 'available',
+  idle: 'available',
+  offline: 'offline',
+};
+
+/** Kinds counted in `ignored` (besides the TaskRouter event types that carry nothing for the floor). */
+export const TR_IGNORED = {
+  foreign: 'foreign CloudEvent (not com.twilio.taskrouter.*)',
+  otherType: 'other event type',
+  noQueue: 'task.created without a queue',
+  repeated: 'nothing new for the task',
+  /** `<event type> not an abandon (abandonOn)`: a waiting task ended by an event the abandonOn option leaves out. */
+  notAbandon: (type: string) => `${type} not an abandon (abandonOn)`,
+} as const;
+
+/** Event types read and deliberately not mapped (counted under their own name). */
+const NO_CONTACT_CHANGE = new Set([
+  'task.updated',
+  'task.deleted',
+  'task.system-deleted',
+  'task-queue.moved',
+  'task-queue.timeout',
+  'task-queue.created',
+  'task-queue.deleted',
+  'task-queue.expression.updated',
+  'reservation.created',
+  'reservation.rejected',
+  'reservation.timeout',
+  'reservation.canceled',
+  'reservation.rescinded',
+  'worker.created',
+  'worker.deleted',
+  'worker.attributes.update',
+  'worker.capacity.update',
+  'worker.channel.availability.update',
+  'workflow.target-matched',
+  'workflow.entered',
+  'workflow.skipped',
+]);
+
+/** Longest TaskSid, WorkerSid or queue name used in ids (Twilio sids are 34 characters). */
+const MAX_SID = 150;
+const MAX_NAME = 200;
+const MAX_REASON = 100;
+
+/** Tasks whose state is remembered (least recently touched forgotten first). */
+export const DEFAULT_MAX_TRACKED_TASKS = 200_000;
+
+export interface TaskRouterOptions {
+  /** TaskRouter events that count as an abandon when the task was never accepted. Default: Flex Insights'. */
+  abandonOn?: readonly AbandonTrigger[];
+  /** Extra or overriding channel names (lower case) -> channel, merged over TASKROUTER_CHANNELS. */
+  channels?: Readonly<Record<string, Channel>>;
+  /** Extra or overriding activity names (lower case) -> agent state, merged over TASKROUTER_ACTIVITIES. */
+  activities?: Readonly<Record<string, AgentState>>;
+  /** Tasks whose state is remembered; default 200,000. */
+  maxTrackedTasks?: number;
+}
+
+export interface TaskRouterAdapter extends FeedAdapter {
+  readonly format: 'taskrouter';
+  readonly ignored: ReadonlyMap<string, number>;
+  readonly abandonOn: readonly AbandonTrigger[];
+  readonly trackedTasks: number;
+}
+
+type ContactType = Exclude<CanonicalEvent['type'], 'queue.config' | 'agent.state' | 'contact.responded'>;
+
+interface TaskState {
+  /** Canonical type -> the key of the TaskRouter event that produced it (contact.answered set = accepted). */
+  emittedBy: Partial<Record<ContactType, string>>;
+}
+
+type Outcome = { events: CanonicalEvent[]; ignored?: string } | { reason: string };
+
+/** Task events: those that must name their task. */
+function isTaskEvent(type: string): boolean {
+  return type.startsWith('task.') || type.startsWith('reservation.') || type === 'task-queue.entered' || type === 'task-queue.moved' || type === 'task-queue.timeout' || type === 'workflow.timeout';
+}
+
+function queueOf(r: TaskRouterRecord): string | undefined {
+  return firstFieldText(r.fields, ['TaskQueueName', 'TaskQueueFriendlyName', 'TaskQueueSid']);
+}
+
+/** The key of a TaskRouter event: its EventSid, else type + resource sid + time (stable across re-reads). */
+function sourceKey(r: TaskRouterRecord): string {
+  if (r.eventId !== null) return r.eventId;
+  const resource = firstFieldText(r.fields, ['ResourceSid', 'ReservationSid', 'TaskSid', 'WorkerSid']) ?? '';
+  return `${r.eventType}:${clip(resource, MAX_SID)}:${r.ts}`;
+}
+
+export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouterOptions = {}): TaskRouterAdapter {
+  const abandonOn = [...new Set(options.abandonOn ?? FLEX_INSIGHTS_ABANDON_ON)];
+  const channels: Record<string, Channel> = { ...TASKROUTER_CHANNELS, ...options.channels };
+  const activities: Record<string, AgentState> = { ...TASKROUTER_ACTIVITIES, ...options.activities };
+  const tasks = new BoundedMap<string, TaskState>(options.maxTrackedTasks ?? DEFAULT_MAX_TRACKED_TASKS);
+  const queuesSeen = new Set<string>();
+  const { ignored, count } = ignoredCounter();
+
+  /** Channel: Flex's TaskAttributes.channelType when known (Flex routes SMS and WhatsApp on the chat task channel), else TaskChannelUniqueName, else the queue's configured channel. */
+  function channelOf(r: TaskRouterRecord, queue: string): Channel {
+    const attrs = fieldObject(r.fields, 'TaskAttributes');
+    if (typeof attrs === 'object' && typeof attrs.channelType === 'string') {
+      const c = channels[attrs.channelType.toLowerCase()];
+      if (c !== undefined) return c;
+    }
+    const name = fieldText(r.fields, 'TaskChannelUniqueName');
+    const c = name === undefined ? undefined : channels[name.toLowerCase()];
+    return c ?? ctx.queueChannel(queue);
+  }
+
+  /** A reason when a record lacks what its mapping needs; pure, so a refused batch changes no memory. */
+  function check(r: TaskRouterRecord): string | null {
+    const t = r.eventType;
+    if (isTaskEvent(t)) {
+      const sid = fieldText(r.fields, 'TaskSid');
+      if (sid === undefined) return `missing TaskSid on ${t}`;
+      if (sid.length > MAX_SID) return `TaskSid longer than ${MAX_SID} characters`;
+    }
+    if (t === 'task.created' || t === 'task-queue.entered') {
+      const q = queueOf(r);
+      if (q === undefined && t === 'task-queue.entered') return 'missing TaskQueueName and TaskQueueSid on task-queue.entered';
+      if (q !== undefined && q.length > MAX_NAME) return `TaskQueueName longer than ${MAX_NAME} characters`;
+    }
+    if (t === 'reservation.accepted') {
+      const agent = firstFieldText(r.fields, ['WorkerSid', 'WorkerName']);
+      if (agent === undefined) return 'missing WorkerSid and WorkerName on reservation.accepted';
+      if (agent.length > MAX_SID) return `WorkerSid longer than ${MAX_SID} characters`;
+    }
+    if (t === 'worker.activity.update') {
+      const sid = fieldText(r.fields, 'WorkerSid');
+      if (sid === undefined) return 'missing WorkerSid on worker.activity.update';
+      if (sid.length > MAX_SID) return `WorkerSid longer than ${MAX_SID} characters`;
+      if (firstFieldText(r.fields, ['WorkerActivityName', 'WorkerActivitySid']) === undefined) return 'missing WorkerActivityName on worker.activity.update';
+    }
+    return null;
+  }
+
+  /** Emit the task's canonical events of these types, unless another TaskRouter event already did. */
+  function taskEvents(r: TaskRouterRecord, wanted: { type: ContactType; make: (id: string) => CanonicalEvent }[]): Outcome {
+    const taskSid = fieldText(r.fields, 'TaskSid')!;
+    const key = sourceKey(r);
+    const state = tasks.get(taskSid) ?? { emittedBy: {} };
+    const events: CanonicalEvent[] = [];
+    for (const w of wanted) {
+      const by = state.emittedBy[w.type];
+      if (by !== undefined && by !== key) continue;
+      state.emittedBy[w.type] = key;
+      events.push(w.make(`tr:${taskSid}:${w.type}`));
+    }
+    tasks.set(taskSid, state);
+    return events.length > 0 ? { events } : { events, ignored: TR_IGNORED.repeated };
+  }
+
+  function mapRecord(r: TaskRouterRecord): Outcome {
+    const t = r.eventType;
+    const ts = r.ts;
+    const contactId = fieldText(r.fields, 'TaskSid') ?? '';
+    const ended = { type: 'contact.ended' as const, make: (id: string): CanonicalEvent => ({ v: 1, id, type: 'contact.ended', ts, contactId }) };
+    switch (t) {
+      case 'task.created':
+      case 'task-queue.entered': {
+        const queue = queueOf(r);
+        if (queue === undefined) return { events: [], ignored: TR_IGNORED.noQueue };
+        const channel = channelOf(r, queue);
+        const out = taskEvents(r, [{ type: 'contact.queued', make: (id) => ({ v: 1, id, type: 'contact.queued', ts, contactId, channel, queue }) }]);
+        if ('events' in out && out.events.length > 0 && !queuesSeen.has(queue)) {
+          queuesSeen.add(queue);
+          // A fixed id: the store keeps the first, so a queue configured by hand later is not overwritten.
+          out.events.unshift({ v: 1, id: `tr:queue.config:${queue}`, type: 'queue.config', ts, queue, channel });
+        }
+        return out;
+      }
+      case 'reservation.accepted': {
+        const agentId = firstFieldText(r.fields, ['WorkerSid', 'WorkerName'])!;
+        return taskEvents(r, [{ type: 'contact.answered', make: (id) => ({ v: 1, id, type: 'contact.answered', ts, contactId, agentId }) }]);
+      }
+      case 'reservation.wrapup':
+      case 'task.wrapup':
+        return taskEvents(r, [ended]);
+      case 'reservation.completed':
+      case 'task.completed':
+        return taskEvents(r, [ended, { type: 'contact.wrapup-ended', make: (id) => ({ v: 1, id, type: 'contact.wrapup-ended', ts, contactId }) }]);
+      case 'task.canceled':
+      case 'task.transfer-failed':
+      case 'workflow.timeout': {
+        const answered = tasks.get(contactId)?.emittedBy['contact.answered'] !== undefined;
+        if (answered) return taskEvents(r, [ended]);
+        if (!abandonOn.includes(t)) {
+          // Not an abandon by this mapping; it still left the queue. workflow.timeout is followed by task.canceled.
+          if (t === 'workflow.timeout') return { events: [], ignored: TR_IGNORED.notAbandon(t) };
+          const out = taskEvents(r, [ended]);
+          return 'events' in out ? { events: out.events, ignored: TR_IGNORED.notAbandon(t) } : out;
+        }
+        return taskEvents(r, [{ type: 'contact.abandoned', make: (id) => ({ v: 1, id, type: 'contact.abandoned', ts, contactId }) }, ended]);
+      }
+      case 'worker.activity.update':
+        return { events: [workerState(r)] };
+      default:
+        return { events: [], ignored: NO_CONTACT_CHANGE.has(t) ? t : TR_IGNORED.otherType };
+    }
+  }
+
+  function workerState(r: TaskRouterRecord): CanonicalEvent {
+    const agentId = fieldText(r.fields, 'WorkerSid')!;
+    const activity = firstFieldText(r.fields, ['WorkerActivityName', 'WorkerActivitySid'])!;
+    const state = activities[activity.toLowerCase()] ?? 'not-ready';
+    const name = fieldText(r.fields, 'WorkerName');
+    const id = r.eventId !== null ? `tr:${r.eventId}` : `tr:worker.activity.update:${agentId}:${r.ts}`;
+    return {
+      v: 1,
+      id,
+      type: 'agent.state',
+      ts: r.ts,
+      agentId,
+      ...(name !== undefined ? { name: name.slice(0, MAX_NAME) } : {}),
+      state,
+      ...(state === 'not-ready' ? { reason: activity.slice(0, MAX_REASON) } : {}),
+    };
+  }
+
+  /** Map the records of one line: all of them, or (one unreadable or incomplete) none. */
+  function mapReads(reads: RecordRead[]): Outcome {
+    const records: TaskRouterRecord[] = [];
+    let foreign = 0;
+    for (let i = 0; i < reads.length; i++) {
+      const rd = reads[i];
+      const where = reads.length > 1 ? `event ${i + 1} of ${reads.length}: ` : '';
+      if (rd.status === 'refused') return { reason: where + rd.reason };
+      if (rd.status === 'foreign') {
+        foreign++;
+        continue;
+      }
+      const why = check(rd.record);
+      if (why !== null) return { reason: where + why };
+      records.push(rd.record);
+    }
+    for (let i = 0; i < foreign; i++) count(TR_IGNORED.foreign);
+    const events: CanonicalEvent[] = [];
+    for (const r of records) {
+      const out = mapRecord(r);
+      if ('reason' in out) return out; // mapRecord does not refuse after check(); kept for safety
+      if (out.ignored !== undefined) count(out.ignored);
+      events.push(...out.events);
+    }
+    return { events };
+  }
+
+  function parse(lines: SourceLine[]): ParsedLine[] {
+    const out: ParsedLine[] = [];
+    for (const { position, text: raw } of lines) {
+      const text = raw.trim();
+      if (text === '') continue;
+      let r: Outcome;
+      try {
+        const line = readTaskRouterLine(text);
+        r = line.kind === 'refused' ? { reason: line.reason } : mapReads(line.kind === 'single' ? [line.read] : line.reads);
+      } catch (e) {
+        r = { reason: `adapter error: ${(e as Error).message}` };
+      }
+      // A refused line is kept in quarantine up to the length of one event (the reader refuses longer lines).
+      out.push('reason' in r ? { position, text: text.slice(0, MAX_EVENT_LINE_LENGTH), reason: r.reason } : { position, text, events: r.events });
+    }
+    return out;
+  }
+
+  return {
+    format: 'taskrouter',
+    ignored,
+    abandonOn,
+    get trackedTasks() {
+      return tasks.size;
+    },
+    parse,
+  };
+}
