@@ -70,6 +70,7 @@ function feed(name: string, over: Partial<FeedStatus> = {}): FeedStatus {
 
 const quarantined: QuarantineEntry[] = [
   { source: 'asterisk', position: 17, reason: 'unknown verb FOO', text: '1700000000|1.1|sales|SIP/1|FOO|' + 'x'.repeat(300), at: NOW - 5000 },
+  { source: 'asterisk', position: 40, reason: 'not 5 fields', text: 'garbage', at: NOW - 3000 },
 ];
 
 const renderFeeds = (s: FloorSnapshot, handlers: Handlers = {}) => {
@@ -201,7 +202,9 @@ describe('Feeds table', () => {
     expect(callsOf('quarantine/list')[0].args).toEqual({ limit: 200 });
 
     fireEvent.click(screen.getByTestId('feed-quarantined-asterisk'));
-    const entry = await screen.findByTestId('quarantine-entry');
+    const [entry, short] = await screen.findAllByTestId('quarantine-entry');
+    expect(screen.getByTestId('quarantine-count').textContent).toBe('2 lines from asterisk');
+    expect(within(short).queryByRole('button')).toBeNull(); // a short line shows whole
     expect(callsOf('quarantine/list').at(-1)!.args).toEqual({ limit: 200, source: 'asterisk' });
     expect(screen.getByTestId('quarantine-list').getAttribute('data-source')).toBe('asterisk');
     expect(entry.textContent).toContain('unknown verb FOO');

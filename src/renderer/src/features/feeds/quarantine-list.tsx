@@ -6,8 +6,8 @@ import { errorText } from './feed-look';
 
 /** Recent lines only: this is for seeing what goes wrong, not an export. */
 export const QUARANTINE_LIMIT = 200;
-/** Raw lines up to this many characters fit their cell: no expand button. */
-const RAW_SHOWN_WHOLE = 60;
+/** Raw lines up to this many characters fit their cell even on a small screen: no expand button. */
+const RAW_SHOWN_WHOLE = 24;
 
 interface QuarantineListProps {
   /** The source shown (a feed name or an import's file name); null for all. */
