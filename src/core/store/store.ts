@@ -84,14 +84,27 @@ export function rowToContact(r: ContactRow): Contact | null {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** Lines per stored block, at most. */
+const MAX_BLOCK_LINES = 10_000;
+
 export function createStore(db: Db) {
   const s = {
     sourceByName: db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE name = ?'),
     insertSource: db.prepare('INSERT INTO sources (name, format, created_at) VALUES (?, ?, ?)'),
-    insertRaw: db.prepare('INSERT OR IGNORE INTO raw_lines (source_id, position, text, received_at) VALUES (?, ?, ?, ?)'),
-    insertEvent: db.prepare(
-      'INSERT OR IGNORE INTO events (raw_id, key, type, ts, contact_id, agent_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertBlock: db.prepare(
+      `INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, event_count, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+    /** The block that starts at or before a position (it may reach over it). */
+    blockAtOrBefore: db.prepare<[number, number], { a: number; b: number }>(
+      `SELECT first_position AS a, last_position AS b FROM line_blocks
+       WHERE source_id = ? AND first_position <= ? ORDER BY first_position DESC LIMIT 1`,
+    ),
+    blocksStartingIn: db.prepare<[number, number, number], { a: number; b: number }>(
+      `SELECT first_position AS a, last_position AS b FROM line_blocks
+       WHERE source_id = ? AND first_position > ? AND first_position <= ? ORDER BY first_position`,
+    ),
+    insertKey: db.prepare('INSERT OR IGNORE INTO event_keys (key) VALUES (?)'),
     insertQuarantine: db.prepare(
       'INSERT OR IGNORE INTO quarantine (source_id, position, text, reason, received_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -146,6 +159,7 @@ export function createStore(db: Db) {
       'UPDATE agent_states INDEXED BY agent_states_open SET end_at = ? WHERE agent_id = ? AND end_at IS NULL AND start_at <= ?',
     ),
     insertAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at) VALUES (?, ?, ?, ?)'),
+    insertClosedAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at, end_at) VALUES (?, ?, ?, ?, ?)'),
     contactById: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
     contactsQueuedBetween: db.prepare<[number, number], ContactRow>(
       'SELECT * FROM contacts WHERE queued_at >= ? AND queued_at < ? ORDER BY queued_at',
@@ -172,11 +186,14 @@ export function createStore(db: Db) {
        WHERE (? IS NULL OR s.name = ?) ORDER BY q.id DESC LIMIT ?`,
     ),
     counts: db.prepare<[], { accepted: number; quarantined: number }>(
-      'SELECT (SELECT count(*) FROM events) AS accepted, (SELECT count(*) FROM quarantine) AS quarantined',
+      'SELECT (SELECT coalesce(sum(event_count), 0) FROM line_blocks) AS accepted, (SELECT count(*) FROM quarantine) AS quarantined',
     ),
   };
 
   const sourceIds = new Map<string, number>();
+  /** Per agent, the last state seen in the batch being written, not yet stored: it is stored closed by the
+   * agent's next state in the batch (one row instead of an insert and an update), or open at the batch's end. */
+  const agentsPending = new Map<string, { state: AgentState; reason: string | null; start: number }>();
   /** What this store last wrote of each agent, to skip rewriting an unchanged name and capacity. */
   const agentsWritten = new Map<string, { name: string | undefined; capacity: string | null }>();
 
@@ -252,15 +269,67 @@ export function createStore(db: Db) {
           s.upsertAgent.run(e.agentId, e.name ?? e.agentId, capacity ?? '{}', e.name ?? null, capacity);
           agentsWritten.set(e.agentId, { name: e.name ?? known?.name, capacity: capacity ?? known?.capacity ?? null });
         }
-        s.closeAgentState.run(e.ts, e.agentId, e.ts);
-        s.insertAgentState.run(e.agentId, e.state, e.state === 'not-ready' ? (e.reason ?? null) : null, e.ts);
+        const next = { state: e.state, reason: e.state === 'not-ready' ? (e.reason ?? null) : null, start: e.ts };
+        const pending = agentsPending.get(e.agentId);
+        if (pending === undefined) {
+          s.closeAgentState.run(e.ts, e.agentId, e.ts); // the interval open before this batch
+        } else if (e.ts >= pending.start) {
+          // an interval that starts and ends within this batch: one row, written closed
+          s.insertClosedAgentState.run(e.agentId, pending.state, pending.reason, pending.start, e.ts);
+        } else {
+          // out of order within the batch: store what is pending, then close as a late event would
+          s.insertAgentState.run(e.agentId, pending.state, pending.reason, pending.start);
+          s.closeAgentState.run(e.ts, e.agentId, e.ts);
+        }
+        agentsPending.set(e.agentId, next);
         break;
       }
     }
   }
 
-  function eventKey(e: CanonicalEvent, sourceName: string, position: number, index: number): string {
-    return e.id ?? `${sourceName}#${position}#${index}`;
+  /** Position ranges of this source already stored, overlapping [from, to], in order. Blocks never overlap. */
+  function storedRanges(src: number, from: number, to: number): { a: number; b: number }[] {
+    const ranges: { a: number; b: number }[] = [];
+    const before = s.blockAtOrBefore.get(src, from);
+    if (before && before.b >= from) ranges.push(before);
+    for (const r of s.blocksStartingIn.iterate(src, from, to)) ranges.push(r);
+    return ranges;
+  }
+
+  interface NewLine {
+    position: number;
+    text: string;
+    /** The new events of the line, or null when the line is itself its one canonical event (NDJSON). */
+    events: CanonicalEvent[] | null;
+    count: number;
+  }
+
+  /**
+   * Write new lines (sorted by position) as blocks of consecutive positions. A block never spans a missing
+   * position (blank, quarantined, or stored before), so the stored ranges are exactly the stored positions.
+   */
+  function writeBlocks(src: number, lines: NewLine[], now: number): void {
+    let i = 0;
+    while (i < lines.length) {
+      const first = lines[i].position;
+      let j = i + 1;
+      while (j < lines.length && j - i < MAX_BLOCK_LINES && lines[j].position === lines[j - 1].position + 1) j++;
+      const last = lines[j - 1].position;
+      const texts: string[] = [];
+      let events: (CanonicalEvent[] | null)[] | null = null;
+      let count = 0;
+      for (let k = i; k < j; k++) {
+        const l = lines[k];
+        texts.push(l.text);
+        count += l.count;
+        if (l.events !== null) {
+          events ??= new Array<CanonicalEvent[] | null>(last - first + 1).fill(null);
+          events[l.position - first] = l.events;
+        }
+      }
+      s.insertBlock.run(src, first, last, JSON.stringify(texts), events === null ? null : JSON.stringify(events), count, now);
+      i = j;
+    }
   }
 
   const writeBatch = db.transaction(
@@ -270,37 +339,52 @@ export function createStore(db: Db) {
       const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [] };
       const contacts = new Map<string, ContactChange>();
       let maxPosition = 0;
+      const good: Extract<ParsedLine, { reason?: undefined }>[] = [];
       for (const line of lines) {
         if (line.position > maxPosition) maxPosition = line.position;
-        if (line.reason !== undefined) {
-          const fresh = s.insertQuarantine.run(src, line.position, line.text, line.reason, now).changes > 0;
-          if (fresh) {
-            result.quarantined++;
-            if (result.errors.length < MAX_ERRORS_REPORTED) result.errors.push({ position: line.position, reason: line.reason });
-          } else result.duplicates++;
+        if (line.reason === undefined) {
+          good.push(line);
           continue;
         }
-        const raw = s.insertRaw.run(src, line.position, line.text, now);
-        if (raw.changes === 0) {
-          result.duplicates++;
-          continue;
-        }
-        const rawId = raw.lastInsertRowid;
-        let fresh = 0;
-        line.events.forEach((e, i) => {
-          const contactId = 'contactId' in e ? e.contactId : null;
-          const agentId = 'agentId' in e ? (e.agentId ?? null) : null;
-          const body = sameAsRaw ? null : JSON.stringify(e);
-          if (s.insertEvent.run(rawId, eventKey(e, sourceName, line.position, i), e.type, e.ts, contactId, agentId, body).changes > 0) {
+        const fresh = s.insertQuarantine.run(src, line.position, line.text, line.reason, now).changes > 0;
+        if (fresh) {
+          result.quarantined++;
+          if (result.errors.length < MAX_ERRORS_REPORTED) result.errors.push({ position: line.position, reason: line.reason });
+        } else result.duplicates++;
+      }
+      if (good.length > 0) {
+        let sorted = true;
+        for (let k = 1; k < good.length && sorted; k++) sorted = good[k - 1].position < good[k].position;
+        if (!sorted) good.sort((x, y) => x.position - y.position);
+        const stored = storedRanges(src, good[0].position, good[good.length - 1].position);
+        const fresh: NewLine[] = [];
+        let r = 0;
+        let previous = -1;
+        for (const line of good) {
+          while (r < stored.length && stored[r].b < line.position) r++;
+          if (line.position === previous || (r < stored.length && stored[r].a <= line.position)) {
+            result.duplicates++; // this position is stored already (or twice in this batch)
+            continue;
+          }
+          previous = line.position;
+          const events: CanonicalEvent[] = [];
+          for (const e of line.events) {
+            // an event with its own id is stored once whatever line, position or source it comes from
+            if (e.id !== undefined && s.insertKey.run(e.id).changes === 0) continue;
             deriveFromEvent(e, contacts);
             result.events.push(e);
-            fresh++;
+            events.push(e);
           }
-        });
-        if (fresh > 0 || line.events.length === 0) result.accepted++;
-        else result.duplicates++;
+          if (events.length > 0 || line.events.length === 0) result.accepted++;
+          else result.duplicates++;
+          const own = sameAsRaw && events.length === 1 && line.events.length === 1;
+          fresh.push({ position: line.position, text: line.text, events: own ? null : events, count: events.length });
+        }
+        writeBlocks(src, fresh, now);
       }
       for (const c of contacts.values()) s.mergeContact.run(c);
+      for (const [agentId, p] of agentsPending) s.insertAgentState.run(agentId, p.state, p.reason, p.start);
+      agentsPending.clear();
       if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset);
       else if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
       return result;
@@ -320,6 +404,7 @@ export function createStore(db: Db) {
         return writeBatch(sourceName, format, lines, sameAsRaw, cursor);
       } catch (e) {
         agentsWritten.clear(); // the transaction rolled back: what it wrote is gone
+        agentsPending.clear();
         sourceIds.clear();
         throw e;
       }
