@@ -1,0 +1,163 @@
+/**
+ * Pieces shared by the two Amazon Connect adapters (contact records, agent event stream): reading a line as
+ * one JSON object, Connect's ISO timestamps, its channel names, a bounded memory and the ignored counters.
+ * docs/feeds/connect.md describes both feeds and every mapping choice.
+ */
+import { z } from 'zod';
+import { formatZodError } from '../model/events';
+import type { CanonicalEvent } from '../model/events';
+import type { Channel } from '../model/types';
+import type { ParsedLine } from '../store/store';
+import { MAX_LINE_LENGTH, type SourceLine } from './ndjson';
+
+/**
+ * Longest Connect identifier accepted (ContactId, EventId). Connect's are UUIDs (36 characters; the API allows
+ * 256); this bound keeps derived event ids such as `ctr:<ContactId>:contact.wrapup-ended` within the canonical
+ * 200-character id.
+ */
+export const MAX_CONNECT_ID = 160;
+
+/** Connect channel -> Floorboard channel. TASK is async work routed like a message (docs/feeds/connect.md). */
+export const CONNECT_CHANNELS: Readonly<Record<string, Channel>> = {
+  VOICE: 'voice',
+  CHAT: 'chat',
+  TASK: 'message',
+  EMAIL: 'email',
+};
+
+/**
+ * The Floorboard channel of a Connect channel name, or undefined. Own keys only: a plain index would answer
+ * `valueOf` or `constructor` with a function from Object.prototype (the fuzz test found that).
+ */
+export function connectChannel(name: string): Channel | undefined {
+  return Object.hasOwn(CONNECT_CHANNELS, name) ? CONNECT_CHANNELS[name] : undefined;
+}
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Epoch ms of a Connect timestamp (`2026-03-02T09:15:02Z`, `...02.123Z`, or with an offset), or null when it is
+ * not one. Stricter than Date.parse, which rolls 2026-02-30 over into March.
+ */
+export function parseConnectInstant(s: string): number | null {
+  if (s.length > 40) return null;
+  const m = ISO_INSTANT.exec(s);
+  if (!m) return null;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(m[1]), month)) return null;
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) || ms < 0 ? null : ms;
+}
+
+/** A required Connect timestamp, as epoch ms. */
+export const connectInstant = z.string().transform((s, ctx) => {
+  const ms = parseConnectInstant(s);
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: `not an ISO-8601 timestamp with Z or an offset: ${JSON.stringify(s.slice(0, 40))}` });
+    return z.NEVER;
+  }
+  return ms;
+});
+/** An optional Connect timestamp: absent or null when it did not happen (yet). */
+export const optionalInstant = connectInstant.nullish();
+/** Longest duration accepted: a year. Keeps a derived instant (start + duration) a finite, storable number. */
+export const MAX_CONNECT_SECONDS = 366 * 86_400;
+/** Whole seconds, as Connect's durations are. */
+export const connectSeconds = z.number().finite().nonnegative().max(MAX_CONNECT_SECONDS).nullish();
+export const optionalText = (max: number) => z.string().max(max).nullish();
+
+/** The last segment of an ARN (`.../agent/<id>` -> `<id>`), or null. */
+export function arnTail(arn: string | null | undefined): string | null {
+  if (!arn) return null;
+  const tail = arn.slice(arn.lastIndexOf('/') + 1);
+  return tail.length > 0 && tail.length <= MAX_CONNECT_ID ? tail : null;
+}
+
+/** What one record maps to: events (maybe none, counted under `ignored`) or the reason it is refused. */
+export type RecordOutcome = { events: CanonicalEvent[]; ignored?: string } | { reason: string };
+
+/**
+ * Read source lines as one JSON object each, in order. Blank lines are skipped; every other line yields exactly
+ * one ParsedLine. `mapRecord` is called only for JSON objects and must not throw; a throw would be a bug, and is
+ * still turned into a quarantine reason rather than losing the batch.
+ */
+export function parseJsonObjectLines(
+  lines: SourceLine[],
+  mapRecord: (json: Record<string, unknown>) => RecordOutcome,
+  countIgnored: (kind: string) => void,
+): ParsedLine[] {
+  const out: ParsedLine[] = [];
+  for (const { position, text: raw } of lines) {
+    const text = raw.trim();
+    if (text === '') continue;
+    if (text.length > MAX_LINE_LENGTH) {
+      out.push({ position, text: text.slice(0, MAX_LINE_LENGTH), reason: `line longer than ${MAX_LINE_LENGTH} characters` });
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      out.push({ position, text, reason: `not JSON: ${(e as Error).message}` });
+      continue;
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      out.push({ position, text, reason: 'not a JSON object' });
+      continue;
+    }
+    let r: RecordOutcome;
+    try {
+      r = mapRecord(json as Record<string, unknown>);
+    } catch (e) {
+      r = { reason: `adapter error: ${(e as Error).message}` };
+    }
+    if ('reason' in r) out.push({ position, text, reason: r.reason });
+    else {
+      if (r.ignored !== undefined) countIgnored(r.ignored);
+      out.push({ position, text, events: r.events });
+    }
+  }
+  return out;
+}
+
+/** A zod parse that never throws, with the project's one-line reason on failure. */
+export function validate<T extends z.ZodType>(schema: T, json: unknown): { ok: true; value: z.output<T> } | { ok: false; reason: string } {
+  const r = schema.safeParse(json);
+  return r.success ? { ok: true, value: r.data } : { ok: false, reason: formatZodError(r.error) };
+}
+
+/**
+ * A Map that forgets its least recently written entries beyond `max`: memory stays bounded on a feed that runs
+ * for months. Writing an existing key moves it to the young end (Map keeps insertion order).
+ */
+export class BoundedMap<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(readonly max: number) {
+    if (!(max >= 1)) throw new Error('BoundedMap needs max >= 1');
+  }
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) {
+      const oldest = this.map.keys().next();
+      if (!oldest.done) this.map.delete(oldest.value);
+    }
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** Counts of lines read but not mapped, by kind; the adapter exposes the map read-only. */
+export function ignoredCounter(): { ignored: ReadonlyMap<string, number>; count: (kind: string) => void } {
+  const ignored = new Map<string, number>();
+  return { ignored, count: (kind) => ignored.set(kind, (ignored.get(kind) ?? 0) + 1) };
+}
