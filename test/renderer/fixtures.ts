@@ -101,6 +101,7 @@ export function snapshot(over: Partial<FloorSnapshot> = {}): FloorSnapshot {
     occupancy: 0.78,
     intervals: { minutes: 15, points: [] },
     ingest: { accepted: 5000, duplicates: 3, quarantined: 0, lastQuarantine: null },
+    feeds: [],
     ...over,
   };
 }

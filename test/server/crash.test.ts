@@ -53,6 +53,11 @@ it(`stores each tailed line exactly once through ${RESTARTS} kill -9 restarts an
   writeFileSync(log, '');
   let written = 0;
   let rotated = false;
+  // The first host adds the feed (at an empty file); the writer starts once it runs, and rotates the file
+  // only once some of it is stored, so every later host has a checkpoint in the old file to come back to.
+  let host = await startHost(dir, dbPath, log);
+  const db = openDatabase({ path: dbPath });
+  const stored = () => db.prepare<[], { n: number }>('SELECT coalesce(max(position), 0) AS n FROM checkpoints').get()!.n;
   // The writer: bursts of 2,000 lines every 10 ms (up to 200,000 lines, faster than the host can store them),
   // while hosts come and go; the later runs are killed while catching up from their checkpoint.
   let writing = true;
@@ -61,7 +66,7 @@ it(`stores each tailed line exactly once through ${RESTARTS} kill -9 restarts an
       let chunk = '';
       for (let k = 0; k < 2000; k++) chunk += line(++written);
       appendFileSync(log, chunk);
-      if (!rotated && written >= 60_000) {
+      if (!rotated && written >= 60_000 && stored() > 0) {
         renameSync(log, `${log}.1`);
         writeFileSync(log, '');
         rotated = true;
@@ -71,7 +76,7 @@ it(`stores each tailed line exactly once through ${RESTARTS} kill -9 restarts an
   })();
 
   for (let run = 0; run < RESTARTS; run++) {
-    const host = await startHost(dir, dbPath, log);
+    if (run > 0) host = await startHost(dir, dbPath, log);
     await sleep(100 + rnd() * 900);
     host.kill('SIGKILL');
     await new Promise((r) => host.once('exit', r));
@@ -81,7 +86,6 @@ it(`stores each tailed line exactly once through ${RESTARTS} kill -9 restarts an
 
   // A last, clean run drains what is left.
   const last = await startHost(dir, dbPath, log);
-  const db = openDatabase({ path: dbPath });
   const count = () => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM raw_lines').get()!.n;
   for (let waited = 0; count() < written && waited < 60_000; waited += 200) await sleep(200);
   last.kill('SIGTERM');
