@@ -19,6 +19,8 @@ export interface ContactMetrics {
   answeredWithinThreshold: number;
   /** Offered in the window and neither answered nor abandoned at its end. */
   waiting: number;
+  /** Left the queue neither answered nor abandoned (callback, key press out of the queue, task removed). */
+  leftOtherwise: number;
   /** answered within T / (answered + abandoned - short abandons); null when nothing left the queue. */
   serviceLevel: number | null;
   /** Mean of (answered - queued) over answered contacts, seconds. */

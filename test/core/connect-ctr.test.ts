@@ -61,8 +61,9 @@ describe('Amazon Connect contact records: a day of real-format records', () => {
     const { metrics, close } = ingestFixture();
     const day = metrics('00:00:00', '23:59:59');
     // Sales: S1 S2 S3 S4 S5 S6 S7 = 7 offered; answered S1 S5 S6 S7 = 4; abandoned S2 S3 = 2, S3 short;
-    // S4 left for a callback, neither answered nor abandoned: the metrics count it as waiting (see docs/feeds/connect.md).
-    expect(counts(day.Sales)).toEqual([7, 4, 2, 1, 1]);
+    // S4 left for a callback, neither answered nor abandoned: not waiting, counted as left otherwise.
+    expect(counts(day.Sales)).toEqual([7, 4, 2, 1, 0]);
+    expect(day.Sales.leftOtherwise).toBe(1);
     // Support: P1..P6 = 6 offered; answered P1 P3 P4 P5 = 4; abandoned P2 P6 = 2 (90 s, 70 s: none short).
     expect(counts(day.Support)).toEqual([6, 4, 2, 0, 0]);
     // No queue for the outbound S8 nor alice's agent queue (S9).
@@ -81,10 +82,12 @@ describe('Amazon Connect contact records: a day of real-format records', () => {
 
   it('gives them per 15-minute interval, outcomes as known at each interval end', () => {
     const { metrics, close } = ingestFixture();
-    // 09:00-09:15 Sales: S1 answered 09:01:15, S2 abandoned, S3 short abandon, S4 (callback origin) and S5 (answered
-    // only at 09:20:10) still waiting at 09:15 -> 5 offered, 1 answered, 2 abandoned (1 short), 2 waiting.
+    // 09:00-09:15 Sales: S1 answered 09:01:15, S2 abandoned, S3 short abandon, S4 left for a callback before 09:15,
+    // S5 (answered only at 09:20:10) still waiting at 09:15 -> 5 offered, 1 answered, 2 abandoned (1 short),
+    // 1 waiting, 1 left otherwise.
     const i0900 = metrics('09:00:00', '09:15:00');
-    expect(counts(i0900.Sales)).toEqual([5, 1, 2, 1, 2]);
+    expect(counts(i0900.Sales)).toEqual([5, 1, 2, 1, 1]);
+    expect(i0900.Sales.leftOtherwise).toBe(1);
     expect(i0900.Support).toBeUndefined();
     // 09:15-09:30 Support: P1 answered, P2 abandoned, P3 queued 09:22 answered 09:40 -> waiting at 09:30.
     const i0915 = metrics('09:15:00', '09:30:00');
@@ -106,8 +109,9 @@ describe('Amazon Connect contact records: a day of real-format records', () => {
   it('gives them per channel (TASK counted as message)', () => {
     const { metrics, close } = ingestFixture();
     const day = metrics('00:00:00', '23:59:59', 'channel');
-    // voice: S1 S2 S3 S4 S5 S7 P5 P6 = 8; answered S1 S5 S7 P5 = 4; abandoned S2 S3 P6 = 3 (S3 short); S4 waiting.
-    expect(counts(day.voice)).toEqual([8, 4, 3, 1, 1]);
+    // voice: S1 S2 S3 S4 S5 S7 P5 P6 = 8; answered S1 S5 S7 P5 = 4; abandoned S2 S3 P6 = 3 (S3 short); S4 left.
+    expect(counts(day.voice)).toEqual([8, 4, 3, 1, 0]);
+    expect(day.voice.leftOtherwise).toBe(1);
     // chat: P1 answered, P2 abandoned.
     expect(counts(day.chat)).toEqual([2, 1, 1, 0, 0]);
     // message (Connect TASK): P3 answered.
@@ -133,7 +137,7 @@ describe('Amazon Connect contact records: a day of real-format records', () => {
       'voice 09:45': [2, 1, 1, 0], // S7 answered, P6 abandoned
     });
     const sales = snap.queues.find((q) => q.name === 'Sales')!;
-    // S4 has ended (it became the callback S5): not waiting now, though the tally still calls it unresolved.
+    // S4 has ended (it became the callback S5): not waiting now, and counted as left otherwise.
     expect(sales.waitingNow).toBe(0);
     close();
   });

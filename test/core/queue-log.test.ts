@@ -32,7 +32,7 @@ const parseLines = (texts: string[], ctx: AdapterContext = voiceCtx, adapter = c
 const eventsOf = (texts: string[], ctx?: AdapterContext) => parseLines(texts, ctx).flatMap((l) => l.events ?? []);
 const pick = (rows: MetricsRow[], key: string) => {
   const r = rows.find((x) => x.key === key);
-  return r && { offered: r.offered, answered: r.answered, abandoned: r.abandoned, waiting: r.waiting };
+  return r && { offered: r.offered, answered: r.answered, abandoned: r.abandoned, waiting: r.waiting, left: r.leftOtherwise };
 };
 
 describe('queue_log sample morning through the engine', () => {
@@ -80,13 +80,13 @@ describe('queue_log sample morning through the engine', () => {
     const rows = metrics(0, 3600);
     expect(rows.map((r) => r.key)).toEqual(['billing', 'sales', 'support']);
     // sales: 12 ENTERQUEUE; answered c1 c2 c5 c7 c9 c10 c12 = 7; abandoned ABANDON c3 (3 s, short) + EXITWITHTIMEOUT c4
-    // + WITHDRAW c8 + ABANDON c11 = 4; c6 left by EXITWITHKEY: neither (the metrics count it as waiting, see docs)
-    expect(pick(rows, 'sales')).toEqual({ offered: 12, answered: 7, abandoned: 4, waiting: 1 });
+    // + WITHDRAW c8 + ABANDON c11 = 4; c6 left by EXITWITHKEY: neither, counted as left otherwise
+    expect(pick(rows, 'sales')).toEqual({ offered: 12, answered: 7, abandoned: 4, waiting: 0, left: 1 });
     // support: 7 ENTERQUEUE (the one with callid NONE is quarantined); answered s1 s3 s4 s6 s7 = 5;
     // abandoned EXITEMPTY s2 (5 s: not short) + ABANDON s5 (2 s, short) = 2
-    expect(pick(rows, 'support')).toEqual({ offered: 7, answered: 5, abandoned: 2, waiting: 0 });
+    expect(pick(rows, 'support')).toEqual({ offered: 7, answered: 5, abandoned: 2, waiting: 0, left: 0 });
     // billing: 4 ENTERQUEUE; answered b1 b2 b4 = 3; EXITWITHTIMEOUT b3 = 1
-    expect(pick(rows, 'billing')).toEqual({ offered: 4, answered: 3, abandoned: 1, waiting: 0 });
+    expect(pick(rows, 'billing')).toEqual({ offered: 4, answered: 3, abandoned: 1, waiting: 0, left: 0 });
     const sales = rows.find((r) => r.key === 'sales')!;
     const support = rows.find((r) => r.key === 'support')!;
     const billing = rows.find((r) => r.key === 'billing')!;
@@ -106,28 +106,28 @@ describe('queue_log sample morning through the engine', () => {
     // 09:00-09:15 (offsets 0-900): sales c1..c6 entered: answered c1 c2 c5, abandoned c3 c4, c6 left by key;
     // support s1 s2 s3: answered s1 s3, abandoned s2; billing b1 answered
     let rows = metrics(0, 900);
-    expect(pick(rows, 'sales')).toEqual({ offered: 6, answered: 3, abandoned: 2, waiting: 1 });
-    expect(pick(rows, 'support')).toEqual({ offered: 3, answered: 2, abandoned: 1, waiting: 0 });
-    expect(pick(rows, 'billing')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0 });
+    expect(pick(rows, 'sales')).toEqual({ offered: 6, answered: 3, abandoned: 2, waiting: 0, left: 1 });
+    expect(pick(rows, 'support')).toEqual({ offered: 3, answered: 2, abandoned: 1, waiting: 0, left: 0 });
+    expect(pick(rows, 'billing')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0, left: 0 });
     // 09:15-09:30 (900-1800): sales c7 c8 c9 (c9's CONNECT is the line before its ENTERQUEUE): answered c7 c9,
     // WITHDRAW c8; support s4 answered; billing b2 answered, b3 EXITWITHTIMEOUT at 1650
     rows = metrics(900, 1800);
-    expect(pick(rows, 'sales')).toEqual({ offered: 3, answered: 2, abandoned: 1, waiting: 0 });
-    expect(pick(rows, 'support')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0 });
-    expect(pick(rows, 'billing')).toEqual({ offered: 2, answered: 1, abandoned: 1, waiting: 0 });
+    expect(pick(rows, 'sales')).toEqual({ offered: 3, answered: 2, abandoned: 1, waiting: 0, left: 0 });
+    expect(pick(rows, 'support')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0, left: 0 });
+    expect(pick(rows, 'billing')).toEqual({ offered: 2, answered: 1, abandoned: 1, waiting: 0, left: 0 });
     // 09:30-09:45 (1800-2700): sales c10 answered, c11 abandoned; support s5 abandoned, s6 answered, s7 entered at
     // 2650 and answered at 2720, after this interval's end: still waiting at 2700
     rows = metrics(1800, 2700);
-    expect(pick(rows, 'sales')).toEqual({ offered: 2, answered: 1, abandoned: 1, waiting: 0 });
-    expect(pick(rows, 'support')).toEqual({ offered: 3, answered: 1, abandoned: 1, waiting: 1 });
+    expect(pick(rows, 'sales')).toEqual({ offered: 2, answered: 1, abandoned: 1, waiting: 0, left: 0 });
+    expect(pick(rows, 'support')).toEqual({ offered: 3, answered: 1, abandoned: 1, waiting: 1, left: 0 });
     expect(pick(rows, 'billing')).toBeUndefined();
     // 09:45-10:00 (2700-3600): sales c12, billing b4, both answered
     rows = metrics(2700, 3600);
-    expect(pick(rows, 'sales')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0 });
-    expect(pick(rows, 'billing')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0 });
+    expect(pick(rows, 'sales')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0, left: 0 });
+    expect(pick(rows, 'billing')).toEqual({ offered: 1, answered: 1, abandoned: 0, waiting: 0, left: 0 });
     expect(pick(rows, 'support')).toBeUndefined();
     // 30-minute intervals add up: sales 09:00-09:30 = 6 + 3 offered, 3 + 2 answered, 2 + 1 abandoned
-    expect(pick(metrics(0, 1800), 'sales')).toEqual({ offered: 9, answered: 5, abandoned: 3, waiting: 1 });
+    expect(pick(metrics(0, 1800), 'sales')).toEqual({ offered: 9, answered: 5, abandoned: 3, waiting: 0, left: 1 });
   });
 
   it('derives one answered contact with the right wait from a CONNECT read before its ENTERQUEUE', () => {

@@ -48,7 +48,7 @@ function load(options: TaskRouterOptions = {}) {
     Object.fromEntries(
       t.engine.handlers['metrics/window']({ from: day(from), to: day(to), by }).rows.map((r: MetricsRow) => [
         r.key,
-        { offered: r.offered, answered: r.answered, abandoned: r.abandoned, short: r.shortAbandoned, waiting: r.waiting },
+        { offered: r.offered, answered: r.answered, abandoned: r.abandoned, short: r.shortAbandoned, waiting: r.waiting, left: r.leftOtherwise },
       ]),
     );
   return { ...t, adapter, webhooks, stream, metrics };
@@ -84,15 +84,15 @@ describe('TaskRouter fixtures through the engine', () => {
     const { metrics, close } = load();
     expect(metrics('09:00', '10:00')).toEqual({
       // T1 ans, T2 ab, T6 ab (transfer-failed), T7 ans, T8 ab: 5 = 2 + 3
-      Sales: { offered: 5, answered: 2, abandoned: 3, short: 0, waiting: 0 },
+      Sales: { offered: 5, answered: 2, abandoned: 3, short: 0, waiting: 0, left: 0 },
       // T3, T4, T5 answered (T5's later cancel is not an abandon): 3 = 3 + 0
-      Support: { offered: 3, answered: 3, abandoned: 0, short: 0, waiting: 0 },
+      Support: { offered: 3, answered: 3, abandoned: 0, short: 0, waiting: 0, left: 0 },
     });
     expect(metrics('10:00', '11:00')).toEqual({
       // S3 ans, S4 ab after 3 s (short)
-      Sales: { offered: 2, answered: 1, abandoned: 1, short: 1, waiting: 0 },
+      Sales: { offered: 2, answered: 1, abandoned: 1, short: 1, waiting: 0, left: 0 },
       // S1 ans, S2 ab after 60 s
-      Support: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0 },
+      Support: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0, left: 0 },
     });
     close();
   });
@@ -100,21 +100,21 @@ describe('TaskRouter fixtures through the engine', () => {
   it('gives them per 15-minute interval, outcomes as known at the interval end', () => {
     const { metrics, close } = load();
     expect(metrics('09:00', '09:15')).toEqual({
-      Sales: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0 }, // T1 ans, T2 ab
-      Support: { offered: 1, answered: 1, abandoned: 0, short: 0, waiting: 0 }, // T3 ans
+      Sales: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0, left: 0 }, // T1 ans, T2 ab
+      Support: { offered: 1, answered: 1, abandoned: 0, short: 0, waiting: 0, left: 0 }, // T3 ans
     });
     expect(metrics('09:15', '09:30')).toEqual({
-      Sales: { offered: 1, answered: 0, abandoned: 1, short: 0, waiting: 0 }, // T6 ab
+      Sales: { offered: 1, answered: 0, abandoned: 1, short: 0, waiting: 0, left: 0 }, // T6 ab
       // T5 ans; T4 still waiting at 09:30 (accepted 09:40)
-      Support: { offered: 2, answered: 1, abandoned: 0, short: 0, waiting: 1 },
+      Support: { offered: 2, answered: 1, abandoned: 0, short: 0, waiting: 1, left: 0 },
     });
     expect(metrics('09:30', '09:45')).toEqual({
-      Sales: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0 }, // T7 ans, T8 ab at 09:44
+      Sales: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0, left: 0 }, // T7 ans, T8 ab at 09:44
     });
     expect(metrics('09:45', '10:00')).toEqual({});
-    expect(metrics('10:00', '10:15')).toEqual({ Support: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0 } }); // S1, S2
-    expect(metrics('10:15', '10:30')).toEqual({ Sales: { offered: 1, answered: 1, abandoned: 0, short: 0, waiting: 0 } }); // S3
-    expect(metrics('10:30', '10:45')).toEqual({ Sales: { offered: 1, answered: 0, abandoned: 1, short: 1, waiting: 0 } }); // S4
+    expect(metrics('10:00', '10:15')).toEqual({ Support: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0, left: 0 } }); // S1, S2
+    expect(metrics('10:15', '10:30')).toEqual({ Sales: { offered: 1, answered: 1, abandoned: 0, short: 0, waiting: 0, left: 0 } }); // S3
+    expect(metrics('10:30', '10:45')).toEqual({ Sales: { offered: 1, answered: 0, abandoned: 1, short: 1, waiting: 0, left: 0 } }); // S4
     close();
   });
 
@@ -122,11 +122,11 @@ describe('TaskRouter fixtures through the engine', () => {
     const { metrics, close } = load();
     expect(metrics('09:00', '11:00', 'channel')).toEqual({
       // T3 (chat, channelType web) ans; S2 ab
-      chat: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0 },
+      chat: { offered: 2, answered: 1, abandoned: 1, short: 0, waiting: 0, left: 0 },
       // T4 (sms task channel), T7 (chat task channel, channelType whatsapp), S3 (sms): all answered
-      message: { offered: 3, answered: 3, abandoned: 0, short: 0, waiting: 0 },
+      message: { offered: 3, answered: 3, abandoned: 0, short: 0, waiting: 0, left: 0 },
       // T1, T5, S1 answered; T2, T6, T8, S4 abandoned (S4 short)
-      voice: { offered: 7, answered: 3, abandoned: 4, short: 1, waiting: 0 },
+      voice: { offered: 7, answered: 3, abandoned: 4, short: 1, waiting: 0, left: 0 },
     });
     close();
   });
@@ -141,26 +141,26 @@ describe('TaskRouter fixtures through the engine', () => {
   });
 
   it('counts task.transfer-failed per the abandonOn option', () => {
-    // Without transfer-failed, T6 (Sales, 09:20) left the queue without an outcome Floorboard can name: it stays
-    // offered and unresolved (waiting), and its end is recorded.
+    // Without transfer-failed, T6 (Sales, 09:20) left the queue neither answered nor abandoned: offered, not
+    // waiting, counted as left otherwise, and its end is recorded.
     const canceledOnly = load({ abandonOn: ['task.canceled'] });
-    expect(canceledOnly.metrics('09:00', '10:00').Sales).toEqual({ offered: 5, answered: 2, abandoned: 2, short: 0, waiting: 1 });
+    expect(canceledOnly.metrics('09:00', '10:00').Sales).toEqual({ offered: 5, answered: 2, abandoned: 2, short: 0, waiting: 0, left: 1 });
     expect(canceledOnly.adapter.ignored.get('task.transfer-failed not an abandon (abandonOn)')).toBe(1);
     expect(canceledOnly.engine.store.contact(taskSidOf(29))).toMatchObject({ abandonedAt: null, answeredAt: null, endedAt: Date.parse(day('09:21')) });
     canceledOnly.close();
 
     // Only workflow timeouts: T8 abandons (at its timeout); T2, T6 and S2, S4 (canceled) do not.
     const timeoutOnly = load({ abandonOn: ['workflow.timeout'] });
-    expect(timeoutOnly.metrics('09:00', '10:00').Sales).toEqual({ offered: 5, answered: 2, abandoned: 1, short: 0, waiting: 2 });
+    expect(timeoutOnly.metrics('09:00', '10:00').Sales).toEqual({ offered: 5, answered: 2, abandoned: 1, short: 0, waiting: 0, left: 2 });
     expect(timeoutOnly.metrics('10:00', '11:00')).toEqual({
-      Sales: { offered: 2, answered: 1, abandoned: 0, short: 0, waiting: 1 },
-      Support: { offered: 2, answered: 1, abandoned: 0, short: 0, waiting: 1 },
+      Sales: { offered: 2, answered: 1, abandoned: 0, short: 0, waiting: 0, left: 1 },
+      Support: { offered: 2, answered: 1, abandoned: 0, short: 0, waiting: 0, left: 1 },
     });
     timeoutOnly.close();
 
     // All three: T8 abandons once (workflow.timeout first; its task.canceled adds nothing).
     const all = load({ abandonOn: ['task.canceled', 'task.transfer-failed', 'workflow.timeout'] });
-    expect(all.metrics('09:00', '10:00').Sales).toEqual({ offered: 5, answered: 2, abandoned: 3, short: 0, waiting: 0 });
+    expect(all.metrics('09:00', '10:00').Sales).toEqual({ offered: 5, answered: 2, abandoned: 3, short: 0, waiting: 0, left: 0 });
     all.close();
   });
 

@@ -21,6 +21,7 @@ export function metrics(over: Partial<ContactMetrics> = {}): ContactMetrics {
     answered: 0,
     abandoned: 0,
     shortAbandoned: 0,
+    leftOtherwise: 0,
     answeredWithinThreshold: 0,
     waiting: 0,
     serviceLevel: null,

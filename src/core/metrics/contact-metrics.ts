@@ -10,7 +10,12 @@ import type { Contact } from '../model/types';
 
 export const SERVICE_LEVEL_DEFINITION = 'answered within T / (answered + abandoned - short abandons)';
 
-export type Outcome = 'waiting' | 'answered' | 'abandoned';
+/**
+ * `left`: ended in the queue neither answered nor abandoned (an Asterisk EXITWITHKEY, an Amazon Connect queued
+ * callback, a TaskRouter task canceled where the mapping does not call it an abandon). Offered, not waiting,
+ * and outside the service-level and abandon-rate denominators, as Asterisk counts EXITWITHKEY.
+ */
+export type Outcome = 'waiting' | 'answered' | 'abandoned' | 'left';
 
 export interface Classification {
   outcome: Outcome;
@@ -40,6 +45,9 @@ export function classifyContact(c: Contact, o: ClassifyOptions): Classification 
   } else if (c.abandonedAt !== null && c.abandonedAt <= o.at) {
     outcome = 'abandoned';
     waitMs = Math.max(0, c.abandonedAt - queuedAt);
+  } else if (c.endedAt !== null && c.endedAt <= o.at) {
+    outcome = 'left';
+    waitMs = Math.max(0, c.endedAt - queuedAt);
   }
   const firstResponseMs =
     c.firstResponseAt !== null && c.firstResponseAt <= o.at ? Math.max(0, c.firstResponseAt - queuedAt) : null;
@@ -60,6 +68,7 @@ export interface ContactTally {
   shortAbandoned: number;
   answeredWithinThreshold: number;
   waiting: number;
+  left: number;
   answeredWaitMs: number;
   firstResponses: number;
   firstResponseMs: number;
@@ -75,6 +84,7 @@ export function emptyTally(): ContactTally {
     shortAbandoned: 0,
     answeredWithinThreshold: 0,
     waiting: 0,
+    left: 0,
     answeredWaitMs: 0,
     firstResponses: 0,
     firstResponseMs: 0,
@@ -94,10 +104,10 @@ export function addToTally(t: ContactTally, k: Classification, sign: 1 | -1 = 1)
     t.answered += sign;
     t.answeredWaitMs += sign * k.waitMs;
     if (k.withinThreshold) t.answeredWithinThreshold += sign;
-  } else {
+  } else if (k.outcome === 'abandoned') {
     t.abandoned += sign;
     if (k.shortAbandon) t.shortAbandoned += sign;
-  }
+  } else t.left += sign;
   if (k.outcome !== 'waiting' && sign === 1 && k.waitMs > t.maxResolvedWaitMs) t.maxResolvedWaitMs = k.waitMs;
   if (k.firstResponseMs !== null) {
     t.firstResponses += sign;
@@ -112,6 +122,7 @@ export function mergeTally(into: ContactTally, t: ContactTally): void {
   into.shortAbandoned += t.shortAbandoned;
   into.answeredWithinThreshold += t.answeredWithinThreshold;
   into.waiting += t.waiting;
+  into.left += t.left;
   into.answeredWaitMs += t.answeredWaitMs;
   into.firstResponses += t.firstResponses;
   into.firstResponseMs += t.firstResponseMs;
@@ -139,6 +150,7 @@ export function metricsFromTally(t: ContactTally, longestWaitingMs = 0): Contact
     shortAbandoned: t.shortAbandoned,
     answeredWithinThreshold: t.answeredWithinThreshold,
     waiting: t.waiting,
+    leftOtherwise: t.left,
     serviceLevel: ratio(t.answeredWithinThreshold, resolved),
     asaSeconds: t.answered > 0 ? t.answeredWaitMs / t.answered / 1000 : null,
     abandonRate: ratio(t.abandoned - t.shortAbandoned, resolved),
