@@ -15,6 +15,7 @@ import { openDatabase } from '../src/core/store/database';
 import { createStore } from '../src/core/store/store';
 import { tempDbPath } from '../test/helpers/engine';
 import { startHost } from '../test/helpers/host';
+import { benchBankMonth, benchQueueLog, benchTaskRouter } from './feeds';
 
 const results: Record<string, string> = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -47,18 +48,21 @@ function benchIngest(): void {
   engine.stop();
   db.close();
 
-  // bare better-sqlite3 A: the event log rows alone (raw line + event row), prepared statements, same batches
+  // bare better-sqlite3 A: the event log alone (one line block per batch, an idempotency key per event id),
+  // prepared statements, same batches
   const parsed = lines.map((l) => canonicalEvent.parse(JSON.parse(l.text)) as CanonicalEvent);
   const bare = openDatabase({ path: tempDbPath() });
   bare.prepare("INSERT INTO sources (name, format, created_at) VALUES ('bench', 'ndjson', 0)").run();
-  const raw = bare.prepare('INSERT INTO raw_lines (source_id, position, text, received_at) VALUES (1, ?, ?, 0)');
-  const ev = bare.prepare('INSERT INTO events (raw_id, key, type, ts, contact_id, agent_id, body) VALUES (?, ?, ?, ?, ?, ?, NULL)');
+  const block = bare.prepare('INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, event_count, received_at) VALUES (1, ?, ?, ?, NULL, ?, 0)');
+  const key = bare.prepare('INSERT INTO event_keys (key) VALUES (?)');
   const insert = bare.transaction((from: number, to: number) => {
+    const texts: string[] = [];
     for (let i = from; i < to; i++) {
-      const e = parsed[i];
-      const id = raw.run(lines[i].position, lines[i].text).lastInsertRowid;
-      ev.run(id, e.id ?? `bench#${i}`, e.type, e.ts, 'contactId' in e ? e.contactId : null, 'agentId' in e ? (e.agentId ?? null) : null);
+      texts.push(lines[i].text);
+      const id = parsed[i].id;
+      if (id !== undefined) key.run(id);
     }
+    block.run(lines[from].position, lines[to - 1].position, JSON.stringify(texts), to - from);
   });
   t = performance.now();
   for (let i = 0; i < lines.length; i += BATCH) insert(i, Math.min(lines.length, i + BATCH));
@@ -211,9 +215,12 @@ function peakRss(pid: number): number {
 }
 
 console.log(`Floorboard benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
-// npm run bench [-- ingest tick screen]: all by default
+// npm run bench [-- ingest tick screen queue_log csv taskrouter]: all by default
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 if (want('ingest')) benchIngest();
 if (want('tick')) benchTick();
 if (want('screen')) await benchEventToScreen();
+if (want('queue_log')) benchQueueLog(report);
+if (want('csv')) benchBankMonth(report);
+if (want('taskrouter')) await benchTaskRouter(report);

@@ -37,8 +37,16 @@ export function metricsForContacts(contacts: Contact[], queues: QueueConfig[], o
     .map(([key, g]) => ({ key, ...metricsFromTally(g.tally, g.longestWaitingMs) }));
 }
 
+/** The same rows as metricsForContacts over the stored contacts, summed by SQLite (a week in milliseconds). */
+export function storedMetrics(store: Store, o: WindowOptions): MetricsRow[] {
+  return store.contactTallies({ from: o.from, to: o.to, by: o.by, shortAbandonMs: o.shortAbandonSeconds * 1000 }).map(({ key, longestWaitingMs, ...tally }) => ({
+    key,
+    ...metricsFromTally(tally satisfies ContactTally, longestWaitingMs),
+  })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
 export function windowMetrics(store: Store, o: WindowOptions): MetricsReport {
-  const rows = metricsForContacts(store.contactsQueuedBetween(o.from, o.to), store.queues(), o);
+  const rows = storedMetrics(store, o);
   return {
     from: new Date(o.from).toISOString(),
     to: new Date(o.to).toISOString(),

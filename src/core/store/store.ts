@@ -84,6 +84,65 @@ export function rowToContact(r: ContactRow): Contact | null {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** A group's tally of contact outcomes, summed in SQL (see `contactTallies`). */
+export interface TallyRow {
+  key: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  answeredWithinThreshold: number;
+  waiting: number;
+  left: number;
+  answeredWaitMs: number;
+  firstResponses: number;
+  firstResponseMs: number;
+  maxResolvedWaitMs: number;
+  longestWaitingMs: number;
+}
+
+const thresholdByChannelSql = `CASE c.channel ${Object.entries(DEFAULT_SL_THRESHOLD_SECONDS)
+  .map(([ch, t]) => `WHEN '${ch}' THEN ${t}`)
+  .join(' ')} END`;
+
+/**
+ * Contacts queued in [from, to), classified at `to` and summed per group, in one pass of SQLite: the same
+ * classification as classifyContact (src/core/metrics/contact-metrics.ts), which test/core/window-metrics.test.ts
+ * checks on random contacts. Outcome by precedence: answered by `to`, else abandoned by `to`, else ended by `to`
+ * (left otherwise), else waiting; wait = outcome instant (or `to`) - queued, never below 0.
+ */
+const contactTalliesSql = `
+WITH k AS (
+  SELECT CASE @by WHEN 'queue' THEN c.queue WHEN 'channel' THEN c.channel ELSE 'center' END AS key,
+         CASE WHEN c.answered_at IS NOT NULL AND c.answered_at <= @at THEN 1
+              WHEN c.abandoned_at IS NOT NULL AND c.abandoned_at <= @at THEN 2
+              WHEN c.ended_at IS NOT NULL AND c.ended_at <= @at THEN 3
+              ELSE 0 END AS outcome,
+         max(0, CASE WHEN c.answered_at IS NOT NULL AND c.answered_at <= @at THEN c.answered_at
+                     WHEN c.abandoned_at IS NOT NULL AND c.abandoned_at <= @at THEN c.abandoned_at
+                     WHEN c.ended_at IS NOT NULL AND c.ended_at <= @at THEN c.ended_at
+                     ELSE @at END - c.queued_at) AS wait,
+         coalesce(q.sl_threshold_seconds, ${thresholdByChannelSql}) * 1000 AS threshold,
+         CASE WHEN c.first_response_at IS NOT NULL AND c.first_response_at <= @at
+              THEN max(0, c.first_response_at - c.queued_at) END AS first_response
+  FROM contacts c INDEXED BY contacts_queued_at LEFT JOIN queues q ON q.name = c.queue
+  WHERE c.queued_at >= @from AND c.queued_at < @to AND c.channel IS NOT NULL AND c.queue IS NOT NULL
+)
+SELECT key,
+       count(*) AS offered,
+       total(outcome = 1) AS answered,
+       total(outcome = 2) AS abandoned,
+       total(outcome = 2 AND wait < @shortAbandonMs) AS shortAbandoned,
+       total(outcome = 1 AND wait <= threshold) AS answeredWithinThreshold,
+       total(outcome = 0) AS waiting,
+       total(outcome = 3) AS left,
+       total(CASE WHEN outcome = 1 THEN wait END) AS answeredWaitMs,
+       count(first_response) AS firstResponses,
+       total(first_response) AS firstResponseMs,
+       coalesce(max(CASE WHEN outcome <> 0 THEN wait END), 0) AS maxResolvedWaitMs,
+       coalesce(max(CASE WHEN outcome = 0 THEN wait END), 0) AS longestWaitingMs
+FROM k GROUP BY key ORDER BY key`;
+
 /** Lines per stored block, at most. */
 const MAX_BLOCK_LINES = 10_000;
 
@@ -161,6 +220,7 @@ export function createStore(db: Db) {
     insertAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at) VALUES (?, ?, ?, ?)'),
     insertClosedAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at, end_at) VALUES (?, ?, ?, ?, ?)'),
     contactById: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
+    contactTallies: db.prepare<[{ from: number; to: number; at: number; by: string; shortAbandonMs: number }], TallyRow>(contactTalliesSql),
     contactsQueuedBetween: db.prepare<[number, number], ContactRow>(
       'SELECT * FROM contacts WHERE queued_at >= ? AND queued_at < ? ORDER BY queued_at',
     ),
@@ -440,6 +500,10 @@ export function createStore(db: Db) {
     contact(id: string): Contact | null {
       const r = s.contactById.get(id);
       return r ? rowToContact(r) : null;
+    },
+    /** Per-group sums of contact outcomes for [from, to), classified at `to` (history without loading contacts). */
+    contactTallies(o: { from: number; to: number; by: 'center' | 'queue' | 'channel'; shortAbandonMs: number }): TallyRow[] {
+      return s.contactTallies.all({ ...o, at: o.to });
     },
     contactsQueuedBetween(from: number, to: number): Contact[] {
       return contactRows(s.contactsQueuedBetween.all(from, to));

@@ -1,0 +1,149 @@
+/**
+ * Feed benchmarks (issue 3): queue_log lines/s and TaskRouter webhook posts/s through the whole path, the
+ * Anonymous Bank month import, and per-queue metrics over a week of about 1,000,000 queue_log lines.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDispatcher } from '../src/core/api/dispatch';
+import { manualClock } from '../src/core/clock';
+import { createEngine } from '../src/core/engine';
+import { createCsvAdapter } from '../src/core/ingest/csv';
+import { anonymousBankMapping } from '../src/core/ingest/csv-anonymous-bank';
+import { numberLines } from '../src/core/ingest/ndjson';
+import { createQueueLogAdapter } from '../src/core/ingest/queue-log';
+import { computeTwilioSignature } from '../src/core/ingest/twilio-signature';
+import { openDatabase } from '../src/core/store/database';
+import { createStore } from '../src/core/store/store';
+import { startHost } from '../src/server/host';
+import { tempDbPath } from '../test/helpers/engine';
+import { simulatedQueueLog } from './queue-log-gen';
+
+type Report = (name: string, value: string) => void;
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const BATCH = 5000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function engineAt(now: number, timeZone = 'UTC') {
+  const db = openDatabase({ path: tempDbPath() });
+  const engine = createEngine({ db, clock: manualClock(now), center: { name: 'bench', timeZone, resetHour: 0 }, dbPath: 'bench', version: 'bench', runtime: 'node' });
+  return { engine, db, close: () => (engine.stop(), db.close()) };
+}
+
+export function benchQueueLog(report: Report): void {
+  const start = Date.parse('2026-03-02T00:00:00Z');
+  const text = simulatedQueueLog(start, 7, 14);
+  const lines = text.map((t, i) => ({ position: i + 1, text: t }));
+  report('queue_log: lines (a simulated week, scale 14)', fmt(lines.length));
+
+  // the whole path: adapter + raw lines + events + derived contacts and agent intervals + live aggregates
+  const whole = engineAt(start + 7 * 86_400_000);
+  const adapter = createQueueLogAdapter(whole.engine.adapterContext);
+  let t = performance.now();
+  for (let i = 0; i < lines.length; i += BATCH) whole.engine.ingestWith(adapter, 'queue_log', lines.slice(i, i + BATCH));
+  const wholeS = (performance.now() - t) / 1000;
+  report('queue_log: whole path (lines/s, target >= 400,000)', fmt(lines.length / wholeS));
+
+  // its parts: the adapter alone, and the store alone on pre-parsed lines
+  const parsed = [];
+  const parser = createQueueLogAdapter({ queueChannel: () => 'voice', agentState: () => null });
+  t = performance.now();
+  for (let i = 0; i < lines.length; i += BATCH) parsed.push(parser.parse(lines.slice(i, i + BATCH)));
+  report('queue_log: adapter alone (lines/s)', fmt(lines.length / ((performance.now() - t) / 1000)));
+  const db = openDatabase({ path: tempDbPath() });
+  const store = createStore(db);
+  t = performance.now();
+  for (const b of parsed) store.writeBatch('queue_log', 'queue_log', b);
+  report('queue_log: store alone (lines/s)', fmt(lines.length / ((performance.now() - t) / 1000)));
+  db.close();
+  report('queue_log: ratio vs Asternic Stats Lite (4,800 lines/s)', fmt(lines.length / wholeS / 4800, 0));
+
+  // per-queue metrics over the whole week, from the store (what `metrics --by queue` runs)
+  const times: number[] = [];
+  let rows = 0;
+  for (let k = 0; k < 7; k++) {
+    const t0 = performance.now();
+    rows = whole.engine.handlers['metrics/window']({ from: new Date(start).toISOString(), to: new Date(start + 7 * 86_400_000).toISOString(), by: 'queue' }).rows.length;
+    times.push(performance.now() - t0);
+  }
+  const contacts = whole.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts').get()!.n;
+  report(`queue_log: week metrics by queue, ${rows} queues, ${fmt(contacts)} contacts (ms, target < 100)`, fmt(median(times), 1));
+  whole.close();
+}
+
+export function benchBankMonth(report: Report): void {
+  const file = join(import.meta.dirname, '..', '..', 'shared', 'data', 'anonymous-bank', 'calls-1999-02.tsv');
+  const times: number[] = [];
+  let n = 0;
+  for (let k = 0; k < 3; k++) {
+    const e = engineAt(Date.parse('1999-03-01T12:00:00Z'), 'Asia/Jerusalem');
+    const t = performance.now();
+    const lines = numberLines(readFileSync(file, 'utf8'));
+    n = lines.length;
+    e.engine.ingestWith(createCsvAdapter(anonymousBankMapping()), 'calls-1999-02.tsv', lines);
+    times.push(performance.now() - t);
+    e.close();
+  }
+  report(`csv: Anonymous Bank month, ${fmt(n)} lines, read + import (s, target < 2)`, fmt(median(times) / 1000, 2));
+}
+
+/** Signed TaskRouter form posts to the real HTTP host, 32 in flight. */
+export async function benchTaskRouter(report: Report): Promise<void> {
+  const start = Date.parse('2026-03-02T09:00:00Z');
+  const e = engineAt(start + 3600_000);
+  const token = 'bench-auth-token';
+  e.engine.feeds.add({ name: 'twilio', kind: 'webhook', format: 'taskrouter', token });
+  const host = await startHost({
+    engine: e.engine,
+    dispatch: createDispatcher(e.engine.handlers),
+    rendererDir: mkdtempSync(join(tmpdir(), 'floorboard-bench-')),
+    port: 0,
+    host: '127.0.0.1',
+  });
+  const url = new URL('/feeds/twilio', host.url).toString();
+  const TASKS = 2500;
+  const posts: { body: string; signature: string }[] = [];
+  for (let i = 0; i < TASKS; i++) {
+    const sid = `WT${String(i).padStart(32, '0')}`;
+    const ts = start + i * 1000;
+    const base = {
+      AccountSid: 'AC00000000000000000000000000000001',
+      WorkspaceSid: 'WS00000000000000000000000000000001',
+      TaskSid: sid,
+      ResourceSid: sid,
+      TaskQueueSid: 'WQ00000000000000000000000000000001',
+      TaskQueueName: i % 2 ? 'Sales' : 'Support',
+      TaskChannelUniqueName: i % 3 ? 'voice' : 'chat',
+      TaskAttributes: '{"from":"+15551230000"}',
+      WorkerSid: `WK${String(i % 40).padStart(32, '0')}`,
+    };
+    const events = [
+      { EventType: 'task.created', ResourceType: 'task', TimestampMs: ts },
+      { EventType: 'reservation.accepted', ResourceType: 'reservation', TimestampMs: ts + 12_000 },
+      { EventType: 'task.completed', ResourceType: 'task', TimestampMs: ts + 200_000 },
+    ];
+    events.forEach((ev, k) => {
+      const params = { ...base, ...ev, EventSid: `EV${String(i * 3 + k).padStart(32, '0')}`, Timestamp: String(Math.floor(ev.TimestampMs / 1000)), TimestampMs: String(ev.TimestampMs) };
+      posts.push({ body: new URLSearchParams(params).toString(), signature: computeTwilioSignature({ authToken: token, url, params }) });
+    });
+  }
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < posts.length) {
+      const p = posts[next++];
+      const r = await fetch(url, { method: 'POST', body: p.body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': p.signature } });
+      if (r.status !== 200) failed++;
+      await r.arrayBuffer();
+    }
+  };
+  const t = performance.now();
+  await Promise.all(Array.from({ length: 32 }, worker));
+  const s = (performance.now() - t) / 1000;
+  const offered = e.engine.snapshot().queues.reduce((n, q) => n + q.offered, 0);
+  report(`taskrouter: signed webhook posts (${fmt(posts.length)}, 32 in flight), posts/s`, fmt(posts.length / s));
+  report('taskrouter: posts refused / contacts offered', `${failed} / ${fmt(offered)}`);
+  await host.close();
+  e.close();
+}
