@@ -150,7 +150,7 @@ program
   .action(async (files: string[], o) => {
     const csvMapping = o.format === 'csv' ? loadCsvMapping(o.mapping) : undefined;
     const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version, queueChannels: parseQueueChannels(o.queueChannel ?? []) });
-    const total: IngestSummary & { files: number; lines: number; ignored: Record<string, number> } = { files: 0, lines: 0, accepted: 0, duplicates: 0, quarantined: 0, errors: [], ignored: {} };
+    const total: IngestSummary & { files: number; lines: number; ignored: Record<string, number> } = { files: 0, lines: 0, accepted: 0, events: 0, duplicates: 0, quarantined: 0, errors: [], ignored: {} };
     const started = performance.now();
     try {
       for (const file of files) {
@@ -162,6 +162,7 @@ program
         const flush = () => {
           const r = fb.engine.ingestWith(adapter, source, batch);
           total.accepted += r.accepted;
+          total.events += r.events;
           total.duplicates += r.duplicates;
           total.quarantined += r.quarantined;
           for (const e of r.errors) if (total.errors.length < 20) total.errors.push({ ...e, file: source } as (typeof total.errors)[number]);

@@ -138,7 +138,7 @@ export function createEngine(options: EngineOptions): Engine {
       lastEventAt = clock.now();
       schedulePush();
     } else if (r.quarantined > 0) schedulePush();
-    return { accepted: r.accepted, duplicates: r.duplicates, quarantined: r.quarantined, errors: r.errors };
+    return { accepted: r.accepted, events: r.events.length, duplicates: r.duplicates, quarantined: r.quarantined, errors: r.errors };
   }
 
   function schedulePush(): void {

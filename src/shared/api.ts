@@ -152,7 +152,10 @@ export interface QuarantineEntry {
 }
 
 export interface IngestSummary {
+  /** Lines stored (with their new events, or read but carrying nothing for the floor). */
   accepted: number;
+  /** New canonical events those lines gave. */
+  events: number;
   duplicates: number;
   quarantined: number;
   /** The first few quarantined lines, with their reasons. */

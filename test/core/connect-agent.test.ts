@@ -55,7 +55,7 @@ function stateSeconds(engine: ReturnType<typeof testEngine>['engine'], agentId: 
 describe('Amazon Connect agent event stream: a morning of three agents', () => {
   it('reads all 45 records: 29 state changes, the rest counted as heartbeats, no change or late', () => {
     const { summary, adapter, engine, close } = ingestFixture();
-    expect(summary).toEqual({ accepted: 45, duplicates: 0, quarantined: 0, errors: [] });
+    expect(summary).toEqual({ accepted: 45, events: 29, duplicates: 0, quarantined: 0, errors: [] });
     // alice 10 changes (available, on-contact, ACW, available, Lunch, available, on-contact, ACW, available, offline),
     // bob 11 (offline, available, then 3 x on-contact/ACW/available-or-Break), carol 8: 29 events.
     expect(engine.snapshot().ingest.accepted).toBe(29);
@@ -114,7 +114,7 @@ describe('Amazon Connect agent event stream: a morning of three agents', () => {
     const t = ingestFixture();
     const before = t.engine.snapshot();
     const again = t.engine.ingestWith(createConnectAgentAdapter(t.engine.adapterContext), 'connect-agent', numberLines(text));
-    expect(again).toEqual({ accepted: 0, duplicates: 45, quarantined: 0, errors: [] });
+    expect(again).toEqual({ accepted: 0, events: 0, duplicates: 45, quarantined: 0, errors: [] });
     const after = t.engine.snapshot();
     expect(after.agents).toEqual(before.agents);
     expect(after.occupancy).toBe(before.occupancy);

@@ -52,7 +52,7 @@ const counts = (r: MetricsRow | undefined) => (r ? [r.offered, r.answered, r.aba
 describe('Amazon Connect contact records: a day of real-format records', () => {
   it('reads every line: 17 kept, 1 exact re-delivery a duplicate, nothing quarantined, the skipped ones counted', () => {
     const { summary, adapter, close } = ingestFixture();
-    expect(summary).toEqual({ accepted: 17, duplicates: 1, quarantined: 0, errors: [] });
+    expect(summary).toEqual({ accepted: 17, events: 43, duplicates: 1, quarantined: 0, errors: [] });
     expect(Object.fromEntries(adapter.ignored)).toEqual({ [CTR_IGNORED.notQueued]: 1, [CTR_IGNORED.olderVersion]: 1, [CTR_IGNORED.agentQueue]: 1 });
     close();
   });
@@ -160,7 +160,7 @@ describe('Amazon Connect contact records: a day of real-format records', () => {
     const t = ingestFixture();
     const before = t.metrics('00:00:00', '23:59:59');
     const again = t.engine.ingestWith(createConnectCtrAdapter(t.engine.adapterContext), 'connect-ctr', numberLines(text));
-    expect(again).toEqual({ accepted: 0, duplicates: 18, quarantined: 0, errors: [] });
+    expect(again).toEqual({ accepted: 0, events: 0, duplicates: 18, quarantined: 0, errors: [] });
     // The same records under another source name (a second Firehose prefix): lines are new, events are not.
     const elsewhere = t.engine.ingestWith(createConnectCtrAdapter(t.engine.adapterContext), 'connect-ctr-replay', numberLines(text));
     expect(elsewhere.quarantined).toBe(0);

@@ -224,7 +224,7 @@ describe('API dispatch', () => {
     const { engine } = setup();
     const dispatch = createDispatcher(engine.handlers);
     const r = await dispatch('ingest/lines', { source: 'api', lines: [JSON.stringify(ev.queued(0, 'A'))] });
-    expect(r).toEqual({ ok: true, value: { accepted: 1, duplicates: 0, quarantined: 0, errors: [] } });
+    expect(r).toEqual({ ok: true, value: { accepted: 1, events: 1, duplicates: 0, quarantined: 0, errors: [] } });
     expect(T0).toBeGreaterThan(0);
   });
 });

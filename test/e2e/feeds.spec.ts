@@ -47,7 +47,10 @@ test('a tailed queue_log shows its counts live, and its quarantined lines with r
 });
 
 test('the webhook refuses an unsigned post, stores nothing and counts it', async ({ page }) => {
-  const before = await (await fetch(new URL('api/floor/snapshot', host.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+  const accepted = async () =>
+    ((await (await fetch(new URL('api/floor/snapshot', host.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { value: { ingest: { accepted: number } } })
+      .value.ingest.accepted;
+  const before = await accepted();
   const r = await fetch(new URL('feeds/twilio', host.url), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -57,8 +60,7 @@ test('the webhook refuses an unsigned post, stores nothing and counts it', async
   await page.goto(`${host.url}#/feeds`);
   await expect(page.getByTestId('feed-rejected-twilio')).toHaveText('1');
   await expect(page.getByTestId('feed-source-twilio')).toContainText('/feeds/twilio');
-  const after = await (await fetch(new URL('api/floor/snapshot', host.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
-  expect(after.value.ingest.accepted).toBe(before.value.ingest.accepted);
+  expect(await accepted()).toBe(before);
 });
 
 test('a feed is added from the form, paused, resumed and removed; a bad name is refused next to its field', async ({ page }) => {
@@ -90,19 +92,18 @@ test('the Anonymous Bank month is imported from the file picker with progress an
   await page.getByTestId('import-format').selectOption('csv');
   await page.getByTestId('import-mapping').selectOption('anonymous-bank');
   // every value the progress bar shows while the import runs
-  await page.evaluate(() => {
-    const seen: number[] = [];
-    (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+  await page.evaluate(`{
+    const seen = (window.progressSeen = []);
     new MutationObserver(() => {
       const bar = document.querySelector('[data-testid="import-progress"]');
       const v = Number(bar?.getAttribute('aria-valuenow'));
       if (bar && seen.at(-1) !== v) seen.push(v);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
-  });
+  }`);
   await page.getByTestId('import-start').click();
   const summary = page.getByTestId('import-summary');
   await expect(summary).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
-  const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+  const seen = (await page.evaluate('window.progressSeen')) as number[];
   expect(seen.length).toBeGreaterThan(1); // the bar moved: the file goes in several batches
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
   await expect(page.getByTestId('import-lines')).toHaveText('33,345');
@@ -110,13 +111,13 @@ test('the Anonymous Bank month is imported from the file picker with progress an
   await expect(page.getByTestId('import-accepted')).toHaveText('33,345');
   await expect(page.getByTestId('import-quarantined')).toHaveText('0');
   await expect(page.getByTestId('import-ignored-kinds')).toContainText('PHANTOM');
-  const report = await (
+  const report = (await (
     await fetch(new URL('api/metrics/window', host.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '1999-01-31T22:00:00Z', to: '1999-02-28T22:00:00Z', by: 'queue' }),
     })
-  ).json();
+  ).json()) as { value: { rows: { key: string; offered: number }[] } };
   expect(report.value.rows.length).toBeGreaterThan(3);
   await page.screenshot({ path: 'test-results/feeds-import.png', fullPage: true });
 });

@@ -33,7 +33,7 @@ function fakeClient(handlers: { [K in ApiName]?: (args: ApiArgs<K>) => ApiResult
 
 /** Every non-blank line accepted, except lines containing "BAD" (quarantined) and "HB" (ignored as heartbeat). */
 function judge(args: ImportArgs): ImportResult {
-  const result: ImportResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], ignored: {} };
+  const result: ImportResult = { accepted: 0, events: 0, duplicates: 0, quarantined: 0, errors: [], ignored: {} };
   args.lines.forEach((line, i) => {
     if (line.trim() === '') return;
     if (line.includes('BAD')) {

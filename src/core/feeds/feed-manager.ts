@@ -104,7 +104,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
         cursor: store.fileCursor(row.name),
         write: ({ lines, cursor }) => {
           const r = engine.ingestWith(f.adapter, row.name, lines, cursor);
-          record(f, r, r.accepted, lines.length);
+          record(f, r, r.events, lines.length);
         },
       });
     }
@@ -260,7 +260,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       }
       const first = store.checkpoint(name) + 1;
       const r = engine.ingestWith(f.adapter, name, lines.map((text, i) => ({ position: first + i, text })));
-      record(f, r, r.accepted, lines.length);
+      record(f, r, r.events, lines.length);
       return { status: 200, body: { ok: true, summary: r } };
     },
   };
