@@ -20,8 +20,13 @@ export const ANONYMOUS_BANK_TIME_ZONE = 'Asia/Jerusalem';
 const NEVER = '0:00:00';
 
 function seconds(hms: string): number | null {
-  const m = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(hms);
-  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : null;
+  const m = /^(\d{1,2}):([0-5]\d):([0-5]\d)$/.exec(hms);
+  return m && Number(m[1]) < 24 ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : null;
+}
+
+/** A whole number of seconds as the file writes it (digits only: Number('') would read an empty field as 0). */
+function wholeSeconds(v: string | undefined): number {
+  return v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
 }
 
 export function anonymousBankMapping(timeZone = ANONYMOUS_BANK_TIME_ZONE): CsvMapping {
@@ -61,7 +66,7 @@ export function anonymousBankMapping(timeZone = ANONYMOUS_BANK_TIME_ZONE): CsvMa
       if (!queue) return { error: 'type (the queue) is empty' };
       const vruEntry = seconds(r['vru_entry'] ?? '');
       const qStart = seconds(r['q_start'] ?? '');
-      const qTime = Number(r['q_time']);
+      const qTime = wholeSeconds(r['q_time']);
       if (vruEntry === null || qStart === null || !Number.isInteger(qTime) || qTime < 0) {
         return { error: `bad times: vru_entry "${r['vru_entry']}", q_start "${r['q_start']}", q_time "${r['q_time']}"` };
       }
@@ -79,7 +84,7 @@ export function anonymousBankMapping(timeZone = ANONYMOUS_BANK_TIME_ZONE): CsvMa
       if (outcome === 'AGENT') {
         const recorded = r['ser_start'] !== NEVER;
         const serStart = seconds(recorded ? (r['ser_start'] ?? '') : r['q_start'] !== NEVER ? (r['q_exit'] ?? '') : (r['vru_exit'] ?? ''));
-        const serTime = Number(r['ser_time']);
+        const serTime = wholeSeconds(r['ser_time']);
         if (serStart === null || !Number.isInteger(serTime) || serTime < 0) return { error: `bad service times: ser_start "${r['ser_start']}", ser_time "${r['ser_time']}"` };
         const answeredAt = instant(date, onCallDay(serStart));
         if (answeredAt === null) return { error: `date "${date}" is not a valid date` };
