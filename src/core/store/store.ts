@@ -143,6 +143,17 @@ SELECT key,
        coalesce(max(CASE WHEN outcome = 0 THEN wait END), 0) AS longestWaitingMs
 FROM k GROUP BY key ORDER BY key`;
 
+/** An agent state written into an existing row (same start): nothing left to insert. */
+const SAME_ROW = -1;
+
+/** An agent's last state in the batch being written, not yet stored, and where it ends (null: open). */
+interface PendingState {
+  state: AgentState;
+  reason: string | null;
+  start: number;
+  end: number | null;
+}
+
 /** Lines per stored block, at most. */
 const MAX_BLOCK_LINES = 10_000;
 
@@ -214,11 +225,19 @@ export function createStore(db: Db) {
       `INSERT INTO agents (id, name, capacity) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = coalesce(?, name), capacity = coalesce(?, capacity)`,
     ),
-    closeAgentState: db.prepare(
-      'UPDATE agent_states INDEXED BY agent_states_open SET end_at = ? WHERE agent_id = ? AND end_at IS NULL AND start_at <= ?',
+    /** The agent's interval starting at or before an instant (the one that holds it, or the last before it). */
+    agentIntervalAt: db.prepare<[string, number], { id: number; start_at: number; end_at: number | null }>(
+      `SELECT id, start_at, end_at FROM agent_states INDEXED BY agent_states_agent
+       WHERE agent_id = ? AND start_at <= ? ORDER BY start_at DESC LIMIT 1`,
     ),
-    insertAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at) VALUES (?, ?, ?, ?)'),
-    insertClosedAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at, end_at) VALUES (?, ?, ?, ?, ?)'),
+    /** The start of the agent's first interval after an instant. */
+    agentNextStart: db.prepare<[string, number], { start_at: number }>(
+      `SELECT start_at FROM agent_states INDEXED BY agent_states_agent
+       WHERE agent_id = ? AND start_at > ? ORDER BY start_at LIMIT 1`,
+    ),
+    endAgentInterval: db.prepare('UPDATE agent_states SET end_at = ? WHERE id = ?'),
+    restateAgentInterval: db.prepare('UPDATE agent_states SET state = ?, reason = ? WHERE id = ?'),
+    insertAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at, end_at) VALUES (?, ?, ?, ?, ?)'),
     contactById: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
     contactTallies: db.prepare<[{ from: number; to: number; at: number; by: string; shortAbandonMs: number }], TallyRow>(contactTalliesSql),
     contactsQueuedBetween: db.prepare<[number, number], ContactRow>(
@@ -253,7 +272,30 @@ export function createStore(db: Db) {
   const sourceIds = new Map<string, number>();
   /** Per agent, the last state seen in the batch being written, not yet stored: it is stored closed by the
    * agent's next state in the batch (one row instead of an insert and an update), or open at the batch's end. */
-  const agentsPending = new Map<string, { state: AgentState; reason: string | null; start: number }>();
+  const agentsPending = new Map<string, PendingState>();
+
+  /**
+   * Make room for a state that starts at `ts` in the agent's stored intervals, as late and out-of-order events
+   * need: the interval that holds `ts` now ends there (one that starts exactly there is the same start: it is
+   * replaced), and the new state lasts until that interval's end, or until the next stored interval (open when
+   * there is none). Returns where the new state ends; the caller writes it (see flushAgent).
+   */
+  function placeAgentState(agentId: string, ts: number, state: AgentState, reason: string | null): number | null {
+    const at = s.agentIntervalAt.get(agentId, ts);
+    if (at && at.start_at === ts) {
+      s.restateAgentInterval.run(state, reason, at.id);
+      return SAME_ROW;
+    }
+    if (at && (at.end_at === null || at.end_at > ts)) {
+      s.endAgentInterval.run(ts, at.id);
+      return at.end_at;
+    }
+    return s.agentNextStart.get(agentId, ts)?.start_at ?? null;
+  }
+
+  function flushAgent(agentId: string, p: PendingState): void {
+    if (p.end !== SAME_ROW) s.insertAgentState.run(agentId, p.state, p.reason, p.start, p.end);
+  }
   /** What this store last wrote of each agent, to skip rewriting an unchanged name and capacity. */
   const agentsWritten = new Map<string, { name: string | undefined; capacity: string | null }>();
 
@@ -329,19 +371,16 @@ export function createStore(db: Db) {
           s.upsertAgent.run(e.agentId, e.name ?? e.agentId, capacity ?? '{}', e.name ?? null, capacity);
           agentsWritten.set(e.agentId, { name: e.name ?? known?.name, capacity: capacity ?? known?.capacity ?? null });
         }
-        const next = { state: e.state, reason: e.state === 'not-ready' ? (e.reason ?? null) : null, start: e.ts };
+        const reason = e.state === 'not-ready' ? (e.reason ?? null) : null;
         const pending = agentsPending.get(e.agentId);
-        if (pending === undefined) {
-          s.closeAgentState.run(e.ts, e.agentId, e.ts); // the interval open before this batch
-        } else if (e.ts >= pending.start) {
-          // an interval that starts and ends within this batch: one row, written closed
-          s.insertClosedAgentState.run(e.agentId, pending.state, pending.reason, pending.start, e.ts);
+        if (pending !== undefined && e.ts > pending.start && (pending.end === null || e.ts < pending.end)) {
+          // the common case, in order within the batch: the pending interval ends here, one row written closed
+          s.insertAgentState.run(e.agentId, pending.state, pending.reason, pending.start, e.ts);
+          agentsPending.set(e.agentId, { state: e.state, reason, start: e.ts, end: pending.end });
         } else {
-          // out of order within the batch: store what is pending, then close as a late event would
-          s.insertAgentState.run(e.agentId, pending.state, pending.reason, pending.start);
-          s.closeAgentState.run(e.ts, e.agentId, e.ts);
+          if (pending !== undefined) flushAgent(e.agentId, pending);
+          agentsPending.set(e.agentId, { state: e.state, reason, start: e.ts, end: placeAgentState(e.agentId, e.ts, e.state, reason) });
         }
-        agentsPending.set(e.agentId, next);
         break;
       }
     }
@@ -443,7 +482,7 @@ export function createStore(db: Db) {
         writeBlocks(src, fresh, now);
       }
       for (const c of contacts.values()) s.mergeContact.run(c);
-      for (const [agentId, p] of agentsPending) s.insertAgentState.run(agentId, p.state, p.reason, p.start);
+      for (const [agentId, p] of agentsPending) flushAgent(agentId, p);
       agentsPending.clear();
       if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset);
       else if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
