@@ -4,6 +4,7 @@
  * ahead of its events.
  */
 import type { FeedFormat, QuarantineEntry } from '../../shared/api';
+import type { ContactTally } from '../metrics/contact-metrics';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
 import { DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
@@ -85,21 +86,7 @@ export function rowToContact(r: ContactRow): Contact | null {
 export type Store = ReturnType<typeof createStore>;
 
 /** A group's tally of contact outcomes, summed in SQL (see `contactTallies`). */
-export interface TallyRow {
-  key: string;
-  offered: number;
-  answered: number;
-  abandoned: number;
-  shortAbandoned: number;
-  answeredWithinThreshold: number;
-  waiting: number;
-  left: number;
-  answeredWaitMs: number;
-  firstResponses: number;
-  firstResponseMs: number;
-  maxResolvedWaitMs: number;
-  longestWaitingMs: number;
-}
+export type TallyRow = ContactTally & { key: string; longestWaitingMs: number };
 
 const thresholdByChannelSql = `CASE c.channel ${Object.entries(DEFAULT_SL_THRESHOLD_SECONDS)
   .map(([ch, t]) => `WHEN '${ch}' THEN ${t}`)
