@@ -114,6 +114,8 @@ WITH k AS (
               THEN max(0, c.first_response_at - c.queued_at) END AS first_response
   FROM contacts c INDEXED BY contacts_queued_at LEFT JOIN queues q ON q.name = c.queue
   WHERE c.queued_at >= @from AND c.queued_at < @to AND c.channel IS NOT NULL AND c.queue IS NOT NULL
+  -- LIMIT -1 (no limit) keeps k a co-routine: each row's outcome and wait are computed once, not once per use
+  LIMIT -1
 )
 SELECT key,
        count(*) AS offered,
