@@ -151,16 +151,16 @@ export function createStore(db: Db) {
     sourceByName: db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE name = ?'),
     insertSource: db.prepare('INSERT INTO sources (name, format, created_at) VALUES (?, ?, ?)'),
     insertBlock: db.prepare(
-      `INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, event_count, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, derived, event_count, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     /** The block that starts at or before a position (it may reach over it). */
     blockAtOrBefore: db.prepare<[number, number], { a: number; b: number }>(
-      `SELECT first_position AS a, last_position AS b FROM line_blocks
+      `SELECT first_position AS a, last_position AS b FROM line_blocks INDEXED BY line_blocks_range
        WHERE source_id = ? AND first_position <= ? ORDER BY first_position DESC LIMIT 1`,
     ),
     blocksStartingIn: db.prepare<[number, number, number], { a: number; b: number }>(
-      `SELECT first_position AS a, last_position AS b FROM line_blocks
+      `SELECT first_position AS a, last_position AS b FROM line_blocks INDEXED BY line_blocks_range
        WHERE source_id = ? AND first_position > ? AND first_position <= ? ORDER BY first_position`,
     ),
     insertKey: db.prepare('INSERT OR IGNORE INTO event_keys (key) VALUES (?)'),
@@ -387,8 +387,7 @@ export function createStore(db: Db) {
   interface NewLine {
     position: number;
     text: string;
-    /** The new events of the line, or null when the line is itself its one canonical event (NDJSON). */
-    events: CanonicalEvent[] | null;
+    /** New events the line gave. */
     count: number;
   }
 
@@ -396,7 +395,7 @@ export function createStore(db: Db) {
    * Write new lines (sorted by position) as blocks of consecutive positions. A block never spans a missing
    * position (blank, quarantined, or stored before), so the stored ranges are exactly the stored positions.
    */
-  function writeBlocks(src: number, lines: NewLine[], now: number): void {
+  function writeBlocks(src: number, lines: NewLine[], derived: boolean, now: number): void {
     let i = 0;
     while (i < lines.length) {
       const first = lines[i].position;
@@ -404,18 +403,16 @@ export function createStore(db: Db) {
       while (j < lines.length && j - i < MAX_BLOCK_LINES && lines[j].position === lines[j - 1].position + 1) j++;
       const last = lines[j - 1].position;
       const texts: string[] = [];
-      let events: (CanonicalEvent[] | null)[] | null = null;
       let count = 0;
+      let known = false;
       for (let k = i; k < j; k++) {
-        const l = lines[k];
-        texts.push(l.text);
-        count += l.count;
-        if (l.events !== null) {
-          events ??= new Array<CanonicalEvent[] | null>(last - first + 1).fill(null);
-          events[l.position - first] = l.events;
-        }
+        texts.push(lines[k].text);
+        count += lines[k].count;
+        if (lines[k].count === 0) known = true;
       }
-      s.insertBlock.run(src, first, last, JSON.stringify(texts), events === null ? null : JSON.stringify(events), count, now);
+      // NDJSON lines are their own events; the few whose event was known already (by id) are marked []
+      const events = !derived && known ? JSON.stringify(lines.slice(i, j).map((l) => (l.count === 0 ? [] : null))) : null;
+      s.insertBlock.run(src, first, last, JSON.stringify(texts), events, derived ? 1 : 0, count, now);
       i = j;
     }
   }
@@ -455,20 +452,19 @@ export function createStore(db: Db) {
             continue;
           }
           previous = line.position;
-          const events: CanonicalEvent[] = [];
+          let count = 0;
           for (const e of line.events) {
             // an event with its own id is stored once whatever line, position or source it comes from
             if (e.id !== undefined && s.insertKey.run(e.id).changes === 0) continue;
             deriveFromEvent(e, contacts);
             result.events.push(e);
-            events.push(e);
+            count++;
           }
-          if (events.length > 0 || line.events.length === 0) result.accepted++;
+          if (count > 0 || line.events.length === 0) result.accepted++;
           else result.duplicates++;
-          const own = sameAsRaw && events.length === 1 && line.events.length === 1;
-          fresh.push({ position: line.position, text: line.text, events: own ? null : events, count: events.length });
+          fresh.push({ position: line.position, text: line.text, count });
         }
-        writeBlocks(src, fresh, now);
+        writeBlocks(src, fresh, !sameAsRaw, now);
       }
       for (const c of contacts.values()) s.mergeContact.run(c);
       for (const [agentId, p] of agentsPending) flushAgent(agentId, p);
