@@ -15,7 +15,8 @@ import { parseFeedSpec } from '../core/feeds/feed-spec';
 import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
 import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { createSimulator } from '../core/simulator/simulator';
-import { businessDayStart } from '../core/time/business-day';
+import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
+import type { QueueSetting } from '../core/engine';
 import { startHost } from '../server/host';
 import type { GroupBy, IngestSummary } from '../shared/api';
 import { defaultDbPath, RENDERER_DIR } from './paths';
@@ -38,13 +39,15 @@ function loadCsvMapping(spec: string | undefined): CsvMapping {
   return columnMapping(r.mapping);
 }
 
-function parseQueueChannels(specs: string[]): Record<string, Channel> {
-  const out: Record<string, Channel> = {};
+/** --queue-channel QUEUE=CHANNEL[:TIME_ZONE], e.g. "Billing EU=voice:Europe/Paris". */
+function parseQueueSettings(specs: string[]): Record<string, QueueSetting> {
+  const out: Record<string, QueueSetting> = {};
   for (const spec of specs) {
     const i = spec.lastIndexOf('=');
-    const channel = spec.slice(i + 1) as Channel;
-    if (i <= 0 || !CHANNELS.includes(channel)) throw new InvalidArgumentError(`--queue-channel ${spec}: expected QUEUE=${CHANNELS.join('|')}`);
-    out[spec.slice(0, i)] = channel;
+    const [channel, timeZone] = spec.slice(i + 1).split(/:(.*)/s) as [Channel, string | undefined];
+    if (i <= 0 || !CHANNELS.includes(channel)) throw new InvalidArgumentError(`--queue-channel ${spec}: expected QUEUE=${CHANNELS.join('|')}[:TIME_ZONE]`);
+    if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw new InvalidArgumentError(`--queue-channel ${spec}: unknown time zone "${timeZone}"`);
+    out[spec.slice(0, i)] = timeZone === undefined ? { channel } : { channel, timeZone };
   }
   return out;
 }
@@ -84,7 +87,7 @@ program
     'a feed to run (kept in the database): [NAME=]FORMAT:PATH follows a file, [NAME=]FORMAT:webhook accepts posts on /feeds/NAME ' +
       '(secret in $FLOORBOARD_TOKEN_<NAME>); append @SECONDS for the heartbeat',
   )
-  .option('--queue-channel <queue=channel...>', 'the channel of a queue the feed does not declare (queue_log queues are voice by default)')
+  .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
   .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL)')
   .action(async (o) => {
     const dbPath = resolve(o.db ?? defaultDbPath(Boolean(o.simulate)));
@@ -102,7 +105,7 @@ program
       version: pkg.version,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale } : null,
-      queueChannels: parseQueueChannels(o.queueChannel ?? []),
+      queues: parseQueueSettings(o.queueChannel ?? []),
       log: (m) => console.error(m),
     });
     let host;
@@ -145,11 +148,11 @@ program
   .requiredOption('--db <path>', 'SQLite database')
   .addOption(new Option('--format <format>', 'feed format').choices([...FEED_FORMATS]).default('ndjson'))
   .option('--mapping <name|file>', `CSV column mapping: a built-in one (${Object.keys(BUILT_IN_CSV_MAPPINGS).join(', ')}) or a saved mapping file`)
-  .option('--queue-channel <queue=channel...>', 'the channel of a queue the feed does not declare (queue_log queues are voice by default)')
+  .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
   .argument('<files...>', 'files to ingest')
   .action(async (files: string[], o) => {
     const csvMapping = o.format === 'csv' ? loadCsvMapping(o.mapping) : undefined;
-    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version, queueChannels: parseQueueChannels(o.queueChannel ?? []) });
+    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version, queues: parseQueueSettings(o.queueChannel ?? []) });
     const total: IngestSummary & { files: number; lines: number; ignored: Record<string, number> } = { files: 0, lines: 0, accepted: 0, events: 0, duplicates: 0, quarantined: 0, errors: [], ignored: {} };
     const started = performance.now();
     try {

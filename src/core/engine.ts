@@ -5,6 +5,7 @@
  */
 import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
 import type { Clock } from './clock';
+import type { CanonicalEvent } from './model/events';
 import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
 import { createFeedManager, type FeedManager } from './feeds/feed-manager';
@@ -26,6 +27,11 @@ export interface CenterConfig {
   resetHour: number;
 }
 
+export interface QueueSetting {
+  channel: Channel;
+  timeZone?: string;
+}
+
 export interface EngineOptions {
   db: Db;
   clock: Clock;
@@ -36,8 +42,11 @@ export interface EngineOptions {
   simulated?: boolean;
   /** Push a snapshot at least this often (ms). Default 1000. */
   tickMs?: number;
-  /** Channel of queues that feeds do not declare (queue_log queues are voice unless configured). */
-  queueChannels?: Record<string, Channel>;
+  /**
+   * Queues configured by the operator: their channel (queue_log queues are voice unless configured) and time
+   * zone. Stored as queue.config events of the source "configuration" when they change.
+   */
+  queues?: Record<string, QueueSetting>;
   /** After new events, push within this many ms (coalesced). Default 50. */
   pushDelayMs?: number;
   staleAfterSeconds?: number;
@@ -45,6 +54,9 @@ export interface EngineOptions {
   intervalMinutes?: number;
   log?: (message: string) => void;
 }
+
+/** The source of the operator's settings stored as events (queue channels and time zones). */
+export const CONFIGURATION_SOURCE = 'configuration';
 
 export type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]) => void;
 
@@ -83,7 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
   const intervalMinutes = options.intervalMinutes ?? 15;
   const listeners = new Set<PushListener>();
-  const queueChannels = new Map(Object.entries(options.queueChannels ?? {}));
+  const queueSettings = new Map(Object.entries(options.queues ?? {}));
   const totals = { ...store.totals(), duplicates: 0, lastQuarantine: store.quarantine(1, null)[0] ?? null };
   let lastEventAt: number | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -163,6 +175,20 @@ export function createEngine(options: EngineOptions): Engine {
     floor.resetDay(dayStart);
   }
 
+  /** The operator's queue settings that differ from what the store knows, stored and applied as queue.config. */
+  function applyQueueSettings(): void {
+    const known = new Map(store.queues().map((q) => [q.name, q]));
+    const lines: ParsedLine[] = [];
+    let position = store.checkpoint(CONFIGURATION_SOURCE);
+    for (const [queue, q] of queueSettings) {
+      const k = known.get(queue);
+      if (k && k.channel === q.channel && (q.timeZone === undefined || k.timeZone === q.timeZone)) continue;
+      const e: CanonicalEvent = { v: 1, id: `config:queue:${queue}:${q.channel}:${q.timeZone ?? ''}:${clock.now()}`, type: 'queue.config', ts: clock.now(), queue, channel: q.channel, timeZone: q.timeZone };
+      lines.push({ position: ++position, text: JSON.stringify(e), events: [e] });
+    }
+    if (lines.length > 0) applyBatch(store.writeBatch(CONFIGURATION_SOURCE, 'config', lines));
+  }
+
   function snapshot(): FloorSnapshot {
     rollDay();
     const now = clock.now();
@@ -195,7 +221,7 @@ export function createEngine(options: EngineOptions): Engine {
       return applyBatch(store.writeBatch(source, format, lines, sameAsRaw));
     },
     adapterContext: {
-      queueChannel: (queue) => floor.queueConfig(queue)?.channel ?? queueChannels.get(queue) ?? 'voice',
+      queueChannel: (queue) => floor.queueConfig(queue)?.channel ?? queueSettings.get(queue)?.channel ?? 'voice',
       agentState: (id) => floor.agentState(id),
     },
     ingestWith(adapter, source, lines, cursor = null) {
@@ -244,6 +270,7 @@ export function createEngine(options: EngineOptions): Engine {
       'import/mappings': () => imports.mappings(),
     },
   };
+  applyQueueSettings();
   const feeds = createFeedManager(engine, { log: options.log });
   const imports = createImports(engine);
   return engine;

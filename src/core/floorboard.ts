@@ -4,11 +4,10 @@
  */
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { scaledClock, systemClock, type Clock } from './clock';
-import { createEngine, type CenterConfig, type Engine } from './engine';
+import { createEngine, type CenterConfig, type Engine, type QueueSetting } from './engine';
 import { startSimulatedFeed } from './ingest/simulated-feed';
 import { openDatabase } from './store/database';
 import { isValidTimeZone } from './time/business-day';
-import type { Channel } from './model/types';
 
 export interface FloorboardOptions {
   dbPath: string;
@@ -19,8 +18,8 @@ export interface FloorboardOptions {
   simulate?: { seed: number; speed: number; scale?: number } | null;
   clock?: Clock;
   tickMs?: number;
-  /** Channel of queues that feeds do not declare (queue_log queues default to voice). */
-  queueChannels?: Record<string, Channel>;
+  /** Queues' channel and time zone where feeds do not declare them (queue_log queues default to voice). */
+  queues?: Record<string, QueueSetting>;
   log?: (message: string) => void;
 }
 
@@ -56,7 +55,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     runtime: o.runtime,
     simulated: Boolean(o.simulate),
     tickMs: o.tickMs,
-    queueChannels: o.queueChannels,
+    queues: o.queues,
     log: o.log,
   });
   const dispatch = createDispatcher(engine.handlers, (name, e) => o.log?.(`api ${name} failed: ${(e as Error).stack ?? e}`));

@@ -198,7 +198,7 @@ export function createStore(db: Db) {
     /** One write per contact per batch; merged like the events: earliest entry/answer/response, latest end. */
     mergeContact: db.prepare(
       `INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at)
-       VALUES (@id, @channel, @queue, @agentId, @queuedAt, @answeredAt, @firstResponseAt, @abandonedAt, @endedAt, @wrapupEndAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET
          channel = coalesce(excluded.channel, channel),
          queue = coalesce(excluded.queue, queue),
@@ -466,7 +466,9 @@ export function createStore(db: Db) {
         }
         writeBlocks(src, fresh, !sameAsRaw, now);
       }
-      for (const c of contacts.values()) s.mergeContact.run(c);
+      for (const c of contacts.values()) {
+        s.mergeContact.run(c.id, c.channel, c.queue, c.agentId, c.queuedAt, c.answeredAt, c.firstResponseAt, c.abandonedAt, c.endedAt, c.wrapupEndAt);
+      }
       for (const [agentId, p] of agentsPending) flushAgent(agentId, p);
       agentsPending.clear();
       if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset);
