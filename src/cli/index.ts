@@ -12,13 +12,14 @@ import { CHANNELS, type Channel } from '../core/model/types';
 import { FEED_FORMATS, type FeedFormat } from '../core/ingest/adapter';
 import { createAdapter } from '../core/ingest/adapters';
 import { parseFeedSpec } from '../core/feeds/feed-spec';
+import { ABANDON_TRIGGERS } from '../core/ingest/taskrouter';
 import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
 import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { createSimulator } from '../core/simulator/simulator';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/engine';
 import { startHost } from '../server/host';
-import type { GroupBy, IngestSummary } from '../shared/api';
+import type { AbandonMapping, GroupBy, IngestSummary } from '../shared/api';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import pkg from '../../package.json';
 
@@ -50,6 +51,18 @@ function parseQueueSettings(specs: string[]): Record<string, QueueSetting> {
     out[spec.slice(0, i)] = timeZone === undefined ? { channel } : { channel, timeZone };
   }
   return out;
+}
+
+function abandonMappingOf(o: { abandonOn?: string; exitWithKey?: 'left' | 'abandoned' }): AbandonMapping | undefined {
+  if (o.abandonOn === undefined && o.exitWithKey === undefined) return undefined;
+  const abandonOn = o.abandonOn
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const x of abandonOn ?? []) {
+    if (!(ABANDON_TRIGGERS as readonly string[]).includes(x)) throw new InvalidArgumentError(`--abandon-on: "${x}" is not one of ${ABANDON_TRIGGERS.join(', ')}`);
+  }
+  return { abandonOn: abandonOn as AbandonMapping['abandonOn'], exitWithKey: o.exitWithKey };
 }
 
 const number = (name: string, check: (n: number) => boolean, what: string) => (v: string) => {
@@ -89,11 +102,13 @@ program
   )
   .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
   .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL)')
+  .option('--abandon-on <events>', `taskrouter feeds: events that end a waiting task as abandoned, comma-separated (${ABANDON_TRIGGERS.join(', ')}); default task.canceled,task.transfer-failed`)
+  .addOption(new Option('--exit-with-key <outcome>', 'queue_log feeds: EXITWITHKEY counts as left the queue (as Asterisk) or abandoned').choices(['left', 'abandoned']))
   .action(async (o) => {
     const dbPath = resolve(o.db ?? defaultDbPath(Boolean(o.simulate)));
     const specs = ((o.feed ?? []) as string[]).map((spec) => {
       try {
-        const f = parseFeedSpec(spec, process.env);
+        const f = { ...parseFeedSpec(spec, process.env), mapping: abandonMappingOf(o) };
         return f.path ? { ...f, path: resolve(f.path) } : f;
       } catch (e) {
         throw new InvalidArgumentError((e as Error).message);
@@ -149,6 +164,8 @@ program
   .addOption(new Option('--format <format>', 'feed format').choices([...FEED_FORMATS]).default('ndjson'))
   .option('--mapping <name|file>', `CSV column mapping: a built-in one (${Object.keys(BUILT_IN_CSV_MAPPINGS).join(', ')}) or a saved mapping file`)
   .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
+  .option('--abandon-on <events>', `taskrouter: events that end a waiting task as abandoned, comma-separated (${ABANDON_TRIGGERS.join(', ')}); default task.canceled,task.transfer-failed`)
+  .addOption(new Option('--exit-with-key <outcome>', 'queue_log: EXITWITHKEY counts as left the queue (as Asterisk) or abandoned').choices(['left', 'abandoned']))
   .argument('<files...>', 'files to ingest')
   .action(async (files: string[], o) => {
     const csvMapping = o.format === 'csv' ? loadCsvMapping(o.mapping) : undefined;
@@ -158,7 +175,7 @@ program
     try {
       for (const file of files) {
         const source = resolve(file);
-        const adapter = createAdapter(o.format as FeedFormat, fb.engine.adapterContext, { csvMapping });
+        const adapter = createAdapter(o.format as FeedFormat, fb.engine.adapterContext, { csvMapping, abandonMapping: abandonMappingOf(o) });
         const rl = createInterface({ input: createReadStream(source, 'utf8'), crlfDelay: Infinity });
         let batch: { position: number; text: string }[] = [];
         let position = 0;

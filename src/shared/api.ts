@@ -87,6 +87,17 @@ export interface IngestTotals {
 export type FeedFormat = 'ndjson' | 'queue_log' | 'taskrouter' | 'connect-ctr' | 'connect-agent' | 'csv';
 export type FeedKind = 'file' | 'webhook';
 
+/** TaskRouter events that can count as an abandon of a task never accepted (Flex Insights: the first two). */
+export type TaskRouterAbandonTrigger = 'task.canceled' | 'task.transfer-failed' | 'workflow.timeout';
+
+/** How a source's outcomes map to Floorboard's, where vendors differ (DOMAIN.md): shown with the feed. */
+export interface AbandonMapping {
+  /** taskrouter: which events end a waiting task as abandoned. Default task.canceled and task.transfer-failed. */
+  abandonOn?: TaskRouterAbandonTrigger[];
+  /** queue_log: EXITWITHKEY counts as left the queue (default, as Asterisk) or as abandoned. */
+  exitWithKey?: 'left' | 'abandoned';
+}
+
 export interface FeedSpec {
   /** Unique; also the source name of its lines in the store. Letters, digits, - and _ . */
   name: string;
@@ -98,6 +109,8 @@ export interface FeedSpec {
   token?: string;
   /** Seconds without events before the feed is called stale (Amazon's agent stream beats every 120 s). */
   heartbeatSeconds?: number;
+  /** The abandon mapping of taskrouter and queue_log feeds. */
+  mapping?: AbandonMapping;
 }
 
 export interface FeedStatus {
@@ -108,6 +121,7 @@ export interface FeedStatus {
   /** webhook: the path to post to on the host, e.g. /feeds/twilio. */
   webhookPath: string | null;
   heartbeatSeconds: number;
+  mapping: AbandonMapping;
   state: 'running' | 'paused' | 'waiting' | 'error';
   /** Why the feed is waiting or failing, in words (file missing, unreadable...). */
   message: string | null;
@@ -204,7 +218,14 @@ export interface Api {
    * works the same over IPC and HTTP). `source` names the import (the file name); positions are line numbers.
    * CSV needs `mapping`: a built-in mapping name (see `import/mappings`).
    */
-  'import/lines': (args: { source: string; format: FeedFormat; mapping?: string; startPosition: number; lines: string[] }) => IngestSummary & { ignored: Record<string, number> };
+  'import/lines': (args: {
+    source: string;
+    format: FeedFormat;
+    mapping?: string;
+    abandonMapping?: AbandonMapping;
+    startPosition: number;
+    lines: string[];
+  }) => IngestSummary & { ignored: Record<string, number> };
   'import/mappings': (args: Record<string, never>) => string[];
 }
 

@@ -99,6 +99,13 @@ describe('CLI', () => {
       // the webhook file holds one retried post (the same EventSid twice): a duplicate
       expect(tr).toMatchObject({ files: 2, lines: 68, accepted: 67, duplicates: 1, quarantined: 0 });
       expect(rows(tdb, '2026-03-02T09:00:00Z', '2026-03-02T11:00:00Z').map((r) => r[0])).toEqual(['Sales', 'Support']);
+      // the abandon mapping: without task.transfer-failed, Sales 09:00-10:00 has 2 abandons instead of 3
+      // (test/core/taskrouter.test.ts works both out by hand)
+      expect(rows(tdb, '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z')[0]).toEqual(['Sales', 5, 2, 3]);
+      const tdb2 = tempDbPath();
+      cli('ingest', '--db', tdb2, '--format', 'taskrouter', '--abandon-on', 'task.canceled', join(fixtures, 'taskrouter', 'webhooks.form'));
+      expect(rows(tdb2, '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z')[0]).toEqual(['Sales', 5, 2, 2]);
+      expect(() => cli('ingest', '--db', tdb2, '--format', 'taskrouter', '--abandon-on', 'task.deleted', join(fixtures, 'taskrouter', 'webhooks.form'))).toThrow(/--abandon-on: "task.deleted" is not one of/);
 
       const cdb = tempDbPath();
       const ctr = JSON.parse(cli('ingest', '--db', cdb, '--format', 'connect-ctr', join(fixtures, 'connect', 'ctr-2026-03-02.jsonl')));

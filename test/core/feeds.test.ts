@@ -158,3 +158,17 @@ describe('feed specs on the command line', () => {
     expect(() => parseFeedSpec('queue_log', {})).toThrow(/expected \[NAME=\]FORMAT:PATH/);
   });
 });
+
+describe('abandon mapping of a feed', () => {
+  it('is kept with the feed, shown in its status, and used by its adapter', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    // c1 enters at 0 and leaves by a key press at 30 s
+    writeFileSync(log, ['1709370000|c1|sales|NONE|ENTERQUEUE||555|1', '1709370030|c1|sales|NONE|EXITWITHKEY|1|1|1|30'].join('\n') + '\n');
+    const t = start(dbPath);
+    const status = t.engine.feeds.add({ name: 'pbx', kind: 'file', format: 'queue_log', path: log, mapping: { exitWithKey: 'abandoned' } });
+    expect(status.mapping).toEqual({ exitWithKey: 'abandoned' });
+    expect(t.engine.store.contact('c1@sales')).toMatchObject({ abandonedAt: 1709370030_000 });
+    expect(t.engine.feeds.add({ name: 'tr', kind: 'webhook', format: 'taskrouter', token: 'x' }).mapping).toEqual({ abandonOn: ['task.canceled', 'task.transfer-failed'] });
+  });
+});

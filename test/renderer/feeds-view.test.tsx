@@ -54,6 +54,7 @@ function feed(name: string, over: Partial<FeedStatus> = {}): FeedStatus {
     path: `/var/log/asterisk/${name}`,
     webhookPath: null,
     heartbeatSeconds: 60,
+    mapping: { exitWithKey: 'left' },
     state: 'running',
     message: null,
     lastEventAt: NOW - 12_000,

@@ -10,6 +10,12 @@ const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expec
 const none = z.object({}).strict();
 /** Feed names: also the source name of their lines, and a URL path segment for webhooks. */
 export const FEED_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const abandonMapping = z
+  .object({
+    abandonOn: z.array(z.enum(['task.canceled', 'task.transfer-failed', 'workflow.timeout'])).max(3).optional(),
+    exitWithKey: z.enum(['left', 'abandoned']).optional(),
+  })
+  .strict();
 const feedName = z.object({ name: z.string().regex(FEED_NAME, 'not a feed name') }).strict();
 
 export const apiArgSchemas = {
@@ -38,6 +44,7 @@ export const apiArgSchemas = {
       path: z.string().min(1).max(4096).optional(),
       token: z.string().min(1).max(512).optional(),
       heartbeatSeconds: z.number().int().min(5).max(86_400).optional(),
+      mapping: abandonMapping.optional(),
     })
     .strict(),
   'feeds/pause': feedName,
@@ -48,6 +55,7 @@ export const apiArgSchemas = {
       source: z.string().min(1).max(500),
       format: z.enum(FEED_FORMATS),
       mapping: z.string().min(1).max(200).optional(),
+      abandonMapping: abandonMapping.optional(),
       startPosition: z.number().int().min(1),
       lines: z.array(z.string()).max(100_000),
     })

@@ -3,7 +3,8 @@
  * resumed and removed at run time, each with its health (last event, events per minute, quarantined,
  * rejected, stale). The host and the app only route webhook requests here.
  */
-import type { FeedSpec, FeedStatus, IngestSummary } from '../../shared/api';
+import type { AbandonMapping, FeedSpec, FeedStatus, IngestSummary } from '../../shared/api';
+import { FLEX_INSIGHTS_ABANDON_ON } from '../ingest/taskrouter';
 import type { Engine } from '../engine';
 import type { FeedAdapter, FeedFormat } from '../ingest/adapter';
 import { createAdapter } from '../ingest/adapters';
@@ -54,6 +55,21 @@ export interface WebhookAnswer {
   body: { ok: boolean; message?: string; summary?: IngestSummary };
 }
 
+/** The mapping a feed of this format uses: its own settings where given, else the defaults, written out. */
+export function mappingFor(format: FeedFormat, m: AbandonMapping | undefined): AbandonMapping {
+  if (format === 'taskrouter') return { abandonOn: [...new Set(m?.abandonOn ?? FLEX_INSIGHTS_ABANDON_ON)] };
+  if (format === 'queue_log') return { exitWithKey: m?.exitWithKey ?? 'left' };
+  return {};
+}
+
+function mappingOf(row: FeedRow): AbandonMapping {
+  try {
+    return mappingFor(row.format, JSON.parse(row.mapping) as AbandonMapping);
+  } catch {
+    return mappingFor(row.format, undefined);
+  }
+}
+
 function bodySha256Matches(url: string, body: string): boolean {
   let given: string | null;
   try {
@@ -94,7 +110,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
     const f: RunningFeed = {
       row,
       startedAt: engine.clock.now(),
-      adapter: createAdapter(row.format, engine.adapterContext),
+      adapter: createAdapter(row.format, engine.adapterContext, { abandonMapping: mappingOf(row) }),
       tail: null,
       counters: { accepted: 0, duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: null, lastEventAt: null, recent: [] },
     };
@@ -129,6 +145,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       path: f.row.path,
       webhookPath: f.row.kind === 'webhook' ? webhookPath(f.row.name) : null,
       heartbeatSeconds: f.row.heartbeat_seconds,
+      mapping: mappingOf(f.row),
       state,
       message: 'message' in tailState ? tailState.message : null,
       lastEventAt: c.lastEventAt,
@@ -189,6 +206,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
         path: spec.kind === 'file' ? (spec.path ?? null) : null,
         token: spec.kind === 'webhook' ? (spec.token ?? null) : null,
         heartbeatSeconds: spec.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
+        mapping: JSON.stringify(mappingFor(spec.format, spec.mapping)),
       });
       const row = store.feeds().find((r) => r.name === spec.name)!;
       const f = start(row);
@@ -206,8 +224,11 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       if (r.kind !== spec.kind || r.format !== spec.format || (r.path ?? undefined) !== spec.path) {
         throw new FeedError(`a feed named "${spec.name}" exists already as ${r.kind} ${r.format}${r.path ? ` ${r.path}` : ''}: remove it first or choose another name`);
       }
-      store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeat_seconds);
-      f.row = { ...r, token: spec.token ?? null, heartbeat_seconds: spec.heartbeatSeconds ?? r.heartbeat_seconds };
+      const mapping = spec.mapping ? JSON.stringify(mappingFor(spec.format, spec.mapping)) : r.mapping;
+      store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping);
+      const changed = mapping !== r.mapping;
+      f.row = { ...r, token: spec.token ?? null, heartbeat_seconds: spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping };
+      if (changed) f.adapter = createAdapter(r.format, engine.adapterContext, { abandonMapping: mappingOf(f.row) });
       return status(f);
     },
     pause(name: string): FeedStatus {

@@ -3,7 +3,7 @@
  * it; the CLI reads it itself). Stateful adapters (queue_log pause states, Connect record versions, a CSV
  * header) keep their memory across the batches of one import, so each import keeps its adapter while it runs.
  */
-import type { FeedFormat, IngestSummary } from '../../shared/api';
+import type { AbandonMapping, FeedFormat, IngestSummary } from '../../shared/api';
 import { RefusedError } from '../api/refused';
 import type { AdapterContext, FeedAdapter } from '../ingest/adapter';
 import { createAdapter } from '../ingest/adapters';
@@ -21,8 +21,8 @@ export interface ImportDeps {
 export function createImports(deps: ImportDeps) {
   const open = new Map<string, FeedAdapter>();
 
-  function adapterFor(source: string, format: FeedFormat, mapping: string | undefined, fresh: boolean): FeedAdapter {
-    const key = JSON.stringify([source, format, mapping ?? null]);
+  function adapterFor(source: string, format: FeedFormat, mapping: string | undefined, abandonMapping: AbandonMapping | undefined, fresh: boolean): FeedAdapter {
+    const key = JSON.stringify([source, format, mapping ?? null, abandonMapping ?? null]);
     let adapter = fresh ? undefined : open.get(key);
     if (adapter) {
       open.delete(key); // re-inserted below: most recently used last
@@ -33,7 +33,7 @@ export function createImports(deps: ImportDeps) {
         if (!make) throw new RefusedError(`no CSV mapping named "${mapping ?? ''}" (known: ${Object.keys(BUILT_IN_CSV_MAPPINGS).join(', ')})`);
         csvMapping = make();
       }
-      adapter = createAdapter(format, deps.adapterContext, { csvMapping });
+      adapter = createAdapter(format, deps.adapterContext, { csvMapping, abandonMapping });
     }
     open.set(key, adapter);
     while (open.size > MAX_OPEN_IMPORTS) open.delete(open.keys().next().value!);
@@ -45,10 +45,10 @@ export function createImports(deps: ImportDeps) {
      * Import a batch. A batch starting at line 1 starts the import afresh (a new adapter); later batches reuse
      * it. `ignored` counts this batch's lines read but not mapped, by kind (so a client may add them up).
      */
-    lines(a: { source: string; format: FeedFormat; mapping?: string; startPosition: number; lines: string[] }): IngestSummary & {
+    lines(a: { source: string; format: FeedFormat; mapping?: string; abandonMapping?: AbandonMapping; startPosition: number; lines: string[] }): IngestSummary & {
       ignored: Record<string, number>;
     } {
-      const adapter = adapterFor(a.source, a.format, a.mapping, a.startPosition === 1);
+      const adapter = adapterFor(a.source, a.format, a.mapping, a.abandonMapping, a.startPosition === 1);
       const before = new Map(adapter.ignored ?? []);
       const r = deps.ingestWith(
         adapter,

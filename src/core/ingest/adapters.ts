@@ -1,4 +1,5 @@
 /** Every feed format by name: the one place the CLI, the host and the app create adapters. */
+import type { AbandonMapping } from '../../shared/api';
 import type { AdapterContext, FeedAdapter, FeedFormat } from './adapter';
 import { createConnectAgentAdapter } from './connect-agent';
 import { createConnectCtrAdapter } from './connect-ctr';
@@ -10,6 +11,8 @@ import { createTaskRouterAdapter } from './taskrouter';
 export interface AdapterOptions {
   /** CSV only: the column mapping. */
   csvMapping?: CsvMapping;
+  /** TaskRouter's abandonOn and queue_log's exitWithKey. */
+  abandonMapping?: AbandonMapping;
 }
 
 export function createAdapter(format: FeedFormat, ctx: AdapterContext, options: AdapterOptions = {}): FeedAdapter {
@@ -17,9 +20,9 @@ export function createAdapter(format: FeedFormat, ctx: AdapterContext, options: 
     case 'ndjson':
       return { format, parse: parseNdjsonLines };
     case 'queue_log':
-      return createQueueLogAdapter(ctx);
+      return createQueueLogAdapter(ctx, { exitWithKey: options.abandonMapping?.exitWithKey });
     case 'taskrouter':
-      return createTaskRouterAdapter(ctx);
+      return createTaskRouterAdapter(ctx, { abandonOn: options.abandonMapping?.abandonOn });
     case 'connect-ctr':
       return createConnectCtrAdapter(ctx);
     case 'connect-agent':

@@ -32,6 +32,8 @@ export interface FeedRow {
   path: string | null;
   token: string | null;
   heartbeat_seconds: number;
+  /** JSON of the feed's AbandonMapping. */
+  mapping: string;
   paused: number;
   created_at: number;
 }
@@ -181,11 +183,11 @@ export function createStore(db: Db) {
     ),
     feeds: db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id'),
     insertFeed: db.prepare(
-      `INSERT INTO feeds (name, kind, format, path, token, heartbeat_seconds, paused, created_at)
-       VALUES (@name, @kind, @format, @path, @token, @heartbeatSeconds, 0, @createdAt)`,
+      `INSERT INTO feeds (name, kind, format, path, token, heartbeat_seconds, mapping, paused, created_at)
+       VALUES (@name, @kind, @format, @path, @token, @heartbeatSeconds, @mapping, 0, @createdAt)`,
     ),
     setFeedPaused: db.prepare('UPDATE feeds SET paused = ? WHERE name = ?'),
-    updateFeed: db.prepare('UPDATE feeds SET token = ?, heartbeat_seconds = ? WHERE name = ?'),
+    updateFeed: db.prepare('UPDATE feeds SET token = ?, heartbeat_seconds = ?, mapping = ? WHERE name = ?'),
     deleteFeed: db.prepare('DELETE FROM feeds WHERE name = ?'),
     sourceCounts: db.prepare<[string], { quarantined: number }>(
       `SELECT (SELECT count(*) FROM quarantine q JOIN sources s ON s.id = q.source_id WHERE s.name = ?) AS quarantined`,
@@ -508,14 +510,14 @@ export function createStore(db: Db) {
     feeds(): FeedRow[] {
       return s.feeds.all();
     },
-    addFeed(f: { name: string; kind: string; format: string; path: string | null; token: string | null; heartbeatSeconds: number }): void {
+    addFeed(f: { name: string; kind: string; format: string; path: string | null; token: string | null; heartbeatSeconds: number; mapping: string }): void {
       s.insertFeed.run({ ...f, createdAt: Date.now() });
     },
     setFeedPaused(name: string, paused: boolean): void {
       s.setFeedPaused.run(paused ? 1 : 0, name);
     },
-    updateFeed(name: string, token: string | null, heartbeatSeconds: number): void {
-      s.updateFeed.run(token, heartbeatSeconds, name);
+    updateFeed(name: string, token: string | null, heartbeatSeconds: number, mapping: string): void {
+      s.updateFeed.run(token, heartbeatSeconds, mapping, name);
     },
     removeFeed(name: string): void {
       s.deleteFeed.run(name);

@@ -8,6 +8,8 @@ CREATE TABLE feeds (
   path              TEXT,
   token             TEXT,
   heartbeat_seconds INTEGER NOT NULL,
+  -- the abandon mapping (JSON): TaskRouter abandonOn, queue_log exitWithKey
+  mapping           TEXT NOT NULL DEFAULT '{}',
   paused            INTEGER NOT NULL DEFAULT 0,
   created_at        INTEGER NOT NULL
 );
