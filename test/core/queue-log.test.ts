@@ -387,4 +387,39 @@ describe('queue_log line mapping', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ position: 3, text: '1709370001|1.1|sales|NONE|ENTERQUEUE||x|1' });
   });
+
+  it('trims any whitespace around a line: a BOM, no-break spaces, tabs, Unicode line separators', () => {
+    const out = parseLines(['\ufeff\u00a01709370001|1.1|sales|NONE|ENTERQUEUE||x|1\u2028\t', '\u3000\ufeff']);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ text: '1709370001|1.1|sales|NONE|ENTERQUEUE||x|1', events: [{ ts: 1709370001000 }] });
+  });
+
+  it('reads epochs to the millisecond: 9 or 10 digits, 1 to 9 fraction digits rounded past the third', () => {
+    const epochs = ['1709370001', '1709370001.5', '1709370001.25', '1709370001.125', '1709370001.1234', '1709370001.1235',
+      '1709370001.0005', '1709370001.9996', '1709370001.999999999', '170937000', '0000000001.001'];
+    const out = parseLines(epochs.map((e, i) => `${e}|1.${i}|sales|NONE|ENTERQUEUE||x|1`));
+    expect(out.map((l) => l.events?.[0]?.ts)).toEqual([1709370001000, 1709370001500, 1709370001250, 1709370001125,
+      1709370001123, 1709370001124, 1709370001001, 1709370002000, 1709370002000, 170937000000, 1001]);
+    expect(out[1].events?.[0]?.id).toBe('ql:1.1@sales:ENTERQUEUE:1709370001500:queued');
+    expect(parseLines(['1709370001.1234567890|1.1|sales|NONE|ENTERQUEUE||x|1', '1709370001.12a|1.1|sales|NONE|ENTERQUEUE||x|1'])
+      .map((l) => l.reason)).toEqual([
+      'bad epoch "1709370001.1234567890": expected Unix seconds such as 1709370000 or 1709370000.123',
+      'bad epoch "1709370001.12a": expected Unix seconds such as 1709370000 or 1709370000.123',
+    ]);
+  });
+
+  it('forgets the least recently seen agent beyond maxTrackedAgents, and starts it afresh when seen again', () => {
+    const adapter = createQueueLogAdapter(voiceCtx, { maxTrackedAgents: 2 });
+    const out = parseLines([
+      '1709371000|NONE|NONE|Alice|PAUSE|Lunch',
+      '1709371001|NONE|NONE|Bob|PAUSE|Break',
+      '1709371002|NONE|NONE|Alice|PAUSE|Lunch', // unchanged: no event; Alice is now the most recently seen
+      '1709371003|MANAGER|sales|Carol|ADDMEMBER|', // a third agent: Bob, the least recently seen, is forgotten
+      '1709371004|NONE|NONE|Bob|PAUSE|Break', // Bob afresh: its state is sent again; Alice is forgotten
+      '1709371005|NONE|NONE|Alice|PAUSE|Lunch',
+    ], voiceCtx, adapter);
+    expect(out.map((l) => (l.events ?? []).map((e) => (e.type === 'agent.state' ? `${e.agentId}:${e.state}` : e.type)))).toEqual([
+      ['Alice:not-ready'], ['Bob:not-ready'], [], ['Carol:available'], ['Bob:not-ready'], ['Alice:not-ready'],
+    ]);
+  });
 });
