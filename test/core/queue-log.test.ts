@@ -422,4 +422,19 @@ describe('queue_log line mapping', () => {
       ['Alice:not-ready'], ['Bob:not-ready'], [], ['Carol:available'], ['Bob:not-ready'], ['Alice:not-ready'],
     ]);
   });
+
+  it('keeps a custom verb named like an object property raw and counted like any unknown verb', () => {
+    const adapter = createQueueLogAdapter(voiceCtx);
+    const out = parseLines(['1709370000|NONE|NONE|NONE|constructor|x', '1709370001|c1|sales|NONE|__proto__|', '1709370002|c1|sales|NONE|toString|1'], voiceCtx, adapter);
+    expect(out.map((l) => [l.reason, l.events])).toEqual([
+      [undefined, []],
+      [undefined, []],
+      [undefined, []],
+    ]);
+    expect([...adapter.ignored]).toEqual([
+      ['unknown verb constructor', 1],
+      ['unknown verb __proto__', 1],
+      ['unknown verb toString', 1],
+    ]);
+  });
 });

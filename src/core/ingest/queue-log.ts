@@ -424,24 +424,6 @@ function checkData(text: string, spec: VerbSpec, p5: number): string | null {
   }
 }
 
-/**
- * Values of a plain object's prototype by name: the first version looked verbs up in a plain object, so a verb
- * named like one of Object.prototype's properties (`constructor`, `toString`, `__proto__`...) read as a verb with
- * that property as its spec: refused with `needs a call id` on a line without a call when the property is a
- * function (it has `.call`), else counted as `other queue` or refused as `adapter error: no mapping for X`. Those
- * lines keep these results here (this reading changed speed, not output); reading them as unknown verbs, as the
- * docs would have it, is a change of its own.
- */
-const INHERITED: Readonly<Record<string, unknown>> = {};
-
-/** The spec shape the first version read from an inherited property. */
-interface InheritedSpec {
-  call?: unknown;
-  queue?: unknown;
-  agent?: unknown;
-  check?: (l: QueueLogLine) => string | null;
-}
-
 /** What the adapter remembers of one agent; it is also a node of the least-recently-seen list. */
 interface AgentMemory {
   readonly agentId: string;
@@ -753,24 +735,13 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
     }
   }
 
-  /** A verb word the adapter does not read (a custom `QueueLog()` event): kept raw and counted, see INHERITED. */
+  /**
+   * A verb word the adapter does not read (a custom `QueueLog()` event): kept raw and counted, whatever the word
+   * (`constructor` and `__proto__` included).
+   */
   function otherVerb(position: number, text: string, verb: string): ParsedLine {
-    const spec = INHERITED[verb] as InheritedSpec | undefined;
-    if (spec === undefined) {
-      count(unknownVerbKind(verb));
-      return kept(position, text, []);
-    }
-    const l = splitQueueLogLine(text) as QueueLogLine;
-    if (spec.call && NO_CALL_IDS.has(l.callid)) return refused(position, text, `${l.verb}: needs a call id, got ${l.callid}`);
-    if (spec.queue && l.queue === 'NONE') return refused(position, text, `${l.verb}: needs a queue name, got NONE`);
-    if (spec.agent && l.agent === 'NONE') return refused(position, text, `${l.verb}: needs an agent, got NONE`);
-    const bad = spec.check?.(l) ?? null;
-    if (bad !== null) return refused(position, text, bad);
-    if (onlyQueues !== null && l.queue !== 'NONE' && !onlyQueues.has(l.queue)) {
-      count('other queue');
-      return kept(position, text, []);
-    }
-    return refused(position, text, `adapter error: no mapping for ${l.verb}`);
+    count(unknownVerbKind(verb));
+    return kept(position, text, []);
   }
 
   function parse(lines: SourceLine[]): ParsedLine[] {
