@@ -100,9 +100,9 @@ describe('ImportPanel', () => {
 
     const summary = await screen.findByTestId('import-summary');
     expect(importCalls()).toEqual([
-      { source: 'queue_log.1', format: 'queue_log', startPosition: 1, lines: ['l1', 'BAD line'] },
-      { source: 'queue_log.1', format: 'queue_log', startPosition: 3, lines: ['', 'HB'] },
-      { source: 'queue_log.1', format: 'queue_log', startPosition: 5, lines: ['l5'] },
+      { source: 'queue_log.1', format: 'queue_log', abandonMapping: { exitWithKey: 'left' }, startPosition: 1, lines: ['l1', 'BAD line'] },
+      { source: 'queue_log.1', format: 'queue_log', abandonMapping: { exitWithKey: 'left' }, startPosition: 3, lines: ['', 'HB'] },
+      { source: 'queue_log.1', format: 'queue_log', abandonMapping: { exitWithKey: 'left' }, startPosition: 5, lines: ['l5'] },
     ]);
     expect(summary.getAttribute('data-phase')).toBe('done');
     expect(screen.getByTestId('import-lines').textContent).toBe('5');
@@ -132,6 +132,7 @@ describe('ImportPanel', () => {
       [10001, 2001],
     ]);
     expect(calls[1].lines[0]).toBe('line 5001');
+    expect(calls.every((c) => !('abandonMapping' in c))).toBe(true); // NDJSON has no abandon mapping
     expect(screen.getByTestId('import-accepted').textContent).toBe('12,001');
   });
 
@@ -146,6 +147,73 @@ describe('ImportPanel', () => {
     fireEvent.click(screen.getByTestId('import-start'));
     await screen.findByTestId('import-summary');
     expect(importCalls()).toEqual([{ source: 'history.csv', format: 'csv', mapping: 'genesys', startPosition: 1, lines: ['id,queue', '1,a'] }]);
+    expect(screen.queryByTestId('import-exit-with-key')).toBeNull();
+    expect(screen.queryByTestId('import-abandon-task.canceled')).toBeNull();
+  });
+
+  it('sends the TaskRouter abandon events chosen in every batch', async () => {
+    const { importCalls } = renderImport({ 'import/lines': judge }, 2);
+    expect(screen.queryByTestId('import-abandon-task.canceled')).toBeNull();
+    fireEvent.change(screen.getByTestId('import-format'), { target: { value: 'taskrouter' } });
+    expect(screen.queryByTestId('import-exit-with-key')).toBeNull();
+    const box = (trigger: string) => screen.getByTestId(`import-abandon-${trigger}`) as HTMLInputElement;
+    expect(screen.getByRole('group', { name: 'Counted as abandoned (task never accepted)' })).toBeTruthy();
+    expect([box('task.canceled').checked, box('task.transfer-failed').checked, box('workflow.timeout').checked]).toEqual([true, true, false]);
+    fireEvent.click(box('task.canceled'));
+    fireEvent.click(box('workflow.timeout'));
+    choose(new File(['e1\ne2\ne3\n'], 'events.ndjson'));
+    fireEvent.click(screen.getByTestId('import-start'));
+    await screen.findByTestId('import-summary');
+    const calls = importCalls();
+    expect(calls.map((c) => c.startPosition)).toEqual([1, 3]);
+    for (const call of calls) {
+      expect(call).toMatchObject({ format: 'taskrouter' });
+      expect(call.abandonMapping).toEqual({ abandonOn: ['task.transfer-failed', 'workflow.timeout'] });
+    }
+  });
+
+  it('sends an empty abandon list when nothing is checked, after saying abandons will be zero', async () => {
+    const { importCalls } = renderImport({ 'import/lines': judge });
+    fireEvent.change(screen.getByTestId('import-format'), { target: { value: 'taskrouter' } });
+    expect(screen.getByTestId('import-abandon-none').textContent).toBe('');
+    fireEvent.click(screen.getByTestId('import-abandon-task.canceled'));
+    fireEvent.click(screen.getByTestId('import-abandon-task.transfer-failed'));
+    expect(screen.getByTestId('import-abandon-none').textContent).toContain('abandons will be zero for this import');
+    choose(new File(['e1\n'], 'events.ndjson'));
+    fireEvent.click(screen.getByTestId('import-start'));
+    await screen.findByTestId('import-summary');
+    expect(importCalls()).toEqual([{ source: 'events.ndjson', format: 'taskrouter', abandonMapping: { abandonOn: [] }, startPosition: 1, lines: ['e1'] }]);
+  });
+
+  it('sends what EXITWITHKEY counts as in every queue_log batch, locked while importing', async () => {
+    const release: (() => void)[] = [];
+    const { importCalls } = renderImport(
+      {
+        'import/lines': (args) =>
+          new Promise<ImportResult>((resolve) => {
+            release.push(() => resolve(judge(args)));
+          }),
+      },
+      1,
+    );
+    const select = screen.getByTestId('import-exit-with-key') as HTMLSelectElement;
+    expect(screen.getByLabelText('EXITWITHKEY (caller left by a key press) counts as')).toBe(select);
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['left', 'left the queue (as Asterisk)'],
+      ['abandoned', 'abandoned'],
+    ]);
+    expect(select.value).toBe('left');
+    fireEvent.change(select, { target: { value: 'abandoned' } });
+    choose(new File(['a\nb\n'], 'queue_log'));
+    fireEvent.click(screen.getByTestId('import-start'));
+    await waitFor(() => expect(release).toHaveLength(1));
+    expect(select.disabled).toBe(true);
+    await act(async () => release[0]());
+    await waitFor(() => expect(release).toHaveLength(2));
+    await act(async () => release[1]());
+    await screen.findByTestId('import-summary');
+    expect(select.disabled).toBe(false);
+    expect(importCalls().map((c) => c.abandonMapping)).toEqual([{ exitWithKey: 'abandoned' }, { exitWithKey: 'abandoned' }]);
   });
 
   it('shows progress while importing and can be cancelled between batches', async () => {

@@ -90,7 +90,16 @@ describe('Feeds table', () => {
       snapshot({
         feeds: [
           feed('asterisk', { ignored: { 'unknown verb RINGNOANSWER': 3, heartbeat: 10 }, quarantined: 2 }),
-          feed('twilio', { kind: 'webhook', format: 'taskrouter', path: null, webhookPath: '/feeds/twilio', rejected: 4, state: 'paused', eventsPerMinute: 0.4 }),
+          feed('twilio', {
+            kind: 'webhook',
+            format: 'taskrouter',
+            path: null,
+            webhookPath: '/feeds/twilio',
+            mapping: { abandonOn: ['task.canceled', 'task.transfer-failed'] },
+            rejected: 4,
+            state: 'paused',
+            eventsPerMinute: 0.4,
+          }),
           feed('connect', { state: 'waiting', message: 'file missing: /data/connect.log', lastEventAt: null, accepted: 0, eventsPerMinute: 0 }),
           feed('broken', { state: 'error', message: 'permission denied' }),
         ],
@@ -110,6 +119,9 @@ describe('Feeds table', () => {
 
     expect(screen.getByTestId('feed-source-asterisk').textContent).toBe('/var/log/asterisk/asterisk');
     expect(screen.getByTestId('feed-source-twilio').textContent).toBe('POST /feeds/twilio');
+    // Each feed's abandon mapping, under its source.
+    expect(screen.getByTestId('feed-mapping-asterisk').textContent).toBe('EXITWITHKEY: left the queue');
+    expect(screen.getByTestId('feed-mapping-twilio').textContent).toBe('abandons: task.canceled, task.transfer-failed');
     expect(screen.getByTestId('feed-last-event-asterisk').textContent).toBe('12 s ago');
     expect(screen.getByTestId('feed-last-event-connect').textContent).toBe('never');
     expect(screen.getByTestId('feed-rate-asterisk').textContent).toBe('42');
@@ -217,6 +229,27 @@ describe('Feeds table', () => {
     expect(within(entry).getByTestId('quarantine-raw').className).toContain('raw-line--open');
   });
 
+  it('shows each feed’s abandon mapping under its source, nothing for a format without one', async () => {
+    renderFeeds(
+      snapshot({
+        feeds: [
+          feed('flex', { kind: 'webhook', format: 'taskrouter', path: null, webhookPath: '/feeds/flex', mapping: { abandonOn: ['task.canceled', 'workflow.timeout'] } }),
+          feed('none', { kind: 'webhook', format: 'taskrouter', path: null, webhookPath: '/feeds/none', mapping: { abandonOn: [] } }),
+          feed('pbx', { mapping: { exitWithKey: 'abandoned' } }),
+          feed('crm', { kind: 'webhook', format: 'ndjson', path: null, webhookPath: '/feeds/crm', mapping: {} }),
+        ],
+      }),
+    );
+    await screen.findByTestId('quarantine-empty');
+    const flex = screen.getByTestId('feed-mapping-flex');
+    expect(flex.textContent).toBe('abandons: task.canceled, workflow.timeout');
+    expect(screen.getByTestId('feed-source-flex').parentElement!.contains(flex)).toBe(true);
+    expect(screen.getByTestId('feed-mapping-none').textContent).toBe('abandons: none (always zero)');
+    expect(screen.getByTestId('feed-mapping-pbx').textContent).toBe('EXITWITHKEY: abandoned');
+    expect(screen.queryByTestId('feed-mapping-crm')).toBeNull();
+    expect(screen.getByTestId('feed-row-crm')).toBeTruthy();
+  });
+
   it('says so when there are no feeds', async () => {
     renderFeeds(snapshot({ feeds: [] }));
     expect(screen.getByTestId('feeds-empty').textContent).toContain('No feeds yet');
@@ -264,7 +297,14 @@ describe('Add feed form', () => {
     fill({ 'feed-name': 'asterisk-main', 'feed-path': '/var/log/asterisk/queue_log', 'feed-heartbeat': '120' });
     fireEvent.click(screen.getByTestId('feed-add'));
     expect((await screen.findByTestId('feed-form-added')).textContent).toContain('Feed asterisk-main added');
-    expect(callsOf('feeds/add')[0].args).toEqual({ name: 'asterisk-main', kind: 'file', format: 'queue_log', path: '/var/log/asterisk/queue_log', heartbeatSeconds: 120 });
+    expect(callsOf('feeds/add')[0].args).toEqual({
+      name: 'asterisk-main',
+      kind: 'file',
+      format: 'queue_log',
+      path: '/var/log/asterisk/queue_log',
+      heartbeatSeconds: 120,
+      mapping: { exitWithKey: 'left' }, // the default, as Asterisk, written out
+    });
     expect(screen.getByTestId('feed-row-asterisk-main')).toBeTruthy();
     expect((screen.getByTestId('feed-name') as HTMLInputElement).value).toBe('');
   });
@@ -277,6 +317,100 @@ describe('Add feed form', () => {
     fireEvent.click(screen.getByTestId('feed-add'));
     expect((await screen.findByTestId('feed-form-added')).textContent).toContain('senders post to /feeds/crm');
     expect(callsOf('feeds/add')[0].args).toEqual({ name: 'crm', kind: 'webhook', format: 'ndjson', token: 's3cret' });
+  });
+
+  it('offers TaskRouter’s abandon events, the Flex Insights two checked, and sends the ones left checked', async () => {
+    const { callsOf } = renderFeeds(snapshot({ feeds: [] }), {
+      'feeds/add': (spec) => feed(spec.name, { kind: 'webhook', format: spec.format, path: null, webhookPath: `/feeds/${spec.name}`, mapping: spec.mapping ?? {} }),
+    });
+    expect(screen.queryByTestId('feed-abandon-task.canceled')).toBeNull(); // a queue_log file feed by default
+    fill({ 'feed-kind': 'webhook' });
+    expect((screen.getByTestId('feed-format') as HTMLSelectElement).value).toBe('taskrouter');
+    expect(screen.queryByTestId('feed-exit-with-key')).toBeNull();
+
+    const box = (trigger: string) => screen.getByTestId(`feed-abandon-${trigger}`) as HTMLInputElement;
+    const form = screen.getByTestId('feed-form');
+    const group = within(form).getByRole('group', { name: 'Counted as abandoned (task never accepted)' });
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(3);
+    expect(box('task.canceled').checked).toBe(true);
+    expect(box('task.transfer-failed').checked).toBe(true);
+    expect(box('workflow.timeout').checked).toBe(false);
+    expect(within(form).getByRole('checkbox', { name: /task\.transfer-failed/ })).toBe(box('task.transfer-failed'));
+    expect(screen.getByTestId('feed-abandon-none').textContent).toBe('');
+
+    fireEvent.click(box('task.transfer-failed'));
+    expect(box('task.transfer-failed').checked).toBe(false);
+    fill({ 'feed-name': 'twilio', 'feed-token': 'auth-token' });
+    fireEvent.click(screen.getByTestId('feed-add'));
+    expect((await screen.findByTestId('feed-form-added')).textContent).toContain('Feed twilio added');
+    expect(callsOf('feeds/add')[0].args).toEqual({ name: 'twilio', kind: 'webhook', format: 'taskrouter', token: 'auth-token', mapping: { abandonOn: ['task.canceled'] } });
+    expect(screen.getByTestId('feed-mapping-twilio').textContent).toBe('abandons: task.canceled');
+    // The form is back to the defaults for the next feed.
+    expect(box('task.transfer-failed').checked).toBe(true);
+  });
+
+  it('allows a TaskRouter feed with no abandon event, saying abandons will be zero', async () => {
+    const { callsOf } = renderFeeds(snapshot({ feeds: [] }), {
+      'feeds/add': (spec) => feed(spec.name, { kind: 'webhook', format: spec.format, path: null, webhookPath: `/feeds/${spec.name}`, mapping: spec.mapping ?? {} }),
+    });
+    fill({ 'feed-kind': 'webhook', 'feed-name': 'twilio', 'feed-token': 'auth-token' });
+    fireEvent.click(screen.getByTestId('feed-abandon-task.canceled'));
+    fireEvent.click(screen.getByTestId('feed-abandon-task.transfer-failed'));
+    const hint = screen.getByTestId('feed-abandon-none');
+    expect(hint.textContent).toContain('abandons will be zero');
+    expect(hint.getAttribute('role')).toBe('status');
+    expect(within(screen.getByTestId('feed-form')).getByRole('group', { name: 'Counted as abandoned (task never accepted)' }).getAttribute('aria-describedby')).toBe(hint.id);
+
+    // Checking one again clears the hint; a later event joins in the engine's order.
+    fireEvent.click(screen.getByTestId('feed-abandon-workflow.timeout'));
+    expect(hint.textContent).toBe('');
+    fireEvent.click(screen.getByTestId('feed-abandon-task.canceled'));
+    fireEvent.click(screen.getByTestId('feed-add'));
+    await screen.findByTestId('feed-form-added');
+    expect(callsOf('feeds/add')[0].args).toMatchObject({ mapping: { abandonOn: ['task.canceled', 'workflow.timeout'] } });
+
+    fill({ 'feed-name': 'twilio-2', 'feed-token': 'auth-token' });
+    fireEvent.click(screen.getByTestId('feed-abandon-task.canceled'));
+    fireEvent.click(screen.getByTestId('feed-abandon-task.transfer-failed'));
+    fireEvent.click(screen.getByTestId('feed-add'));
+    await waitFor(() => expect(callsOf('feeds/add')).toHaveLength(2));
+    expect(callsOf('feeds/add')[1].args).toEqual({ name: 'twilio-2', kind: 'webhook', format: 'taskrouter', token: 'auth-token', mapping: { abandonOn: [] } });
+  });
+
+  it('asks what EXITWITHKEY counts as for a queue_log feed and sends the choice', async () => {
+    const { callsOf } = renderFeeds(snapshot({ feeds: [] }), { 'feeds/add': (spec) => feed(spec.name, { path: spec.path ?? null, mapping: spec.mapping ?? {} }) });
+    const select = screen.getByTestId('feed-exit-with-key') as HTMLSelectElement;
+    expect(within(screen.getByTestId('feed-form')).getByLabelText('EXITWITHKEY (caller left by a key press) counts as')).toBe(select);
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['left', 'left the queue (as Asterisk)'],
+      ['abandoned', 'abandoned'],
+    ]);
+    expect(select.value).toBe('left');
+    expect(screen.queryByTestId('feed-abandon-task.canceled')).toBeNull();
+
+    fill({ 'feed-name': 'asterisk', 'feed-path': '/var/log/asterisk/queue_log', 'feed-exit-with-key': 'abandoned' });
+    fireEvent.click(screen.getByTestId('feed-add'));
+    await screen.findByTestId('feed-form-added');
+    expect(callsOf('feeds/add')[0].args).toEqual({
+      name: 'asterisk',
+      kind: 'file',
+      format: 'queue_log',
+      path: '/var/log/asterisk/queue_log',
+      mapping: { exitWithKey: 'abandoned' },
+    });
+    expect(screen.getByTestId('feed-mapping-asterisk').textContent).toBe('EXITWITHKEY: abandoned');
+  });
+
+  it('sends no mapping for an NDJSON file feed', async () => {
+    const { callsOf } = renderFeeds(snapshot({ feeds: [] }), { 'feeds/add': (spec) => feed(spec.name, { format: spec.format, path: spec.path ?? null, mapping: {} }) });
+    fill({ 'feed-format': 'ndjson' });
+    expect(screen.queryByTestId('feed-exit-with-key')).toBeNull();
+    expect(screen.queryByTestId('feed-abandon-task.canceled')).toBeNull();
+    fill({ 'feed-name': 'crm', 'feed-path': '/data/crm.ndjson' });
+    fireEvent.click(screen.getByTestId('feed-add'));
+    await screen.findByTestId('feed-form-added');
+    expect(callsOf('feeds/add')[0].args).toEqual({ name: 'crm', kind: 'file', format: 'ndjson', path: '/data/crm.ndjson' });
+    expect(screen.queryByTestId('feed-mapping-crm')).toBeNull();
   });
 
   it('shows the engine’s error next to the form', async () => {

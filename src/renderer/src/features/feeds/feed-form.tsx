@@ -1,7 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { FeedFormat, FeedKind, FeedSpec, FeedStatus } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
-import { errorText, FEED_NAME, FORMAT_LABEL, FORMATS_BY_KIND, HEARTBEAT_MAX_SECONDS, HEARTBEAT_MIN_SECONDS } from './feed-look';
+import { AbandonMappingFields } from './abandon-mapping-fields';
+import {
+  abandonMappingFor,
+  DEFAULT_ABANDON_DRAFT,
+  errorText,
+  FEED_NAME,
+  FORMAT_LABEL,
+  FORMATS_BY_KIND,
+  HEARTBEAT_MAX_SECONDS,
+  HEARTBEAT_MIN_SECONDS,
+  type AbandonDraft,
+} from './feed-look';
 
 type Field = 'name' | 'path' | 'token' | 'heartbeat';
 type Errors = Partial<Record<Field, string>>;
@@ -13,9 +24,11 @@ interface Draft {
   path: string;
   token: string;
   heartbeat: string;
+  /** What counts as an abandon; only the part for the chosen format is sent. */
+  abandon: AbandonDraft;
 }
 
-const EMPTY: Draft = { name: '', kind: 'file', format: 'queue_log', path: '', token: '', heartbeat: '' };
+const EMPTY: Draft = { name: '', kind: 'file', format: 'queue_log', path: '', token: '', heartbeat: '', abandon: DEFAULT_ABANDON_DRAFT };
 
 /** The same rules as the engine's schema, said in words next to the field. */
 export function validateFeed(draft: Draft, existing: readonly string[]): { spec: FeedSpec } | { errors: Errors } {
@@ -47,6 +60,8 @@ export function validateFeed(draft: Draft, existing: readonly string[]): { spec:
   if (draft.kind === 'file') spec.path = path;
   else spec.token = token;
   if (heartbeatSeconds !== undefined) spec.heartbeatSeconds = heartbeatSeconds;
+  const mapping = abandonMappingFor(draft.format, draft.abandon);
+  if (mapping) spec.mapping = mapping;
   return { spec };
 }
 
@@ -179,6 +194,7 @@ export function FeedForm({ existing, onAdded }: FeedFormProps) {
           {fieldError('token')}
         </div>
       )}
+      <AbandonMappingFields format={draft.format} value={draft.abandon} onChange={(abandon) => set('abandon', abandon)} testIdPrefix="feed" subject="this feed" />
       <div className="field">
         <label htmlFor={`${id}-heartbeat`}>
           Heartbeat, seconds <span className="field__hint">(optional: quiet this long = stale)</span>

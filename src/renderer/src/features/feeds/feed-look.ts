@@ -1,4 +1,4 @@
-import type { FeedFormat, FeedKind, FeedStatus } from '../../../../shared/api';
+import type { AbandonMapping, FeedFormat, FeedKind, FeedStatus, TaskRouterAbandonTrigger } from '../../../../shared/api';
 import { ApiError } from '../../api/client';
 import { formatCount, formatElapsed, NONE } from '../../lib/format';
 
@@ -29,6 +29,44 @@ export const FORMATS_BY_KIND: Record<FeedKind, readonly FeedFormat[]> = {
 
 /** The formats a one-shot import reads. */
 export const IMPORT_FORMATS: readonly FeedFormat[] = ['queue_log', 'ndjson', 'taskrouter', 'connect-ctr', 'connect-agent', 'csv'];
+
+/** TaskRouter events that may end a task never accepted as abandoned, in the order the controls show them. */
+export const ABANDON_TRIGGERS: readonly TaskRouterAbandonTrigger[] = ['task.canceled', 'task.transfer-failed', 'workflow.timeout'];
+/** Flex Insights counts these two (DOMAIN.md): the engine's default, checked in a new form. */
+export const DEFAULT_ABANDON_ON: readonly TaskRouterAbandonTrigger[] = ['task.canceled', 'task.transfer-failed'];
+export const ABANDON_TRIGGER_HINT: Record<TaskRouterAbandonTrigger, string> = {
+  'task.canceled': 'canceled while waiting (Flex Insights)',
+  'task.transfer-failed': 'transfer failed (Flex Insights)',
+  'workflow.timeout': 'timed out of the workflow',
+};
+
+export type ExitWithKey = NonNullable<AbandonMapping['exitWithKey']>;
+/** The choices of the EXITWITHKEY select, as the form says them. */
+export const EXIT_WITH_KEY_LABEL: Record<ExitWithKey, string> = { left: 'left the queue (as Asterisk)', abandoned: 'abandoned' };
+/** The same, shorter, under a feed's source. */
+const EXIT_WITH_KEY_SHORT: Record<ExitWithKey, string> = { left: 'left the queue', abandoned: 'abandoned' };
+
+/** The abandon settings a form holds, for whichever format is chosen. */
+export interface AbandonDraft {
+  abandonOn: TaskRouterAbandonTrigger[];
+  exitWithKey: ExitWithKey;
+}
+export const DEFAULT_ABANDON_DRAFT: AbandonDraft = { abandonOn: [...DEFAULT_ABANDON_ON], exitWithKey: 'left' };
+
+/** The mapping sent for this format: only its own field, none for formats without one. */
+export function abandonMappingFor(format: FeedFormat, draft: AbandonDraft): AbandonMapping | undefined {
+  if (format === 'taskrouter') return { abandonOn: ABANDON_TRIGGERS.filter((t) => draft.abandonOn.includes(t)) };
+  if (format === 'queue_log') return { exitWithKey: draft.exitWithKey };
+  return undefined;
+}
+
+/** "abandons: task.canceled, task.transfer-failed", "EXITWITHKEY: left the queue"; null for an empty mapping. */
+export function mappingText(mapping: AbandonMapping | undefined): string | null {
+  const parts: string[] = [];
+  if (mapping?.abandonOn) parts.push(`abandons: ${mapping.abandonOn.length > 0 ? mapping.abandonOn.join(', ') : 'none (always zero)'}`);
+  if (mapping?.exitWithKey) parts.push(`EXITWITHKEY: ${EXIT_WITH_KEY_SHORT[mapping.exitWithKey] ?? mapping.exitWithKey}`);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
 
 /** The engine's rule for names (src/core/api/schemas.ts FEED_NAME); checked here so a typo never round-trips. */
 export const FEED_NAME = /^[A-Za-z0-9_-]{1,64}$/;

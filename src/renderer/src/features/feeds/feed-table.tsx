@@ -2,7 +2,18 @@ import { useState } from 'react';
 import type { FeedStatus } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
 import { formatCount, formatTimeOfDay, NONE } from '../../lib/format';
-import { errorText, FEED_STATE_LOOK, FORMAT_LABEL, formatRate, ignoredEntries, ignoredTotal, lastEventText, shortPath, staleDetail } from './feed-look';
+import {
+  errorText,
+  FEED_STATE_LOOK,
+  FORMAT_LABEL,
+  formatRate,
+  ignoredEntries,
+  ignoredTotal,
+  lastEventText,
+  mappingText,
+  shortPath,
+  staleDetail,
+} from './feed-look';
 
 /** What a row action changed, so the screen can show it before the next pushed snapshot. */
 export type FeedChange = { kind: 'status'; status: FeedStatus } | { kind: 'removed'; name: string };
@@ -114,6 +125,7 @@ function FeedRow({ feed, now, timeZone, selected, onShowQuarantine, onChange }: 
 
   const ignored = ignoredTotal(feed.ignored);
   const source = feed.kind === 'file' ? feed.path : feed.webhookPath;
+  const mapping = mappingText(feed.mapping);
   const classes = ['feed-row', `feed-row--${feed.state}`, feed.stale ? 'feed-row--stale' : '', selected ? 'feed-row--selected' : '']
     .filter(Boolean)
     .join(' ');
@@ -131,6 +143,11 @@ function FeedRow({ feed, now, timeZone, selected, onShowQuarantine, onChange }: 
           <code className="feed-row__path" title={source ?? undefined} data-testid={`feed-source-${name}`}>
             {source == null ? NONE : feed.kind === 'webhook' ? `POST ${source}` : shortPath(source)}
           </code>
+          {mapping && (
+            <small className="feed-row__mapping" data-testid={`feed-mapping-${name}`} title="How this feed counts abandons">
+              {mapping}
+            </small>
+          )}
         </div>
       </td>
       <td>

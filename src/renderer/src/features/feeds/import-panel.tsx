@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FeedFormat } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
 import { formatCount } from '../../lib/format';
-import { addIgnored, errorText, FORMAT_LABEL, IMPORT_FORMATS, ignoredEntries, ignoredTotal } from './feed-look';
+import { AbandonMappingFields } from './abandon-mapping-fields';
+import { abandonMappingFor, addIgnored, DEFAULT_ABANDON_DRAFT, errorText, FORMAT_LABEL, IMPORT_FORMATS, ignoredEntries, ignoredTotal, type AbandonDraft } from './feed-look';
 import { DEFAULT_BATCH_LINES, lineBatches } from './line-batches';
 
 /** Quarantined lines kept for the summary: the engine already returns only the first few of each batch. */
@@ -39,6 +40,7 @@ export function ImportPanel({ onShowQuarantine, batchLines = DEFAULT_BATCH_LINES
   const [mappings, setMappings] = useState<string[] | null>(null);
   const [mappingsError, setMappingsError] = useState<string | null>(null);
   const [mapping, setMapping] = useState('');
+  const [abandon, setAbandon] = useState<AbandonDraft>(DEFAULT_ABANDON_DRAFT);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const cancelled = useRef(false);
   const mounted = useRef(true);
@@ -79,6 +81,8 @@ export function ImportPanel({ onShowQuarantine, batchLines = DEFAULT_BATCH_LINES
     const source = file.name;
     const startedAt = performance.now();
     const seconds = () => (performance.now() - startedAt) / 1000;
+    // Fixed for the whole import (the controls are disabled while it runs): every batch carries the same mapping.
+    const abandonMapping = abandonMappingFor(format, abandon);
     let totals = NO_TOTALS;
     setRun({ phase: 'running', source, size: file.size, bytesRead: 0, totals, startedAt });
     try {
@@ -88,6 +92,7 @@ export function ImportPanel({ onShowQuarantine, batchLines = DEFAULT_BATCH_LINES
           source,
           format,
           ...(format === 'csv' ? { mapping } : {}),
+          ...(abandonMapping ? { abandonMapping } : {}),
           startPosition: batch.startPosition,
           lines: batch.lines,
         });
@@ -167,6 +172,7 @@ export function ImportPanel({ onShowQuarantine, batchLines = DEFAULT_BATCH_LINES
           </div>
         )}
       </div>
+      <AbandonMappingFields format={format} value={abandon} onChange={setAbandon} testIdPrefix="import" subject="this import" disabled={running} />
       <div className="form-actions">
         <button
           type="button"
