@@ -53,7 +53,7 @@ function benchIngest(): void {
   const parsed = lines.map((l) => canonicalEvent.parse(JSON.parse(l.text)) as CanonicalEvent);
   const bare = openDatabase({ path: tempDbPath() });
   bare.prepare("INSERT INTO sources (name, format, created_at) VALUES ('bench', 'ndjson', 0)").run();
-  const block = bare.prepare('INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, event_count, received_at) VALUES (1, ?, ?, ?, NULL, ?, 0)');
+  const block = bare.prepare('INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, derived, event_count, received_at) VALUES (1, ?, ?, ?, NULL, 0, ?, 0)');
   const key = bare.prepare('INSERT INTO event_keys (key) VALUES (?)');
   const insert = bare.transaction((from: number, to: number) => {
     const texts: string[] = [];

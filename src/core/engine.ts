@@ -16,7 +16,7 @@ import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { windowMetrics } from './metrics/window-metrics';
 import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel } from './model/types';
 import type { Db } from './store/database';
-import { createStore, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
+import { createStore, rowToContact, type BatchResult, type ContactRow, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 
 export interface CenterConfig {
@@ -101,10 +101,16 @@ export function createEngine(options: EngineOptions): Engine {
   let timer: ReturnType<typeof setInterval> | null = null;
   let pending: ReturnType<typeof setTimeout> | null = null;
 
+  let batchContacts: Map<string, ContactRow> | null = null;
   const floor = new LiveFloor({
     shortAbandonMs: shortAbandonSeconds * 1000,
     intervalMs: intervalMinutes * 60_000,
-    loadContact: (id) => store.contact(id),
+    // a contact the floor does not hold yet: as the batch just stored it (merged with any earlier events), else
+    // as stored before
+    loadContact: (id) => {
+      const row = batchContacts?.get(id);
+      return row ? rowToContact(row) : store.contact(id);
+    },
   });
   let dayStart = businessDayStart(clock.now(), center.timeZone, center.resetHour);
   let nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
@@ -141,7 +147,12 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function applyBatch(r: BatchResult): IngestSummary {
-    for (const e of r.events) floor.apply(e);
+    batchContacts = r.contacts;
+    try {
+      for (const e of r.events) floor.apply(e);
+    } finally {
+      batchContacts = null;
+    }
     totals.accepted += r.events.length;
     totals.duplicates += r.duplicates;
     totals.quarantined += r.quarantined;

@@ -22,6 +22,8 @@ export interface BatchResult {
   errors: { position: number; reason: string }[];
   /** The events newly stored, in input order: what the live aggregates must apply. */
   events: CanonicalEvent[];
+  /** The contacts these events changed, as now stored (merged with what was stored before). */
+  contacts: Map<string, ContactRow>;
 }
 
 export interface FeedRow {
@@ -54,7 +56,7 @@ export interface AgentRecord {
   since: number;
 }
 
-interface ContactRow {
+export interface ContactRow {
   id: string;
   channel: Channel | null;
   queue: string | null;
@@ -198,7 +200,7 @@ export function createStore(db: Db) {
          time_zone = coalesce(excluded.time_zone, time_zone), sl_threshold_seconds = excluded.sl_threshold_seconds`,
     ),
     /** One write per contact per batch; merged like the events: earliest entry/answer/response, latest end. */
-    mergeContact: db.prepare(
+    mergeContact: db.prepare<unknown[], ContactRow>(
       `INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET
@@ -210,7 +212,8 @@ export function createStore(db: Db) {
          first_response_at = coalesce(min(first_response_at, excluded.first_response_at), first_response_at, excluded.first_response_at),
          abandoned_at = coalesce(min(abandoned_at, excluded.abandoned_at), abandoned_at, excluded.abandoned_at),
          ended_at = coalesce(max(ended_at, excluded.ended_at), ended_at, excluded.ended_at),
-         wrapup_end_at = coalesce(max(wrapup_end_at, excluded.wrapup_end_at), wrapup_end_at, excluded.wrapup_end_at)`,
+         wrapup_end_at = coalesce(max(wrapup_end_at, excluded.wrapup_end_at), wrapup_end_at, excluded.wrapup_end_at)
+       RETURNING *`,
     ),
     upsertAgent: db.prepare(
       `INSERT INTO agents (id, name, capacity) VALUES (?, ?, ?)
@@ -423,7 +426,7 @@ export function createStore(db: Db) {
     (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean, cursor: FileCursor | null): BatchResult => {
       const src = sourceId(sourceName, format);
       const now = Date.now();
-      const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [] };
+      const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [], contacts: new Map() };
       const contacts = new Map<string, ContactChange>();
       let maxPosition = 0;
       const good: Extract<ParsedLine, { reason?: undefined }>[] = [];
@@ -469,7 +472,8 @@ export function createStore(db: Db) {
         writeBlocks(src, fresh, !sameAsRaw, now);
       }
       for (const c of contacts.values()) {
-        s.mergeContact.run(c.id, c.channel, c.queue, c.agentId, c.queuedAt, c.answeredAt, c.firstResponseAt, c.abandonedAt, c.endedAt, c.wrapupEndAt);
+        const row = s.mergeContact.get(c.id, c.channel, c.queue, c.agentId, c.queuedAt, c.answeredAt, c.firstResponseAt, c.abandonedAt, c.endedAt, c.wrapupEndAt);
+        if (row) result.contacts.set(row.id, row);
       }
       for (const [agentId, p] of agentsPending) flushAgent(agentId, p);
       agentsPending.clear();
