@@ -18,6 +18,7 @@ import { openDatabase } from '../src/core/store/database';
 import { createStore } from '../src/core/store/store';
 import { startHost } from '../src/server/host';
 import { tempDbPath } from '../test/helpers/engine';
+import { BANK_FILE } from '../test/helpers/host';
 import { simulatedQueueLog } from './queue-log-gen';
 
 type Report = (name: string, value: string) => void;
@@ -75,7 +76,7 @@ export function benchQueueLog(report: Report): void {
 }
 
 export function benchBankMonth(report: Report): void {
-  const file = join(import.meta.dirname, '..', '..', 'shared', 'data', 'anonymous-bank', 'calls-1999-02.tsv');
+  const file = BANK_FILE;
   const times: number[] = [];
   let n = 0;
   for (let k = 0; k < 3; k++) {

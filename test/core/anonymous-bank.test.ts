@@ -1,5 +1,5 @@
 /**
- * The real Anonymous Bank month (../shared/data): imported through the CSV adapter and its built-in mapping,
+ * The real Anonymous Bank month (test/fixtures/anonymous-bank, a copy of ../shared/data): imported through the CSV adapter and its built-in mapping,
  * then checked against an independent computation written here from the raw rows.
  */
 import { readFileSync } from 'node:fs';
@@ -10,9 +10,8 @@ import { anonymousBankMapping } from '../../src/core/ingest/csv-anonymous-bank';
 import { numberLines } from '../../src/core/ingest/ndjson';
 import type { MetricsRow } from '../../src/shared/api';
 import { testEngine } from '../helpers/engine';
-import { ROOT } from '../helpers/host';
+import { BANK_FILE } from '../helpers/host';
 
-export const BANK_FILE = join(ROOT, '..', 'shared', 'data', 'anonymous-bank', 'calls-1999-02.tsv');
 const text = readFileSync(BANK_FILE, 'utf8');
 
 // ---- the independent computation: straight from the columns, no Floorboard code ----

@@ -15,9 +15,7 @@ import { canonicalEvent, toEventLine } from '../../src/core/model/events';
 import { createSimulator } from '../../src/core/simulator/simulator';
 import type { ParsedLine } from '../../src/core/store/store';
 import { testEngine } from '../helpers/engine';
-import { ROOT } from '../helpers/host';
-
-const BANK_FILE = join(ROOT, '..', 'shared', 'data', 'anonymous-bank', 'calls-1999-02.tsv');
+import { BANK_FILE } from '../helpers/host';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 19990201);
 const RUNS = 50;

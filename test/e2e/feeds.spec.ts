@@ -7,10 +7,9 @@ import { expect, test } from '@playwright/test';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startHost, type RunningHost } from '../helpers/host';
+import { BANK_FILE, ROOT, startHost, type RunningHost } from '../helpers/host';
 
 const SAMPLE = readFileSync(join(ROOT, 'test', 'fixtures', 'queue_log', 'sample.log'), 'utf8').split('\n').filter(Boolean);
-const BANK_FILE = join(ROOT, '..', 'shared', 'data', 'anonymous-bank', 'calls-1999-02.tsv');
 const dir = mkdtempSync(join(tmpdir(), 'floorboard-feeds-e2e-'));
 const queueLog = join(dir, 'queue_log');
 let host: RunningHost;

@@ -51,3 +51,9 @@ export async function startHost(args: string[] = [], options: { dbPath?: string;
       }),
   };
 }
+
+/**
+ * The real Anonymous Bank month (February 1999), kept in the repository (test/fixtures/anonymous-bank, with its
+ * SOURCE.md) so that the tests and benchmarks need nothing outside it; the same file as ../shared/data.
+ */
+export const BANK_FILE = join(ROOT, 'test', 'fixtures', 'anonymous-bank', 'calls-1999-02.tsv');
