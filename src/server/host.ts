@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Engine } from '../core/engine';
-import type { ApiErrorCode } from '../shared/api';
+import { READ_ONLY_METHODS, type ApiErrorCode } from '../shared/api';
 
 export interface HostOptions {
   engine: Engine;
@@ -43,6 +43,13 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** 127.0.0.0/8, ::1 and IPv4-mapped loopback: the machine itself. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || a.startsWith('127.');
+}
+
 export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(options.rendererDir)) {
     throw new Error(`The renderer is not built (${options.rendererDir} is missing): run "npm run build" first.`);
@@ -60,6 +67,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   app.post('/api/*', async (req, reply) => {
     const name = (req.params as { '*': string })['*'];
+    // Another machine (a wallboard on the LAN) may read the floor, not configure feeds, read raw lines or post
+    // events: those are for the machine itself (the app, or a browser on it).
+    if (!isLoopback(req.socket.remoteAddress) && !(READ_ONLY_METHODS as readonly string[]).includes(name)) {
+      reply.code(403);
+      return { ok: false, error: { code: 'refused', message: `${name} is answered for this machine only; other machines may only read the floor` } };
+    }
     const result = await options.dispatch(name, req.body ?? {});
     reply.code(result.ok ? 200 : STATUS[result.error.code]);
     return result;

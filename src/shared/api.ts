@@ -230,6 +230,12 @@ export interface Api {
 }
 
 export type ApiName = keyof Api;
+
+/**
+ * What a wall display needs: the only methods the headless host answers for other machines (the others
+ * configure feeds, read raw lines or write events, and are answered for the machine itself only).
+ */
+export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window'] as const satisfies readonly ApiName[];
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>[0];
 export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 
