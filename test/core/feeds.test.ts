@@ -2,7 +2,7 @@
  * Feeds: a file tail follows a growing file through rename rotation, copy-truncate and restarts, storing each
  * line exactly once; webhooks refuse unauthenticated posts and store nothing from them.
  */
-import { appendFileSync, copyFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEngine, tempDbPath } from '../helpers/engine';
@@ -170,5 +170,43 @@ describe('abandon mapping of a feed', () => {
     expect(status.mapping).toEqual({ exitWithKey: 'abandoned' });
     expect(t.engine.store.contact('c1@sales')).toMatchObject({ abandonedAt: 1709370030_000 });
     expect(t.engine.feeds.add({ name: 'tr', kind: 'webhook', format: 'taskrouter', token: 'x' }).mapping).toEqual({ abandonOn: ['task.canceled', 'task.transfer-failed'] });
+  });
+});
+
+describe('file tail: a file rewritten while Floorboard was stopped', () => {
+  it('copy-truncate then refilled past the checkpoint: read again from its start, with a warning', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    writeFileSync(log, linesFrom(1, 5));
+    const first = start(dbPath);
+    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    first.close();
+    open.pop();
+    // logrotate copytruncate while stopped, then the writer goes on past the old size (same inode)
+    copyFileSync(log, `${log}.1`);
+    truncateSync(log, 0);
+    appendFileSync(log, linesFrom(6, 15));
+    const second = start(dbPath);
+    second.engine.feeds.start();
+    expect(stored(second, 'tail')).toEqual({ n: 15, distinct_texts: 15, max: 15 });
+    expect(second.engine.feeds.statuses()[0]).toMatchObject({ state: 'running', message: expect.stringMatching(/rewritten in place/) });
+  });
+
+  it('the previous file gone (compressed) after a rotation: what could not be read is said', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    writeFileSync(log, linesFrom(1, 5));
+    const first = start(dbPath);
+    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    first.close();
+    open.pop();
+    appendFileSync(log, linesFrom(6, 7));
+    renameSync(log, `${log}.1`);
+    writeFileSync(log, linesFrom(8, 9));
+    unlinkSync(`${log}.1`); // compressed to queue_log.1.gz: no longer readable as the same file
+    const second = start(dbPath);
+    second.engine.feeds.start();
+    expect(stored(second, 'tail').n).toBe(7);
+    expect(second.engine.feeds.statuses()[0].message).toMatch(/rest of the previous file .* was not found/);
   });
 });

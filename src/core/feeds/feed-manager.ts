@@ -147,7 +147,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       heartbeatSeconds: f.row.heartbeat_seconds,
       mapping: mappingOf(f.row),
       state,
-      message: 'message' in tailState ? tailState.message : null,
+      message: ('message' in tailState ? tailState.message : null) ?? null,
       lastEventAt: c.lastEventAt,
       eventsPerMinute: c.recent.filter((r) => r.second > minuteAgo).reduce((n, r) => n + r.count, 0),
       accepted: c.accepted,

@@ -8,6 +8,7 @@
  * Only complete lines (ending in \n) are read; a partial last line waits for its end.
  * Positions are line numbers over the life of the feed, across rotations.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileCursor } from '../store/store';
@@ -29,7 +30,11 @@ export interface FileTailOptions {
   chunkBytes?: number;
 }
 
-export type TailState = { state: 'running' } | { state: 'waiting'; message: string } | { state: 'error'; message: string };
+/** `running` may carry a warning (lines that could not be read: a rotated file gone, a rewritten file). */
+export type TailState = { state: 'running'; message?: string } | { state: 'waiting'; message: string } | { state: 'error'; message: string };
+
+/** Bytes before the checkpoint whose hash identifies the file's content there (see `fingerprintAt`). */
+const FINGERPRINT_BYTES = 64;
 
 const fileIdOf = (st: { dev: number; ino: number }) => `${st.dev}:${st.ino}`;
 
@@ -37,6 +42,10 @@ export class FileTail {
   private fd: number | null = null;
   private fileId: string | null;
   private offset: number;
+  /** Hash of the bytes just before `offset` when they were read: a file rewritten in place no longer matches. */
+  private fingerprint: string | null;
+  /** A warning kept in the state until the next one (what could not be read, and why). */
+  private warning: string | null = null;
   private position: number;
   /** The position of the last stored line: what `position` returns to when a write fails. */
   private committed: number;
@@ -47,6 +56,7 @@ export class FileTail {
   constructor(private readonly o: FileTailOptions) {
     this.fileId = o.cursor?.fileId ?? null;
     this.offset = o.cursor?.byteOffset ?? 0;
+    this.fingerprint = o.cursor?.fingerprint ?? null;
     this.position = o.cursor?.position ?? 0;
     this.committed = this.position;
     this.maxLines = o.maxLinesPerBatch ?? 5000;
@@ -88,17 +98,44 @@ export class FileTail {
     if (this.fileId !== null && id !== this.fileId) {
       // rotated: the rest of the old file first, from the open descriptor or found again by inode
       if (this.fd === null) this.reopenRotated();
-      if (this.fd !== null) n += this.drain();
+      if (this.fd !== null && this.sameContent(this.fd)) n += this.drain();
+      else if (this.offset > 0) {
+        this.warning = `the rest of the previous file (from byte ${this.offset}) was not found beside ${basename(this.o.path)} (compressed or removed while Floorboard was stopped?): lines written to it after that may be missing`;
+      }
       this.closeFd();
       this.fileId = id;
       this.offset = 0;
+      this.fingerprint = null;
     }
     if (this.fileId === null) this.fileId = id;
     if (this.fd === null) this.fd = openSync(this.o.path, 'r');
-    if (fstatSync(this.fd).size < this.offset) this.offset = 0; // copy-truncate
+    if (fstatSync(this.fd).size < this.offset) {
+      this.offset = 0; // copy-truncate
+      this.fingerprint = null;
+    } else if (!this.sameContent(this.fd)) {
+      // the same file (inode) holds other bytes before our checkpoint: rewritten in place (copy-truncate then
+      // refilled past our offset while we were not looking, or a new file given the old inode): read it anew
+      this.warning = `${basename(this.o.path)} was rewritten in place (copy-truncate or a new file with the same inode): read again from its start`;
+      this.offset = 0;
+      this.fingerprint = null;
+    }
     n += this.drain();
-    this.status = { state: 'running' };
+    this.status = this.warning === null ? { state: 'running' } : { state: 'running', message: this.warning };
     return n;
+  }
+
+  /** The hash of the `FINGERPRINT_BYTES` bytes before `offset` in this file, or null at its start. */
+  private fingerprintAt(fd: number, offset: number): string | null {
+    if (offset === 0) return null;
+    const n = Math.min(FINGERPRINT_BYTES, offset);
+    const bytes = Buffer.alloc(n);
+    const got = readSync(fd, bytes, 0, n, offset - n);
+    return createHash('sha1').update(bytes.subarray(0, got)).digest('hex');
+  }
+
+  /** Whether the file still holds, just before our offset, the bytes we read there (no fingerprint: assume so). */
+  private sameContent(fd: number): boolean {
+    return this.fingerprint === null || this.offset === 0 || this.fingerprintAt(fd, this.offset) === this.fingerprint;
   }
 
   /** After a restart, look for the file we were reading (same inode) beside the path, e.g. queue_log.1. */
@@ -129,9 +166,11 @@ export class FileTail {
     let readAt = this.offset;
     const flush = (endOffset: number) => {
       if (lines.length === 0) return;
-      this.o.write({ lines, cursor: { position: this.position, fileId: this.fileId!, byteOffset: endOffset } });
+      const fingerprint = this.fingerprintAt(fd, endOffset);
+      this.o.write({ lines, cursor: { position: this.position, fileId: this.fileId!, byteOffset: endOffset, fingerprint } });
       stored += lines.length;
       this.offset = endOffset;
+      this.fingerprint = fingerprint;
       this.committed = this.position;
       lines = [];
     };

@@ -45,6 +45,8 @@ export interface FileCursor {
   position: number;
   fileId: string;
   byteOffset: number;
+  /** Hash of the bytes just before byteOffset: tells a file rewritten in place (same inode) from the one read. */
+  fingerprint: string | null;
 }
 
 export interface AgentRecord {
@@ -176,12 +178,12 @@ export function createStore(db: Db) {
        ON CONFLICT (source_id) DO UPDATE SET position = max(position, excluded.position), updated_at = excluded.updated_at`,
     ),
     setCursor: db.prepare(
-      `INSERT INTO checkpoints (source_id, position, updated_at, file_id, byte_offset) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO checkpoints (source_id, position, updated_at, file_id, byte_offset, fingerprint) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at,
-         file_id = excluded.file_id, byte_offset = excluded.byte_offset`,
+         file_id = excluded.file_id, byte_offset = excluded.byte_offset, fingerprint = excluded.fingerprint`,
     ),
-    checkpoint: db.prepare<[number], { position: number; file_id: string | null; byte_offset: number | null }>(
-      'SELECT position, file_id, byte_offset FROM checkpoints WHERE source_id = ?',
+    checkpoint: db.prepare<[number], { position: number; file_id: string | null; byte_offset: number | null; fingerprint: string | null }>(
+      'SELECT position, file_id, byte_offset, fingerprint FROM checkpoints WHERE source_id = ?',
     ),
     feeds: db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id'),
     insertFeed: db.prepare(
@@ -477,7 +479,7 @@ export function createStore(db: Db) {
       }
       for (const [agentId, p] of agentsPending) flushAgent(agentId, p);
       agentsPending.clear();
-      if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset);
+      if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset, cursor.fingerprint);
       else if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
       return result;
     },
@@ -509,7 +511,9 @@ export function createStore(db: Db) {
     fileCursor(sourceName: string): FileCursor | null {
       const id = s.sourceByName.get(sourceName)?.id;
       const c = id === undefined ? undefined : s.checkpoint.get(id);
-      return c && c.file_id !== null && c.byte_offset !== null ? { position: c.position, fileId: c.file_id, byteOffset: c.byte_offset } : null;
+      return c && c.file_id !== null && c.byte_offset !== null
+        ? { position: c.position, fileId: c.file_id, byteOffset: c.byte_offset, fingerprint: c.fingerprint }
+        : null;
     },
     feeds(): FeedRow[] {
       return s.feeds.all();

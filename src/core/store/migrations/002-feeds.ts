@@ -17,4 +17,6 @@ CREATE TABLE feeds (
 -- the file a tail was reading ("dev:inode") and the byte just after the last line it stored
 ALTER TABLE checkpoints ADD COLUMN file_id TEXT;
 ALTER TABLE checkpoints ADD COLUMN byte_offset INTEGER;
+-- a hash of the bytes just before byte_offset: a file rewritten in place (same inode) is told from the one read
+ALTER TABLE checkpoints ADD COLUMN fingerprint TEXT;
 `;

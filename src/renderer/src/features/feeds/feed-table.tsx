@@ -163,7 +163,7 @@ function FeedRow({ feed, now, timeZone, selected, onShowQuarantine, onChange }: 
               <span className="feed-stale__detail">{staleDetail(feed, now)}</span>
             </span>
           )}
-          {(feed.state === 'waiting' || feed.state === 'error') && feed.message && (
+          {feed.message && (
             <span className="feed-row__message" data-testid={`feed-message-${name}`}>
               {feed.message}
             </span>
