@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testEngine, tempDbPath } from '../helpers/engine';
 import { ev, T0 } from '../helpers/events';
 import { parseFeedSpec } from '../../src/core/feeds/feed-spec';
+import { FileTail } from '../../src/core/feeds/file-tail';
+import { parseNdjsonLines } from '../../src/core/ingest/ndjson';
 import { createDispatcher } from '../../src/core/api/dispatch';
 
 const line = (i: number) => JSON.stringify(ev.queued(i, `c${i}`)) + '\n';
@@ -208,5 +210,31 @@ describe('file tail: a file rewritten while Floorboard was stopped', () => {
     second.engine.feeds.start();
     expect(stored(second, 'tail').n).toBe(7);
     expect(second.engine.feeds.statuses()[0].message).toMatch(/rest of the previous file .* was not found/);
+  });
+});
+
+describe('file tail: a long backlog', () => {
+  it('is read over several polls, a budget each, and through a rotation in the middle nothing is skipped', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    writeFileSync(log, linesFrom(1, 25));
+    const t = start(dbPath);
+    const tail = new FileTail({
+      path: log,
+      cursor: null,
+      maxLinesPerBatch: 4,
+      maxLinesPerPoll: 8,
+      write: ({ lines, cursor }) => {
+        t.engine.store.writeBatch('tail', 'ndjson', parseNdjsonLines(lines), true, cursor);
+      },
+    });
+    expect(tail.poll()).toBe(8);
+    renameSync(log, `${log}.1`); // rotated with 17 lines of the old file still unread
+    writeFileSync(log, linesFrom(26, 30));
+    const polls: number[] = [];
+    for (let k = 0; k < 6; k++) polls.push(tail.poll());
+    expect(polls).toEqual([8, 8, 6, 0, 0, 0]); // 8 + 8 + 1 left of the old file, then the 5 of the new one
+    expect(stored(t, 'tail')).toEqual({ n: 30, distinct_texts: 30, max: 30 });
+    tail.close();
   });
 });

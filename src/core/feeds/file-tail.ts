@@ -26,6 +26,11 @@ export interface FileTailOptions {
   /** Store a batch; called synchronously, in order. */
   write(batch: TailBatch): void;
   maxLinesPerBatch?: number;
+  /**
+   * Lines stored per poll at most: a long backlog (a month of queue_log) is read over several polls, so the
+   * process keeps answering (webhooks, the console) meanwhile.
+   */
+  maxLinesPerPoll?: number;
   /** Bytes read per system call. */
   chunkBytes?: number;
 }
@@ -51,6 +56,9 @@ export class FileTail {
   private committed: number;
   private status: TailState = { state: 'running' };
   private readonly maxLines: number;
+  private readonly maxPerPoll: number;
+  /** The last drain stopped at the per-poll budget: the file has more lines to read. */
+  private more = false;
   private readonly buffer: Buffer;
 
   constructor(private readonly o: FileTailOptions) {
@@ -60,6 +68,7 @@ export class FileTail {
     this.position = o.cursor?.position ?? 0;
     this.committed = this.position;
     this.maxLines = o.maxLinesPerBatch ?? 5000;
+    this.maxPerPoll = o.maxLinesPerPoll ?? 50_000;
     this.buffer = Buffer.allocUnsafe(o.chunkBytes ?? 1 << 20);
   }
 
@@ -98,8 +107,10 @@ export class FileTail {
     if (this.fileId !== null && id !== this.fileId) {
       // rotated: the rest of the old file first, from the open descriptor or found again by inode
       if (this.fd === null) this.reopenRotated();
-      if (this.fd !== null && this.sameContent(this.fd)) n += this.drain();
-      else if (this.offset > 0) {
+      if (this.fd !== null && this.sameContent(this.fd)) {
+        n += this.drain();
+        if (this.more) return n; // finish the old file on the next polls before moving to the new one
+      } else if (this.offset > 0) {
         this.warning = `the rest of the previous file (from byte ${this.offset}) was not found beside ${basename(this.o.path)} (compressed or removed while Floorboard was stopped?): lines written to it after that may be missing`;
       }
       this.closeFd();
@@ -189,7 +200,13 @@ export class FileTail {
         let text = bytes.toString('utf8');
         if (text.endsWith('\r')) text = text.slice(0, -1);
         lines.push({ position: ++this.position, text });
-        if (lines.length >= this.maxLines) flush(lineStart);
+        if (lines.length >= this.maxLines) {
+          flush(lineStart);
+          if (stored >= this.maxPerPoll) {
+            this.more = true; // the rest on the next poll, from the checkpoint
+            return stored;
+          }
+        }
         from = nl + 1;
       }
       if (from < got) {
@@ -198,6 +215,7 @@ export class FileTail {
       }
     }
     flush(lineStart);
+    this.more = false;
     return stored;
   }
 
