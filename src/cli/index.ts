@@ -12,6 +12,7 @@ import { CHANNELS, type Channel } from '../core/model/types';
 import { FEED_FORMATS, type FeedFormat } from '../core/ingest/adapter';
 import { createAdapter } from '../core/ingest/adapters';
 import { parseFeedSpec } from '../core/feeds/feed-spec';
+import { checkSameFile } from '../core/feeds/imports';
 import { ABANDON_TRIGGERS } from '../core/ingest/taskrouter';
 import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
 import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
@@ -189,6 +190,8 @@ program
           batch = [];
         };
         for await (const text of rl) {
+          // a file that is not the one ingested before under this path: its lines would all count as duplicates
+          if (position === 0) checkSameFile((src, pos) => fb.engine.store.lineAt(src, pos), source, text);
           batch.push({ position: ++position, text });
           if (batch.length >= BATCH_LINES) flush();
         }

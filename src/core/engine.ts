@@ -10,6 +10,7 @@ import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
 import { createFeedManager, type FeedManager } from './feeds/feed-manager';
 import { createImports } from './feeds/imports';
+import { RefusedError } from './api/refused';
 import { LiveFloor } from './live/live-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
@@ -265,6 +266,9 @@ export function createEngine(options: EngineOptions): Engine {
       'app/info': () => ({ version: options.version, dbPath: options.dbPath, simulated: options.simulated ?? false, runtime: options.runtime }),
       'floor/snapshot': () => snapshot(),
       'ingest/lines': ({ source, lines, startPosition }) => {
+        if (feeds.statuses().some((f) => f.name === source)) {
+          throw new RefusedError(`"${source}" is the name of a configured feed: post its lines to the feed, or use another source name`);
+        }
         // Without a start position the lines are appended after the source's last checkpoint: a stream of posts.
         const first = startPosition ?? store.checkpoint(source) + 1;
         return engine.ingestNdjson(source, lines.map((text, i) => ({ position: first + i, text })));
@@ -283,6 +287,11 @@ export function createEngine(options: EngineOptions): Engine {
   };
   applyQueueSettings();
   const feeds = createFeedManager(engine, { log: options.log });
-  const imports = createImports(engine);
+  const imports = createImports({
+    adapterContext: engine.adapterContext,
+    ingestWith: (adapter, source, lines) => engine.ingestWith(adapter, source, lines),
+    isFeed: (name) => feeds.statuses().some((f) => f.name === name),
+    lineAt: (source, position) => store.lineAt(source, position),
+  });
   return engine;
 }

@@ -93,6 +93,16 @@ describe('CLI', () => {
       expect(rows(qdb, '2024-03-02T09:00:00Z', '2024-03-02T10:00:00Z')).toEqual(morning);
     });
 
+    it('refuses another file at a path ingested before (a rotated log), rather than taking its lines for duplicates', () => {
+      const qdb = tempDbPath();
+      const file = join(qdb, '..', 'queue_log');
+      const sample = readFileSync(join(fixtures, 'queue_log', 'sample.log'), 'utf8').split('\n');
+      writeFileSync(file, sample.slice(0, 10).join('\n') + '\n');
+      expect(JSON.parse(cli('ingest', '--db', qdb, '--format', 'queue_log', file))).toMatchObject({ accepted: 10 });
+      writeFileSync(file, sample.slice(10, 20).join('\n') + '\n'); // rotated: same path, other lines
+      expect(() => cli('ingest', '--db', qdb, '--format', 'queue_log', file)).toThrow(/already holds the lines of another file/);
+    });
+
     it('ingest --format taskrouter, connect-ctr, connect-agent and csv', () => {
       const tdb = tempDbPath();
       const tr = JSON.parse(cli('ingest', '--db', tdb, '--format', 'taskrouter', join(fixtures, 'taskrouter', 'webhooks.form'), join(fixtures, 'taskrouter', 'event-streams.jsonl')));

@@ -238,3 +238,27 @@ describe('file tail: a long backlog', () => {
     tail.close();
   });
 });
+
+describe('imports', () => {
+  it('refuse another file under a name that holds one, a feed name, and a CSV import resumed without its header', async () => {
+    const t = start(tempDbPath());
+    const dispatch = createDispatcher(t.engine.handlers);
+    const a = [line(1), line(2)].map((l) => l.trim());
+    const b = [line(3), line(4)].map((l) => l.trim());
+    expect(await dispatch('import/lines', { source: 'day.ndjson', format: 'ndjson', startPosition: 1, lines: a })).toMatchObject({ ok: true, value: { accepted: 2 } });
+    // the same file again: duplicates; another file of the same name: refused, nothing stored
+    expect(await dispatch('import/lines', { source: 'day.ndjson', format: 'ndjson', startPosition: 1, lines: a })).toMatchObject({ ok: true, value: { duplicates: 2 } });
+    expect(await dispatch('import/lines', { source: 'day.ndjson', format: 'ndjson', startPosition: 1, lines: b })).toEqual({
+      ok: false,
+      error: { code: 'refused', message: '"day.ndjson" already holds the lines of another file (its first line differs): import this one under another name' },
+    });
+    t.engine.feeds.add({ name: 'hook', kind: 'webhook', format: 'ndjson', token: 'x' });
+    expect(await dispatch('import/lines', { source: 'hook', format: 'ndjson', startPosition: 1, lines: b })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await dispatch('ingest/lines', { source: 'hook', lines: b })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await dispatch('import/lines', { source: 'bank.tsv', format: 'csv', mapping: 'anonymous-bank', startPosition: 21, lines: ['x'] })).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'this import was interrupted: start it again from line 1 (what it stored counts as duplicates)' },
+    });
+    expect(t.engine.snapshot().queues.find((q) => q.name === 'Billing')?.offered).toBe(2);
+  });
+});

@@ -16,6 +16,22 @@ const MAX_OPEN_IMPORTS = 8;
 export interface ImportDeps {
   adapterContext: AdapterContext;
   ingestWith(adapter: FeedAdapter, source: string, lines: SourceLine[]): IngestSummary;
+  /** Whether a configured feed has this name (its source): an import must not write into a feed's positions. */
+  isFeed(name: string): boolean;
+  /** The stored text of a source's line. */
+  lineAt(source: string, position: number): string | null;
+}
+
+/**
+ * Refuse to import a file under a name that already holds another file: positions are line numbers, so its lines
+ * would all be taken for duplicates of the other file's and be lost. Checked on the first line (the CLI uses it too).
+ */
+export function checkSameFile(lineAt: (source: string, position: number) => string | null, source: string, firstLine: string | undefined): void {
+  if (firstLine === undefined) return;
+  const stored = lineAt(source, 1);
+  if (stored !== null && stored !== firstLine.replace(/\r$/, '')) {
+    throw new RefusedError(`"${source}" already holds the lines of another file (its first line differs): import this one under another name`);
+  }
 }
 
 export function createImports(deps: ImportDeps) {
@@ -48,6 +64,13 @@ export function createImports(deps: ImportDeps) {
     lines(a: { source: string; format: FeedFormat; mapping?: string; abandonMapping?: AbandonMapping; startPosition: number; lines: string[] }): IngestSummary & {
       ignored: Record<string, number>;
     } {
+      if (deps.isFeed(a.source)) throw new RefusedError(`"${a.source}" is the name of a configured feed: import the file under another name`);
+      if (a.startPosition === 1) checkSameFile(deps.lineAt, a.source, a.lines[0]);
+      const key = JSON.stringify([a.source, a.format, a.mapping ?? null, a.abandonMapping ?? null]);
+      if (a.format === 'csv' && a.startPosition > 1 && !open.has(key)) {
+        // the header was read by an adapter that is gone (a restart, or more imports at once than are kept)
+        throw new RefusedError('this import was interrupted: start it again from line 1 (what it stored counts as duplicates)');
+      }
       const adapter = adapterFor(a.source, a.format, a.mapping, a.abandonMapping, a.startPosition === 1);
       const before = new Map(adapter.ignored ?? []);
       const r = deps.ingestWith(

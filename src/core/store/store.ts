@@ -170,6 +170,10 @@ export function createStore(db: Db) {
        WHERE source_id = ? AND first_position > ? AND first_position <= ? ORDER BY first_position`,
     ),
     insertKey: db.prepare('INSERT OR IGNORE INTO event_keys (key) VALUES (?)'),
+    blockHolding: db.prepare<[number, number], { first_position: number; last_position: number; lines: string }>(
+      `SELECT first_position, last_position, lines FROM line_blocks INDEXED BY line_blocks_range
+       WHERE source_id = ? AND first_position <= ? ORDER BY first_position DESC LIMIT 1`,
+    ),
     insertQuarantine: db.prepare(
       'INSERT OR IGNORE INTO quarantine (source_id, position, text, reason, received_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -506,6 +510,12 @@ export function createStore(db: Db) {
     checkpoint(sourceName: string): number {
       const id = s.sourceByName.get(sourceName)?.id;
       return id === undefined ? 0 : (s.checkpoint.get(id)?.position ?? 0);
+    },
+    /** The stored text of a source's line, or null when that position holds no stored line. */
+    lineAt(sourceName: string, position: number): string | null {
+      const id = s.sourceByName.get(sourceName)?.id;
+      const b = id === undefined ? undefined : s.blockHolding.get(id, position);
+      return b && position <= b.last_position ? ((JSON.parse(b.lines) as string[])[position - b.first_position] ?? null) : null;
     },
     /** A file tail's cursor, or null when it never stored a line. */
     fileCursor(sourceName: string): FileCursor | null {
