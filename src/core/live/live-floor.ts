@@ -127,16 +127,19 @@ export class LiveFloor {
     const c = lc.c;
     switch (e.type) {
       case 'contact.queued':
-        c.channel = e.channel;
-        c.queue = e.queue;
+        // its first queue, whatever order the events came in (as the store merges it)
+        if (c.queuedAt == null || e.ts < c.queuedAt) {
+          c.channel = e.channel;
+          c.queue = e.queue;
+        }
         c.queuedAt = c.queuedAt == null ? e.ts : Math.min(c.queuedAt, e.ts);
         if (!this.queues.has(e.queue)) {
           this.queues.set(e.queue, { name: e.queue, channel: e.channel, timeZone: null, slThresholdSeconds: DEFAULT_SL_THRESHOLD_SECONDS[e.channel] });
         }
         break;
       case 'contact.answered':
+        if (c.answeredAt == null || e.ts < c.answeredAt) c.agentId = e.agentId;
         c.answeredAt = c.answeredAt == null ? e.ts : Math.min(c.answeredAt, e.ts);
-        c.agentId = c.agentId ?? e.agentId;
         this.agents.get(e.agentId)?.contacts.add(e.contactId);
         break;
       case 'contact.responded':

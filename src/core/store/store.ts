@@ -205,14 +205,17 @@ export function createStore(db: Db) {
        ON CONFLICT (name) DO UPDATE SET channel = excluded.channel,
          time_zone = coalesce(excluded.time_zone, time_zone), sl_threshold_seconds = excluded.sl_threshold_seconds`,
     ),
-    /** One write per contact per batch; merged like the events: earliest entry/answer/response, latest end. */
+    /**
+     * One write per contact per batch; merged like the events: earliest entry/answer/response, latest end; the
+     * queue and channel of the earliest entry, the agent of the earliest answer (in any order of arrival).
+     */
     mergeContact: db.prepare<unknown[], ContactRow>(
       `INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET
-         channel = coalesce(excluded.channel, channel),
-         queue = coalesce(excluded.queue, queue),
-         agent_id = coalesce(agent_id, excluded.agent_id),
+         channel = CASE WHEN excluded.queued_at < coalesce(queued_at, excluded.queued_at + 1) THEN coalesce(excluded.channel, channel) ELSE coalesce(channel, excluded.channel) END,
+         queue = CASE WHEN excluded.queued_at < coalesce(queued_at, excluded.queued_at + 1) THEN coalesce(excluded.queue, queue) ELSE coalesce(queue, excluded.queue) END,
+         agent_id = CASE WHEN excluded.answered_at < coalesce(answered_at, excluded.answered_at + 1) THEN coalesce(excluded.agent_id, agent_id) ELSE coalesce(agent_id, excluded.agent_id) END,
          queued_at = coalesce(min(queued_at, excluded.queued_at), queued_at, excluded.queued_at),
          answered_at = coalesce(min(answered_at, excluded.answered_at), answered_at, excluded.answered_at),
          first_response_at = coalesce(min(first_response_at, excluded.first_response_at), first_response_at, excluded.first_response_at),
@@ -331,15 +334,19 @@ export function createStore(db: Db) {
         s.upsertQueue.run(e.queue, e.channel, e.timeZone ?? null, e.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[e.channel]);
         break;
       case 'contact.queued': {
+        // a contact queued twice (moved, or the same call in another queue of the feed) belongs to its first queue
         const c = contactChange(contacts, e.contactId);
-        c.channel = e.channel;
-        c.queue = e.queue;
+        if (c.queuedAt === null || e.ts < c.queuedAt) {
+          c.channel = e.channel;
+          c.queue = e.queue;
+        }
         c.queuedAt = earliest(c.queuedAt, e.ts);
         break;
       }
       case 'contact.answered': {
+        // and to the agent who answered it first, whatever order the events came in
         const c = contactChange(contacts, e.contactId);
-        c.agentId = c.agentId ?? e.agentId;
+        if (c.answeredAt === null || e.ts < c.answeredAt) c.agentId = e.agentId;
         c.answeredAt = earliest(c.answeredAt, e.ts);
         break;
       }
