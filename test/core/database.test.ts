@@ -44,17 +44,21 @@ describe('database', () => {
     old.prepare('INSERT INTO raw_lines (id, source_id, position, text, received_at) VALUES (?, ?, ?, ?, 0)').run(3, 2, 7, '1.0|u1|q|NONE|DID|555');
     old.prepare('INSERT INTO events (raw_id, key, type, ts, body) VALUES (1, ?, ?, 0, NULL)').run('e1', 'contact.queued');
     old.prepare('INSERT INTO events (raw_id, key, type, ts, body) VALUES (2, ?, ?, 0, NULL)').run('feed.ndjson#2#0', 'contact.answered');
+    // an id of its own that happens to hold two "#"
+    old.prepare('INSERT INTO raw_lines (id, source_id, position, text, received_at) VALUES (?, ?, ?, ?, 0)').run(4, 1, 3, toEventLine(canonicalEvent.parse({ ...ev.ended(30, 'c1'), id: 'ticket#12#reply' })));
+    old.prepare('INSERT INTO events (raw_id, key, type, ts, body) VALUES (4, ?, ?, 0, NULL)').run('ticket#12#reply', 'contact.ended');
     old.close();
 
     const t = testEngine(T0, {}, path);
     expect(t.db.prepare('SELECT source_id, position, text FROM raw_lines ORDER BY source_id, position').all()).toEqual([
       { source_id: 1, position: 1, text: q1 },
       { source_id: 1, position: 2, text: a1 },
+      { source_id: 1, position: 3, text: expect.stringContaining('ticket#12#reply') },
       { source_id: 2, position: 7, text: '1.0|u1|q|NONE|DID|555' },
     ]);
-    expect(t.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
-    expect(t.db.prepare('SELECT key FROM event_keys').all()).toEqual([{ key: 'e1' }]);
-    expect(t.engine.store.totals().accepted).toBe(2);
+    expect(t.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 3 });
+    expect(t.db.prepare('SELECT key FROM event_keys ORDER BY key').all()).toEqual([{ key: 'e1' }, { key: 'ticket#12#reply' }]);
+    expect(t.engine.store.totals().accepted).toBe(3);
     // the same lines again are duplicates; the event id is known across sources
     expect(t.engine.ingestNdjson('feed.ndjson', [{ position: 1, text: q1 }, { position: 2, text: a1 }])).toMatchObject({ accepted: 0, duplicates: 2 });
     expect(t.engine.ingestNdjson('other.ndjson', [{ position: 1, text: q1 }])).toMatchObject({ accepted: 0, duplicates: 1 });

@@ -262,3 +262,12 @@ describe('imports', () => {
     expect(t.engine.snapshot().queues.find((q) => q.name === 'Billing')?.offered).toBe(2);
   });
 });
+
+describe('store: a stored position sent again as a bad line', () => {
+  it('is a duplicate, not a new quarantined line', () => {
+    const t = start(tempDbPath());
+    expect(t.engine.ingestNdjson('s', [{ position: 1, text: line(1).trim() }])).toMatchObject({ accepted: 1 });
+    expect(t.engine.ingestNdjson('s', [{ position: 1, text: 'garbage' }])).toMatchObject({ quarantined: 0, duplicates: 1 });
+    expect(t.engine.store.quarantinedCount('s')).toBe(0);
+  });
+});

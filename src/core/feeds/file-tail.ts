@@ -96,10 +96,14 @@ export class FileTail {
     let st: ReturnType<typeof statSync>;
     try {
       st = statSync(this.o.path);
-    } catch {
+    } catch (e) {
       // rotated away and not yet recreated: finish what the open descriptor still holds
       const n = this.fd !== null ? this.drain() : 0;
-      this.status = { state: 'waiting', message: `${this.o.path} does not exist (yet)` };
+      const code = (e as NodeJS.ErrnoException).code;
+      this.status =
+        code === 'ENOENT'
+          ? { state: 'waiting', message: `${this.o.path} does not exist (yet)` }
+          : { state: 'error', message: `${this.o.path} cannot be read: ${(e as Error).message}` };
       return n;
     }
     const id = fileIdOf(st);

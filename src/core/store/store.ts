@@ -442,11 +442,20 @@ export function createStore(db: Db) {
       const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [], contacts: new Map() };
       const contacts = new Map<string, ContactChange>();
       let maxPosition = 0;
+      let minPosition = Infinity;
       const good: Extract<ParsedLine, { reason?: undefined }>[] = [];
+      const bad: Extract<ParsedLine, { reason: string }>[] = [];
       for (const line of lines) {
         if (line.position > maxPosition) maxPosition = line.position;
-        if (line.reason === undefined) {
-          good.push(line);
+        if (line.position < minPosition) minPosition = line.position;
+        if (line.reason === undefined) good.push(line);
+        else bad.push(line);
+      }
+      // a position already stored (as a good line) is not quarantined when it comes again with other text
+      const storedBad = bad.length > 0 ? storedRanges(src, minPosition, maxPosition) : [];
+      for (const line of bad) {
+        if (storedBad.some((r) => r.a <= line.position && r.b >= line.position)) {
+          result.duplicates++;
           continue;
         }
         const fresh = s.insertQuarantine.run(src, line.position, line.text, line.reason, now).changes > 0;

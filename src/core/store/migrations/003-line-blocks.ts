@@ -31,7 +31,10 @@ SELECT r.source_id, r.position, r.position, json_array(r.text),
 FROM raw_lines r LEFT JOIN events e ON e.raw_id = r.id
 GROUP BY r.id;
 
-INSERT OR IGNORE INTO event_keys (key) SELECT key FROM events WHERE key NOT GLOB '*#*#*';
+-- version 1 keyed an event without an id of its own "source#position#index": those are not ids, leave them out
+INSERT OR IGNORE INTO event_keys (key)
+SELECT e.key FROM events e JOIN raw_lines r ON r.id = e.raw_id JOIN sources s ON s.id = r.source_id
+WHERE substr(e.key, 1, length(s.name || '#' || r.position || '#')) <> s.name || '#' || r.position || '#';
 
 DROP TABLE events;
 DROP TABLE raw_lines;
