@@ -271,3 +271,30 @@ describe('store: a stored position sent again as a bad line', () => {
     expect(t.engine.store.quarantinedCount('s')).toBe(0);
   });
 });
+
+describe('file tail: two rotations while stopped', () => {
+  it('reads the rest of the old file, then the file between, then the current one', async () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'queue_log');
+    writeFileSync(log, linesFrom(1, 3));
+    const first = start(dbPath);
+    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+    first.close();
+    open.pop();
+    const tick = () => new Promise((r) => setTimeout(r, 20)); // distinct modification times
+    appendFileSync(log, linesFrom(4, 5));
+    await tick();
+    renameSync(log, `${log}.1`);
+    writeFileSync(log, linesFrom(6, 8));
+    await tick();
+    renameSync(`${log}.1`, `${log}.2`);
+    renameSync(log, `${log}.1`);
+    writeFileSync(log, linesFrom(9, 10));
+    const second = start(dbPath);
+    second.engine.feeds.start();
+    for (let k = 0; k < 3; k++) second.engine.feeds.poll();
+    expect(stored(second, 'tail')).toEqual({ n: 10, distinct_texts: 10, max: 10 });
+    const rows = second.db.prepare<[], { text: string }>('SELECT text FROM raw_lines ORDER BY position').all();
+    expect(rows.map((r) => JSON.parse(r.text).contactId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10']);
+  });
+});

@@ -111,16 +111,27 @@ export class FileTail {
     if (this.fileId !== null && id !== this.fileId) {
       // rotated: the rest of the old file first, from the open descriptor or found again by inode
       if (this.fd === null) this.reopenRotated();
+      let oldMtime: number | null = null;
       if (this.fd !== null && this.sameContent(this.fd)) {
         n += this.drain();
         if (this.more) return n; // finish the old file on the next polls before moving to the new one
+        oldMtime = fstatSync(this.fd).mtimeMs;
       } else if (this.offset > 0) {
         this.warning = `the rest of the previous file (from byte ${this.offset}) was not found beside ${basename(this.o.path)} (compressed or removed while Floorboard was stopped?): lines written to it after that may be missing`;
       }
       this.closeFd();
-      this.fileId = id;
+      // rotated more than once meanwhile: the files between the old one and the current one, oldest first
+      const between = oldMtime === null ? null : this.rotatedAfter(oldMtime, [this.fileId, id]);
       this.offset = 0;
       this.fingerprint = null;
+      if (between) {
+        this.fileId = between.id;
+        this.fd = openSync(between.path, 'r');
+        n += this.drain();
+        this.status = { state: 'running' };
+        return n; // the next polls go on from it, as from any rotated file
+      }
+      this.fileId = id;
     }
     if (this.fileId === null) this.fileId = id;
     if (this.fd === null) this.fd = openSync(this.o.path, 'r');
@@ -151,6 +162,29 @@ export class FileTail {
   /** Whether the file still holds, just before our offset, the bytes we read there (no fingerprint: assume so). */
   private sameContent(fd: number): boolean {
     return this.fingerprint === null || this.offset === 0 || this.fingerprintAt(fd, this.offset) === this.fingerprint;
+  }
+
+  /**
+   * The oldest rotated file beside the path (not compressed) modified after `mtime`, other than the given files:
+   * one written between the file just finished and the current one, when the log rotated more than once.
+   */
+  private rotatedAfter(mtime: number, except: (string | null)[]): { path: string; id: string } | null {
+    const dir = dirname(this.o.path);
+    const base = basename(this.o.path);
+    let best: { path: string; id: string; mtime: number } | null = null;
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(base) || name === base || /\.(gz|bz2|xz|zst|zip|lz4|Z)$/.test(name)) continue;
+      const p = join(dir, name);
+      try {
+        const st = statSync(p);
+        const fid = fileIdOf(st);
+        if (!st.isFile() || except.includes(fid) || st.mtimeMs <= mtime) continue;
+        if (best === null || st.mtimeMs < best.mtime) best = { path: p, id: fid, mtime: st.mtimeMs };
+      } catch {
+        // vanished meanwhile
+      }
+    }
+    return best;
   }
 
   /** After a restart, look for the file we were reading (same inode) beside the path, e.g. queue_log.1. */
