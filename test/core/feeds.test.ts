@@ -298,3 +298,24 @@ describe('file tail: two rotations while stopped', () => {
     expect(rows.map((r) => JSON.parse(r.text).contactId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10']);
   });
 });
+
+describe('file tail: a line far too long', () => {
+  it('is quarantined as too long from its first bytes, without holding the whole of it', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'feed.ndjson');
+    writeFileSync(log, line(1) + 'x'.repeat(3_000_000) + '\n' + line(3));
+    const t = start(dbPath);
+    const tail = new FileTail({
+      path: log,
+      cursor: null,
+      chunkBytes: 65_536,
+      write: ({ lines, cursor }) => {
+        t.engine.store.writeBatch('tail', 'ndjson', parseNdjsonLines(lines), true, cursor);
+      },
+    });
+    expect(tail.poll()).toBe(3);
+    expect(stored(t, 'tail').n).toBe(2);
+    expect(t.engine.store.quarantine(10, 'tail')).toEqual([expect.objectContaining({ position: 2, reason: 'line longer than 65536 characters' })]);
+    tail.close();
+  });
+});

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileCursor } from '../store/store';
-import type { SourceLine } from '../ingest/ndjson';
+import { MAX_LINE_LENGTH, type SourceLine } from '../ingest/ndjson';
 
 export interface TailBatch {
   lines: SourceLine[];
@@ -37,6 +37,12 @@ export interface FileTailOptions {
 
 /** `running` may carry a warning (lines that could not be read: a rotated file gone, a rewritten file). */
 export type TailState = { state: 'running'; message?: string } | { state: 'waiting'; message: string } | { state: 'error'; message: string };
+
+/**
+ * Bytes of a line kept at most: beyond, only its beginning is kept (enough for adapters to quarantine it as longer
+ * than MAX_LINE_LENGTH characters), and the rest is skipped without being buffered.
+ */
+const MAX_KEPT_LINE_BYTES = MAX_LINE_LENGTH * 4 + 4;
 
 /** Bytes before the checkpoint whose hash identifies the file's content there (see `fingerprintAt`). */
 const FINGERPRINT_BYTES = 64;
@@ -210,6 +216,7 @@ export class FileTail {
     const fd = this.fd!;
     let stored = 0;
     let pending: Buffer | null = null; // bytes of an unfinished line carried between reads
+    let overLong = 0; // bytes of an over-long line read so far (only its beginning is in `pending`)
     let lines: SourceLine[] = [];
     let lineStart = this.offset; // file offset of the first byte not yet part of a stored line
     let readAt = this.offset;
@@ -232,11 +239,19 @@ export class FileTail {
         const nl = this.buffer.indexOf(10, from);
         if (nl === -1 || nl >= got) break;
         const piece = this.buffer.subarray(from, nl);
-        const bytes: Buffer = pending ? Buffer.concat([pending, piece]) : piece;
+        let text: string;
+        if (overLong > 0) {
+          // the end of a line too long to keep: its first bytes stand for it (it is quarantined as too long)
+          lineStart += overLong + piece.length + 1;
+          text = pending!.toString('utf8');
+          overLong = 0;
+        } else {
+          const bytes: Buffer = pending ? Buffer.concat([pending, piece]) : piece;
+          lineStart += bytes.length + 1;
+          text = bytes.toString('utf8');
+          if (text.endsWith('\r')) text = text.slice(0, -1);
+        }
         pending = null;
-        lineStart += bytes.length + 1;
-        let text = bytes.toString('utf8');
-        if (text.endsWith('\r')) text = text.slice(0, -1);
         lines.push({ position: ++this.position, text });
         if (lines.length >= this.maxLines) {
           flush(lineStart);
@@ -248,8 +263,16 @@ export class FileTail {
         from = nl + 1;
       }
       if (from < got) {
-        const rest = Buffer.from(this.buffer.subarray(from, got));
-        pending = pending ? Buffer.concat([pending, rest]) : rest;
+        if (overLong > 0) overLong += got - from;
+        else {
+          const rest = Buffer.from(this.buffer.subarray(from, got));
+          pending = pending ? Buffer.concat([pending, rest]) : rest;
+          if (pending.length > MAX_KEPT_LINE_BYTES) {
+            // longer than any line kept: hold only its beginning (the rest is counted, not buffered)
+            overLong = pending.length;
+            pending = Buffer.from(pending.subarray(0, MAX_KEPT_LINE_BYTES));
+          }
+        }
       }
     }
     flush(lineStart);
