@@ -127,8 +127,11 @@ export interface FeedStatus {
   message: string | null;
   lastEventAt: number | null;
   eventsPerMinute: number;
+  /** Lines stored since the feed was added. */
   accepted: number;
+  /** Lines read again since this start of the host (already stored: not stored twice). */
   duplicates: number;
+  /** Lines quarantined since the feed was added. */
   quarantined: number;
   /** Webhook requests refused (bad signature or token). */
   rejected: number;

@@ -112,7 +112,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       startedAt: engine.clock.now(),
       adapter: createAdapter(row.format, engine.adapterContext, { abandonMapping: mappingOf(row) }),
       tail: null,
-      counters: { accepted: 0, duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: null, lastEventAt: null, recent: [] },
+      counters: { accepted: store.storedLineCount(row.name), duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: null, lastEventAt: null, recent: [] },
     };
     if (row.kind === 'file' && row.path) {
       f.tail = new FileTail({

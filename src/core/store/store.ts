@@ -200,6 +200,10 @@ export function createStore(db: Db) {
     sourceCounts: db.prepare<[string], { quarantined: number }>(
       `SELECT (SELECT count(*) FROM quarantine q JOIN sources s ON s.id = q.source_id WHERE s.name = ?) AS quarantined`,
     ),
+    storedLineCount: db.prepare<[string], { n: number }>(
+      `SELECT coalesce(sum(b.last_position - b.first_position + 1), 0) AS n
+       FROM line_blocks b JOIN sources s ON s.id = b.source_id WHERE s.name = ?`,
+    ),
     upsertQueue: db.prepare(
       `INSERT INTO queues (name, channel, time_zone, sl_threshold_seconds) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET channel = excluded.channel,
@@ -555,6 +559,10 @@ export function createStore(db: Db) {
     },
     removeFeed(name: string): void {
       s.deleteFeed.run(name);
+    },
+    /** Lines stored for a source. */
+    storedLineCount(sourceName: string): number {
+      return s.storedLineCount.get(sourceName)?.n ?? 0;
     },
     quarantinedCount(sourceName: string): number {
       return s.sourceCounts.get(sourceName)?.quarantined ?? 0;
