@@ -26,6 +26,18 @@ function start(dbPath: string) {
   return t;
 }
 
+/** A run of the host that tails queue_log (lines 1..n) into a new database, then stops. */
+function tailedThenStopped(n: number) {
+  const dbPath = tempDbPath();
+  const log = join(dirname(dbPath), 'queue_log');
+  writeFileSync(log, linesFrom(1, n));
+  const first = start(dbPath);
+  first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
+  first.close();
+  open.pop();
+  return { dbPath, log };
+}
+
 function stored(t: ReturnType<typeof start>, source: string) {
   return t.db
     .prepare<[string], { n: number; distinct_texts: number; max: number | null }>(
@@ -82,13 +94,7 @@ describe('file tail', () => {
   });
 
   it('resumes at its checkpoint after a restart, even when the file was rotated meanwhile', () => {
-    const dbPath = tempDbPath();
-    const log = join(dirname(dbPath), 'queue_log');
-    writeFileSync(log, linesFrom(1, 10));
-    const first = start(dbPath);
-    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
-    first.close();
-    open.pop();
+    const { dbPath, log } = tailedThenStopped(10);
     appendFileSync(log, linesFrom(11, 12));
     renameSync(log, `${log}.1`);
     writeFileSync(log, linesFrom(13, 14));
@@ -177,13 +183,7 @@ describe('abandon mapping of a feed', () => {
 
 describe('file tail: a file rewritten while Floorboard was stopped', () => {
   it('copy-truncate then refilled past the checkpoint: read again from its start, with a warning', () => {
-    const dbPath = tempDbPath();
-    const log = join(dirname(dbPath), 'queue_log');
-    writeFileSync(log, linesFrom(1, 5));
-    const first = start(dbPath);
-    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
-    first.close();
-    open.pop();
+    const { dbPath, log } = tailedThenStopped(5);
     // logrotate copytruncate while stopped, then the writer goes on past the old size (same inode)
     copyFileSync(log, `${log}.1`);
     truncateSync(log, 0);
@@ -195,13 +195,7 @@ describe('file tail: a file rewritten while Floorboard was stopped', () => {
   });
 
   it('the previous file gone (compressed) after a rotation: what could not be read is said', () => {
-    const dbPath = tempDbPath();
-    const log = join(dirname(dbPath), 'queue_log');
-    writeFileSync(log, linesFrom(1, 5));
-    const first = start(dbPath);
-    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
-    first.close();
-    open.pop();
+    const { dbPath, log } = tailedThenStopped(5);
     appendFileSync(log, linesFrom(6, 7));
     renameSync(log, `${log}.1`);
     writeFileSync(log, linesFrom(8, 9));
@@ -274,13 +268,7 @@ describe('store: a stored position sent again as a bad line', () => {
 
 describe('file tail: two rotations while stopped', () => {
   it('reads the rest of the old file, then the file between, then the current one', async () => {
-    const dbPath = tempDbPath();
-    const log = join(dirname(dbPath), 'queue_log');
-    writeFileSync(log, linesFrom(1, 3));
-    const first = start(dbPath);
-    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log });
-    first.close();
-    open.pop();
+    const { dbPath, log } = tailedThenStopped(3);
     const tick = () => new Promise((r) => setTimeout(r, 20)); // distinct modification times
     appendFileSync(log, linesFrom(4, 5));
     await tick();
