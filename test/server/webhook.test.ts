@@ -3,7 +3,8 @@
  * configured auth token, NDJSON posts the bearer token; anything else is refused with 403, counted, and
  * stores nothing. A retried post (same EventSid) adds no duplicate.
  */
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { createDispatcher } from '../../src/core/api/dispatch';
 import { computeTwilioSignature } from '../../src/core/ingest/twilio-signature';
 import { startHost, type Host } from '../../src/server/host';
 import { testEngine } from '../helpers/engine';
+import { ROOT } from '../helpers/host';
 import { ev, T0 } from '../helpers/events';
 
 const TOKEN = 'twilio-auth-token-0123456789abcdef';
@@ -88,6 +90,30 @@ describe('TaskRouter webhook', () => {
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ ok: true, summary: { accepted: 0 } });
     expect(t.engine.snapshot().queues.find((q) => q.name === 'Billing')?.offered).toBe(1);
+  });
+});
+
+describe('TaskRouter Event Streams webhook sink (JSON)', () => {
+  // a batch of CloudEvents, as Event Streams posts them; Twilio signs the URL, which carries the body's SHA-256
+  const body = readFileSync(join(ROOT, 'test', 'fixtures', 'taskrouter', 'event-streams.jsonl'), 'utf8').split('\n')[0];
+  const signedUrl = (b: string) => {
+    const u = new URL('/feeds/twilio', host.url);
+    u.searchParams.set('bodySHA256', createHash('sha256').update(b).digest('hex'));
+    return u.toString();
+  };
+
+  it('accepts a signed batch, and refuses one whose body does not match its bodySHA256', async () => {
+    const url = signedUrl(body);
+    const signature = computeTwilioSignature({ authToken: TOKEN, url, params: [] });
+    const path = url.slice(url.indexOf('/feeds/'));
+    const before = rawLines();
+    const tampered = body.replace('"specversion"', '"specversion" ').replace('1.0', '1.0 ');
+    const refused = await post(path, tampered, { 'content-type': 'application/json', 'x-twilio-signature': signature });
+    expect(refused.status).toBe(403);
+    expect(rawLines()).toBe(before);
+    const ok = await post(path, body, { 'content-type': 'application/json', 'x-twilio-signature': signature });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true, summary: { quarantined: 0, accepted: 1 } });
   });
 });
 
