@@ -15,6 +15,7 @@ import { LiveFloor } from './live/live-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { windowMetrics } from './metrics/window-metrics';
+import { RecentContacts } from './metrics/recent-contacts';
 import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel } from './model/types';
 import type { Db } from './store/database';
 import { createStore, rowToContact, type BatchResult, type ContactRow, type FileCursor, type ParsedLine } from './store/store';
@@ -54,7 +55,11 @@ export interface EngineOptions {
   shortAbandonSeconds?: number;
   intervalMinutes?: number;
   log?: (message: string) => void;
+  /** Days of contacts held in memory for history windows (default 8: a week under review and today). */
+  recentDays?: number;
 }
+
+const DEFAULT_RECENT_DAYS = 8;
 
 /** The source of the operator's settings stored as events (queue channels and time zones). */
 export const CONFIGURATION_SOURCE = 'configuration';
@@ -103,6 +108,10 @@ export function createEngine(options: EngineOptions): Engine {
   let pending: ReturnType<typeof setTimeout> | null = null;
 
   let batchContacts: Map<string, ContactRow> | null = null;
+  /** The last days' contacts in memory for history windows (a week under review): see RecentContacts. */
+  const recentFrom = (day: number) => day - (options.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
+  const recent = new RecentContacts(recentFrom(businessDayStart(clock.now(), center.timeZone, center.resetHour)));
+  for (const c of store.contactsQueuedBetween(recent.from, Number.MAX_SAFE_INTEGER)) recent.set(c);
   const floor = new LiveFloor({
     shortAbandonMs: shortAbandonSeconds * 1000,
     intervalMs: intervalMinutes * 60_000,
@@ -148,6 +157,10 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function applyBatch(r: BatchResult): IngestSummary {
+    for (const row of r.contacts.values()) {
+      const c = rowToContact(row);
+      if (c) recent.set(c);
+    }
     batchContacts = r.contacts;
     try {
       for (const e of r.events) floor.apply(e);
@@ -185,6 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
     dayStart = businessDayStart(now, center.timeZone, center.resetHour);
     nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
     floor.resetDay(dayStart);
+    recent.prune(recentFrom(dayStart));
   }
 
   /** The operator's queue settings that differ from what the store knows, stored and applied as queue.config. */
@@ -274,7 +288,7 @@ export function createEngine(options: EngineOptions): Engine {
         return engine.ingestNdjson(source, lines.map((text, i) => ({ position: first + i, text })));
       },
       'metrics/window': ({ from, to, by }) =>
-        windowMetrics(store, { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds }),
+        windowMetrics(store, { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds }, recent),
       'quarantine/list': ({ limit, source }) => store.quarantine(limit ?? 100, source ?? null),
       'feeds/list': () => feeds.statuses(),
       'feeds/add': (spec) => feeds.add(spec),

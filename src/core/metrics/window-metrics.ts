@@ -5,6 +5,7 @@
 import type { GroupBy, MetricsReport, MetricsRow } from '../../shared/api';
 import { DEFAULT_SL_THRESHOLD_SECONDS, type Contact, type QueueConfig } from '../model/types';
 import type { Store } from '../store/store';
+import type { RecentContacts } from './recent-contacts';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, SERVICE_LEVEL_DEFINITION, type ContactTally } from './contact-metrics';
 
 export const ATTRIBUTION = 'contacts counted in the window they entered the queue; outcomes as known at the window end';
@@ -16,7 +17,7 @@ export interface WindowOptions {
   shortAbandonSeconds: number;
 }
 
-export function metricsForContacts(contacts: Contact[], queues: QueueConfig[], o: WindowOptions): MetricsRow[] {
+export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueConfig[], o: WindowOptions): MetricsRow[] {
   const thresholds = new Map(queues.map((q) => [q.name, q.slThresholdSeconds]));
   const groups = new Map<string, { tally: ContactTally; longestWaitingMs: number }>();
   for (const c of contacts) {
@@ -45,8 +46,12 @@ export function storedMetrics(store: Store, o: WindowOptions): MetricsRow[] {
   })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export function windowMetrics(store: Store, o: WindowOptions): MetricsReport {
-  const rows = storedMetrics(store, o);
+/**
+ * The report of a window: from the recent contacts held in memory when the window lies within them, else from
+ * the store. Both classify the same way (classifyContact; the store's SQL is tested against it).
+ */
+export function windowMetrics(store: Store, o: WindowOptions, recent?: RecentContacts): MetricsReport {
+  const rows = recent?.covers(o.from) ? metricsForContacts(recent.values(), store.queues(), o) : storedMetrics(store, o);
   return {
     from: new Date(o.from).toISOString(),
     to: new Date(o.to).toISOString(),

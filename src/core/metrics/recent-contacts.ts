@@ -1,0 +1,43 @@
+/**
+ * The contacts of the last days in memory, as the store holds them, so that history metrics over a recent window
+ * (a week under review) are computed with classifyContact directly (about 0.1 µs a contact, against about 0.85 µs
+ * for one SQLite pass). Every contact change reaches it through the engine's batches (the rows the store just
+ * merged), so it never differs from the store; windows starting before its first day go to the store.
+ */
+import type { Contact } from '../model/types';
+
+export class RecentContacts {
+  private readonly byId = new Map<string, Contact>();
+
+  /** `from`: contacts queued at or after this instant are held (it moves forward with `prune`). */
+  constructor(private fromMs: number) {}
+
+  get from(): number {
+    return this.fromMs;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** The contact as now stored; ignored when queued before the held days. */
+  set(c: Contact): void {
+    if (c.queuedAt >= this.fromMs) this.byId.set(c.id, c);
+  }
+
+  /** Whether a window starting at `from` lies within the held days. */
+  covers(from: number): boolean {
+    return from >= this.fromMs;
+  }
+
+  values(): IterableIterator<Contact> {
+    return this.byId.values();
+  }
+
+  /** Forget contacts queued before `from` (a new day). */
+  prune(from: number): void {
+    if (from <= this.fromMs) return;
+    this.fromMs = from;
+    for (const [id, c] of this.byId) if (c.queuedAt < from) this.byId.delete(id);
+  }
+}
