@@ -16,9 +16,9 @@ import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { windowMetrics } from './metrics/window-metrics';
 import { RecentContacts } from './metrics/recent-contacts';
-import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel } from './model/types';
+import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel, type Contact } from './model/types';
 import type { Db } from './store/database';
-import { createStore, rowToContact, type BatchResult, type ContactRow, type FileCursor, type ParsedLine } from './store/store';
+import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 
 export interface CenterConfig {
@@ -107,7 +107,7 @@ export function createEngine(options: EngineOptions): Engine {
   let timer: ReturnType<typeof setInterval> | null = null;
   let pending: ReturnType<typeof setTimeout> | null = null;
 
-  let batchContacts: Map<string, ContactRow> | null = null;
+  let batchContacts: Map<string, Contact> | null = null;
   /** The last days' contacts in memory for history windows (a week under review): see RecentContacts. */
   const recentFrom = (day: number) => day - (options.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
   const recent = new RecentContacts(recentFrom(businessDayStart(clock.now(), center.timeZone, center.resetHour)));
@@ -117,10 +117,7 @@ export function createEngine(options: EngineOptions): Engine {
     intervalMs: intervalMinutes * 60_000,
     // a contact the floor does not hold yet: as the batch just stored it (merged with any earlier events), else
     // as stored before
-    loadContact: (id) => {
-      const row = batchContacts?.get(id);
-      return row ? rowToContact(row) : store.contact(id);
-    },
+    loadContact: (id) => batchContacts?.get(id) ?? store.contact(id),
   });
   let dayStart = businessDayStart(clock.now(), center.timeZone, center.resetHour);
   let nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
@@ -157,11 +154,15 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function applyBatch(r: BatchResult): IngestSummary {
+    const merged = new Map<string, Contact>();
     for (const row of r.contacts.values()) {
       const c = rowToContact(row);
-      if (c) recent.set(c);
+      if (c) {
+        recent.set(c);
+        merged.set(c.id, c);
+      }
     }
-    batchContacts = r.contacts;
+    batchContacts = merged;
     try {
       for (const e of r.events) floor.apply(e);
     } finally {

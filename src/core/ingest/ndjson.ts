@@ -14,7 +14,10 @@ export interface SourceLine {
 export function parseNdjsonLines(lines: SourceLine[]): ParsedLine[] {
   const out: ParsedLine[] = [];
   for (const { position, text } of lines) {
-    const trimmed = text.trim();
+    // a line that starts and ends with a printable ASCII character (the usual one) has nothing to trim
+    const a = text.charCodeAt(0);
+    const z = text.charCodeAt(text.length - 1);
+    const trimmed = a > 32 && a < 127 && z > 32 && z < 127 ? text : text.trim();
     if (trimmed === '') continue;
     if (trimmed.length > MAX_LINE_LENGTH) {
       out.push({ position, text: trimmed.slice(0, MAX_LINE_LENGTH), reason: `line longer than ${MAX_LINE_LENGTH} characters` });
