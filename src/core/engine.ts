@@ -145,11 +145,12 @@ export function createEngine(options: EngineOptions): Engine {
       });
     }
     const seen = new Set<string>();
-    const load = (cs: ReturnType<typeof store.contactsQueuedBetween>) => {
+    const load = (cs: Iterable<Contact>) => {
       for (const c of cs) if (!seen.has(c.id)) (seen.add(c.id), floor.loadContact(c));
     };
     load(store.contactsWaitingBefore(dayStart));
-    load(store.contactsQueuedBetween(dayStart, Number.MAX_SAFE_INTEGER));
+    // today's contacts: among the recent ones already read from the store
+    load([...recent.values()].filter((c) => c.queuedAt >= dayStart));
     load(store.contactsWithAgents());
   }
 
@@ -281,7 +282,7 @@ export function createEngine(options: EngineOptions): Engine {
       'app/info': () => ({ version: options.version, dbPath: options.dbPath, simulated: options.simulated ?? false, runtime: options.runtime }),
       'floor/snapshot': () => snapshot(),
       'ingest/lines': ({ source, lines, startPosition }) => {
-        if (feeds.statuses().some((f) => f.name === source)) {
+        if (feeds.has(source)) {
           throw new RefusedError(`"${source}" is the name of a configured feed: post its lines to the feed, or use another source name`);
         }
         // Without a start position the lines are appended after the source's last checkpoint: a stream of posts.
@@ -305,7 +306,7 @@ export function createEngine(options: EngineOptions): Engine {
   const imports = createImports({
     adapterContext: engine.adapterContext,
     ingestWith: (adapter, source, lines) => engine.ingestWith(adapter, source, lines),
-    isFeed: (name) => feeds.statuses().some((f) => f.name === name),
+    isFeed: (name) => feeds.has(name),
     lineAt: (source, position) => store.lineAt(source, position),
   });
   return engine;

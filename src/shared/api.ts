@@ -86,9 +86,17 @@ export interface IngestTotals {
 
 export type FeedFormat = 'ndjson' | 'queue_log' | 'taskrouter' | 'connect-ctr' | 'connect-agent' | 'csv';
 export type FeedKind = 'file' | 'webhook';
+/** The formats each kind of feed takes, the first one the usual (one record a line for files). */
+export const FEED_KIND_FORMATS: Readonly<Record<FeedKind, readonly FeedFormat[]>> = {
+  file: ['queue_log', 'ndjson', 'connect-ctr', 'connect-agent', 'taskrouter'],
+  webhook: ['taskrouter', 'ndjson'],
+};
 
 /** TaskRouter events that can count as an abandon of a task never accepted (Flex Insights: the first two). */
-export type TaskRouterAbandonTrigger = 'task.canceled' | 'task.transfer-failed' | 'workflow.timeout';
+export const TASKROUTER_ABANDON_TRIGGERS = ['task.canceled', 'task.transfer-failed', 'workflow.timeout'] as const;
+export type TaskRouterAbandonTrigger = (typeof TASKROUTER_ABANDON_TRIGGERS)[number];
+/** Flex Insights counts a canceled task and a failed transfer as abandoned (DOMAIN.md): the default. */
+export const DEFAULT_TASKROUTER_ABANDON_ON: readonly TaskRouterAbandonTrigger[] = ['task.canceled', 'task.transfer-failed'];
 
 /** How a source's outcomes map to Floorboard's, where vendors differ (DOMAIN.md): shown with the feed. */
 export interface AbandonMapping {

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiArgs, ApiName, ApiResult, Envelope, FloorboardBridge } from '../../src/shared/api';
-import { createBridgeTransport } from '../../src/renderer/src/api/bridge-transport';
-import { ApiClient } from '../../src/renderer/src/api/client';
+import type { ApiArgs, ApiResult } from '../../src/shared/api';
+import { fakeClient } from './fake-client';
 import { ClientProvider } from '../../src/renderer/src/api/client-context';
 import { ImportPanel } from '../../src/renderer/src/features/feeds/import-panel';
 import { lineBatches, type LineBatch } from '../../src/renderer/src/features/feeds/line-batches';
@@ -13,23 +12,6 @@ afterEach(cleanup);
 type ImportArgs = ApiArgs<'import/lines'>;
 type ImportResult = ApiResult<'import/lines'>;
 
-function fakeClient(handlers: { [K in ApiName]?: (args: ApiArgs<K>) => ApiResult<K> | Promise<ApiResult<K>> }) {
-  const calls: { name: ApiName; args: unknown }[] = [];
-  const bridge: FloorboardBridge = {
-    call: (async (name: ApiName, args: unknown): Promise<Envelope<unknown>> => {
-      calls.push({ name, args });
-      const handler = handlers[name] as ((a: unknown) => unknown) | undefined;
-      if (!handler) return { ok: false, error: { code: 'unknown-method', message: `no fake for ${name}` } };
-      try {
-        return { ok: true, value: await handler(args) };
-      } catch (e) {
-        return { ok: false, error: { code: 'internal', message: (e as Error).message } };
-      }
-    }) as FloorboardBridge['call'],
-    on: (() => () => {}) as FloorboardBridge['on'],
-  };
-  return { client: new ApiClient(createBridgeTransport(bridge)), calls };
-}
 
 /** Every non-blank line accepted, except lines containing "BAD" (quarantined) and "HB" (ignored as heartbeat). */
 function judge(args: ImportArgs): ImportResult {

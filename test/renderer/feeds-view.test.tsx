@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiArgs, ApiName, ApiResult, Envelope, FeedStatus, FloorboardBridge, FloorSnapshot, QuarantineEntry } from '../../src/shared/api';
-import { createBridgeTransport } from '../../src/renderer/src/api/bridge-transport';
-import { ApiClient } from '../../src/renderer/src/api/client';
+import type { FeedStatus, FloorSnapshot, QuarantineEntry } from '../../src/shared/api';
+import { fakeClient, type Handlers } from './fake-client';
 import { ClientProvider } from '../../src/renderer/src/api/client-context';
 import { App } from '../../src/renderer/src/app';
 import { FeedsView } from '../../src/renderer/src/features/feeds/feeds-view';
@@ -19,32 +18,6 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-type Handler<K extends ApiName> = (args: ApiArgs<K>) => ApiResult<K> | Promise<ApiResult<K>>;
-type Handlers = { [K in ApiName]?: Handler<K> };
-
-/** A client over a fake bridge: each call is recorded and answered by `handlers`; an Error thrown becomes an error envelope. */
-function fakeClient(handlers: Handlers) {
-  const calls: { name: ApiName; args: unknown }[] = [];
-  const listeners = new Set<(s: FloorSnapshot) => void>();
-  const bridge: FloorboardBridge = {
-    call: (async (name: ApiName, args: unknown): Promise<Envelope<unknown>> => {
-      calls.push({ name, args });
-      const handler = handlers[name] as ((a: unknown) => unknown) | undefined;
-      if (!handler) return { ok: false, error: { code: 'unknown-method', message: `no fake for ${name}` } };
-      try {
-        return { ok: true, value: await handler(args) };
-      } catch (e) {
-        return { ok: false, error: { code: 'invalid-args', message: (e as Error).message } };
-      }
-    }) as FloorboardBridge['call'],
-    on: ((_event: string, listener: (s: FloorSnapshot) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    }) as FloorboardBridge['on'],
-  };
-  const client = new ApiClient(createBridgeTransport(bridge));
-  return { client, calls, push: (s: FloorSnapshot) => listeners.forEach((l) => l(s)), callsOf: (name: ApiName) => calls.filter((c) => c.name === name) };
-}
 
 function feed(name: string, over: Partial<FeedStatus> = {}): FeedStatus {
   return {

@@ -3,7 +3,7 @@
  * The `satisfies` clause ties each schema to the contract in src/shared/api.ts: change one, the build breaks.
  */
 import { z } from 'zod';
-import type { ApiArgs, ApiName } from '../../shared/api';
+import { TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
 import { FEED_FORMATS } from '../ingest/adapter';
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time');
@@ -12,7 +12,7 @@ const none = z.object({}).strict();
 export const FEED_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const abandonMapping = z
   .object({
-    abandonOn: z.array(z.enum(['task.canceled', 'task.transfer-failed', 'workflow.timeout'])).max(3).optional(),
+    abandonOn: z.array(z.enum(TASKROUTER_ABANDON_TRIGGERS)).max(3).optional(),
     exitWithKey: z.enum(['left', 'abandoned']).optional(),
   })
   .strict();

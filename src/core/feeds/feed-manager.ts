@@ -3,7 +3,7 @@
  * resumed and removed at run time, each with its health (last event, events per minute, quarantined,
  * rejected, stale). The host and the app only route webhook requests here.
  */
-import type { AbandonMapping, FeedSpec, FeedStatus, IngestSummary } from '../../shared/api';
+import { FEED_KIND_FORMATS, type AbandonMapping, type FeedSpec, type FeedStatus, type IngestSummary } from '../../shared/api';
 import { FLEX_INSIGHTS_ABANDON_ON } from '../ingest/taskrouter';
 import type { Engine } from '../engine';
 import type { FeedAdapter, FeedFormat } from '../ingest/adapter';
@@ -15,8 +15,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { RefusedError } from '../api/refused';
 import { FEED_NAME } from '../api/schemas';
 
-const FILE_FORMATS: FeedFormat[] = ['queue_log', 'ndjson', 'connect-ctr', 'connect-agent', 'taskrouter'];
-const WEBHOOK_FORMATS: FeedFormat[] = ['taskrouter', 'ndjson'];
+const FILE_FORMATS = FEED_KIND_FORMATS.file;
+const WEBHOOK_FORMATS = FEED_KIND_FORMATS.webhook;
 const DEFAULT_HEARTBEAT_SECONDS = 120;
 
 export class FeedError extends RefusedError {}
@@ -186,6 +186,9 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
     },
     /** Read new lines of every file tail now (tests, and the timer). */
     poll,
+    has(name: string): boolean {
+      return feeds.has(name);
+    },
     statuses(): FeedStatus[] {
       return [...feeds.values()].map(status);
     },

@@ -11,6 +11,7 @@
  * else type + resource sid + time) produced each canonical event: a retry of that event gives the same events
  * again (the store counts them as duplicates), any other event that would repeat them gives none (`ignored`).
  */
+import { DEFAULT_TASKROUTER_ABANDON_ON, TASKROUTER_ABANDON_TRIGGERS, type TaskRouterAbandonTrigger } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
@@ -19,11 +20,11 @@ import { BoundedMap, ignoredCounter } from './connect-common';
 import type { SourceLine } from './ndjson';
 import { clip, fieldObject, MAX_EVENT_LINE_LENGTH, fieldText, firstFieldText, readTaskRouterLine, type RecordRead, type TaskRouterRecord } from './taskrouter-read';
 
-/** TaskRouter events that can end a waiting task as an abandon (the `abandonOn` option). */
-export const ABANDON_TRIGGERS = ['task.canceled', 'task.transfer-failed', 'workflow.timeout'] as const;
-export type AbandonTrigger = (typeof ABANDON_TRIGGERS)[number];
+/** TaskRouter events that can end a waiting task as an abandon (the `abandonOn` option): see src/shared/api.ts. */
+export const ABANDON_TRIGGERS = TASKROUTER_ABANDON_TRIGGERS;
+export type AbandonTrigger = TaskRouterAbandonTrigger;
 /** Flex Insights counts a canceled task and a failed transfer as abandoned (DOMAIN.md). */
-export const FLEX_INSIGHTS_ABANDON_ON: readonly AbandonTrigger[] = ['task.canceled', 'task.transfer-failed'];
+export const FLEX_INSIGHTS_ABANDON_ON = DEFAULT_TASKROUTER_ABANDON_ON;
 
 /** Task channel (TaskChannelUniqueName, or Flex's TaskAttributes.channelType) -> Floorboard channel. */
 export const TASKROUTER_CHANNELS: Readonly<Record<string, Channel>> = {

@@ -455,10 +455,11 @@ export function createStore(db: Db) {
         if (line.reason === undefined) good.push(line);
         else bad.push(line);
       }
+      // the positions of this source already stored, over the batch's span: one lookup for good and bad lines
+      const stored = lines.length > 0 ? storedRanges(src, minPosition, maxPosition) : [];
       // a position already stored (as a good line) is not quarantined when it comes again with other text
-      const storedBad = bad.length > 0 ? storedRanges(src, minPosition, maxPosition) : [];
       for (const line of bad) {
-        if (storedBad.some((r) => r.a <= line.position && r.b >= line.position)) {
+        if (stored.some((r) => r.a <= line.position && r.b >= line.position)) {
           result.duplicates++;
           continue;
         }
@@ -472,7 +473,6 @@ export function createStore(db: Db) {
         let sorted = true;
         for (let k = 1; k < good.length && sorted; k++) sorted = good[k - 1].position < good[k].position;
         if (!sorted) good.sort((x, y) => x.position - y.position);
-        const stored = storedRanges(src, good[0].position, good[good.length - 1].position);
         const fresh: NewLine[] = [];
         let r = 0;
         let previous = -1;

@@ -1,4 +1,4 @@
-import type { AbandonMapping, FeedFormat, FeedKind, FeedStatus, TaskRouterAbandonTrigger } from '../../../../shared/api';
+import { DEFAULT_TASKROUTER_ABANDON_ON, FEED_KIND_FORMATS, TASKROUTER_ABANDON_TRIGGERS, type AbandonMapping, type FeedFormat, type FeedKind, type FeedStatus, type TaskRouterAbandonTrigger } from '../../../../shared/api';
 import { ApiError } from '../../api/client';
 import { formatCount, formatElapsed, NONE } from '../../lib/format';
 
@@ -21,19 +21,16 @@ export const FORMAT_LABEL: Record<FeedFormat, string> = {
   csv: 'CSV history',
 };
 
-/** What each kind of feed can carry: a followed file is a log, a webhook is pushed events. */
-export const FORMATS_BY_KIND: Record<FeedKind, readonly FeedFormat[]> = {
-  file: ['queue_log', 'ndjson'],
-  webhook: ['taskrouter', 'ndjson'],
-};
+/** What each kind of feed can carry (the engine's list): a followed file is a log, a webhook is pushed events. */
+export const FORMATS_BY_KIND = FEED_KIND_FORMATS;
 
 /** The formats a one-shot import reads. */
 export const IMPORT_FORMATS: readonly FeedFormat[] = ['queue_log', 'ndjson', 'taskrouter', 'connect-ctr', 'connect-agent', 'csv'];
 
 /** TaskRouter events that may end a task never accepted as abandoned, in the order the controls show them. */
-export const ABANDON_TRIGGERS: readonly TaskRouterAbandonTrigger[] = ['task.canceled', 'task.transfer-failed', 'workflow.timeout'];
+export const ABANDON_TRIGGERS: readonly TaskRouterAbandonTrigger[] = TASKROUTER_ABANDON_TRIGGERS;
 /** Flex Insights counts these two (DOMAIN.md): the engine's default, checked in a new form. */
-export const DEFAULT_ABANDON_ON: readonly TaskRouterAbandonTrigger[] = ['task.canceled', 'task.transfer-failed'];
+export const DEFAULT_ABANDON_ON = DEFAULT_TASKROUTER_ABANDON_ON;
 export const ABANDON_TRIGGER_HINT: Record<TaskRouterAbandonTrigger, string> = {
   'task.canceled': 'canceled while waiting (Flex Insights)',
   'task.transfer-failed': 'transfer failed (Flex Insights)',

@@ -1,0 +1,31 @@
+/** An ApiClient over a fake bridge for component tests: each call is recorded and answered by `handlers`. */
+import type { ApiArgs, ApiName, ApiResult, Envelope, FloorboardBridge, FloorSnapshot } from '../../src/shared/api';
+import { createBridgeTransport } from '../../src/renderer/src/api/bridge-transport';
+import { ApiClient } from '../../src/renderer/src/api/client';
+
+export type Handler<K extends ApiName> = (args: ApiArgs<K>) => ApiResult<K> | Promise<ApiResult<K>>;
+export type Handlers = { [K in ApiName]?: Handler<K> };
+
+/** An Error a handler throws becomes an error envelope, as the engine's refusals do. */
+export function fakeClient(handlers: Handlers) {
+  const calls: { name: ApiName; args: unknown }[] = [];
+  const listeners = new Set<(s: FloorSnapshot) => void>();
+  const bridge: FloorboardBridge = {
+    call: (async (name: ApiName, args: unknown): Promise<Envelope<unknown>> => {
+      calls.push({ name, args });
+      const handler = handlers[name] as ((a: unknown) => unknown) | undefined;
+      if (!handler) return { ok: false, error: { code: 'unknown-method', message: `no fake for ${name}` } };
+      try {
+        return { ok: true, value: await handler(args) };
+      } catch (e) {
+        return { ok: false, error: { code: 'invalid-args', message: (e as Error).message } };
+      }
+    }) as FloorboardBridge['call'],
+    on: ((_event: string, listener: (s: FloorSnapshot) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }) as FloorboardBridge['on'],
+  };
+  const client = new ApiClient(createBridgeTransport(bridge));
+  return { client, calls, push: (s: FloorSnapshot) => listeners.forEach((l) => l(s)), callsOf: (name: ApiName) => calls.filter((c) => c.name === name) };
+}
