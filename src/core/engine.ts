@@ -253,7 +253,7 @@ export function createEngine(options: EngineOptions): Engine {
       agentState: (id) => floor.agentState(id),
     },
     ingestWith(adapter, source, lines, cursor = null) {
-      return applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson', cursor));
+      return applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson', cursor, adapter.dedupe));
     },
     get feeds() {
       return feeds;

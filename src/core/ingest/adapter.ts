@@ -11,7 +11,7 @@
  */
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel } from '../model/types';
-import type { ParsedLine } from '../store/store';
+import type { Dedupe, ParsedLine } from '../store/store';
 import type { SourceLine } from './ndjson';
 
 import type { FeedFormat } from '../../shared/api';
@@ -31,6 +31,11 @@ export interface FeedAdapter {
   parse(lines: SourceLine[]): ParsedLine[];
   /** Counts of lines read but not mapped, by kind (e.g. unknown queue_log verbs): shown in feed health. */
   readonly ignored?: ReadonlyMap<string, number>;
+  /**
+   * How the store tells an event read before (default 'by-id'): 'by-effect' for an adapter whose every event
+   * is a contact or agent-state change, so that no idempotency key need be written per event (see Dedupe).
+   */
+  readonly dedupe?: Dedupe;
 }
 
 export type { CanonicalEvent, ParsedLine, SourceLine };

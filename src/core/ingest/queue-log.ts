@@ -81,6 +81,7 @@ export interface QueueLogOptions {
 
 export interface QueueLogAdapter extends FeedAdapter {
   readonly format: 'queue_log';
+  readonly dedupe: 'by-effect';
   readonly ignored: ReadonlyMap<string, number>;
 }
 
@@ -773,5 +774,5 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
     return out;
   }
 
-  return { format: 'queue_log', ignored, parse };
+  return { format: 'queue_log', dedupe: 'by-effect', ignored, parse };
 }

@@ -149,6 +149,65 @@ interface PendingState {
   end: number | null;
 }
 
+/** The row already says what the state says: nothing written. */
+const NO_CHANGE = -2;
+
+/** An agent's open interval: its row id and what it says. */
+interface OpenInterval {
+  id: number;
+  state: AgentState;
+  reason: string | null;
+  start: number;
+}
+
+interface StoredInterval {
+  id: number;
+  state: AgentState;
+  reason: string | null;
+  start_at: number;
+  end_at: number | null;
+}
+
+/**
+ * How a batch tells an event read before. 'by-id': an event with an id is new when its id is (NDJSON, webhooks:
+ * a retried post). 'by-effect': an event is new when it changes a stored contact or agent interval (adapters
+ * whose every event is one of those, such as queue_log: a copy of a file read under another name changes nothing).
+ */
+export type Dedupe = 'by-id' | 'by-effect';
+
+/** Contacts held in memory between batches (the open ones and the last finished), at most. */
+const MAX_HELD_CONTACTS = 200_000;
+
+/** Rows a multi-row statement writes at most (x 10 columns, under SQLite's 32,766 parameters). */
+const BULK_ROWS = 200;
+
+/**
+ * A multi-row INSERT: `rows` written BULK_ROWS at a time, one prepared statement per row count used.
+ */
+function bulkInsert(db: Db, head: string, columns: number, tail = ''): (rows: unknown[][]) => void {
+  const statements = new Map<number, ReturnType<Db['prepare']>>();
+  const tuple = `(${new Array(columns).fill('?').join(', ')})`;
+  const statement = (n: number) => {
+    let st = statements.get(n);
+    if (!st) {
+      st = db.prepare(`${head} ${new Array(n).fill(tuple).join(', ')}${tail}`);
+      statements.set(n, st);
+    }
+    return st;
+  };
+  return (rows) => {
+    for (let i = 0; i < rows.length; i += BULK_ROWS) {
+      const n = Math.min(BULK_ROWS, rows.length - i);
+      const params: unknown[] = new Array(n * columns);
+      for (let k = 0; k < n; k++) {
+        const row = rows[i + k];
+        for (let c = 0; c < columns; c++) params[k * columns + c] = row[c];
+      }
+      statement(n).run(params);
+    }
+  };
+}
+
 /** Lines per stored block, at most. */
 const MAX_BLOCK_LINES = 10_000;
 
@@ -209,42 +268,27 @@ export function createStore(db: Db) {
        ON CONFLICT (name) DO UPDATE SET channel = excluded.channel,
          time_zone = coalesce(excluded.time_zone, time_zone), sl_threshold_seconds = excluded.sl_threshold_seconds`,
     ),
-    /**
-     * One write per contact per batch; merged like the events: earliest entry/answer/response, latest end; the
-     * queue and channel of the earliest entry, the agent of the earliest answer (in any order of arrival).
-     */
-    mergeContact: db.prepare<unknown[], ContactRow>(
-      `INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET
-         channel = CASE WHEN excluded.queued_at < coalesce(queued_at, excluded.queued_at + 1) THEN coalesce(excluded.channel, channel) ELSE coalesce(channel, excluded.channel) END,
-         queue = CASE WHEN excluded.queued_at < coalesce(queued_at, excluded.queued_at + 1) THEN coalesce(excluded.queue, queue) ELSE coalesce(queue, excluded.queue) END,
-         agent_id = CASE WHEN excluded.answered_at < coalesce(answered_at, excluded.answered_at + 1) THEN coalesce(excluded.agent_id, agent_id) ELSE coalesce(agent_id, excluded.agent_id) END,
-         queued_at = coalesce(min(queued_at, excluded.queued_at), queued_at, excluded.queued_at),
-         answered_at = coalesce(min(answered_at, excluded.answered_at), answered_at, excluded.answered_at),
-         first_response_at = coalesce(min(first_response_at, excluded.first_response_at), first_response_at, excluded.first_response_at),
-         abandoned_at = coalesce(min(abandoned_at, excluded.abandoned_at), abandoned_at, excluded.abandoned_at),
-         ended_at = coalesce(max(ended_at, excluded.ended_at), ended_at, excluded.ended_at),
-         wrapup_end_at = coalesce(max(wrapup_end_at, excluded.wrapup_end_at), wrapup_end_at, excluded.wrapup_end_at)
-       RETURNING *`,
-    ),
+    contactsByIds: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))'),
     upsertAgent: db.prepare(
       `INSERT INTO agents (id, name, capacity) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = coalesce(?, name), capacity = coalesce(?, capacity)`,
     ),
-    /** The agent's interval starting at or before an instant (the one that holds it, or the last before it). */
-    agentIntervalAt: db.prepare<[string, number], { id: number; start_at: number; end_at: number | null }>(
-      `SELECT id, start_at, end_at FROM agent_states INDEXED BY agent_states_agent
-       WHERE agent_id = ? AND start_at <= ? ORDER BY start_at DESC LIMIT 1`,
+    /** The agent's open interval (its latest: a stored interval is closed only by a later one). */
+    agentOpenInterval: db.prepare<[string], StoredInterval>(
+      `SELECT id, state, reason, start_at, end_at FROM agent_states INDEXED BY agent_states_open
+       WHERE agent_id = ? AND end_at IS NULL`,
     ),
-    /** The start of the agent's first interval after an instant. */
-    agentNextStart: db.prepare<[string, number], { start_at: number }>(
-      `SELECT start_at FROM agent_states INDEXED BY agent_states_agent
-       WHERE agent_id = ? AND start_at > ? ORDER BY start_at LIMIT 1`,
+    /**
+     * The agent's first closed interval ending after an instant: the one that holds it, or else the next one.
+     * Scans forward from the instant over every agent's intervals, so it costs as much as the state is late.
+     */
+    agentClosedAfter: db.prepare<[number, string], StoredInterval>(
+      `SELECT id, state, reason, start_at, end_at FROM agent_states INDEXED BY agent_states_end
+       WHERE end_at > ? AND agent_id = ? ORDER BY end_at LIMIT 1`,
     ),
     endAgentInterval: db.prepare('UPDATE agent_states SET end_at = ? WHERE id = ?'),
     restateAgentInterval: db.prepare('UPDATE agent_states SET state = ?, reason = ? WHERE id = ?'),
-    insertAgentState: db.prepare('INSERT INTO agent_states (agent_id, state, reason, start_at, end_at) VALUES (?, ?, ?, ?, ?)'),
+    lastAgentIntervalId: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM agent_states'),
     contactById: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
     contactTallies: db.prepare<[{ from: number; to: number; at: number; by: string; shortAbandonMs: number }], TallyRow>(contactTalliesSql),
     contactsQueuedBetween: db.prepare<[number, number], ContactRow>(
@@ -277,34 +321,219 @@ export function createStore(db: Db) {
   };
 
   const sourceIds = new Map<string, number>();
+
+  // ---- agent intervals -------------------------------------------------------------------------------------
+  // Each agent's open interval (its latest) is kept in memory once known, so a state in order costs no read:
+  // the open row is closed with one UPDATE and the new rows go out in multi-row INSERTs at the batch's end.
+  // Row ids are given here (one writer), so a row still in the insert buffer can be closed or restated there.
+
   /** Per agent, the last state seen in the batch being written, not yet stored: it is stored closed by the
    * agent's next state in the batch (one row instead of an insert and an update), or open at the batch's end. */
   const agentsPending = new Map<string, PendingState>();
+  /** Per agent, its open interval as stored (or buffered); null: the agent has no interval at all. */
+  const agentsOpen = new Map<string, OpenInterval | null>();
+  /** Rows to insert at the batch's end (or before a read that must see them): id, agent, state, reason, start, end. */
+  let agentRows: unknown[][] = [];
+  let nextAgentRowId = s.lastAgentIntervalId.get()?.id ?? 0;
+  /** Rows with ids up to this one are in the table (the rest in agentRows). */
+  let flushedThrough = nextAgentRowId;
+  const insertAgentRows = bulkInsert(db, 'INSERT INTO agent_states (id, agent_id, state, reason, start_at, end_at) VALUES', 6);
+
+  function flushAgentRows(): void {
+    if (agentRows.length > 0) insertAgentRows(agentRows);
+    agentRows = [];
+    flushedThrough = nextAgentRowId;
+  }
+
+  function openInterval(agentId: string): OpenInterval | null {
+    let open = agentsOpen.get(agentId);
+    if (open === undefined) {
+      const r = s.agentOpenInterval.get(agentId);
+      open = r ? { id: r.id, state: r.state, reason: r.reason, start: r.start_at } : null;
+      agentsOpen.set(agentId, open);
+    }
+    return open;
+  }
 
   /**
    * Make room for a state that starts at `ts` in the agent's stored intervals, as late and out-of-order events
    * need: the interval that holds `ts` now ends there (one that starts exactly there is the same start: it is
-   * replaced), and the new state lasts until that interval's end, or until the next stored interval (open when
-   * there is none). Returns where the new state ends; the caller writes it (see flushAgent).
+   * restated), and the new state lasts until that interval's end, or until the next stored interval (open when
+   * there is none). Returns where the new state ends (SAME_ROW: restated in place; NO_CHANGE: that row already
+   * said so); the caller writes it (see flushAgent).
    */
   function placeAgentState(agentId: string, ts: number, state: AgentState, reason: string | null): number | null {
-    const at = s.agentIntervalAt.get(agentId, ts);
-    if (at && at.start_at === ts) {
-      s.restateAgentInterval.run(state, reason, at.id);
-      return SAME_ROW;
+    const open = openInterval(agentId);
+    if (open === null) return null;
+    if (open.id > flushedThrough) flushAgentRows(); // its row must be in the table to be changed
+    if (ts > open.start) {
+      // in order: the open interval ends here, and the new state is the open one
+      s.endAgentInterval.run(ts, open.id);
+      return null;
     }
-    if (at && (at.end_at === null || at.end_at > ts)) {
-      s.endAgentInterval.run(ts, at.id);
-      return at.end_at;
-    }
-    return s.agentNextStart.get(agentId, ts)?.start_at ?? null;
+    if (ts === open.start) return restate(open.id, open, state, reason);
+    // late: the closed interval that holds ts, or the next one; else the open one is the next
+    flushAgentRows();
+    const closed = s.agentClosedAfter.get(ts, agentId);
+    if (closed === undefined) return open.start;
+    if (closed.start_at === ts) return restate(closed.id, closed, state, reason);
+    if (closed.start_at > ts) return closed.start_at;
+    s.endAgentInterval.run(ts, closed.id);
+    return closed.end_at;
+  }
+
+  function restate(id: number, was: { state: AgentState; reason: string | null }, state: AgentState, reason: string | null): number {
+    if (was.state === state && was.reason === reason) return NO_CHANGE;
+    s.restateAgentInterval.run(state, reason, id);
+    was.state = state;
+    was.reason = reason;
+    return SAME_ROW;
   }
 
   function flushAgent(agentId: string, p: PendingState): void {
-    if (p.end !== SAME_ROW) s.insertAgentState.run(agentId, p.state, p.reason, p.start, p.end);
+    if (p.end === SAME_ROW || p.end === NO_CHANGE) return;
+    const id = ++nextAgentRowId;
+    agentRows.push([id, agentId, p.state, p.reason, p.start, p.end]);
+    if (p.end === null) agentsOpen.set(agentId, { id, state: p.state, reason: p.reason, start: p.start });
   }
+
   /** What this store last wrote of each agent, to skip rewriting an unchanged name and capacity. */
   const agentsWritten = new Map<string, { name: string | undefined; capacity: string | null }>();
+
+  /** Store an agent state; false when it changes nothing stored (the same state from the same instant). */
+  function deriveAgentState(e: Extract<CanonicalEvent, { type: 'agent.state' }>): boolean {
+    let changed = false;
+    const capacity = e.capacity ? JSON.stringify(e.capacity) : null;
+    const known = agentsWritten.get(e.agentId);
+    if (!known || (e.name !== undefined && e.name !== known.name) || (capacity !== null && capacity !== known.capacity)) {
+      s.upsertAgent.run(e.agentId, e.name ?? e.agentId, capacity ?? '{}', e.name ?? null, capacity);
+      agentsWritten.set(e.agentId, { name: e.name ?? known?.name, capacity: capacity ?? known?.capacity ?? null });
+      changed = known !== undefined;
+    }
+    const reason = e.state === 'not-ready' ? (e.reason ?? null) : null;
+    const pending = agentsPending.get(e.agentId);
+    if (pending !== undefined && e.ts > pending.start && (pending.end === null || e.ts < pending.end)) {
+      // the common case, in order within the batch: the pending interval ends here, one row written closed
+      agentRows.push([++nextAgentRowId, e.agentId, pending.state, pending.reason, pending.start, e.ts]);
+      agentsPending.set(e.agentId, { state: e.state, reason, start: e.ts, end: pending.end });
+      return true;
+    }
+    if (pending !== undefined && e.ts === pending.start && pending.end !== SAME_ROW && pending.end !== NO_CHANGE) {
+      // the same instant as the pending state: it replaces it
+      const same = pending.state === e.state && pending.reason === reason;
+      pending.state = e.state;
+      pending.reason = reason;
+      return changed || !same;
+    }
+    if (pending !== undefined) flushAgent(e.agentId, pending);
+    const end = placeAgentState(e.agentId, e.ts, e.state, reason);
+    agentsPending.set(e.agentId, { state: e.state, reason, start: e.ts, end });
+    return changed || end !== NO_CHANGE;
+  }
+
+  // ---- contacts --------------------------------------------------------------------------------------------
+  // Contacts are merged here, not in SQL: the rows a batch touches are read at once (those not held from an
+  // earlier batch), merged event by event, and written back in multi-row upserts. The rows held mirror the
+  // table (write-through; dropped on a rollback), the oldest let go beyond MAX_HELD_CONTACTS.
+  const heldContacts = new Map<string, ContactRow>();
+  const upsertContactRows = bulkInsert(
+    db,
+    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at) VALUES',
+    10,
+    ` ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, queue = excluded.queue, agent_id = excluded.agent_id,
+       queued_at = excluded.queued_at, answered_at = excluded.answered_at, first_response_at = excluded.first_response_at,
+       abandoned_at = excluded.abandoned_at, ended_at = excluded.ended_at, wrapup_end_at = excluded.wrapup_end_at`,
+  );
+
+  /** Read the stored rows of the contacts these lines name that are not held yet. */
+  function holdContacts(lines: readonly { events: readonly CanonicalEvent[] }[]): void {
+    const missing = new Set<string>();
+    for (const line of lines)
+      for (const e of line.events)
+        if ('contactId' in e && !heldContacts.has(e.contactId)) missing.add(e.contactId);
+    if (missing.size === 0) return;
+    for (const r of s.contactsByIds.all(JSON.stringify([...missing]))) heldContacts.set(r.id, r);
+  }
+
+  function contactRow(id: string): ContactRow {
+    let c = heldContacts.get(id);
+    if (c === undefined) {
+      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null };
+      heldContacts.set(id, c);
+    }
+    return c;
+  }
+
+  const earlier = (stored: number | null, ts: number) => stored === null || ts < stored;
+  const later = (stored: number | null, ts: number) => stored === null || ts > stored;
+
+  /**
+   * Merge one event into its contact: earliest entry, answer and human response, latest end; the queue and
+   * channel of the earliest entry and the agent of the earliest answer, whatever order events arrive in (on a
+   * tie, the one stored first). False when the event changes nothing.
+   */
+  function deriveContact(e: CanonicalEvent, changed: Map<string, ContactRow>): boolean {
+    let c: ContactRow;
+    switch (e.type) {
+      case 'contact.queued':
+        if (!earlier((c = contactRow(e.contactId)).queued_at, e.ts)) return false;
+        c.channel = e.channel;
+        c.queue = e.queue;
+        c.queued_at = e.ts;
+        break;
+      case 'contact.answered':
+        if (!earlier((c = contactRow(e.contactId)).answered_at, e.ts)) return false;
+        c.agent_id = e.agentId;
+        c.answered_at = e.ts;
+        break;
+      case 'contact.responded':
+        if (e.automated || !earlier((c = contactRow(e.contactId)).first_response_at, e.ts)) return false;
+        c.first_response_at = e.ts;
+        break;
+      case 'contact.abandoned':
+        if (!earlier((c = contactRow(e.contactId)).abandoned_at, e.ts)) return false;
+        c.abandoned_at = e.ts;
+        break;
+      case 'contact.ended':
+        if (!later((c = contactRow(e.contactId)).ended_at, e.ts)) return false;
+        c.ended_at = e.ts;
+        break;
+      case 'contact.wrapup-ended':
+        if (!later((c = contactRow(e.contactId)).wrapup_end_at, e.ts)) return false;
+        c.wrapup_end_at = e.ts;
+        break;
+      default:
+        return false;
+    }
+    changed.set(c.id, c);
+    return true;
+  }
+
+  function writeContacts(changed: Map<string, ContactRow>): void {
+    const rows: unknown[][] = [];
+    for (const c of changed.values()) rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at]);
+    if (rows.length > 0) upsertContactRows(rows);
+    if (heldContacts.size > MAX_HELD_CONTACTS) {
+      let drop = heldContacts.size - (MAX_HELD_CONTACTS * 3) / 4;
+      for (const id of heldContacts.keys()) {
+        if (drop-- <= 0) break;
+        heldContacts.delete(id);
+      }
+    }
+  }
+
+  /** Store one event's derived rows; false when it changes nothing stored. */
+  function deriveFromEvent(e: CanonicalEvent, contacts: Map<string, ContactRow>): boolean {
+    switch (e.type) {
+      case 'queue.config':
+        s.upsertQueue.run(e.queue, e.channel, e.timeZone ?? null, e.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[e.channel]);
+        return true;
+      case 'agent.state':
+        return deriveAgentState(e);
+      default:
+        return deriveContact(e, contacts);
+    }
+  }
 
   function sourceId(name: string, format: string): number {
     let id = sourceIds.get(name);
@@ -313,88 +542,6 @@ export function createStore(db: Db) {
       sourceIds.set(name, id);
     }
     return id;
-  }
-
-  type ContactChange = {
-    id: string; channel: Channel | null; queue: string | null; agentId: string | null;
-    queuedAt: number | null; answeredAt: number | null; firstResponseAt: number | null;
-    abandonedAt: number | null; endedAt: number | null; wrapupEndAt: number | null;
-  };
-  const earliest = (a: number | null, b: number) => (a === null ? b : Math.min(a, b));
-  const latest = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
-
-  function contactChange(batch: Map<string, ContactChange>, id: string): ContactChange {
-    let c = batch.get(id);
-    if (!c) {
-      c = { id, channel: null, queue: null, agentId: null, queuedAt: null, answeredAt: null, firstResponseAt: null, abandonedAt: null, endedAt: null, wrapupEndAt: null };
-      batch.set(id, c);
-    }
-    return c;
-  }
-
-  function deriveFromEvent(e: CanonicalEvent, contacts: Map<string, ContactChange>): void {
-    switch (e.type) {
-      case 'queue.config':
-        s.upsertQueue.run(e.queue, e.channel, e.timeZone ?? null, e.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[e.channel]);
-        break;
-      case 'contact.queued': {
-        // a contact queued twice (moved, or the same call in another queue of the feed) belongs to its first queue
-        const c = contactChange(contacts, e.contactId);
-        if (c.queuedAt === null || e.ts < c.queuedAt) {
-          c.channel = e.channel;
-          c.queue = e.queue;
-        }
-        c.queuedAt = earliest(c.queuedAt, e.ts);
-        break;
-      }
-      case 'contact.answered': {
-        // and to the agent who answered it first, whatever order the events came in
-        const c = contactChange(contacts, e.contactId);
-        if (c.answeredAt === null || e.ts < c.answeredAt) c.agentId = e.agentId;
-        c.answeredAt = earliest(c.answeredAt, e.ts);
-        break;
-      }
-      case 'contact.responded':
-        if (!e.automated) {
-          const c = contactChange(contacts, e.contactId);
-          c.firstResponseAt = earliest(c.firstResponseAt, e.ts);
-        }
-        break;
-      case 'contact.abandoned': {
-        const c = contactChange(contacts, e.contactId);
-        c.abandonedAt = earliest(c.abandonedAt, e.ts);
-        break;
-      }
-      case 'contact.ended': {
-        const c = contactChange(contacts, e.contactId);
-        c.endedAt = latest(c.endedAt, e.ts);
-        break;
-      }
-      case 'contact.wrapup-ended': {
-        const c = contactChange(contacts, e.contactId);
-        c.wrapupEndAt = latest(c.wrapupEndAt, e.ts);
-        break;
-      }
-      case 'agent.state': {
-        const capacity = e.capacity ? JSON.stringify(e.capacity) : null;
-        const known = agentsWritten.get(e.agentId);
-        if (!known || (e.name !== undefined && e.name !== known.name) || (capacity !== null && capacity !== known.capacity)) {
-          s.upsertAgent.run(e.agentId, e.name ?? e.agentId, capacity ?? '{}', e.name ?? null, capacity);
-          agentsWritten.set(e.agentId, { name: e.name ?? known?.name, capacity: capacity ?? known?.capacity ?? null });
-        }
-        const reason = e.state === 'not-ready' ? (e.reason ?? null) : null;
-        const pending = agentsPending.get(e.agentId);
-        if (pending !== undefined && e.ts > pending.start && (pending.end === null || e.ts < pending.end)) {
-          // the common case, in order within the batch: the pending interval ends here, one row written closed
-          s.insertAgentState.run(e.agentId, pending.state, pending.reason, pending.start, e.ts);
-          agentsPending.set(e.agentId, { state: e.state, reason, start: e.ts, end: pending.end });
-        } else {
-          if (pending !== undefined) flushAgent(e.agentId, pending);
-          agentsPending.set(e.agentId, { state: e.state, reason, start: e.ts, end: placeAgentState(e.agentId, e.ts, e.state, reason) });
-        }
-        break;
-      }
-    }
   }
 
   /** Position ranges of this source already stored, overlapping [from, to], in order. Blocks never overlap. */
@@ -440,11 +587,12 @@ export function createStore(db: Db) {
   }
 
   const writeBatch = db.transaction(
-    (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean, cursor: FileCursor | null): BatchResult => {
+    (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean, cursor: FileCursor | null, dedupe: Dedupe): BatchResult => {
       const src = sourceId(sourceName, format);
       const now = Date.now();
       const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [], contacts: new Map() };
-      const contacts = new Map<string, ContactChange>();
+      const contacts = new Map<string, ContactRow>();
+      const byId = dedupe === 'by-id';
       let maxPosition = 0;
       let minPosition = Infinity;
       const good: Extract<ParsedLine, { reason?: undefined }>[] = [];
@@ -473,7 +621,7 @@ export function createStore(db: Db) {
         let sorted = true;
         for (let k = 1; k < good.length && sorted; k++) sorted = good[k - 1].position < good[k].position;
         if (!sorted) good.sort((x, y) => x.position - y.position);
-        const fresh: NewLine[] = [];
+        const fresh: (NewLine & { events: readonly CanonicalEvent[] })[] = [];
         let r = 0;
         let previous = -1;
         for (const line of good) {
@@ -483,26 +631,31 @@ export function createStore(db: Db) {
             continue;
           }
           previous = line.position;
+          fresh.push({ position: line.position, text: line.text, count: 0, events: line.events });
+        }
+        holdContacts(fresh);
+        for (const line of fresh) {
           let count = 0;
           for (const e of line.events) {
-            // an event with its own id is stored once whatever line, position or source it comes from
-            if (e.id !== undefined && s.insertKey.run(e.id).changes === 0) continue;
-            deriveFromEvent(e, contacts);
+            if (byId) {
+              // an event with its own id is stored once whatever line, position or source it comes from
+              if (e.id !== undefined && s.insertKey.run(e.id).changes === 0) continue;
+              deriveFromEvent(e, contacts);
+            } else if (!deriveFromEvent(e, contacts)) continue; // it changes nothing stored: read before
             result.events.push(e);
             count++;
           }
+          line.count = count;
           if (count > 0 || line.events.length === 0) result.accepted++;
           else result.duplicates++;
-          fresh.push({ position: line.position, text: line.text, count });
         }
         writeBlocks(src, fresh, !sameAsRaw, now);
       }
-      for (const c of contacts.values()) {
-        const row = s.mergeContact.get(c.id, c.channel, c.queue, c.agentId, c.queuedAt, c.answeredAt, c.firstResponseAt, c.abandonedAt, c.endedAt, c.wrapupEndAt);
-        if (row) result.contacts.set(row.id, row);
-      }
+      writeContacts(contacts);
+      result.contacts = contacts;
       for (const [agentId, p] of agentsPending) flushAgent(agentId, p);
       agentsPending.clear();
+      flushAgentRows();
       if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset, cursor.fingerprint);
       else if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
       return result;
@@ -517,12 +670,18 @@ export function createStore(db: Db) {
      * Store a batch of parsed lines of one source in one transaction, checkpoint included: the highest
      * position, or for a file tail its cursor (file and byte offset), so a restart resumes exactly there.
      */
-    writeBatch(sourceName: string, format: string, lines: ParsedLine[], sameAsRaw = false, cursor: FileCursor | null = null): BatchResult {
+    writeBatch(sourceName: string, format: string, lines: ParsedLine[], sameAsRaw = false, cursor: FileCursor | null = null, dedupe: Dedupe = 'by-id'): BatchResult {
       try {
-        return writeBatch(sourceName, format, lines, sameAsRaw, cursor);
+        return writeBatch(sourceName, format, lines, sameAsRaw, cursor, dedupe);
       } catch (e) {
-        agentsWritten.clear(); // the transaction rolled back: what it wrote is gone
+        // the transaction rolled back: what it wrote is gone, and so is what is held of it
+        agentsWritten.clear();
         agentsPending.clear();
+        agentsOpen.clear();
+        agentRows = [];
+        nextAgentRowId = s.lastAgentIntervalId.get()?.id ?? 0;
+        flushedThrough = nextAgentRowId;
+        heldContacts.clear();
         sourceIds.clear();
         throw e;
       }
