@@ -51,6 +51,9 @@ export interface LiveFloorOptions {
   loadContact?: (id: string) => Contact | null;
 }
 
+/** Nothing more can change on the floor for this contact: abandoned, wrapped up, or ended unanswered. */
+const isOver = (c: Partial<Contact>) => c.abandonedAt != null || c.wrapupEndAt != null || (c.endedAt != null && c.answeredAt == null);
+
 const zeroStates = (): StateTimes => ({ available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 });
 
 export class LiveFloor {
@@ -74,8 +77,7 @@ export class LiveFloor {
     this.queueTallies.clear();
     this.intervalTallies.clear();
     for (const [id, lc] of this.contacts) {
-      const done = lc.c.abandonedAt != null || lc.c.wrapupEndAt != null || (lc.c.endedAt != null && lc.c.answeredAt == null);
-      if (done || (lc.c.queuedAt ?? 0) < dayStart - MAX_WAITING_AGE_MS) this.contacts.delete(id);
+      if (isOver(lc.c) || (lc.c.queuedAt ?? 0) < dayStart - MAX_WAITING_AGE_MS) this.contacts.delete(id);
       else {
         lc.k = null;
         lc.intervalKey = null;
@@ -157,6 +159,8 @@ export class LiveFloor {
         break;
     }
     this.recount(lc);
+    // a contact of an earlier day that is over counts nowhere now: not held (a history import stays small)
+    if (lc.k === null && isOver(c)) this.contacts.delete(c.id);
   }
 
   private contactFor(id: string): LiveContact {
