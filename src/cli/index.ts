@@ -16,6 +16,7 @@ import { checkSameFile } from '../core/feeds/imports';
 import { ABANDON_TRIGGERS } from '../core/ingest/taskrouter';
 import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
 import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
+import { requiredAgents } from '../core/metrics/erlang-c';
 import { createSimulator } from '../core/simulator/simulator';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/engine';
@@ -240,6 +241,48 @@ program
       }
     } finally {
       fb.close();
+    }
+  });
+
+program
+  .command('staffing')
+  .description('Agents required for a service-level target (Erlang C), and the service level they give.')
+  .requiredOption('--calls <n>', 'contacts arriving in the interval', number('--calls', (n) => n >= 0, 'a number >= 0'))
+  .option('--interval-minutes <m>', 'interval length', number('--interval-minutes', (n) => n > 0 && n <= 1440, 'between 0 and 1440'), 30)
+  .requiredOption('--aht <seconds>', 'average handle time', number('--aht', (n) => n > 0, 'a number of seconds > 0'))
+  .option('--target <share>', 'service-level target, 0-1', number('--target', (n) => n > 0 && n < 1, 'between 0 and 1, e.g. 0.8'), 0.8)
+  .option('--threshold <seconds>', 'answered within this many seconds', number('--threshold', (n) => n >= 0, 'a number of seconds >= 0'), 20)
+  .option('--max-occupancy <share>', 'highest occupancy accepted, 0-1', number('--max-occupancy', (n) => n > 0 && n <= 1, 'in (0, 1]'))
+  .option('--concurrency <k>', 'conversations an agent holds at once (chat)', number('--concurrency', (n) => Number.isInteger(n) && n >= 1 && n <= 20, 'a whole number from 1 to 20'), 1)
+  .option('--json', 'print JSON')
+  .action((o) => {
+    const r = requiredAgents({
+      arrivals: o.calls,
+      intervalSeconds: o.intervalMinutes * 60,
+      ahtSeconds: o.aht,
+      target: o.target,
+      thresholdSeconds: o.threshold,
+      maxOccupancy: o.maxOccupancy,
+      concurrency: o.concurrency,
+    });
+    const out = {
+      agents: r.agents,
+      serviceLevel: r.serviceLevel,
+      asaSeconds: r.asaSeconds,
+      probabilityOfWaiting: r.probabilityOfWaiting,
+      occupancy: r.occupancy,
+      trafficErlangs: r.trafficErlangs,
+      concurrency: r.concurrency,
+      input: { calls: o.calls, intervalMinutes: o.intervalMinutes, ahtSeconds: o.aht, target: o.target, thresholdSeconds: o.threshold, maxOccupancy: o.maxOccupancy ?? null },
+      definition: r.definition,
+    };
+    if (o.json) console.log(JSON.stringify(out, null, 2));
+    else {
+      console.log(
+        `${r.agents} agents for ${o.calls} contacts in ${o.intervalMinutes} min at ${o.aht} s AHT (${r.trafficErlangs.toFixed(2)} Erlangs): ` +
+          `${(r.serviceLevel * 100).toFixed(1)}% within ${o.threshold} s (target ${(o.target * 100).toFixed(0)}%), ASA ${r.asaSeconds.toFixed(1)} s, occupancy ${(r.occupancy * 100).toFixed(1)}%`,
+      );
+      console.log(r.definition);
     }
   });
 

@@ -133,3 +133,16 @@ describe('CLI', () => {
     });
   });
 });
+
+describe('CLI staffing', () => {
+  it('prints the agents required for 100 calls in 30 min at 180 s, 80 % in 20 s (Erlang C), and the SL they give', () => {
+    const r = JSON.parse(cli('staffing', '--calls', '100', '--interval-minutes', '30', '--aht', '180', '--target', '0.8', '--threshold', '20', '--json'));
+    expect(r).toMatchObject({ agents: 14, trafficErlangs: 10 });
+    expect(r.serviceLevel).toBeCloseTo(0.888, 3);
+    expect(r.definition).toMatch(/^Erlang C/);
+  });
+
+  it('refuses an impossible target with a clear message', () => {
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'staffing', '--calls', '100', '--aht', '180', '--target', '1'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).toThrow(/--target must be between 0 and 1/);
+  });
+});
