@@ -21,7 +21,7 @@ import { createSimulator } from '../core/simulator/simulator';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/engine';
 import { startHost } from '../server/host';
-import type { AbandonMapping, GroupBy, IngestSummary } from '../shared/api';
+import { SERVICE_LEVEL_FORMULAS, type AbandonMapping, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import pkg from '../../package.json';
 
@@ -214,16 +214,30 @@ program
   .requiredOption('--from <iso>', 'window start (ISO-8601)', isoInstant)
   .requiredOption('--to <iso>', 'window end (ISO-8601, exclusive)', isoInstant)
   .addOption(new Option('--by <group>', 'one row per').choices(['center', 'queue', 'channel']).default('center'))
+  .addOption(new Option('--formula <variant>', 'service-level formula (docs/metrics.md)').choices(SERVICE_LEVEL_FORMULAS).default('floorboard'))
+  .option('--threshold <seconds>', 'T for every queue (default: each queue\'s own)', number('--threshold', (n) => n >= 0 && n <= 30 * 86_400, 'a number of seconds from 0 to 30 days'))
+  .option('--short-abandon <seconds>', 'abandons shorter than this are short (default 5)', number('--short-abandon', (n) => n >= 0 && n <= 3600, 'a number of seconds from 0 to 3600'))
   .option('--json', 'print JSON')
   .action(async (o) => {
     const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
     try {
-      const r = await fb.dispatch('metrics/window', { from: o.from, to: o.to, by: o.by as GroupBy });
+      const r = await fb.dispatch('metrics/window', {
+        from: o.from,
+        to: o.to,
+        by: o.by as GroupBy,
+        formula: o.formula as ServiceLevelFormula,
+        thresholdSeconds: o.threshold,
+        shortAbandonSeconds: o.shortAbandon,
+      });
       if (!r.ok) throw new Error(r.error.message);
       const report = r.value as import('../shared/api').MetricsReport;
       if (o.json) console.log(JSON.stringify(report, null, 2));
       else {
-        console.log(`${report.from} to ${report.to}; service level = ${report.definition.serviceLevel}`);
+        const t = report.definition.thresholdSeconds;
+        console.log(
+          `${report.from} to ${report.to}; service level (${report.definition.formula}) = ${report.definition.serviceLevel}; ` +
+            `T = ${typeof t === 'number' ? `${t} s` : t}; short abandons < ${report.definition.shortAbandonSeconds} s`,
+        );
         const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
         const sec = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}s`);
         console.table(

@@ -289,8 +289,12 @@ export function createEngine(options: EngineOptions): Engine {
         const first = startPosition ?? store.checkpoint(source) + 1;
         return engine.ingestNdjson(source, lines.map((text, i) => ({ position: first + i, text })));
       },
-      'metrics/window': ({ from, to, by }) =>
-        windowMetrics(store, { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds }, recent),
+      'metrics/window': ({ from, to, by, formula, thresholdSeconds, shortAbandonSeconds: shortAbandon }) =>
+        windowMetrics(
+          store,
+          { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds: shortAbandon ?? shortAbandonSeconds, formula, thresholdSeconds },
+          recent,
+        ),
       'quarantine/list': ({ limit, source }) => store.quarantine(limit ?? 100, source ?? null),
       'feeds/list': () => feeds.statuses(),
       'feeds/add': (spec) => feeds.add(spec),

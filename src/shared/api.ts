@@ -7,6 +7,13 @@
 export type Channel = 'voice' | 'chat' | 'email' | 'message';
 export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
 
+/**
+ * Service-level formulas in use across vendors (../shared/DOMAIN.md); each one's definition is in
+ * src/core/metrics/service-level.ts and docs/metrics.md. 'floorboard' is the default.
+ */
+export const SERVICE_LEVEL_FORMULAS = ['floorboard', 'asterisk', 'asterisk-sl2', 'connect', 'genesys', 'talkdesk', 'flex'] as const;
+export type ServiceLevelFormula = (typeof SERVICE_LEVEL_FORMULAS)[number];
+
 /** Contact metrics over a set of contacts; every figure's definition is in docs/metrics.md. */
 export interface ContactMetrics {
   /** Contacts that entered a queue in the window. */
@@ -17,11 +24,16 @@ export interface ContactMetrics {
   /** Abandoned before the short-abandon threshold (excluded from service level and abandon rate). */
   shortAbandoned: number;
   answeredWithinThreshold: number;
+  /** Abandoned with a wait of at most T (counted as served within T by some formulas). */
+  abandonedWithinThreshold: number;
   /** Offered in the window and neither answered nor abandoned at its end. */
   waiting: number;
   /** Left the queue neither answered nor abandoned (callback, key press out of the queue, task removed). */
   leftOtherwise: number;
-  /** answered within T / (answered + abandoned - short abandons); null when nothing left the queue. */
+  /**
+   * By the formula in force (default 'floorboard': answered within T / (answered + abandoned - short abandons));
+   * null when its denominator is 0.
+   */
   serviceLevel: number | null;
   /** Mean of (answered - queued) over answered contacts, seconds. */
   asaSeconds: number | null;
@@ -198,7 +210,15 @@ export interface MetricsReport {
   from: string;
   to: string;
   by: GroupBy;
-  definition: { serviceLevel: string; shortAbandonSeconds: number; thresholdSeconds: string; attribution: string };
+  definition: {
+    /** The formula's definition, as text. */
+    serviceLevel: string;
+    formula: ServiceLevelFormula;
+    shortAbandonSeconds: number;
+    /** The threshold T asked for, or how it was chosen per queue. */
+    thresholdSeconds: number | string;
+    attribution: string;
+  };
   rows: MetricsRow[];
 }
 
@@ -217,7 +237,18 @@ export interface Api {
    * are appended after the source's last position (re-sent lines are then deduplicated by event `id` only).
    */
   'ingest/lines': (args: { source: string; lines: string[]; startPosition?: number }) => IngestSummary;
-  'metrics/window': (args: { from: string; to: string; by?: GroupBy }) => MetricsReport;
+  /**
+   * Metrics of [from, to). `formula`, `thresholdSeconds` (T for every queue, instead of each queue's own) and
+   * `shortAbandonSeconds` override the defaults; the report states the definition it used.
+   */
+  'metrics/window': (args: {
+    from: string;
+    to: string;
+    by?: GroupBy;
+    formula?: ServiceLevelFormula;
+    thresholdSeconds?: number;
+    shortAbandonSeconds?: number;
+  }) => MetricsReport;
   'quarantine/list': (args: { limit?: number; source?: string }) => QuarantineEntry[];
   'feeds/list': (args: Record<string, never>) => FeedStatus[];
   'feeds/add': (args: FeedSpec) => FeedStatus;

@@ -55,6 +55,25 @@ describe('CLI', () => {
     expect(cli('metrics', '--db', db, '--from', start, '--to', end, '--json')).toBe(before);
   });
 
+  it('metrics --formula --threshold --short-abandon: reports the definition it used, and the figures follow it', () => {
+    const base = JSON.parse(cli('metrics', '--db', db, '--from', start, '--to', end, '--by', 'channel', '--json'));
+    expect(base.definition).toMatchObject({ formula: 'floorboard', serviceLevel: 'answered within T / (answered + abandoned - short abandons)', shortAbandonSeconds: 5 });
+    expect(base.definition.thresholdSeconds).toMatch(/per queue/);
+    const asked = JSON.parse(cli('metrics', '--db', db, '--from', start, '--to', end, '--by', 'channel', '--formula', 'asterisk', '--threshold', '45', '--short-abandon', '10', '--json'));
+    expect(asked.definition).toEqual(expect.objectContaining({ formula: 'asterisk', serviceLevel: 'answered within T / answered', thresholdSeconds: 45, shortAbandonSeconds: 10 }));
+    type Row = { key: string } & Record<"offered" | "answered" | "answeredWithinThreshold" | "shortAbandoned" | "serviceLevel", number>;
+    const row = (r: { rows: Row[] }, channel: string) => r.rows.find((x) => x.key === channel)!;
+    // voice's own T is 20 s and chat's 60 s: 45 s for both counts more voice answers within T and fewer chat ones
+    expect(row(asked, 'voice').answeredWithinThreshold).toBeGreaterThan(row(base, 'voice').answeredWithinThreshold);
+    expect(row(asked, 'chat').answeredWithinThreshold).toBeLessThan(row(base, 'chat').answeredWithinThreshold);
+    for (const ch of ['voice', 'chat']) {
+      expect(row(asked, ch).offered).toBe(row(base, ch).offered);
+      expect(row(asked, ch).serviceLevel).toBeCloseTo(row(asked, ch).answeredWithinThreshold / row(asked, ch).answered, 12);
+      expect(row(asked, ch).shortAbandoned).toBeGreaterThanOrEqual(row(base, ch).shortAbandoned);
+    }
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'metrics', '--db', db, '--from', start, '--to', end, '--formula', 'nice'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).toThrow(/Allowed choices are floorboard, asterisk/);
+  });
+
   it('quarantines an invalid line with its line number and keeps the rest', () => {
     const bad = join(db, '..', 'bad.ndjson');
     writeFileSync(bad, [

@@ -38,6 +38,34 @@ describe('contact metrics (hand-computed)', () => {
     expect(m.longestWaitSeconds).toBe(100);
   });
 
+  it('computes each service-level formula on the same contacts, and a threshold asked for instead of the queue\'s', () => {
+    // The contacts above plus G, which left the queue (a key press) after 12 s, and H, which abandoned after 15 s:
+    //   answered 2 (A within T), abandoned 3 (C short at 3 s; D at 50 s; H at 15 s, within T), left 1 (G, within T),
+    //   waiting 1 (E), offered 7.
+    const more = [...contacts, contact('G', 200, { endedAt: at(212) }), contact('H', 300, { abandonedAt: at(315) })];
+    const sl = (formula: Parameters<typeof metricsForContacts>[2]['formula'], thresholdSeconds?: number) =>
+      metricsForContacts(more, queues, { from: at(0), to: at(600), by: 'center', shortAbandonSeconds: 5, formula, thresholdSeconds })[0].serviceLevel;
+    // floorboard, flex: within 1 / (2 + 3 - 1)           = 1/4
+    expect(sl('floorboard')).toBeCloseTo(1 / 4, 12);
+    expect(sl('flex')).toBeCloseTo(1 / 4, 12);
+    expect(sl(undefined)).toBeCloseTo(1 / 4, 12);
+    // asterisk: within 1 / answered 2                    = 1/2
+    expect(sl('asterisk')).toBeCloseTo(1 / 2, 12);
+    // asterisk-sl2: (1 + abandoned within T: C, H = 2) / (2 + 3)          = 3/5
+    expect(sl('asterisk-sl2')).toBeCloseTo(3 / 5, 12);
+    // connect: (1 + 2 + left within T: G = 1) / (2 + 3 + 1)               = 4/6
+    expect(sl('connect')).toBeCloseTo(4 / 6, 12);
+    // genesys: 1 / (2 + 3 + 1)                           = 1/6
+    expect(sl('genesys')).toBeCloseTo(1 / 6, 12);
+    // talkdesk: 1 / (offered 7 - short 1)                = 1/6
+    expect(sl('talkdesk')).toBeCloseTo(1 / 6, 12);
+    // T = 30 s for every queue: B (30 s) is within too -> floorboard 2/4; asterisk 2/2
+    expect(sl('floorboard', 30)).toBeCloseTo(2 / 4, 12);
+    expect(sl('asterisk', 30)).toBe(1);
+    // T = 0: nothing waited 0 s -> 0
+    expect(sl('connect', 0)).toBe(0);
+  });
+
   it('judges outcomes at the window end: a contact answered after it is still waiting', () => {
     const [m] = metricsForContacts(contacts, queues, { from: at(0), to: at(20), by: 'center', shortAbandonSeconds: 5 });
     // A answered at 10 (within), B not yet answered at 20 -> waiting 20 s

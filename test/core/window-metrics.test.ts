@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { metricsForContacts, storedMetrics } from '../../src/core/metrics/window-metrics';
 import { CHANNELS, type Contact } from '../../src/core/model/types';
+import { SERVICE_LEVEL_FORMULAS } from '../../src/shared/api';
 import { openDatabase } from '../../src/core/store/database';
 import { createStore } from '../../src/core/store/store';
 
@@ -27,7 +28,7 @@ const contact = fc.record({
 }) satisfies fc.Arbitrary<Contact>;
 
 describe('window metrics in SQL', () => {
-  it('equal the classification of classifyContact on random contacts, windows and groupings', () => {
+  it('equal the classification of classifyContact on random contacts, windows, groupings, formulas and thresholds', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(contact, { minLength: 0, maxLength: 60, selector: (c) => c.id }),
@@ -35,7 +36,9 @@ describe('window metrics in SQL', () => {
         fc.integer({ min: 1, max: 4000 }),
         fc.constantFrom('center' as const, 'queue' as const, 'channel' as const),
         fc.integer({ min: 0, max: 30 }),
-        (contacts, fromS, lengthS, by, shortAbandonSeconds) => {
+        fc.option(fc.constantFrom(...SERVICE_LEVEL_FORMULAS), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+        (contacts, fromS, lengthS, by, shortAbandonSeconds, formula, thresholdSeconds) => {
           const db = openDatabase({ path: ':memory:' });
           const store = createStore(db);
           db.prepare("INSERT INTO queues (name, channel, sl_threshold_seconds) VALUES ('Sales', 'voice', 30), ('billing', 'chat', 45)").run();
@@ -44,7 +47,7 @@ describe('window metrics in SQL', () => {
              VALUES (@id, @channel, @queue, @agentId, @queuedAt, @answeredAt, @firstResponseAt, @abandonedAt, @endedAt, @wrapupEndAt)`,
           );
           for (const c of contacts) insert.run(c);
-          const o = { from: T + fromS * 1000, to: T + (fromS + lengthS) * 1000, by, shortAbandonSeconds };
+          const o = { from: T + fromS * 1000, to: T + (fromS + lengthS) * 1000, by, shortAbandonSeconds, formula, thresholdSeconds };
           const expected = metricsForContacts(contacts, store.queues(), o);
           expect(storedMetrics(store, o)).toEqual(expected);
           db.close();

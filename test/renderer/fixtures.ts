@@ -23,6 +23,7 @@ export function metrics(over: Partial<ContactMetrics> = {}): ContactMetrics {
     shortAbandoned: 0,
     leftOtherwise: 0,
     answeredWithinThreshold: 0,
+    abandonedWithinThreshold: 0,
     waiting: 0,
     serviceLevel: null,
     asaSeconds: null,

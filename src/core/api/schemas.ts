@@ -3,7 +3,7 @@
  * The `satisfies` clause ties each schema to the contract in src/shared/api.ts: change one, the build breaks.
  */
 import { z } from 'zod';
-import { TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
+import { SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
 import { FEED_FORMATS } from '../ingest/adapter';
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time');
@@ -29,7 +29,14 @@ export const apiArgSchemas = {
     })
     .strict(),
   'metrics/window': z
-    .object({ from: isoInstant, to: isoInstant, by: z.enum(['center', 'queue', 'channel']).optional() })
+    .object({
+      from: isoInstant,
+      to: isoInstant,
+      by: z.enum(['center', 'queue', 'channel']).optional(),
+      formula: z.enum(SERVICE_LEVEL_FORMULAS).optional(),
+      thresholdSeconds: z.number().min(0).max(30 * 86_400).optional(),
+      shortAbandonSeconds: z.number().min(0).max(3600).optional(),
+    })
     .strict()
     .refine((a) => Date.parse(a.from) < Date.parse(a.to), { message: '"from" must be before "to"', path: ['to'] }),
   'quarantine/list': z

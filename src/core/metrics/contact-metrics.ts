@@ -5,10 +5,12 @@
  * Attribution: a contact belongs to the window (or interval) in which it entered the queue (`queuedAt`),
  * and its outcome is taken as known at the window's end: a contact answered after the end counts as waiting.
  */
-import type { ContactMetrics } from '../../shared/api';
+import type { ContactMetrics, ServiceLevelFormula } from '../../shared/api';
 import type { Contact } from '../model/types';
+import { DEFAULT_SERVICE_LEVEL_FORMULA, serviceLevel, SERVICE_LEVEL_VARIANTS } from './service-level';
 
-export const SERVICE_LEVEL_DEFINITION = 'answered within T / (answered + abandoned - short abandons)';
+/** The default formula's definition (the live floor's); see service-level.ts for every variant. */
+export const SERVICE_LEVEL_DEFINITION = SERVICE_LEVEL_VARIANTS[DEFAULT_SERVICE_LEVEL_FORMULA].definition;
 
 /**
  * `left`: ended in the queue neither answered nor abandoned (an Asterisk EXITWITHKEY, an Amazon Connect queued
@@ -24,6 +26,8 @@ export interface Classification {
   shortAbandon: boolean;
   /** Answered with waitMs <= T (Asterisk and most vendors count "within" inclusively). */
   withinThreshold: boolean;
+  /** Out of the queue (answered, abandoned or left) with waitMs <= T. */
+  resolvedWithinThreshold: boolean;
   /** First agent response (async channels), ms after queuing; null when none yet. */
   firstResponseMs: number | null;
 }
@@ -56,6 +60,7 @@ export function classifyContact(c: Contact, o: ClassifyOptions): Classification 
     waitMs,
     shortAbandon: outcome === 'abandoned' && waitMs < o.shortAbandonMs,
     withinThreshold: outcome === 'answered' && waitMs <= o.thresholdMs,
+    resolvedWithinThreshold: outcome !== 'waiting' && waitMs <= o.thresholdMs,
     firstResponseMs,
   };
 }
@@ -67,8 +72,10 @@ export interface ContactTally {
   abandoned: number;
   shortAbandoned: number;
   answeredWithinThreshold: number;
+  abandonedWithinThreshold: number;
   waiting: number;
   left: number;
+  leftWithinThreshold: number;
   answeredWaitMs: number;
   firstResponses: number;
   firstResponseMs: number;
@@ -83,8 +90,10 @@ export function emptyTally(): ContactTally {
     abandoned: 0,
     shortAbandoned: 0,
     answeredWithinThreshold: 0,
+    abandonedWithinThreshold: 0,
     waiting: 0,
     left: 0,
+    leftWithinThreshold: 0,
     answeredWaitMs: 0,
     firstResponses: 0,
     firstResponseMs: 0,
@@ -107,7 +116,11 @@ export function addToTally(t: ContactTally, k: Classification, sign: 1 | -1 = 1)
   } else if (k.outcome === 'abandoned') {
     t.abandoned += sign;
     if (k.shortAbandon) t.shortAbandoned += sign;
-  } else t.left += sign;
+    if (k.resolvedWithinThreshold) t.abandonedWithinThreshold += sign;
+  } else {
+    t.left += sign;
+    if (k.resolvedWithinThreshold) t.leftWithinThreshold += sign;
+  }
   if (k.outcome !== 'waiting' && sign === 1 && k.waitMs > t.maxResolvedWaitMs) t.maxResolvedWaitMs = k.waitMs;
   if (k.firstResponseMs !== null) {
     t.firstResponses += sign;
@@ -121,8 +134,10 @@ export function mergeTally(into: ContactTally, t: ContactTally): void {
   into.abandoned += t.abandoned;
   into.shortAbandoned += t.shortAbandoned;
   into.answeredWithinThreshold += t.answeredWithinThreshold;
+  into.abandonedWithinThreshold += t.abandonedWithinThreshold;
   into.waiting += t.waiting;
   into.left += t.left;
+  into.leftWithinThreshold += t.leftWithinThreshold;
   into.answeredWaitMs += t.answeredWaitMs;
   into.firstResponses += t.firstResponses;
   into.firstResponseMs += t.firstResponseMs;
@@ -133,14 +148,15 @@ const ratio = (num: number, den: number): number | null => (den > 0 ? num / den 
 
 /**
  * The figures, from a tally.
- * - serviceLevel = answered within T / (answered + abandoned - short abandons)   [Floorboard default, DOMAIN.md]
+ * - serviceLevel = by `formula` (service-level.ts); the default: answered within T / (answered + abandoned -
+ *   short abandons)   [Floorboard default, DOMAIN.md]
  * - asaSeconds   = mean(answeredAt - queuedAt) over answered
  * - abandonRate  = (abandoned - short abandons) / (answered + abandoned - short abandons)
  * - longestWaitSeconds = max wait over the window's contacts, those still waiting counted up to the end
  *   (`longestWaitingMs`, supplied by the caller who knows the waiting contacts)
  * - avgFirstResponseSeconds = mean(firstResponseAt - queuedAt) over contacts with a first agent response
  */
-export function metricsFromTally(t: ContactTally, longestWaitingMs = 0): ContactMetrics {
+export function metricsFromTally(t: ContactTally, longestWaitingMs = 0, formula: ServiceLevelFormula = DEFAULT_SERVICE_LEVEL_FORMULA): ContactMetrics {
   const resolved = t.answered + t.abandoned - t.shortAbandoned;
   const longest = Math.max(t.maxResolvedWaitMs, longestWaitingMs);
   return {
@@ -149,9 +165,10 @@ export function metricsFromTally(t: ContactTally, longestWaitingMs = 0): Contact
     abandoned: t.abandoned,
     shortAbandoned: t.shortAbandoned,
     answeredWithinThreshold: t.answeredWithinThreshold,
+    abandonedWithinThreshold: t.abandonedWithinThreshold,
     waiting: t.waiting,
     leftOtherwise: t.left,
-    serviceLevel: ratio(t.answeredWithinThreshold, resolved),
+    serviceLevel: serviceLevel(t, formula),
     asaSeconds: t.answered > 0 ? t.answeredWaitMs / t.answered / 1000 : null,
     abandonRate: ratio(t.abandoned - t.shortAbandoned, resolved),
     longestWaitSeconds: t.offered > 0 ? longest / 1000 : null,

@@ -2,11 +2,12 @@
  * Contact metrics over a historical window [from, to), from stored contacts, with the same definitions
  * as the live floor (contact-metrics.ts): contacts attributed by queue entry, outcomes judged at `to`.
  */
-import type { GroupBy, MetricsReport, MetricsRow } from '../../shared/api';
+import type { GroupBy, MetricsReport, MetricsRow, ServiceLevelFormula } from '../../shared/api';
 import { DEFAULT_SL_THRESHOLD_SECONDS, type Contact, type QueueConfig } from '../model/types';
 import type { Store } from '../store/store';
 import type { RecentContacts } from './recent-contacts';
-import { addToTally, classifyContact, emptyTally, metricsFromTally, SERVICE_LEVEL_DEFINITION, type ContactTally } from './contact-metrics';
+import { addToTally, classifyContact, emptyTally, metricsFromTally, type ContactTally } from './contact-metrics';
+import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from './service-level';
 
 export const ATTRIBUTION = 'contacts counted in the window they entered the queue; outcomes as known at the window end';
 
@@ -15,7 +16,13 @@ export interface WindowOptions {
   to: number;
   by: GroupBy;
   shortAbandonSeconds: number;
+  /** Service-level formula (default 'floorboard'). */
+  formula?: ServiceLevelFormula;
+  /** T for every queue, seconds; by default each queue's own (queue.config, else the channel's default). */
+  thresholdSeconds?: number;
 }
+
+const THRESHOLD_PER_QUEUE = 'per queue (queue.config), else voice 20, chat 60, message 3600, email 86400';
 
 export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueConfig[], o: WindowOptions): MetricsRow[] {
   const thresholds = new Map(queues.map((q) => [q.name, q.slThresholdSeconds]));
@@ -26,7 +33,7 @@ export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueCon
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { tally: emptyTally(), longestWaitingMs: 0 }));
     const k = classifyContact(c, {
-      thresholdMs: (thresholds.get(c.queue) ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel]) * 1000,
+      thresholdMs: (o.thresholdSeconds ?? thresholds.get(c.queue) ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel]) * 1000,
       shortAbandonMs: o.shortAbandonSeconds * 1000,
       at: o.to,
     });
@@ -35,15 +42,15 @@ export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueCon
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, g]) => ({ key, ...metricsFromTally(g.tally, g.longestWaitingMs) }));
+    .map(([key, g]) => ({ key, ...metricsFromTally(g.tally, g.longestWaitingMs, o.formula) }));
 }
 
 /** The same rows as metricsForContacts over the stored contacts, summed by SQLite (a week in milliseconds). */
 export function storedMetrics(store: Store, o: WindowOptions): MetricsRow[] {
-  return store.contactTallies({ from: o.from, to: o.to, by: o.by, shortAbandonMs: o.shortAbandonSeconds * 1000 }).map(({ key, longestWaitingMs, ...tally }) => ({
-    key,
-    ...metricsFromTally(tally satisfies ContactTally, longestWaitingMs),
-  })).sort((a, b) => a.key.localeCompare(b.key));
+  return store
+    .contactTallies({ from: o.from, to: o.to, by: o.by, shortAbandonMs: o.shortAbandonSeconds * 1000, thresholdSeconds: o.thresholdSeconds })
+    .map(({ key, longestWaitingMs, ...tally }) => ({ key, ...metricsFromTally(tally satisfies ContactTally, longestWaitingMs, o.formula) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**
@@ -57,9 +64,10 @@ export function windowMetrics(store: Store, o: WindowOptions, recent?: RecentCon
     to: new Date(o.to).toISOString(),
     by: o.by,
     definition: {
-      serviceLevel: SERVICE_LEVEL_DEFINITION,
+      serviceLevel: SERVICE_LEVEL_VARIANTS[o.formula ?? DEFAULT_SERVICE_LEVEL_FORMULA].definition,
+      formula: o.formula ?? DEFAULT_SERVICE_LEVEL_FORMULA,
       shortAbandonSeconds: o.shortAbandonSeconds,
-      thresholdSeconds: 'per queue (queue.config), else voice 20, chat 60, message 3600, email 86400',
+      thresholdSeconds: o.thresholdSeconds ?? THRESHOLD_PER_QUEUE,
       attribution: ATTRIBUTION,
     },
     rows,

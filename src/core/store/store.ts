@@ -115,7 +115,7 @@ WITH k AS (
                      WHEN c.abandoned_at IS NOT NULL AND c.abandoned_at <= @at THEN c.abandoned_at
                      WHEN c.ended_at IS NOT NULL AND c.ended_at <= @at THEN c.ended_at
                      ELSE @at END - c.queued_at) AS wait,
-         coalesce(q.sl_threshold_seconds, ${thresholdByChannelSql}) * 1000 AS threshold,
+         coalesce(@thresholdSeconds, q.sl_threshold_seconds, ${thresholdByChannelSql}) * 1000 AS threshold,
          CASE WHEN c.first_response_at IS NOT NULL AND c.first_response_at <= @at
               THEN max(0, c.first_response_at - c.queued_at) END AS first_response
   FROM contacts c INDEXED BY contacts_queued_at LEFT JOIN queues q ON q.name = c.queue
@@ -129,8 +129,10 @@ SELECT key,
        total(outcome = 2) AS abandoned,
        total(outcome = 2 AND wait < @shortAbandonMs) AS shortAbandoned,
        total(outcome = 1 AND wait <= threshold) AS answeredWithinThreshold,
+       total(outcome = 2 AND wait <= threshold) AS abandonedWithinThreshold,
        total(outcome = 0) AS waiting,
        total(outcome = 3) AS left,
+       total(outcome = 3 AND wait <= threshold) AS leftWithinThreshold,
        total(CASE WHEN outcome = 1 THEN wait END) AS answeredWaitMs,
        count(first_response) AS firstResponses,
        total(first_response) AS firstResponseMs,
@@ -290,7 +292,7 @@ export function createStore(db: Db) {
     restateAgentInterval: db.prepare('UPDATE agent_states SET state = ?, reason = ? WHERE id = ?'),
     lastAgentIntervalId: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM agent_states'),
     contactById: db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?'),
-    contactTallies: db.prepare<[{ from: number; to: number; at: number; by: string; shortAbandonMs: number }], TallyRow>(contactTalliesSql),
+    contactTallies: db.prepare<[{ from: number; to: number; at: number; by: string; shortAbandonMs: number; thresholdSeconds: number | null }], TallyRow>(contactTalliesSql),
     contactsQueuedBetween: db.prepare<[number, number], ContactRow>(
       'SELECT * FROM contacts WHERE queued_at >= ? AND queued_at < ? ORDER BY queued_at',
     ),
@@ -730,9 +732,12 @@ export function createStore(db: Db) {
       const r = s.contactById.get(id);
       return r ? rowToContact(r) : null;
     },
-    /** Per-group sums of contact outcomes for [from, to), classified at `to` (history without loading contacts). */
-    contactTallies(o: { from: number; to: number; by: 'center' | 'queue' | 'channel'; shortAbandonMs: number }): TallyRow[] {
-      return s.contactTallies.all({ ...o, at: o.to });
+    /**
+     * Per-group sums of contact outcomes for [from, to), classified at `to` (history without loading contacts).
+     * `thresholdSeconds`: T for every queue; by default each queue's own.
+     */
+    contactTallies(o: { from: number; to: number; by: 'center' | 'queue' | 'channel'; shortAbandonMs: number; thresholdSeconds?: number }): TallyRow[] {
+      return s.contactTallies.all({ ...o, thresholdSeconds: o.thresholdSeconds ?? null, at: o.to });
     },
     contactsQueuedBetween(from: number, to: number): Contact[] {
       return contactRows(s.contactsQueuedBetween.all(from, to));
