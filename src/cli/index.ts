@@ -2,7 +2,7 @@
  * The command line: npm run cli -- <command>. Every command is a thin wrapper over the core.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
@@ -17,6 +17,7 @@ import { ABANDON_TRIGGERS } from '../core/ingest/taskrouter';
 import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
 import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { requiredAgents } from '../core/metrics/erlang-c';
+import { formatOfPath, parseStandards, serializeStandards } from '../core/standards/standards-file';
 import { createSimulator } from '../core/simulator/simulator';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/engine';
@@ -297,6 +298,52 @@ program
           `${(r.serviceLevel * 100).toFixed(1)}% within ${o.threshold} s (target ${(o.target * 100).toFixed(0)}%), ASA ${r.asaSeconds.toFixed(1)} s, occupancy ${(r.occupancy * 100).toFixed(1)}%`,
       );
       console.log(r.definition);
+    }
+  });
+
+const standardsCommand = program.command('standards').description('Export or import the service standards (JSON or YAML, by the file extension).');
+
+standardsCommand
+  .command('export')
+  .argument('<file>', 'a .json, .yaml or .yml file to write')
+  .requiredOption('--db <path>', 'SQLite database')
+  .option('--at <iso>', 'the standards in force at this instant (default: now)', isoInstant)
+  .description('Write the standards in force (and their business-hours calendars) to a file.')
+  .action((file: string, o) => {
+    const format = formatOfPath(file);
+    if (!format) throw new InvalidArgumentError(`${file}: name a .json, .yaml or .yml file`);
+    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
+    try {
+      const v = fb.engine.handlers['standards/get']({ at: o.at });
+      writeFileSync(resolve(file), serializeStandards(v.set, format));
+      console.log(JSON.stringify({ file: resolve(file), version: v.version, validFrom: v.validFrom, standards: v.set.standards.length, calendars: v.set.calendars.length }));
+    } finally {
+      fb.close();
+    }
+  });
+
+standardsCommand
+  .command('import')
+  .argument('<file>', 'a .json, .yaml or .yml standards file')
+  .requiredOption('--db <path>', 'SQLite database')
+  .option('--note <text>', 'why (kept with the version)')
+  .description('Check a standards file and save it as the new version, in force from now; an invalid file changes nothing.')
+  .action(async (file: string, o) => {
+    const format = formatOfPath(file);
+    if (!format) throw new InvalidArgumentError(`${file}: name a .json, .yaml or .yml file`);
+    const parsed = parseStandards(readFileSync(resolve(file), 'utf8'), format);
+    if (!parsed.ok) {
+      for (const i of parsed.issues.slice(0, 20)) console.error(`${file}: ${i.path || '(file)'}: ${i.message}`);
+      throw new Error(`${file}: ${parsed.issues.length} problem${parsed.issues.length === 1 ? '' : 's'}; nothing saved`);
+    }
+    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
+    try {
+      const r = await fb.dispatch('standards/save', { set: parsed.set, note: o.note ?? `imported from ${file}` });
+      if (!r.ok) throw new Error(r.error.message);
+      const v = r.value as import('../shared/standards').StandardsVersion;
+      console.log(JSON.stringify({ version: v.version, validFrom: v.validFrom, standards: v.set.standards.length, calendars: v.set.calendars.length }));
+    } finally {
+      fb.close();
     }
   });
 

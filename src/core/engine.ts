@@ -20,6 +20,7 @@ import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel, type Contact } from './mod
 import type { Db } from './store/database';
 import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
+import { createStandardsService } from './standards/standards-store';
 
 export interface CenterConfig {
   name: string;
@@ -119,6 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
     // as stored before
     loadContact: (id) => batchContacts?.get(id) ?? store.contact(id),
   });
+  const standards = createStandardsService(store, { now: () => clock.now(), timeZone: center.timeZone });
   let dayStart = businessDayStart(clock.now(), center.timeZone, center.resetHour);
   let nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
   rebuild();
@@ -296,6 +298,9 @@ export function createEngine(options: EngineOptions): Engine {
           recent,
         ),
       'quarantine/list': ({ limit, source }) => store.quarantine(limit ?? 100, source ?? null),
+      'standards/get': ({ at }) => standards.at(at === undefined ? clock.now() : Date.parse(at)),
+      'standards/save': ({ set, note }) => standards.save(set, note ?? null),
+      'standards/history': ({ limit }) => standards.history(limit ?? 50),
       'feeds/list': () => feeds.statuses(),
       'feeds/add': (spec) => feeds.add(spec),
       'feeds/pause': ({ name }) => feeds.pause(name),

@@ -4,6 +4,8 @@
  * Types only: this file is imported by the core, the adapters and the renderer alike.
  */
 
+import type { StandardsSet, StandardsVersion } from './standards';
+
 export type Channel = 'voice' | 'chat' | 'email' | 'message';
 export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
 
@@ -250,6 +252,12 @@ export interface Api {
     shortAbandonSeconds?: number;
   }) => MetricsReport;
   'quarantine/list': (args: { limit?: number; source?: string }) => QuarantineEntry[];
+  /** The standards in force at `at` (default now), with the version they come from. */
+  'standards/get': (args: { at?: string }) => StandardsVersion;
+  /** Save the whole set as a new version in force from now; an invalid set is refused with each issue's path. */
+  'standards/save': (args: { set: StandardsSet; note?: string }) => StandardsVersion;
+  /** Saved versions, newest first. */
+  'standards/history': (args: { limit?: number }) => StandardsVersion[];
   'feeds/list': (args: Record<string, never>) => FeedStatus[];
   'feeds/add': (args: FeedSpec) => FeedStatus;
   'feeds/pause': (args: { name: string }) => FeedStatus;
@@ -277,12 +285,18 @@ export type ApiName = keyof Api;
  * What a wall display needs: the only methods the headless host answers for other machines (the others
  * configure feeds, read raw lines or write events, and are answered for the machine itself only).
  */
-export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window'] as const satisfies readonly ApiName[];
+export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window', 'standards/get'] as const satisfies readonly ApiName[];
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>[0];
 export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 
 /** Every call is answered with an envelope; errors never cross a boundary as exceptions. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  /** invalid-args: every problem, at its path in the arguments ("set.standards.0.tiers.expected"), for a form. */
+  issues?: { path: string; message: string }[];
+}
 /** `refused`: understood but not done (a name already taken...); the message is for the user as is. */
 export type ApiErrorCode = 'invalid-args' | 'unknown-method' | 'refused' | 'internal';
 

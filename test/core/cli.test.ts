@@ -165,3 +165,25 @@ describe('CLI staffing', () => {
     expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'staffing', '--calls', '100', '--aht', '180', '--target', '1'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).toThrow(/--target must be between 0 and 1/);
   });
 });
+
+describe('CLI standards', () => {
+  it('exports the standards in force as YAML, imports an edited file as a new version, and refuses an invalid one', () => {
+    const db = tempDbPath();
+    const yaml = join(db, '..', 'standards.yaml');
+    expect(JSON.parse(cli('standards', 'export', yaml, '--db', db))).toMatchObject({ version: 1, standards: 6, calendars: 2 });
+    const text = readFileSync(yaml, 'utf8');
+    expect(text).toContain('id: voice-service-level');
+    writeFileSync(yaml, text.replace('desired: 0.8\n', 'desired: 0.82\n'));
+    expect(JSON.parse(cli('standards', 'import', yaml, '--db', db, '--note', 'Q2'))).toMatchObject({ version: 2, standards: 6 });
+    const json = join(db, '..', 'standards.json');
+    cli('standards', 'export', json, '--db', db);
+    expect(JSON.parse(readFileSync(json, 'utf8')).standards[0].tiers).toEqual({ expected: 0.7, desired: 0.82, delight: 0.9 });
+
+    writeFileSync(yaml, text.replace('thresholdSeconds: 20\n', 'thresholdSeconds: -20\n'));
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'standards', 'import', yaml, '--db', db], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).toThrow(
+      /standards\.0\.options\.thresholdSeconds: the threshold cannot be negative/,
+    );
+    cli('standards', 'export', json, '--db', db);
+    expect(JSON.parse(readFileSync(json, 'utf8')).standards[0].tiers.desired).toBe(0.82); // nothing saved
+  });
+});

@@ -18,7 +18,8 @@ export function createDispatcher(handlers: Api, onError?: (name: string, error: 
     if (!isApiName(name)) return { ok: false, error: { code: 'unknown-method', message: `unknown method "${name}"` } };
     const parsed = apiArgSchemas[name].safeParse(args ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-args', message: `${name}: ${formatZodError(parsed.error)}` } };
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      return { ok: false, error: { code: 'invalid-args', message: `${name}: ${formatZodError(parsed.error)}`, issues } };
     }
     try {
       const handler = handlers[name] as (a: unknown) => unknown;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
 import { FEED_FORMATS } from '../ingest/adapter';
+import { standardsSetSchema } from '../standards/standard';
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time');
 const none = z.object({}).strict();
@@ -42,6 +43,9 @@ export const apiArgSchemas = {
   'quarantine/list': z
     .object({ limit: z.number().int().min(1).max(10_000).optional(), source: z.string().min(1).optional() })
     .strict(),
+  'standards/get': z.object({ at: isoInstant.optional() }).strict(),
+  'standards/save': z.object({ set: standardsSetSchema, note: z.string().max(500).optional() }).strict(),
+  'standards/history': z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
   'feeds/list': none,
   'feeds/add': z
     .object({

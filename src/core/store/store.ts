@@ -91,6 +91,15 @@ export function rowToContact(r: ContactRow): Contact | null {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** A saved version of the standards set (body: its JSON). */
+export interface StandardsVersionRow {
+  id: number;
+  valid_from: number;
+  body: string;
+  note: string | null;
+  saved_at: number;
+}
+
 /** A group's tally of contact outcomes, summed in SQL (see `contactTallies`). */
 export type TallyRow = ContactTally & { key: string; longestWaitingMs: number };
 
@@ -317,6 +326,11 @@ export function createStore(db: Db) {
        FROM quarantine q JOIN sources s ON s.id = q.source_id
        WHERE (? IS NULL OR s.name = ?) ORDER BY q.id DESC LIMIT ?`,
     ),
+    standardsAt: db.prepare<[number], StandardsVersionRow>(
+      'SELECT * FROM standards_versions WHERE valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1',
+    ),
+    insertStandards: db.prepare('INSERT INTO standards_versions (valid_from, body, note, saved_at) VALUES (?, ?, ?, ?)'),
+    standardsHistory: db.prepare<[number], StandardsVersionRow>('SELECT * FROM standards_versions ORDER BY valid_from DESC, id DESC LIMIT ?'),
     counts: db.prepare<[], { accepted: number; quarantined: number }>(
       'SELECT (SELECT coalesce(sum(event_count), 0) FROM line_blocks) AS accepted, (SELECT count(*) FROM quarantine) AS quarantined',
     ),
@@ -767,6 +781,17 @@ export function createStore(db: Db) {
     },
     quarantine(limit: number, source: string | null): QuarantineEntry[] {
       return s.quarantine.all(source, source, limit);
+    },
+    /** The standards version in force at an instant (the latest saved with valid_from <= at), or null. */
+    standardsAt(at: number): StandardsVersionRow | null {
+      return s.standardsAt.get(at) ?? null;
+    },
+    /** Save a new version of the standards set, in force from `validFrom`; returns its id. */
+    saveStandards(body: string, validFrom: number, note: string | null, savedAt: number): number {
+      return Number(s.insertStandards.run(validFrom, body, note, savedAt).lastInsertRowid);
+    },
+    standardsHistory(limit: number): StandardsVersionRow[] {
+      return s.standardsHistory.all(limit);
     },
     totals(): { accepted: number; quarantined: number } {
       return s.counts.get() ?? { accepted: 0, quarantined: 0 };

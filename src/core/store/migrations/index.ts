@@ -2,6 +2,7 @@ import { sql as m001 } from './001-init';
 import { sql as m002 } from './002-feeds';
 import { sql as m003 } from './003-line-blocks';
 import { sql as m004 } from './004-agent-intervals-by-end';
+import { sql as m005 } from './005-standards';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 2, name: '002-feeds', sql: m002 },
   { id: 3, name: '003-line-blocks', sql: m003 },
   { id: 4, name: '004-agent-intervals-by-end', sql: m004 },
+  { id: 5, name: '005-standards', sql: m005 },
 ];

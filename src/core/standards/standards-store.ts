@@ -1,0 +1,43 @@
+/**
+ * The standards in force, with their history: every save is a new version of the whole set, in force from the
+ * instant it was saved. A center without any gets the defaults (in force since ever, so history reports have
+ * standards too).
+ */
+import type { StandardsVersion } from '../../shared/standards';
+import type { Store, StandardsVersionRow } from '../store/store';
+import { defaultStandards } from './defaults';
+import { checkStandards } from './standards-file';
+import type { StandardsSet } from './standard';
+
+export interface StandardsService {
+  /** The version in force at an instant. */
+  at(ts: number): StandardsVersion;
+  save(set: StandardsSet, note: string | null): StandardsVersion;
+  history(limit: number): StandardsVersion[];
+}
+
+export function createStandardsService(store: Store, o: { now: () => number; timeZone: string }): StandardsService {
+  const toVersion = (r: StandardsVersionRow): StandardsVersion => {
+    // stored sets were validated when saved; a set written by a later version is checked again, not trusted
+    const parsed = checkStandards(JSON.parse(r.body));
+    if (!parsed.ok) throw new Error(`standards version ${r.id} cannot be read: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
+    return { version: r.id, validFrom: new Date(r.valid_from).toISOString(), savedAt: new Date(r.saved_at).toISOString(), note: r.note, set: parsed.set };
+  };
+  if (store.standardsAt(Number.MAX_SAFE_INTEGER) === null) {
+    store.saveStandards(JSON.stringify(defaultStandards(o.timeZone)), 0, 'the defaults of a new center', o.now());
+  }
+  return {
+    at(ts) {
+      const r = store.standardsAt(ts) ?? store.standardsHistory(1)[0];
+      return toVersion(r);
+    },
+    save(set, note) {
+      const now = o.now();
+      const id = store.saveStandards(JSON.stringify(set), now, note, now);
+      return { version: id, validFrom: new Date(now).toISOString(), savedAt: new Date(now).toISOString(), note, set };
+    },
+    history(limit) {
+      return store.standardsHistory(limit).map(toVersion);
+    },
+  };
+}
