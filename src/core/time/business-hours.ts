@@ -1,0 +1,117 @@
+/**
+ * Business hours: when a channel is open by its published calendar, and clocks that run only while it is.
+ *
+ * A calendar lists, per weekday of its own time zone, periods of wall-clock time ("08:00-20:00"; "24:00" is the
+ * next midnight), and holidays (local dates, closed all day). Periods are turned into instants day by day in the
+ * calendar's zone, so a period is as long as the wall clock says: 08:00-20:00 lasts 11 real hours on the day
+ * clocks spring forward inside it, 13 on the day they fall back. A wall time the change skips is moved forward by
+ * the change (02:30 on a spring-forward night is 03:30). Two periods that meet at midnight are one open stretch
+ * for the clocks, though nextChange reports the midnight between them.
+ *
+ *   open(t)                      t lies in a period of t's local date (not a holiday)
+ *   businessMs(a, b)             the open time within [a, b)
+ *   addBusinessMs(start, d)      the instant at which d of open time has run since start (a deadline)
+ */
+import { DateTime } from 'luxon';
+import type { BusinessCalendar } from '../../shared/standards';
+
+/** Days looked through at most before a clock gives up (a calendar open once a year still gets its deadline). */
+const MAX_DAYS = 800;
+
+type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function minutesOf(hm: string): number {
+  return Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+}
+
+function instant(day: DateTime, minutes: number): number {
+  if (minutes >= 1440) return instant(day.plus({ days: 1 }), minutes - 1440);
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: day.zone }).toMillis();
+}
+
+export class BusinessHours {
+  private readonly holidays: Set<string>;
+  private readonly cache = new Map<string, Span[]>();
+
+  constructor(readonly calendar: Pick<BusinessCalendar, 'timeZone' | 'week' | 'holidays'>) {
+    this.holidays = new Set(calendar.holidays);
+  }
+
+  /** The open spans of one local date, as instants, in order. */
+  private spansOf(day: DateTime): Span[] {
+    const key = day.toISODate()!;
+    let spans = this.cache.get(key);
+    if (spans) return spans;
+    spans = [];
+    if (!this.holidays.has(key)) {
+      for (const p of this.calendar.week[String(day.weekday) as Weekday] ?? []) {
+        const [a, b] = p.split('-');
+        const start = instant(day, minutesOf(a));
+        const end = instant(day, minutesOf(b));
+        if (end > start) spans.push({ start, end });
+      }
+      spans.sort((x, y) => x.start - y.start);
+    }
+    if (this.cache.size > 4000) this.cache.clear();
+    this.cache.set(key, spans);
+    return spans;
+  }
+
+  private localDay(t: number): DateTime {
+    return DateTime.fromMillis(t, { zone: this.calendar.timeZone }).startOf('day');
+  }
+
+  isOpen(t: number): boolean {
+    return this.spansOf(this.localDay(t)).some((s) => s.start <= t && t < s.end);
+  }
+
+  /** Open time within [a, b), ms. */
+  businessMs(a: number, b: number): number {
+    if (b <= a) return 0;
+    let total = 0;
+    let day = this.localDay(a);
+    for (let i = 0; i < MAX_DAYS * 50; i++) {
+      const spans = this.spansOf(day);
+      for (const s of spans) total += Math.max(0, Math.min(b, s.end) - Math.max(a, s.start));
+      day = day.plus({ days: 1 });
+      if (instant(day, 0) >= b) break;
+    }
+    return total;
+  }
+
+  /** The instant at which `durationMs` of open time has run since `start`; null if the calendar never opens. */
+  addBusinessMs(start: number, durationMs: number): number | null {
+    let left = durationMs;
+    let day = this.localDay(start);
+    for (let i = 0; i < MAX_DAYS; i++) {
+      for (const s of this.spansOf(day)) {
+        const from = Math.max(start, s.start);
+        if (from >= s.end) continue;
+        if (left === 0) return from;
+        const here = s.end - from;
+        if (here >= left) return from + left;
+        left -= here;
+      }
+      day = day.plus({ days: 1 });
+    }
+    return null;
+  }
+
+  /** When the open state next changes after `t` (the next opening or closing), or null within the horizon. */
+  nextChange(t: number): number | null {
+    let day = this.localDay(t);
+    for (let i = 0; i < MAX_DAYS; i++) {
+      for (const s of this.spansOf(day)) {
+        if (s.start > t) return s.start;
+        if (s.end > t) return s.end;
+      }
+      day = day.plus({ days: 1 });
+    }
+    return null;
+  }
+}
