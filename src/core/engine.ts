@@ -21,6 +21,8 @@ import type { Db } from './store/database';
 import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 import { createStandardsService } from './standards/standards-store';
+import { evaluateStandards } from './standards/evaluate';
+import type { StandardsEvaluation } from '../shared/standards';
 
 export interface CenterConfig {
   name: string;
@@ -61,6 +63,8 @@ export interface EngineOptions {
 }
 
 const DEFAULT_RECENT_DAYS = 8;
+/** Standards are evaluated again at most this often (their windows are minutes to a week long). */
+const STANDARDS_EVERY_MS = 5000;
 
 /** The source of the operator's settings stored as events (queue channels and time zones). */
 export const CONFIGURATION_SOURCE = 'configuration';
@@ -219,10 +223,28 @@ export function createEngine(options: EngineOptions): Engine {
     if (lines.length > 0) applyBatch(store.writeBatch(CONFIGURATION_SOURCE, 'config', lines));
   }
 
+  /** The last evaluation of the standards, redone at most every few seconds (and after a save). */
+  let evaluation: StandardsEvaluation | null = null;
+  function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {
+    const v = standards.at(now);
+    evaluation = evaluateStandards(v.set, v.version, {
+      now,
+      dayStart,
+      timeZone: center.timeZone,
+      intervalMinutes,
+      contacts: recent.values(),
+      queues: store.queues(),
+      waitingNow: queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })),
+      agents: floor.agentTimes(now),
+    });
+    return evaluation;
+  }
+
   function snapshot(): FloorSnapshot {
     rollDay();
     const now = clock.now();
     const queues = floor.queuesLive(now);
+    if (evaluation === null || now - evaluation.at >= STANDARDS_EVERY_MS || now < evaluation.at) evaluate(now, queues);
     return {
       now,
       center: { ...center, dayStart },
@@ -238,6 +260,7 @@ export function createEngine(options: EngineOptions): Engine {
       intervals: { minutes: intervalMinutes, points: floor.intervalPoints() },
       ingest: { accepted: totals.accepted, duplicates: totals.duplicates, quarantined: totals.quarantined, lastQuarantine: totals.lastQuarantine },
       feeds: feeds.statuses(),
+      standards: evaluation,
     };
   }
 
@@ -299,7 +322,13 @@ export function createEngine(options: EngineOptions): Engine {
         ),
       'quarantine/list': ({ limit, source }) => store.quarantine(limit ?? 100, source ?? null),
       'standards/get': ({ at }) => standards.at(at === undefined ? clock.now() : Date.parse(at)),
-      'standards/save': ({ set, note }) => standards.save(set, note ?? null),
+      'standards/save': ({ set, note }) => {
+        const v = standards.save(set, note ?? null);
+        evaluation = null;
+        schedulePush();
+        return v;
+      },
+      'standards/evaluate': () => evaluate(clock.now()),
       'standards/history': ({ limit }) => standards.history(limit ?? 50),
       'feeds/list': () => feeds.statuses(),
       'feeds/add': (spec) => feeds.add(spec),

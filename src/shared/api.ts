@@ -4,7 +4,7 @@
  * Types only: this file is imported by the core, the adapters and the renderer alike.
  */
 
-import type { StandardsSet, StandardsVersion } from './standards';
+import type { StandardsEvaluation, StandardsSet, StandardsVersion } from './standards';
 
 export type Channel = 'voice' | 'chat' | 'email' | 'message';
 export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
@@ -180,6 +180,8 @@ export interface FloorSnapshot {
   intervals: { minutes: number; points: IntervalPoint[] };
   ingest: IngestTotals;
   feeds: FeedStatus[];
+  /** The standards in force evaluated on the floor (refreshed every few seconds; null before the first). */
+  standards: StandardsEvaluation | null;
 }
 
 export interface QuarantineEntry {
@@ -258,6 +260,8 @@ export interface Api {
   'standards/save': (args: { set: StandardsSet; note?: string }) => StandardsVersion;
   /** Saved versions, newest first. */
   'standards/history': (args: { limit?: number }) => StandardsVersion[];
+  /** The standards in force evaluated on the floor now. */
+  'standards/evaluate': (args: Record<string, never>) => StandardsEvaluation;
   'feeds/list': (args: Record<string, never>) => FeedStatus[];
   'feeds/add': (args: FeedSpec) => FeedStatus;
   'feeds/pause': (args: { name: string }) => FeedStatus;
@@ -285,7 +289,7 @@ export type ApiName = keyof Api;
  * What a wall display needs: the only methods the headless host answers for other machines (the others
  * configure feeds, read raw lines or write events, and are answered for the machine itself only).
  */
-export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window', 'standards/get'] as const satisfies readonly ApiName[];
+export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window', 'standards/get', 'standards/evaluate'] as const satisfies readonly ApiName[];
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>[0];
 export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 

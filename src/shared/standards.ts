@@ -108,3 +108,65 @@ export interface StandardsVersion {
   note: string | null;
   set: StandardsSet;
 }
+
+/** One standard's figure on one column of the matrix: the center, a channel or a queue. */
+export interface StandardResult {
+  standardId: string;
+  /** 'center', a channel, or 'queue:NAME'. */
+  key: string;
+  channel: Channel | null;
+  queue: string | null;
+  figure: number | null;
+  /** The highest tier met; 'breach' below expected; 'no-data' when nothing was measured. */
+  status: Tier | 'breach' | 'no-data';
+  /** Figure against the desired tier, 0-1 (1 = at or beyond target). */
+  attainment: number | null;
+  /** What the figure is made of, in words a supervisor can check ("412 of 503 within 20 s"). */
+  basis: string;
+  /** Contacts (or agents) behind the figure. */
+  volume: number;
+  windowStart: number;
+  windowEnd: number;
+}
+
+export type Driver = 'staffing' | 'abandons' | 'handle time' | 'responsiveness' | 'availability';
+
+export interface ChannelAttainment {
+  channel: Channel;
+  /** Mean attainment of the standards measured on this channel, 0-1. */
+  attainment: number | null;
+  /** Contacts offered on the channel today (the weight in the consistency index). */
+  volume: number;
+  measured: number;
+}
+
+export interface StaffingNeed {
+  channel: Channel;
+  /** Contacts queued in the last 30 minutes, and the handle time of those answered and done (or the day's). */
+  arrivals: number;
+  ahtSeconds: number | null;
+  target: number;
+  thresholdSeconds: number;
+  concurrency: number;
+  required: number | null;
+  /** Agents with capacity on the channel, available or on a contact or in wrap-up. */
+  staffed: number;
+  /** required - staffed: more agents needed (> 0) or spare (< 0). */
+  gap: number | null;
+}
+
+export interface StandardsEvaluation {
+  at: number;
+  /** The standards version evaluated. */
+  version: number;
+  results: StandardResult[];
+  channels: ChannelAttainment[];
+  /**
+   * 1 - the volume-weighted mean absolute deviation of channel attainment from its weighted mean: 1 when every
+   * channel meets its standards equally; null with fewer than two channels measured.
+   */
+  consistencyIndex: number | null;
+  /** The channel furthest from its targets, and why. */
+  worst: { channel: Channel; attainment: number; driver: Driver; detail: string } | null;
+  staffing: StaffingNeed[];
+}

@@ -104,6 +104,7 @@ export function snapshot(over: Partial<FloorSnapshot> = {}): FloorSnapshot {
     intervals: { minutes: 15, points: [] },
     ingest: { accepted: 5000, duplicates: 3, quarantined: 0, lastQuarantine: null },
     feeds: [],
+    standards: null,
     ...over,
   };
 }

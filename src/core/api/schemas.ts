@@ -46,6 +46,7 @@ export const apiArgSchemas = {
   'standards/get': z.object({ at: isoInstant.optional() }).strict(),
   'standards/save': z.object({ set: standardsSetSchema, note: z.string().max(500).optional() }).strict(),
   'standards/history': z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+  'standards/evaluate': none,
   'feeds/list': none,
   'feeds/add': z
     .object({

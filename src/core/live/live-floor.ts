@@ -342,6 +342,18 @@ export class LiveFloor {
     return occupancy(this.stateTimes(now));
   }
 
+  /** Each agent's capacity, state now and time by state today (the open state counted up to `now`). */
+  agentTimes(now: number): { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[] {
+    const out: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[] = [];
+    for (const a of this.agents.values()) {
+      const times = { ...a.stateMs };
+      const from = Math.max(a.since, this.dayStart);
+      if (now > from) times[a.state] += now - from;
+      out.push({ capacity: a.capacity, state: a.state, times });
+    }
+    return out;
+  }
+
   intervalPoints(): IntervalPoint[] {
     const points: IntervalPoint[] = [];
     for (const it of this.intervalTallies.values()) {

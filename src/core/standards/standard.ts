@@ -97,6 +97,9 @@ export const standardSchema = z
       if (expected < desired) ctx.addIssue({ code: 'custom', path: ['tiers', 'expected'], message: 'expected (the minimum) cannot be below desired when lower is better' });
       if (desired < delight) ctx.addIssue({ code: 'custom', path: ['tiers', 'delight'], message: 'delight cannot be above desired when lower is better' });
     }
+    if (s.options.botRepliesCount === true) {
+      ctx.addIssue({ code: 'custom', path: ['options', 'botRepliesCount'], message: 'bot replies cannot count yet: the store keeps human responses only (automated ones are left out at ingest)' });
+    }
     if (s.options.formula !== undefined && s.metric !== 'service-level') ctx.addIssue({ code: 'custom', path: ['options', 'formula'], message: 'a formula applies to service level only' });
   });
 

@@ -1,0 +1,328 @@
+/**
+ * Evaluating the standards on the floor: each standard's figure on its scope (a center-wide standard on the
+ * center and on each channel, side by side), its tier, its attainment of the desired tier; per channel the mean
+ * attainment; across channels a consistency index; the channel furthest from its targets and its main driver;
+ * and per channel the staffing the load requires (Erlang C).
+ *
+ * Definitions (docs/standards.md):
+ *   window               rolling-15m/30m/60m: [now - X, now); interval: the current interval; today: since the
+ *                        business-day start; week: the last 7 business days, today included
+ *   contact figures      over contacts that entered the queue in the window, outcomes as known now, with the
+ *                        standard's T, short-abandon threshold and formula (contact-metrics.ts, service-level.ts)
+ *   first response in T  within / (within + breached): within = first human response by the deadline (T after
+ *                        queuing, in business time when clock = business), breached = none by the deadline; a
+ *                        contact still inside its deadline without a response is pending and not counted
+ *   wait p50/p90         nearest-rank percentile of the wait of contacts out of the queue
+ *   agent figures        today's state time of agents with capacity on the channel (all agents for the center)
+ *   staffing gap         Erlang C agents required for the channel's desired service level (its service-level or
+ *                        first-response standard, T included) from the last 30 min of arrivals and the handle
+ *                        time of contacts answered and done today, minus agents staffed (available, on contact,
+ *                        wrap-up); chat by the agents' mean concurrency
+ *   attainment           at-least: min(1, figure / desired); at-most: 1 when figure <= desired, else desired /
+ *                        figure (a gap: staffed / (staffed + gap))
+ *   consistency index    1 - sum(w |a_c - a|) / sum(w), a = sum(w a_c) / sum(w), w = contacts offered today
+ *   driver               staffing when the channel lacks agents; abandons when its abandon rate misses desired;
+ *                        handle time when today's AHT runs 15 % over the week's; else the standard furthest off
+ */
+import type { AgentState, Channel, ServiceLevelFormula } from '../../shared/api';
+import type { ChannelAttainment, Driver, StaffingNeed, StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
+import { STANDARD_METRICS } from '../../shared/standards';
+import { requiredAgents } from '../metrics/erlang-c';
+import { addToTally, classifyContact, emptyTally, metricsFromTally, type ContactTally } from '../metrics/contact-metrics';
+import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
+import { CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS, DEFAULT_SHORT_ABANDON_SECONDS, type Contact, type QueueConfig } from '../model/types';
+import type { StateTimes } from '../metrics/agent-metrics';
+import { BusinessHours } from '../time/business-hours';
+import { intervalStart } from '../time/business-day';
+import { tierOf, type Standard } from './standard';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const STAFFED: readonly AgentState[] = ['available', 'on-contact', 'after-contact-work'];
+
+export interface FloorFacts {
+  now: number;
+  dayStart: number;
+  timeZone: string;
+  intervalMinutes: number;
+  /** Contacts held in memory (the last days): every window lies within them. */
+  contacts: Iterable<Contact>;
+  queues: QueueConfig[];
+  /** Oldest contact waiting now, per queue. */
+  waitingNow: { queue: string; channel: Channel; longestWaitNowSeconds: number }[];
+  agents: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[];
+}
+
+interface Group {
+  tally: ContactTally;
+  waits: number[];
+  waitingMaxMs: number;
+  frWithin: number;
+  frBreached: number;
+}
+
+const newGroup = (): Group => ({ tally: emptyTally(), waits: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0 });
+
+function windowStart(s: Standard, f: FloorFacts): number {
+  switch (s.window) {
+    case 'rolling-15m':
+      return f.now - 15 * MIN;
+    case 'rolling-30m':
+      return f.now - 30 * MIN;
+    case 'rolling-60m':
+      return f.now - 60 * MIN;
+    case 'interval':
+      return intervalStart(f.now, f.intervalMinutes, f.timeZone);
+    case 'today':
+      return f.dayStart;
+    case 'week':
+      return f.dayStart - 6 * DAY;
+  }
+}
+
+const percentile = (xs: number[], p: number): number | null => {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+};
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+const secs = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 120 ? `${(v / 60).toFixed(1)} min` : `${v.toFixed(1)} s`);
+
+/** The key of a contact's groups: the center, its channel, its queue. */
+const groupKeys = (c: Contact) => ['center', c.channel, `queue:${c.queue}`];
+
+export function evaluateStandards(set: StandardsSet, version: number, f: FloorFacts): StandardsEvaluation {
+  const queueOf = new Map(f.queues.map((q) => [q.name, q]));
+  const calendars = new Map<string, BusinessHours>();
+  for (const cal of set.calendars) {
+    const hours = new BusinessHours(cal);
+    for (const ch of cal.channels) if (!calendars.has(ch)) calendars.set(ch, hours);
+    for (const q of cal.queues) calendars.set(`queue:${q}`, hours);
+  }
+  const calendarOf = (c: Contact) => calendars.get(`queue:${c.queue}`) ?? calendars.get(c.channel) ?? null;
+
+  // One pass over the contacts per distinct (window, T, short abandons, clock): standards sharing them share it.
+  const passes = new Map<string, { start: number; groups: Map<string, Group> }>();
+  const passKey = (s: Standard) => `${windowStart(s, f)}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}`;
+  const contacts = [...f.contacts];
+  function pass(s: Standard) {
+    const key = passKey(s);
+    let p = passes.get(key);
+    if (p) return p;
+    const start = windowStart(s, f);
+    const groups = new Map<string, Group>();
+    const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
+    for (const c of contacts) {
+      if (c.queuedAt < start || c.queuedAt >= f.now) continue;
+      const tSeconds = s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel];
+      const k = classifyContact(c, { thresholdMs: tSeconds * 1000, shortAbandonMs, at: f.now });
+      let deadline: number | null = c.queuedAt + tSeconds * 1000;
+      if (s.options.clock === 'business') deadline = calendarOf(c)?.addBusinessMs(c.queuedAt, tSeconds * 1000) ?? deadline;
+      const responded = c.firstResponseAt !== null && c.firstResponseAt <= f.now;
+      const within = responded && c.firstResponseAt! <= deadline;
+      const breached = !within && f.now > deadline;
+      for (const g of groupKeys(c)) {
+        let grp = groups.get(g);
+        if (!grp) groups.set(g, (grp = newGroup()));
+        addToTally(grp.tally, k);
+        if (k.outcome === 'waiting') grp.waitingMaxMs = Math.max(grp.waitingMaxMs, k.waitMs);
+        else grp.waits.push(k.waitMs);
+        if (c.channel !== 'voice') {
+          if (within) grp.frWithin++;
+          else if (breached) grp.frBreached++;
+        }
+      }
+    }
+    p = { start, groups };
+    passes.set(key, p);
+    return p;
+  }
+
+  const staffing = staffingNeeds(set, f, contacts, queueOf);
+  const results: StandardResult[] = [];
+  for (const s of set.standards) {
+    for (const col of columnsOf(s, f)) results.push(measure(s, col, f, pass, staffing));
+  }
+
+  const offeredToday = new Map<Channel, number>();
+  for (const c of contacts) if (c.queuedAt >= f.dayStart && c.queuedAt < f.now) offeredToday.set(c.channel, (offeredToday.get(c.channel) ?? 0) + 1);
+  const channels: ChannelAttainment[] = CHANNELS.map((channel) => {
+    const measured = results.filter((r) => r.channel === channel && r.queue === null && r.attainment !== null);
+    return {
+      channel,
+      attainment: measured.length ? measured.reduce((n, r) => n + r.attainment!, 0) / measured.length : null,
+      volume: offeredToday.get(channel) ?? 0,
+      measured: measured.length,
+    };
+  });
+  const weighted = channels.filter((c) => c.attainment !== null && c.volume > 0);
+  let consistencyIndex: number | null = null;
+  if (weighted.length >= 2) {
+    const w = weighted.reduce((n, c) => n + c.volume, 0);
+    const mean = weighted.reduce((n, c) => n + c.volume * c.attainment!, 0) / w;
+    consistencyIndex = 1 - weighted.reduce((n, c) => n + c.volume * Math.abs(c.attainment! - mean), 0) / w;
+  }
+  const worstChannel = [...weighted].sort((a, b) => a.attainment! - b.attainment!)[0];
+  const worst = worstChannel && worstChannel.attainment! < 1 ? { channel: worstChannel.channel, attainment: worstChannel.attainment!, ...driverOf(worstChannel.channel, set, results, staffing, contacts, f) } : null;
+  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing };
+}
+
+interface Column {
+  key: string;
+  channel: Channel | null;
+  queue: string | null;
+}
+
+function columnsOf(s: Standard, f: FloorFacts): Column[] {
+  if (s.scope.kind === 'queue') {
+    const q = f.queues.find((x) => x.name === (s.scope as { queue: string }).queue);
+    return [{ key: `queue:${s.scope.queue}`, channel: q?.channel ?? null, queue: s.scope.queue }];
+  }
+  if (s.scope.kind === 'channel') return [{ key: s.scope.channel, channel: s.scope.channel, queue: null }];
+  return [{ key: 'center', channel: null, queue: null }, ...CHANNELS.map((ch) => ({ key: ch, channel: ch, queue: null }))];
+}
+
+type Pass = (s: Standard) => { start: number; groups: Map<string, Group> };
+
+function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: StaffingNeed[]): StandardResult {
+  const info = STANDARD_METRICS[s.metric];
+  const base = { standardId: s.id, key: col.key, channel: col.channel, queue: col.queue, windowEnd: f.now };
+  const result = (figure: number | null, basis: string, volume: number, start: number, attainmentOverride?: number): StandardResult => {
+    if (figure === null) return { ...base, figure: null, status: 'no-data', attainment: null, basis, volume, windowStart: start };
+    const tier = tierOf(s, figure);
+    return { ...base, figure, status: tier ?? 'breach', attainment: attainmentOverride ?? attainment(s, figure), basis, volume, windowStart: start };
+  };
+  const start = windowStart(s, f);
+  switch (s.metric) {
+    case 'service-level':
+    case 'asa':
+    case 'abandon-rate':
+    case 'wait-p50':
+    case 'wait-p90':
+    case 'max-wait':
+    case 'first-response-within':
+    case 'first-response-time': {
+      const g = pass(s).groups.get(col.key);
+      if (!g) return result(null, 'no contacts in the window', 0, start);
+      const t = g.tally;
+      const T = s.options.thresholdSeconds;
+      const tText = T === undefined ? 'the queue\'s T' : secs(T);
+      switch (s.metric) {
+        case 'service-level': {
+          const formula: ServiceLevelFormula = s.options.formula ?? 'floorboard';
+          const m = metricsFromTally(t, 0, formula);
+          return result(m.serviceLevel, `${t.answeredWithinThreshold} answered within ${tText} of ${t.offered} offered (${SERVICE_LEVEL_VARIANTS[formula].definition})`, t.offered, start);
+        }
+        case 'asa':
+          return result(t.answered ? t.answeredWaitMs / t.answered / 1000 : null, `mean wait of ${t.answered} answered`, t.answered, start);
+        case 'abandon-rate': {
+          const left = s.options.leftCountsAsAbandoned ? t.left : 0;
+          const den = t.answered + t.abandoned + left - t.shortAbandoned;
+          const num = t.abandoned + left - t.shortAbandoned;
+          return result(den > 0 ? num / den : null, `${num} abandoned of ${den} (short abandons excluded${left ? ', left counted as abandoned' : ''})`, den, start);
+        }
+        case 'wait-p50':
+        case 'wait-p90': {
+          const v = percentile(g.waits, s.metric === 'wait-p50' ? 0.5 : 0.9);
+          return result(v === null ? null : v / 1000, `${s.metric === 'wait-p50' ? 'median' : '90th percentile'} of ${g.waits.length} waits`, g.waits.length, start);
+        }
+        case 'max-wait': {
+          const v = Math.max(t.maxResolvedWaitMs, g.waitingMaxMs) / 1000;
+          return result(t.offered ? v : null, `longest of ${t.offered} waits, still waiting included`, t.offered, start);
+        }
+        case 'first-response-within': {
+          const den = g.frWithin + g.frBreached;
+          return result(den ? g.frWithin / den : null, `${g.frWithin} of ${den} first responses within ${tText}${s.options.clock === 'business' ? ' of business time' : ''} (${g.tally.offered - den} still inside their deadline)`, den, start);
+        }
+        case 'first-response-time':
+          return result(t.firstResponses ? t.firstResponseMs / t.firstResponses / 1000 : null, `mean of ${t.firstResponses} first responses`, t.firstResponses, start);
+      }
+      break;
+    }
+    case 'longest-wait-now': {
+      const qs = f.waitingNow.filter((q) => (col.queue ? q.queue === col.queue : col.channel ? q.channel === col.channel : true));
+      const v = qs.reduce((m, q) => Math.max(m, q.longestWaitNowSeconds), 0);
+      return result(qs.length ? v : null, `oldest waiting contact over ${qs.length} queues`, qs.length, f.now);
+    }
+    case 'not-ready-share':
+    case 'occupancy': {
+      const agents = f.agents.filter((a) => (col.channel ? (a.capacity[col.channel] ?? 0) > 0 : true));
+      const sum = (k: AgentState) => agents.reduce((n, a) => n + a.times[k], 0);
+      if (s.metric === 'not-ready-share') {
+        const staffedMs = sum('available') + sum('on-contact') + sum('after-contact-work') + sum('not-ready');
+        return result(staffedMs ? sum('not-ready') / staffedMs : null, `${secs(sum('not-ready') / 1000)} not ready of ${secs(staffedMs / 1000)} staffed, ${agents.length} agents, today`, agents.length, f.dayStart);
+      }
+      const handle = sum('on-contact') + sum('after-contact-work');
+      const den = handle + sum('available');
+      return result(den ? handle / den : null, `${secs(handle / 1000)} handling of ${secs(den / 1000)} available or handling, today`, agents.length, f.dayStart);
+    }
+    case 'staffing-gap': {
+      const needs = staffing.filter((n) => (col.channel ? n.channel === col.channel : true) && n.gap !== null);
+      if (col.queue || needs.length === 0) return result(null, col.queue ? 'staffing is computed per channel' : 'no arrivals in the last 30 minutes', 0, f.now - 30 * MIN);
+      const gap = needs.reduce((n, x) => n + x.gap!, 0);
+      const staffed = needs.reduce((n, x) => n + x.staffed, 0);
+      const required = needs.reduce((n, x) => n + (x.required ?? 0), 0);
+      const over = gap - s.tiers.desired;
+      return result(gap, `${required} required (Erlang C), ${staffed} staffed`, staffed, f.now - 30 * MIN, over <= 0 ? 1 : staffed / (staffed + over));
+    }
+    default:
+      // coverage, next-response-time and the outcomes need events the feeds do not carry yet (published-hours
+      // staffing history, customer messages, surveys, resolutions): said as such, not shown as a figure
+      return result(null, `not measured yet: ${info.label.toLowerCase()} needs ${s.metric === 'coverage' ? 'staffing history over published hours' : s.metric === 'next-response-time' ? 'customer message events' : 'survey and resolution events'}, which the feeds do not carry yet`, 0, start);
+  }
+  return result(null, 'not measured', 0, start);
+}
+
+function attainment(s: Standard, figure: number): number {
+  const d = s.tiers.desired;
+  if (s.comparator === 'at-least') return d <= 0 ? 1 : Math.max(0, Math.min(1, figure / d));
+  if (figure <= d) return 1;
+  return figure <= 0 ? 1 : Math.max(0, Math.min(1, d / figure));
+}
+
+function staffingNeeds(set: StandardsSet, f: FloorFacts, contacts: Contact[], queueOf: Map<string, QueueConfig>): StaffingNeed[] {
+  const out: StaffingNeed[] = [];
+  for (const channel of CHANNELS) {
+    const target = set.standards.find(
+      (s) => s.scope.kind === 'channel' && s.scope.channel === channel && (s.metric === 'service-level' || s.metric === 'first-response-within'),
+    );
+    const recent = contacts.filter((c) => c.channel === channel && c.queuedAt >= f.now - 30 * MIN && c.queuedAt < f.now);
+    const done = contacts.filter((c) => c.channel === channel && c.queuedAt >= f.dayStart && c.answeredAt !== null && (c.wrapupEndAt ?? c.endedAt) !== null && (c.wrapupEndAt ?? c.endedAt)! <= f.now);
+    const aht = done.length ? done.reduce((n, c) => n + ((c.wrapupEndAt ?? c.endedAt)! - c.answeredAt!), 0) / done.length / 1000 : null;
+    const agents = f.agents.filter((a) => (a.capacity[channel] ?? 0) > 0);
+    const staffed = agents.filter((a) => STAFFED.includes(a.state)).length;
+    const concurrency = agents.length ? Math.max(1, Math.min(20, Math.round(agents.reduce((n, a) => n + (a.capacity[channel] ?? 1), 0) / agents.length))) : 1;
+    const thresholdSeconds = target?.options.thresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[channel];
+    const goal = Math.min(0.999, Math.max(0.01, target?.tiers.desired ?? 0.8));
+    let required: number | null = null;
+    if (recent.length > 0 && aht !== null && aht > 0) {
+      try {
+        required = requiredAgents({ arrivals: recent.length, intervalSeconds: 1800, ahtSeconds: aht, target: goal, thresholdSeconds, concurrency }).agents;
+      } catch {
+        required = null; // beyond what Erlang C staffs here: no figure rather than a wrong one
+      }
+    }
+    if (queueOf.size === 0 && recent.length === 0) continue;
+    out.push({ channel, arrivals: recent.length, ahtSeconds: aht, target: goal, thresholdSeconds, concurrency, required, staffed, gap: required === null ? null : required - staffed });
+  }
+  return out;
+}
+
+function driverOf(channel: Channel, set: StandardsSet, results: StandardResult[], staffing: StaffingNeed[], contacts: Contact[], f: FloorFacts): { driver: Driver; detail: string } {
+  const need = staffing.find((n) => n.channel === channel);
+  if (need && need.gap !== null && need.gap > 0) return { driver: 'staffing', detail: `${need.gap} more agent${need.gap === 1 ? '' : 's'} on ${channel} to reach ${pct(need.target)} within ${secs(need.thresholdSeconds)}` };
+  const abandons = results.find((r) => r.channel === channel && r.queue === null && set.standards.find((s) => s.id === r.standardId)?.metric === 'abandon-rate');
+  if (abandons && abandons.attainment !== null && abandons.attainment < 1) return { driver: 'abandons', detail: `abandon rate ${pct(abandons.figure!)} on ${channel}` };
+  const handle = (from: number) => {
+    const done = contacts.filter((c) => c.channel === channel && c.queuedAt >= from && c.answeredAt !== null && (c.wrapupEndAt ?? c.endedAt) !== null && (c.wrapupEndAt ?? c.endedAt)! <= f.now);
+    return done.length ? done.reduce((n, c) => n + ((c.wrapupEndAt ?? c.endedAt)! - c.answeredAt!), 0) / done.length / 1000 : null;
+  };
+  const today = handle(f.dayStart);
+  const week = handle(f.dayStart - 6 * DAY);
+  if (today !== null && week !== null && today > week * 1.15) return { driver: 'handle time', detail: `handle time ${secs(today)} today against ${secs(week)} over the week on ${channel}` };
+  const furthest = results.filter((r) => r.channel === channel && r.queue === null && r.attainment !== null).sort((a, b) => a.attainment! - b.attainment!)[0];
+  const s = set.standards.find((x) => x.id === furthest?.standardId);
+  const family = s ? STANDARD_METRICS[s.metric].family : 'responsiveness';
+  return { driver: family === 'availability' ? 'availability' : 'responsiveness', detail: s ? `${s.name}: ${furthest.basis}` : `${channel} is below its targets` };
+}

@@ -1,0 +1,131 @@
+/**
+ * Standards evaluated on a hand-built floor: each figure, tier and attainment computed by hand, the staffing gap
+ * by Erlang C, the consistency index across channels, and the driver of the worst channel.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultStandards } from '../../src/core/standards/defaults';
+import { evaluateStandards, type FloorFacts } from '../../src/core/standards/evaluate';
+import { standardsSetSchema } from '../../src/core/standards/standard';
+import type { Contact } from '../../src/core/model/types';
+
+const NOW = Date.parse('2026-03-04T12:00:00Z'); // a Wednesday
+const DAY_START = Date.parse('2026-03-04T00:00:00Z');
+const S = 1000;
+const M = 60 * S;
+
+const contact = (id: string, channel: Contact['channel'], queuedAt: number, o: Partial<Contact> = {}): Contact => ({
+  id, channel, queue: channel === 'voice' ? 'Billing' : `${channel}-q`, agentId: null, queuedAt, answeredAt: null,
+  firstResponseAt: null, abandonedAt: null, endedAt: null, wrapupEndAt: null, ...o,
+});
+const zero = { available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 };
+
+function facts(contacts: Contact[], over: Partial<FloorFacts> = {}): FloorFacts {
+  return {
+    now: NOW, dayStart: DAY_START, timeZone: 'UTC', intervalMinutes: 15, contacts,
+    queues: [
+      { name: 'Billing', channel: 'voice', timeZone: null, slThresholdSeconds: 20 },
+      { name: 'chat-q', channel: 'chat', timeZone: null, slThresholdSeconds: 60 },
+      { name: 'email-q', channel: 'email', timeZone: null, slThresholdSeconds: 86_400 },
+    ],
+    waitingNow: [{ queue: 'Billing', channel: 'voice', longestWaitNowSeconds: 42 }],
+    agents: [],
+    ...over,
+  };
+}
+
+const only = (set: ReturnType<typeof defaultStandards>, ids: string[]) => ({ ...set, standards: set.standards.filter((s) => ids.includes(s.id)) });
+
+describe('standards evaluation', () => {
+  it('voice service level over the last 30 minutes: 3 of 4 within 20 s is 75 %, the expected tier, 93.75 % of target', () => {
+    // In the window: A, B, C answered after 10, 15, 18 s; D abandoned after 2 s (short); E answered after 40 s.
+    // F queued 40 min ago: outside the window.
+    const t0 = NOW - 20 * M;
+    const cs = [
+      contact('A', 'voice', t0, { answeredAt: t0 + 10 * S }),
+      contact('B', 'voice', t0, { answeredAt: t0 + 15 * S }),
+      contact('C', 'voice', t0, { answeredAt: t0 + 18 * S }),
+      contact('D', 'voice', t0, { abandonedAt: t0 + 2 * S }),
+      contact('E', 'voice', t0, { answeredAt: t0 + 40 * S }),
+      contact('F', 'voice', NOW - 40 * M, { abandonedAt: NOW - 39 * M }),
+    ];
+    // A, B, C within 20 s; E late; D a short abandon: 3 / (4 answered + 1 abandoned - 1 short) = 3/4
+    const ev = evaluateStandards(only(defaultStandards('UTC'), ['voice-service-level']), 1, facts(cs));
+    const [r] = ev.results;
+    expect(r).toMatchObject({ standardId: 'voice-service-level', key: 'voice', figure: 0.75, status: 'expected', volume: 5 });
+    expect(r.attainment).toBeCloseTo(0.75 / 0.8, 12);
+    expect(r.basis).toMatch(/^3 answered within 20\.0 s of 5 offered/);
+    expect(r.windowStart).toBe(NOW - 30 * M);
+  });
+
+  it('a center abandon-rate standard on the center and on each channel, side by side', () => {
+    const t = NOW - 2 * 3600 * S;
+    const cs = [
+      ...Array.from({ length: 19 }, (_, i) => contact(`v${i}`, 'voice', t, { answeredAt: t + 10 * S })),
+      contact('v-ab', 'voice', t, { abandonedAt: t + 60 * S }), // voice: 1 of 20 = 5 %: desired
+      ...Array.from({ length: 9 }, (_, i) => contact(`c${i}`, 'chat', t, { answeredAt: t + 10 * S })),
+      contact('c-ab', 'chat', t, { abandonedAt: t + 60 * S }), // chat: 1 of 10 = 10 %: a breach (expected <= 8 %)
+    ];
+    const ev = evaluateStandards(only(defaultStandards('UTC'), ['abandon-rate']), 1, facts(cs));
+    const by = Object.fromEntries(ev.results.map((r) => [r.key, r]));
+    expect(by.center).toMatchObject({ figure: 2 / 30, status: 'expected' });
+    expect(by.voice).toMatchObject({ figure: 0.05, status: 'desired', attainment: 1 });
+    expect(by.chat).toMatchObject({ figure: 0.1, status: 'breach' });
+    expect(by.chat.attainment).toBeCloseTo(0.05 / 0.1, 12);
+    expect(by.email).toMatchObject({ figure: null, status: 'no-data', attainment: null });
+    // consistency: voice 1 (20 contacts), chat 0.5 (10): mean = (20 + 5) / 30 = 0.8333; deviations 20 x 0.1667 +
+    // 10 x 0.3333 = 6.667; index = 1 - 6.667 / 30 = 0.7778
+    expect(ev.consistencyIndex).toBeCloseTo(1 - (20 * (1 - 25 / 30) + 10 * (25 / 30 - 0.5)) / 30, 10);
+    expect(ev.worst).toMatchObject({ channel: 'chat', attainment: 0.5, driver: 'abandons' });
+  });
+
+  it('email first response within 24 business hours: a contact still inside its deadline is pending, not counted', () => {
+    const set = standardsSetSchema.parse({
+      ...defaultStandards('UTC'),
+      standards: defaultStandards('UTC').standards.filter((s) => s.id === 'email-first-response'),
+    });
+    // email hours: weekdays 09:00-17:00 UTC. Now is Wednesday 12:00.
+    const cs = [
+      // Monday 2 March 10:00: deadline 24 business h = Mon 7 h + Tue 8 h + Wed 8 h -> Thursday 10:00; answered Tue
+      contact('e1', 'email', Date.parse('2026-03-02T10:00:00Z'), { firstResponseAt: Date.parse('2026-03-03T16:00:00Z') }),
+      // Friday 27 Feb 09:00: deadline Fri 8 h + Mon 8 h + Tue 8 h -> Tuesday 17:00; no response by now: breached
+      contact('e2', 'email', Date.parse('2026-02-27T09:00:00Z')),
+      // Wednesday 09:00: deadline Friday 09:00; no response yet: pending
+      contact('e3', 'email', Date.parse('2026-03-04T09:00:00Z')),
+    ];
+    const [r] = evaluateStandards(set, 1, facts(cs)).results;
+    expect(r).toMatchObject({ key: 'email', figure: 0.5, status: 'breach', volume: 2 });
+    expect(r.basis).toMatch(/^1 of 2 first responses within 24\.0 h of business time \(1 still inside their deadline\)/);
+  });
+
+  it('staffing gap by Erlang C: 100 calls in the last 30 min of 180 s for 80 % in 20 s need 14 agents; 10 staffed: 4 short', () => {
+    // one call every 18 s over the last 30 min; every other one waits 60 s (the floor is short), the rest 5 s;
+    // handle time = wrap-up end - answer = 180 s for each (150 s talk + 30 s wrap-up), over those done by now
+    const cs = Array.from({ length: 100 }, (_, i) => {
+      const q = NOW - 30 * M + i * 18 * S;
+      const a = q + (i % 2 ? 60 : 5) * S;
+      return contact(`k${i}`, 'voice', q, { answeredAt: a, endedAt: a + 150 * S, wrapupEndAt: a + 180 * S });
+    });
+    const agents = [
+      ...Array.from({ length: 6 }, () => ({ capacity: { voice: 1 }, state: 'on-contact' as const, times: { ...zero, 'on-contact': 3600 * S } })),
+      ...Array.from({ length: 4 }, () => ({ capacity: { voice: 1 }, state: 'available' as const, times: { ...zero, available: 3600 * S } })),
+      { capacity: { voice: 1 }, state: 'not-ready' as const, times: { ...zero, 'not-ready': 3600 * S } },
+    ];
+    const ev = evaluateStandards(defaultStandards('UTC'), 1, facts(cs, { agents }));
+    const voice = ev.staffing.find((n) => n.channel === 'voice')!;
+    expect(voice).toMatchObject({ arrivals: 100, ahtSeconds: 180, target: 0.8, thresholdSeconds: 20, required: 14, staffed: 10, gap: 4 });
+    expect(ev.worst).toMatchObject({ channel: 'voice', driver: 'staffing', detail: '4 more agents on voice to reach 80.0 % within 20.0 s' });
+    // not-ready: 1 h of 11 h staffed = 9.1 %: delight (<= 10 %)
+    const nr = ev.results.find((r) => r.standardId === 'not-ready' && r.key === 'center')!;
+    expect(nr.figure).toBeCloseTo(1 / 11, 12);
+    expect(nr.status).toBe('delight');
+  });
+
+  it('says what it cannot measure rather than showing a figure', () => {
+    const set = standardsSetSchema.parse({
+      version: 1,
+      standards: [{ id: 'csat', name: 'CSAT 85 %', metric: 'csat', scope: { kind: 'channel', channel: 'chat' }, window: 'week', comparator: 'at-least', tiers: { expected: 0.8, desired: 0.85, delight: 0.9 } }],
+    });
+    const [r] = evaluateStandards(set, 1, facts([])).results;
+    expect(r).toMatchObject({ status: 'no-data', figure: null, basis: expect.stringMatching(/^not measured yet: csat needs survey and resolution events/) });
+  });
+});
