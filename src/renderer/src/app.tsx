@@ -1,6 +1,7 @@
 import { useClient, useConnectionState } from './api/client-context';
 import { FeedsView } from './features/feeds/feeds-view';
 import { FloorView } from './features/floor/floor-view';
+import { StandardsView } from './features/standards/standards-view';
 import { useFloorSnapshot } from './features/floor/use-floor-snapshot';
 import { useHashView } from './features/nav/view-route';
 
@@ -19,5 +20,6 @@ export function App() {
     );
   }
   if (view === 'feeds') return <FeedsView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
+  if (view === 'standards') return <StandardsView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
   return <FloorView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
 }

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly method: ApiName,
+    /** invalid-args: each problem at its path in the arguments, for a form to show next to its field. */
+    readonly issues: readonly { path: string; message: string }[] = [],
   ) {
     super(`${method}: ${message}`);
   }

@@ -23,7 +23,7 @@ export class ApiClient {
       throw new ApiError('transport', String(error), name);
     }
     if (envelope.ok) return envelope.value;
-    throw new ApiError(envelope.error.code, envelope.error.message, name);
+    throw new ApiError(envelope.error.code, envelope.error.message, name, envelope.error.issues ?? []);
   }
 
   on<E extends PushName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {

@@ -1,4 +1,6 @@
 import type { Channel, ChannelLive, QueueLive } from '../../../../shared/api';
+import type { StandardResult } from '../../../../shared/standards';
+import { standardsVerdict } from '../standards/standards-verdict';
 import { formatCount } from '../../lib/format';
 import { CHANNEL_LABEL } from './channels';
 import { judgeStatus, type StatusVerdict } from './status';
@@ -12,20 +14,27 @@ interface ChannelTileProps {
   live: ChannelLive | undefined;
   /** This channel's queues: their thresholds label the service level and judge the longest wait. */
   queues: QueueLive[];
+  /**
+   * The standards evaluated on this channel (null from a host that evaluates none): the tile takes the state of
+   * the weakest one measured.
+   */
+  standards?: StandardResult[] | null;
 }
 
 const NO_QUEUES: StatusVerdict = { status: 'idle', icon: '○', text: 'no queues' };
 
-export function ChannelTile({ channel, live, queues }: ChannelTileProps) {
+export function ChannelTile({ channel, live, queues, standards }: ChannelTileProps) {
   const hasQueues = queues.length > 0 || (live?.queues ?? 0) > 0;
   const verdict =
     live && hasQueues
-      ? judgeStatus({
+      ? standards
+        ? standardsVerdict(standards)
+        : judgeStatus({
           serviceLevel: live.serviceLevel,
           // A channel's queues can have different thresholds: judge each queue's wait against its own.
           overThreshold: queues.some((q) => q.longestWaitNowSeconds > q.thresholdSeconds),
-          hasTraffic: live.offered > 0 || live.waitingNow > 0,
-        })
+            hasTraffic: live.offered > 0 || live.waitingNow > 0,
+          })
       : NO_QUEUES;
 
   return (

@@ -41,6 +41,7 @@ export function FloorView({ snapshot, connection, receivedAt }: FloorViewProps) 
               channel={channel}
               live={snapshot.channels.find((c) => c.channel === channel)}
               queues={queues.filter((q) => q.channel === channel)}
+              standards={snapshot.standards ? snapshot.standards.results.filter((r) => r.key === channel) : null}
             />
           ))}
         </section>

@@ -1,7 +1,7 @@
 /**
- * How a channel or queue tile is judged. Provisional: these fixed targets stand in until service
- * standards are configured per channel with three tiers (expected / desired / delight); that change
- * replaces this module, and the tiles only read its `TileStatus` result.
+ * How a queue tile is judged, and a channel tile when the host evaluates no standards (an older host): fixed
+ * targets. Channel tiles take their state from the configured standards (standards/standards-verdict.ts);
+ * queue tiles follow when standards carry queue scopes on the floor view.
  *
  * - ALERT when service level is below 70 %.
  * - WARN when service level is below 80 %, or someone has waited longer than the threshold right now.

@@ -1,8 +1,8 @@
 import './view-nav.css';
 import { VIEW_HASH, type View } from './view-route';
 
-const LABEL: Record<View, string> = { floor: 'Floor', feeds: 'Feeds' };
-const ORDER: readonly View[] = ['floor', 'feeds'];
+const LABEL: Record<View, string> = { floor: 'Floor', standards: 'Standards', feeds: 'Feeds' };
+const ORDER: readonly View[] = ['floor', 'standards', 'feeds'];
 
 /** Plain links to hashes: they work with the keyboard, open in a new window and can be bookmarked. */
 export function ViewNav({ current }: { current: View }) {

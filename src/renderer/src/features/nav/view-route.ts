@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the console. The floor is the default: a bare URL or an unknown hash shows it. */
-export type View = 'floor' | 'feeds';
+export type View = 'floor' | 'standards' | 'feeds';
 
-export const VIEW_HASH: Record<View, string> = { floor: '#/', feeds: '#/feeds' };
+export const VIEW_HASH: Record<View, string> = { floor: '#/', standards: '#/standards', feeds: '#/feeds' };
 
-/** `#/feeds` (also `#feeds`, `#/feeds/`) is the feeds screen; anything else is the floor. */
+/** `#/feeds` (also `#feeds`, `#/feeds/`) is the feeds screen, `#/standards` the standards; anything else the floor. */
 export function viewFromHash(hash: string): View {
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '').toLowerCase();
-  return path === 'feeds' ? 'feeds' : 'floor';
+  return path === 'feeds' ? 'feeds' : path === 'standards' ? 'standards' : 'floor';
 }
 
 /**

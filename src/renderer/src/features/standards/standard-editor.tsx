@@ -1,0 +1,116 @@
+import { useId, useState } from 'react';
+import type { Standard, StandardWindow, Tier } from '../../../../shared/standards';
+import { STANDARD_METRICS, STANDARD_WINDOWS, TIERS } from '../../../../shared/standards';
+import { fieldUnit, fromField, TIER_LABEL, toField } from './standard-look';
+
+interface StandardEditorProps {
+  standard: Standard;
+  /** Errors of the last save by path in the set; this editor shows those under `path`. */
+  errors: ReadonlyMap<string, string>;
+  path: string;
+  onSave: (next: Standard) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Metrics whose threshold T the standard sets. */
+const HAS_THRESHOLD = new Set(['service-level', 'first-response-within']);
+
+/**
+ * Edits one standard's tiers, threshold and window. The engine checks the whole set (one validator for the
+ * screen, the API and files): what it refuses comes back by path and shows next to the field; nothing is saved.
+ */
+export function StandardEditor({ standard, errors, path, onSave, onCancel }: StandardEditorProps) {
+  const id = useId();
+  const unit = STANDARD_METRICS[standard.metric].unit;
+  const [tiers, setTiers] = useState<Record<Tier, string>>(() => ({
+    expected: toField(standard.tiers.expected, unit),
+    desired: toField(standard.tiers.desired, unit),
+    delight: toField(standard.tiers.delight, unit),
+  }));
+  const [threshold, setThreshold] = useState(standard.options.thresholdSeconds === undefined ? '' : String(standard.options.thresholdSeconds));
+  const [window, setWindow] = useState<StandardWindow>(standard.window);
+  const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState<Map<string, string>>(new Map());
+
+  const errorAt = (field: string) => local.get(field) ?? errors.get(`${path}.${field}`);
+  const errorText = (field: string) => {
+    const e = errorAt(field);
+    return e ? (
+      <span className="field-error" id={`${id}-${field}-error`} data-testid={`standard-error-${field}`}>
+        <span aria-hidden="true">✖ </span>
+        {e}
+      </span>
+    ) : null;
+  };
+  const aria = (field: string) => ({ 'aria-invalid': errorAt(field) ? true : undefined, 'aria-describedby': errorAt(field) ? `${id}-${field}-error` : undefined });
+
+  const submit = async (ev: React.FormEvent) => {
+    ev.preventDefault();
+    const bad = new Map<string, string>();
+    const values = {} as Record<Tier, number>;
+    for (const t of TIERS) {
+      const v = fromField(tiers[t], unit);
+      if (tiers[t].trim() === '' || !Number.isFinite(v)) bad.set(`tiers.${t}`, 'a number is needed');
+      values[t] = v;
+    }
+    const T = threshold.trim() === '' ? undefined : Number(threshold);
+    if (T !== undefined && !Number.isFinite(T)) bad.set('options.thresholdSeconds', 'a number of seconds is needed');
+    setLocal(bad);
+    if (bad.size > 0) return;
+    setBusy(true);
+    try {
+      await onSave({ ...standard, window, tiers: values, options: { ...standard.options, thresholdSeconds: T } });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="standard-editor" onSubmit={submit} noValidate aria-label={`Edit ${standard.name}`} data-testid={`editor-${standard.id}`}>
+      <fieldset className="standard-editor__tiers">
+        <legend>
+          Tiers ({standard.comparator === 'at-least' ? 'at least: higher is better' : 'at most: lower is better'}), in {fieldUnit(unit)}
+        </legend>
+        {TIERS.map((t) => (
+          <label key={t} className="field">
+            <span className="field__label">{TIER_LABEL[t]}</span>
+            <input
+              inputMode="decimal"
+              value={tiers[t]}
+              onChange={(e) => setTiers((x) => ({ ...x, [t]: e.target.value }))}
+              data-testid={`tier-${t}`}
+              {...aria(`tiers.${t}`)}
+            />
+            {errorText(`tiers.${t}`)}
+          </label>
+        ))}
+      </fieldset>
+      {HAS_THRESHOLD.has(standard.metric) && (
+        <label className="field">
+          <span className="field__label">Threshold T (seconds)</span>
+          <input inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} data-testid="threshold" {...aria('options.thresholdSeconds')} />
+          {errorText('options.thresholdSeconds')}
+        </label>
+      )}
+      <label className="field">
+        <span className="field__label">Window</span>
+        <select value={window} onChange={(e) => setWindow(e.target.value as StandardWindow)} data-testid="window">
+          {STANDARD_WINDOWS.map((w) => (
+            <option key={w} value={w}>
+              {w}
+            </option>
+          ))}
+        </select>
+        {errorText('window')}
+      </label>
+      <div className="standard-editor__actions">
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="save-standard">
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

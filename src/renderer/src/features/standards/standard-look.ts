@@ -1,0 +1,45 @@
+/**
+ * How a standard's figure and tier read on screen: the figure in its unit (shares as percentages), the tier as
+ * a word and an icon (never by color alone), and the tone the cell and the tiles take from it.
+ */
+import type { StandardResult, Tier, Unit } from '../../../../shared/standards';
+
+export type Tone = 'ok' | 'warn' | 'alert' | 'idle';
+
+export interface StatusLook {
+  tone: Tone;
+  icon: string;
+  text: string;
+}
+
+export const STATUS_LOOK: Record<StandardResult['status'], StatusLook> = {
+  delight: { tone: 'ok', icon: '★', text: 'delight' },
+  desired: { tone: 'ok', icon: '✓', text: 'on target' },
+  expected: { tone: 'warn', icon: '▲', text: 'below target' },
+  breach: { tone: 'alert', icon: '✖', text: 'below expected' },
+  'no-data': { tone: 'idle', icon: '○', text: 'no data' },
+};
+
+/** Worst first: the order in which statuses decide a tile's state. */
+export const STATUS_ORDER: readonly StandardResult['status'][] = ['breach', 'expected', 'desired', 'delight', 'no-data'];
+
+export const TIER_LABEL: Record<Tier, string> = { expected: 'Expected', desired: 'Desired', delight: 'Delight' };
+
+export function formatFigure(value: number | null, unit: Unit): string {
+  if (value === null) return '—';
+  switch (unit) {
+    case 'share':
+      return `${(value * 100).toFixed(1)} %`;
+    case 'seconds':
+      return value >= 3600 ? `${(value / 3600).toFixed(1)} h` : value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`;
+    case 'agents':
+      return value > 0 ? `+${value}` : `${value}`;
+    case 'score':
+      return value.toFixed(0);
+  }
+}
+
+/** A tier's value as the editor shows it: shares in percent, the rest as stored. */
+export const toField = (value: number, unit: Unit): string => (unit === 'share' ? String(Math.round(value * 10_000) / 100) : String(value));
+export const fromField = (text: string, unit: Unit): number => (unit === 'share' ? Number(text) / 100 : Number(text));
+export const fieldUnit = (unit: Unit): string => (unit === 'share' ? '%' : unit === 'seconds' ? 's' : unit === 'agents' ? 'agents' : 'points');

@@ -1,0 +1,238 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Channel, FloorSnapshot } from '../../../../shared/api';
+import type { StandardResult, StandardsSet, StandardsVersion } from '../../../../shared/standards';
+import { STANDARD_METRICS } from '../../../../shared/standards';
+import { useClient } from '../../api/client-context';
+import { ApiError, type ConnectionState } from '../../api/client';
+import { FloorHeader } from '../floor/floor-header';
+import { CHANNEL_LABEL } from '../floor/channels';
+import { CalendarList } from './calendar-list';
+import { StandardEditor } from './standard-editor';
+import { formatFigure, STATUS_LOOK, TIER_LABEL } from './standard-look';
+
+const seconds = (v: number) => formatFigure(v, 'seconds');
+import './standards.css';
+
+interface StandardsViewProps {
+  snapshot: FloorSnapshot;
+  connection: ConnectionState;
+  receivedAt: number | null;
+}
+
+const COLUMNS: readonly ('center' | Channel)[] = ['center', 'voice', 'chat', 'email', 'message'];
+const COLUMN_LABEL = (c: 'center' | Channel) => (c === 'center' ? 'Center' : CHANNEL_LABEL[c]);
+const WINDOW_LABEL: Record<string, string> = {
+  'rolling-15m': 'last 15 min',
+  'rolling-30m': 'last 30 min',
+  'rolling-60m': 'last 60 min',
+  interval: 'this interval',
+  today: 'today',
+  week: 'last 7 days',
+};
+
+/** Errors of a save, by path in the set ("standards.2.tiers.expected"), for the fields to show. */
+export type SaveErrors = Map<string, string>;
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)} %`);
+
+/**
+ * The standards screen: a matrix of standards by channel, each cell the figure with its tier in words, the
+ * consistency across channels and what drives the worst one, the staffing each channel needs, and the editor.
+ */
+export function StandardsView({ snapshot, connection, receivedAt }: StandardsViewProps) {
+  const client = useClient();
+  const [version, setVersion] = useState<StandardsVersion | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [errors, setErrors] = useState<SaveErrors>(new Map());
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    client.call('standards/get', {}).then(
+      (v) => (setVersion(v), setLoadError(null)),
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [client]);
+  useEffect(load, [load]);
+
+  const evaluation = snapshot.standards;
+  const results = useMemo(() => {
+    const m = new Map<string, StandardResult>();
+    for (const r of evaluation?.results ?? []) m.set(`${r.standardId}|${r.queue === null ? r.key : (r.channel ?? 'center')}`, r);
+    return m;
+  }, [evaluation]);
+
+  /** Save the whole set; an invalid one comes back with each problem at its path, and nothing is saved. */
+  const save = async (set: StandardsSet, note: string): Promise<boolean> => {
+    setSaveError(null);
+    setSaved(null);
+    try {
+      const v = await client.call('standards/save', { set, note });
+      setVersion(v);
+      setErrors(new Map());
+      setSaved(`Saved as version ${v.version}, in force from now`);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.issues.length > 0) {
+        setErrors(new Map(e.issues.map((i) => [i.path.replace(/^set\./, ''), i.message])));
+        setSaveError('Not saved: correct the fields marked below.');
+      } else setSaveError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  };
+
+  const set = version?.set;
+  return (
+    <div className="floor standards-screen" data-testid="standards-view">
+      <FloorHeader snapshot={snapshot} connection={connection} receivedAt={receivedAt} view="standards" />
+      <main className="standards-main">
+        <section className="standards-summary" aria-label="Consistency across channels">
+          <div className="summary-figure" data-testid="consistency-index">
+            <span className="metric__label">Consistency across channels</span>
+            <strong>{evaluation?.consistencyIndex == null ? '—' : pct(evaluation.consistencyIndex)}</strong>
+          </div>
+          {COLUMNS.slice(1).map((ch) => {
+            const a = evaluation?.channels.find((c) => c.channel === ch);
+            return (
+              <div key={ch} className="summary-figure" data-testid={`attainment-${ch}`}>
+                <span className="metric__label">{COLUMN_LABEL(ch)} attainment</span>
+                <strong>{pct(a?.attainment ?? null)}</strong>
+                <span className="summary-note">{a ? `${a.volume} contacts today` : ''}</span>
+              </div>
+            );
+          })}
+          <div className="summary-worst" data-testid="worst-channel" role="status">
+            {evaluation?.worst ? (
+              <>
+                <span className="metric__label">Furthest from target</span>
+                <strong>
+                  {CHANNEL_LABEL[evaluation.worst.channel]} ({pct(evaluation.worst.attainment)}): {evaluation.worst.driver}
+                </strong>
+                <span className="summary-note">{evaluation.worst.detail}</span>
+              </>
+            ) : (
+              <span className="summary-note">{evaluation ? 'Every measured channel meets its targets' : 'Not evaluated yet'}</span>
+            )}
+          </div>
+        </section>
+
+        {evaluation && evaluation.staffing.length > 0 && (
+          <section className="staffing" aria-label="Staffing for the load" data-testid="staffing">
+            <h2>Staffing for the last 30 minutes' load (Erlang C)</h2>
+            <ul>
+              {evaluation.staffing.map((n) => (
+                <li key={n.channel} data-testid={`staffing-${n.channel}`} className={n.gap !== null && n.gap > 0 ? 'staffing--short' : ''}>
+                  <strong>{CHANNEL_LABEL[n.channel]}</strong>{' '}
+                  {n.required === null
+                    ? `no figure: ${n.arrivals} arrivals, ${n.ahtSeconds === null ? 'no handle time yet' : `AHT ${seconds(n.ahtSeconds)}`}`
+                    : `${n.required} required for ${pct(n.target)} within ${seconds(n.thresholdSeconds)} (AHT ${seconds(n.ahtSeconds!)}), ${n.staffed} staffed: ${
+                        n.gap! > 0 ? `${n.gap} more needed` : n.gap! < 0 ? `${-n.gap!} to spare` : 'just enough'
+                      }`}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {loadError && (
+          <p className="banner banner--warn" role="alert">
+            Cannot load the standards: {loadError}
+          </p>
+        )}
+        {saveError && (
+          <p className="banner banner--alert" role="alert" data-testid="standards-save-error">
+            {saveError}
+          </p>
+        )}
+        {saved && (
+          <p className="banner banner--ok" role="status" data-testid="standards-saved">
+            {saved}
+          </p>
+        )}
+
+        {set && (
+          <table className="standards-matrix" data-testid="standards-matrix">
+            <caption>
+              Service standards by channel — version {version!.version}
+              {version!.note ? ` (${version!.note})` : ''}; each cell: the figure, and the tier it reaches
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Standard</th>
+                <th scope="col">Tiers (expected / desired / delight)</th>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col">
+                    {COLUMN_LABEL(c)}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="visually-hidden">Edit</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {set.standards.map((s, index) => {
+                const unit = STANDARD_METRICS[s.metric].unit;
+                return [
+                  <tr key={s.id} data-testid={`standard-row-${s.id}`}>
+                    <th scope="row">
+                      <span className="standard-name">{s.name}</span>
+                      <span className="standard-meta">
+                        {STANDARD_METRICS[s.metric].label}, {WINDOW_LABEL[s.window]}
+                        {s.scope.kind === 'queue' ? `, queue ${s.scope.queue}` : ''}
+                      </span>
+                    </th>
+                    <td className="standard-tiers">
+                      {(['expected', 'desired', 'delight'] as const).map((t) => (
+                        <span key={t} title={TIER_LABEL[t]}>
+                          {s.comparator === 'at-least' ? '≥' : '≤'} {formatFigure(s.tiers[t], unit)}
+                        </span>
+                      ))}
+                    </td>
+                    {COLUMNS.map((c) => {
+                      const r = results.get(`${s.id}|${c}`);
+                      if (!r) return <td key={c} className="cell cell--none" aria-label="not in scope" />;
+                      const look = STATUS_LOOK[r.status];
+                      return (
+                        <td key={c} className={`cell cell--${look.tone}`} data-testid={`cell-${s.id}-${c}`} data-status={r.status} title={r.basis}>
+                          <span className="cell__figure">{formatFigure(r.figure, unit)}</span>
+                          <span className="cell__status">
+                            <span aria-hidden="true">{look.icon}</span> {look.text}
+                          </span>
+                        </td>
+                      );
+                    })}
+                    <td>
+                      <button type="button" className="button" onClick={() => setEditing(editing === s.id ? null : s.id)} aria-expanded={editing === s.id} data-testid={`edit-${s.id}`}>
+                        {editing === s.id ? 'Close' : 'Edit'}
+                      </button>
+                    </td>
+                  </tr>,
+                  editing === s.id && (
+                    <tr key={`${s.id}-editor`} className="standard-editor-row">
+                      <td colSpan={COLUMNS.length + 3}>
+                        <StandardEditor
+                          standard={s}
+                          errors={errors}
+                          path={`standards.${index}`}
+                          onSave={async (next) => {
+                            const ok = await save({ ...set, standards: set.standards.map((x) => (x.id === s.id ? next : x)) }, `edited ${s.name} in the console`);
+                            if (ok) setEditing(null);
+                          }}
+                          onCancel={() => (setEditing(null), setErrors(new Map()), setSaveError(null))}
+                        />
+                      </td>
+                    </tr>
+                  ),
+                ];
+              })}
+            </tbody>
+          </table>
+        )}
+
+        {set && <CalendarList set={set} errors={errors} now={snapshot.now} onSave={(next) => save(next, 'business hours edited in the console')} />}
+      </main>
+    </div>
+  );
+}

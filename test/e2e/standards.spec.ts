@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from '../helpers/host';
+
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  host = await startHost(['--simulate', '--speed', '10', '--time-zone', 'Europe/London']);
+});
+test.afterAll(async () => {
+  expect(await host.stop()).toBe(0);
+});
+
+const TONE: Record<string, string> = { breach: 'alert', expected: 'warn', desired: 'ok', delight: 'ok' };
+const WORST = ['breach', 'expected', 'desired', 'delight'];
+
+/** The state the voice tile must take: that of the weakest voice standard measured in the matrix. */
+async function voiceToneFromMatrix(page: Page): Promise<string> {
+  const statuses = await page.locator('[data-testid^="cell-"][data-testid$="-voice"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status') ?? ''));
+  const measured = statuses.filter((s) => s !== 'no-data');
+  return TONE[measured.sort((a, b) => WORST.indexOf(a) - WORST.indexOf(b))[0]] ?? 'idle';
+}
+
+async function editVoiceTiers(page: Page, tiers: [string, string, string]) {
+  await page.getByTestId('edit-voice-service-level').click();
+  const editor = page.getByTestId('editor-voice-service-level');
+  await editor.getByTestId('tier-expected').fill(tiers[0]);
+  await editor.getByTestId('tier-desired').fill(tiers[1]);
+  await editor.getByTestId('tier-delight').fill(tiers[2]);
+  await editor.getByTestId('save-standard').click();
+}
+
+test('a standard changed on the Standards screen changes its cell in the matrix and the voice tile on the floor', async ({ page }) => {
+  await page.goto(`${host.url}/#/standards`);
+  const cell = page.getByTestId('cell-voice-service-level-voice');
+  // the simulated floor has answered voice calls in the last 30 minutes: the cell has a figure
+  await expect(cell.locator('.cell__figure')).toHaveText(/\d+\.\d %/);
+  await expect(page.getByTestId('standards-matrix')).toContainText('version 1');
+
+  // a target no floor meets: 99.9 % at least
+  await editVoiceTiers(page, ['99.9', '99.95', '100']);
+  await expect(page.getByTestId('standards-saved')).toContainText('version 2');
+  await expect(cell).toHaveAttribute('data-status', 'breach');
+  await expect(cell).toContainText('below expected');
+  await page.getByTestId('nav-floor').click();
+  await expect(page.getByTestId('channel-tile-voice')).toHaveAttribute('data-status', 'alert');
+  await expect(page.getByTestId('channel-tile-voice')).toHaveAttribute('aria-label', /below expected/);
+
+  // a target every floor meets: the cell reaches delight, and the tile follows the weakest voice standard left
+  await page.getByTestId('nav-standards').click();
+  await editVoiceTiers(page, ['0', '0.1', '0.2']);
+  await expect(page.getByTestId('standards-saved')).toContainText('version 3');
+  await expect(cell).toHaveAttribute('data-status', 'delight');
+  const tone = await voiceToneFromMatrix(page);
+  await page.getByTestId('nav-floor').click();
+  await expect(page.getByTestId('channel-tile-voice')).toHaveAttribute('data-status', tone);
+  await page.screenshot({ path: 'test-results/floor-after-standard.png' });
+});
+
+test('an invalid standard is refused with a message next to its field, and nothing is saved', async ({ page }) => {
+  await page.goto(`${host.url}/#/standards`);
+  const caption = page.getByTestId('standards-matrix').locator('caption');
+  await expect(caption).toContainText(/version \d+/);
+  const before = await caption.textContent();
+
+  // a negative threshold
+  await page.getByTestId('edit-voice-service-level').click();
+  const editor = page.getByTestId('editor-voice-service-level');
+  await editor.getByTestId('threshold').fill('-20');
+  await editor.getByTestId('save-standard').click();
+  await expect(editor.getByTestId('standard-error-options.thresholdSeconds')).toHaveText(/the threshold cannot be negative/);
+  await expect(editor.getByTestId('threshold')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('standards-save-error')).toBeVisible();
+
+  // expected above desired for a higher-is-better metric
+  await editor.getByTestId('threshold').fill('20');
+  await editor.getByTestId('tier-expected').fill('90');
+  await editor.getByTestId('tier-desired').fill('80');
+  await editor.getByTestId('save-standard').click();
+  await expect(editor.getByTestId('standard-error-tiers.expected')).toHaveText(/expected \(the minimum\) cannot be above desired when higher is better/);
+  await expect(editor.getByTestId('standard-error-options.thresholdSeconds')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/standards-refused.png' });
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+
+  // an unknown time zone for the published hours
+  await page.getByTestId('zone-voice-chat-hours').fill('Europe/Atlantis');
+  await page.getByTestId('save-zone-voice-chat-hours').click();
+  await expect(page.getByTestId('zone-error-voice-chat-hours')).toHaveText(/unknown time zone/);
+
+  // nothing was saved: the same version after a reload
+  await page.reload();
+  await expect(page.getByTestId('standards-matrix').locator('caption')).toHaveText(before!);
+  await expect(page.getByTestId('zone-voice-chat-hours')).toHaveValue('Europe/London');
+});

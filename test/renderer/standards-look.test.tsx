@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { StandardResult } from '../../src/shared/standards';
+import { formatFigure, fromField, toField } from '../../src/renderer/src/features/standards/standard-look';
+import { standardsVerdict } from '../../src/renderer/src/features/standards/standards-verdict';
+
+const result = (status: StandardResult['status']): StandardResult => ({
+  standardId: 's', key: 'voice', channel: 'voice', queue: null, figure: status === 'no-data' ? null : 0.5, status,
+  attainment: null, basis: '', volume: 1, windowStart: 0, windowEnd: 1,
+});
+
+describe('standards on screen', () => {
+  it('a tile takes the state of its weakest measured standard, in words and an icon', () => {
+    expect(standardsVerdict([result('delight'), result('expected'), result('desired')])).toEqual({ status: 'warn', icon: '▲', text: 'below target' });
+    expect(standardsVerdict([result('delight'), result('breach')])).toEqual({ status: 'alert', icon: '✖', text: 'below expected' });
+    expect(standardsVerdict([result('delight'), result('no-data')])).toEqual({ status: 'ok', icon: '★', text: 'delight' });
+    expect(standardsVerdict([result('no-data')])).toEqual({ status: 'idle', icon: '○', text: 'no standard measured' });
+  });
+
+  it('shows figures in their unit, and edits shares in percent', () => {
+    expect(formatFigure(0.8456, 'share')).toBe('84.6 %');
+    expect(formatFigure(12.44, 'seconds')).toBe('12.4 s');
+    expect(formatFigure(300, 'seconds')).toBe('5.0 min');
+    expect(formatFigure(86_400, 'seconds')).toBe('24.0 h');
+    expect(formatFigure(2, 'agents')).toBe('+2');
+    expect(formatFigure(null, 'share')).toBe('—');
+    expect(toField(0.8, 'share')).toBe('80');
+    expect(toField(0.055, 'share')).toBe('5.5');
+    expect(fromField('80', 'share')).toBe(0.8);
+    expect(fromField('20', 'seconds')).toBe(20);
+  });
+});
