@@ -22,6 +22,7 @@ import { createStore, rowToContact, type BatchResult, type FileCursor, type Pars
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 import { createStandardsService } from './standards/standards-store';
 import { evaluateStandards } from './standards/evaluate';
+import { AlertMonitor, alertView } from './standards/alerts';
 import type { StandardsEvaluation } from '../shared/standards';
 
 export interface CenterConfig {
@@ -225,6 +226,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** The last evaluation of the standards, redone at most every few seconds (and after a save). */
   let evaluation: StandardsEvaluation | null = null;
+  const alerts = new AlertMonitor(store);
   function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {
     const v = standards.at(now);
     evaluation = evaluateStandards(v.set, v.version, {
@@ -237,14 +239,27 @@ export function createEngine(options: EngineOptions): Engine {
       waitingNow: queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })),
       agents: floor.agentTimes(now),
     });
+    const fired = alerts.update(v.set, evaluation);
+    if (fired.length > 0) for (const l of listeners) l('alerts/fired', fired);
     return evaluation;
   }
+
+  /** Evaluate the standards when the last evaluation is older than STANDARDS_EVERY_MS (or the clock went back). */
+  function refreshStandards(now: number, queues?: ReturnType<typeof floor.queuesLive>): void {
+    if (evaluation === null || now - evaluation.at >= STANDARDS_EVERY_MS || now < evaluation.at) evaluate(now, queues);
+  }
+
+  const alertOf = (id: number) => {
+    const r = store.alert(id);
+    if (!r) throw new RefusedError(`no alert ${id}`);
+    return alertView(r);
+  };
 
   function snapshot(): FloorSnapshot {
     rollDay();
     const now = clock.now();
     const queues = floor.queuesLive(now);
-    if (evaluation === null || now - evaluation.at >= STANDARDS_EVERY_MS || now < evaluation.at) evaluate(now, queues);
+    refreshStandards(now, queues);
     return {
       now,
       center: { ...center, dayStart },
@@ -261,6 +276,7 @@ export function createEngine(options: EngineOptions): Engine {
       ingest: { accepted: totals.accepted, duplicates: totals.duplicates, quarantined: totals.quarantined, lastQuarantine: totals.lastQuarantine },
       feeds: feeds.statuses(),
       standards: evaluation,
+      alerts: alerts.summary(now),
     };
   }
 
@@ -285,6 +301,9 @@ export function createEngine(options: EngineOptions): Engine {
     },
     snapshot,
     tick() {
+      rollDay();
+      // standards and their alerts advance with the clock, whether or not anyone is watching
+      refreshStandards(clock.now());
       push();
     },
     subscribe(listener) {
@@ -329,6 +348,19 @@ export function createEngine(options: EngineOptions): Engine {
         return v;
       },
       'standards/evaluate': () => evaluate(clock.now()),
+      'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
+      'alerts/acknowledge': ({ id }) => {
+        alertOf(id);
+        store.acknowledgeAlert(id, clock.now());
+        schedulePush();
+        return alertOf(id);
+      },
+      'alerts/snooze': ({ id, minutes }) => {
+        alertOf(id);
+        store.snoozeAlert(id, minutes === 0 ? null : clock.now() + minutes * 60_000);
+        schedulePush();
+        return alertOf(id);
+      },
       'standards/history': ({ limit }) => standards.history(limit ?? 50),
       'feeds/list': () => feeds.statuses(),
       'feeds/add': (spec) => feeds.add(spec),

@@ -3,12 +3,13 @@
  * database where Electron keeps user data, forwards IPC calls to the dispatcher after checking the sender,
  * and relays pushes. Hardened: contextIsolation, sandbox, no nodeIntegration, CSP, no navigation or popups.
  */
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, session, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openFloorboard, type Floorboard } from '../core/floorboard';
 import { startHost, type Host } from '../server/host';
+import type { PushEvents } from '../shared/api';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
 
 const args = process.argv.slice(1);
@@ -98,6 +99,12 @@ app.whenReady().then(() => {
   });
   fb.engine.subscribe((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_PUSH, event, payload);
+    // a standard's breach that lasted its hysteresis: a desktop notification, as the console's badge shows it
+    if (event === 'alerts/fired' && Notification.isSupported()) {
+      for (const a of payload as PushEvents['alerts/fired']) {
+        new Notification({ title: `Below expected: ${a.standardName}`, body: `${a.key === 'center' ? 'Center' : a.key}: ${a.basis}` }).show();
+      }
+    }
   });
 
   const servePort = option('--serve');

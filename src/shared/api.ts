@@ -4,7 +4,7 @@
  * Types only: this file is imported by the core, the adapters and the renderer alike.
  */
 
-import type { StandardsEvaluation, StandardsSet, StandardsVersion } from './standards';
+import type { AlertsSummary, AlertView, StandardsEvaluation, StandardsSet, StandardsVersion } from './standards';
 
 export type Channel = 'voice' | 'chat' | 'email' | 'message';
 export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
@@ -182,6 +182,8 @@ export interface FloorSnapshot {
   feeds: FeedStatus[];
   /** The standards in force evaluated on the floor (refreshed every few seconds; null before the first). */
   standards: StandardsEvaluation | null;
+  /** Open alerts and the badge count. */
+  alerts: AlertsSummary;
 }
 
 export interface QuarantineEntry {
@@ -262,6 +264,12 @@ export interface Api {
   'standards/history': (args: { limit?: number }) => StandardsVersion[];
   /** The standards in force evaluated on the floor now. */
   'standards/evaluate': (args: Record<string, never>) => StandardsEvaluation;
+  /** The alert log, newest first. */
+  'alerts/list': (args: { limit?: number }) => AlertView[];
+  /** Acknowledge an alert: it leaves the badge (it stays open until its breach clears). */
+  'alerts/acknowledge': (args: { id: number }) => AlertView;
+  /** Snooze an alert for some minutes (0: wake it now). */
+  'alerts/snooze': (args: { id: number; minutes: number }) => AlertView;
   'feeds/list': (args: Record<string, never>) => FeedStatus[];
   'feeds/add': (args: FeedSpec) => FeedStatus;
   'feeds/pause': (args: { name: string }) => FeedStatus;
@@ -307,6 +315,8 @@ export type ApiErrorCode = 'invalid-args' | 'unknown-method' | 'refused' | 'inte
 /** Events pushed from the engine to clients. */
 export interface PushEvents {
   'floor/snapshot': FloorSnapshot;
+  /** Alerts the last evaluation fired (for desktop notifications); each also shows in the snapshot's alerts. */
+  'alerts/fired': AlertView[];
 }
 export type PushName = keyof PushEvents;
 

@@ -170,3 +170,29 @@ export interface StandardsEvaluation {
   worst: { channel: Channel; attainment: number; driver: Driver; detail: string } | null;
   staffing: StaffingNeed[];
 }
+
+/** One breach episode of one standard on one column: fired after the breach lasted, resolved after it cleared. */
+export interface AlertView {
+  id: number;
+  standardId: string;
+  standardName: string;
+  /** 'center', a channel or 'queue:NAME', as in StandardResult. */
+  key: string;
+  channel: Channel | null;
+  queue: string | null;
+  breachStartedAt: number;
+  firedAt: number;
+  resolvedAt: number | null;
+  acknowledgedAt: number | null;
+  snoozedUntil: number | null;
+  /** The figure and its basis when the alert fired. */
+  figure: number | null;
+  basis: string;
+}
+
+export interface AlertsSummary {
+  /** Alerts not resolved, newest first. */
+  open: AlertView[];
+  /** Open alerts neither acknowledged nor snoozed now: the badge. */
+  unacknowledged: number;
+}

@@ -182,7 +182,9 @@ describe('live engine', () => {
   it('pushes a snapshot to subscribers within the push delay after new events', async () => {
     const { engine } = setup();
     const got: number[] = [];
-    engine.subscribe((_e, p) => got.push(p.queues.length));
+    engine.subscribe((e, p) => {
+      if (e === 'floor/snapshot') got.push((p as import('../../src/shared/api').FloorSnapshot).queues.length);
+    });
     engine.ingestNdjson('f', lines([ev.queued(0, 'A')]));
     await new Promise((r) => setTimeout(r, 120));
     expect(got).toEqual([1]);

@@ -105,6 +105,7 @@ export function snapshot(over: Partial<FloorSnapshot> = {}): FloorSnapshot {
     ingest: { accepted: 5000, duplicates: 3, quarantined: 0, lastQuarantine: null },
     feeds: [],
     standards: null,
+    alerts: { open: [], unacknowledged: 0 },
     ...over,
   };
 }

@@ -47,6 +47,9 @@ export const apiArgSchemas = {
   'standards/save': z.object({ set: standardsSetSchema, note: z.string().max(500).optional() }).strict(),
   'standards/history': z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
   'standards/evaluate': none,
+  'alerts/list': z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  'alerts/acknowledge': z.object({ id: z.number().int().min(1) }).strict(),
+  'alerts/snooze': z.object({ id: z.number().int().min(1), minutes: z.number().int().min(0).max(24 * 60) }).strict(),
   'feeds/list': none,
   'feeds/add': z
     .object({

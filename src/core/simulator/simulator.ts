@@ -36,6 +36,11 @@ export interface SimulatorOptions {
    * a little faster, as real staffing does (square-root staffing, see `arrivalMultiplier`). Default 1.
    */
   scale?: number;
+  /**
+   * Scripted surges (a breach to demonstrate or test): between `from` and `to`, contacts of `channel` arrive
+   * `factor` times as often as the intraday curve says. None by default; without them every run is unchanged.
+   */
+  surges?: { channel: Channel; from: number; to: number; factor: number }[];
 }
 
 export interface Simulator {
@@ -410,8 +415,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   };
 
   // ---- arrivals ----
+  const surges = options.surges ?? [];
+  const surgeFactor = (channel: Channel, t: number): number => {
+    let f = 1;
+    for (const s of surges) if (s.channel === channel && t >= s.from && t < s.to) f = Math.max(f, s.factor);
+    return f;
+  };
   const nextArrival = (q: QueueRuntime, from: number): void => {
-    schedule(from + q.rng.exponential(1 / q.maxRate), { kind: 'arrival', queue: q });
+    schedule(from + q.rng.exponential(1 / (q.maxRate * surgeFactor(q.def.channel, from))), { kind: 'arrival', queue: q });
   };
 
   /** Some days are busier than others: a factor per local day, a pure function of seed and day. */

@@ -91,6 +91,23 @@ export function rowToContact(r: ContactRow): Contact | null {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** A row of the alert log. */
+export interface AlertRow {
+  id: number;
+  standard_id: string;
+  standard_name: string;
+  key: string;
+  channel: Channel | null;
+  queue: string | null;
+  breach_started_at: number;
+  fired_at: number;
+  resolved_at: number | null;
+  acknowledged_at: number | null;
+  snoozed_until: number | null;
+  figure: number | null;
+  basis: string;
+}
+
 /** A saved version of the standards set (body: its JSON). */
 export interface StandardsVersionRow {
   id: number;
@@ -331,6 +348,16 @@ export function createStore(db: Db) {
     ),
     insertStandards: db.prepare('INSERT INTO standards_versions (valid_from, body, note, saved_at) VALUES (?, ?, ?, ?)'),
     standardsHistory: db.prepare<[number], StandardsVersionRow>('SELECT * FROM standards_versions ORDER BY valid_from DESC, id DESC LIMIT ?'),
+    insertAlert: db.prepare(
+      `INSERT INTO alerts (standard_id, standard_name, key, channel, queue, breach_started_at, fired_at, figure, basis)
+       VALUES (@standardId, @standardName, @key, @channel, @queue, @breachStartedAt, @firedAt, @figure, @basis)`,
+    ),
+    resolveAlert: db.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?'),
+    acknowledgeAlert: db.prepare('UPDATE alerts SET acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?'),
+    snoozeAlert: db.prepare('UPDATE alerts SET snoozed_until = ? WHERE id = ?'),
+    alertById: db.prepare<[number], AlertRow>('SELECT * FROM alerts WHERE id = ?'),
+    openAlerts: db.prepare<[], AlertRow>('SELECT * FROM alerts WHERE resolved_at IS NULL ORDER BY fired_at DESC, id DESC'),
+    recentAlerts: db.prepare<[number], AlertRow>('SELECT * FROM alerts ORDER BY fired_at DESC, id DESC LIMIT ?'),
     counts: db.prepare<[], { accepted: number; quarantined: number }>(
       'SELECT (SELECT coalesce(sum(event_count), 0) FROM line_blocks) AS accepted, (SELECT count(*) FROM quarantine) AS quarantined',
     ),
@@ -792,6 +819,27 @@ export function createStore(db: Db) {
     },
     standardsHistory(limit: number): StandardsVersionRow[] {
       return s.standardsHistory.all(limit);
+    },
+    insertAlert(a: { standardId: string; standardName: string; key: string; channel: Channel | null; queue: string | null; breachStartedAt: number; firedAt: number; figure: number | null; basis: string }): number {
+      return Number(s.insertAlert.run(a).lastInsertRowid);
+    },
+    resolveAlert(id: number, at: number): void {
+      s.resolveAlert.run(at, id);
+    },
+    acknowledgeAlert(id: number, at: number): void {
+      s.acknowledgeAlert.run(at, id);
+    },
+    snoozeAlert(id: number, until: number | null): void {
+      s.snoozeAlert.run(until, id);
+    },
+    alert(id: number): AlertRow | null {
+      return s.alertById.get(id) ?? null;
+    },
+    openAlerts(): AlertRow[] {
+      return s.openAlerts.all();
+    },
+    recentAlerts(limit: number): AlertRow[] {
+      return s.recentAlerts.all(limit);
     },
     totals(): { accepted: number; quarantined: number } {
       return s.counts.get() ?? { accepted: 0, quarantined: 0 };
