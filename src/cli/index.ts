@@ -19,6 +19,7 @@ import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { requiredAgents } from '../core/metrics/erlang-c';
 import { formatOfPath, parseStandards, serializeStandards } from '../core/standards/standards-file';
 import { createSimulator } from '../core/simulator/simulator';
+import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/engine';
 import { startHost } from '../server/host';
@@ -54,6 +55,16 @@ function parseQueueSettings(specs: string[]): Record<string, QueueSetting> {
     out[spec.slice(0, i)] = timeZone === undefined ? { channel } : { channel, timeZone };
   }
   return out;
+}
+
+/** --surge CHANNEL,AFTER_MINUTES,MINUTES,FACTOR, e.g. "voice,0,30,6". */
+function parseSurge(spec: string): SurgeSpec {
+  const [channel, after, minutes, factor] = spec.split(',');
+  const n = [after, minutes, factor].map(Number);
+  if (!CHANNELS.includes(channel as Channel) || n.some((x) => !Number.isFinite(x)) || n[0] < 0 || n[1] <= 0 || n[2] < 1 || n[2] > 50) {
+    throw new InvalidArgumentError(`--surge ${spec}: expected CHANNEL,AFTER_MINUTES,MINUTES,FACTOR with CHANNEL one of ${CHANNELS.join(', ')}, MINUTES > 0 and FACTOR from 1 to 50`);
+  }
+  return { channel: channel as Channel, afterMinutes: n[0], minutes: n[1], factor: n[2] };
 }
 
 function abandonMappingOf(o: { abandonOn?: string; exitWithKey?: 'left' | 'abandoned' }): AbandonMapping | undefined {
@@ -95,6 +106,7 @@ program
   .option('--speed <x>', 'simulated clock speed (1 = real time)', number('--speed', (n) => n > 0 && n <= 3600, 'between 0 and 3600'), 1)
   .option('--seed <n>', 'simulation seed', number('--seed', Number.isInteger, 'a whole number'), 42)
   .option('--scale <x>', 'simulated center size (1 = about 50 agents)', number('--scale', (n) => n > 0 && n <= 100, 'between 0 and 100'), 1)
+  .option('--surge <spec...>', 'simulated floor: a scripted surge CHANNEL,AFTER_MINUTES,MINUTES,FACTOR (e.g. voice,0,30,6: six times the voice calls for 30 min from now; use a fresh --db)')
   .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
   .option('--reset-hour <h>', 'local hour at which "today" restarts', number('--reset-hour', (n) => Number.isInteger(n) && n >= 0 && n <= 23, 'a whole hour 0-23'), 0)
   .option('--renderer <dir>', 'built renderer to serve', RENDERER_DIR)
@@ -122,7 +134,7 @@ program
       runtime: 'node',
       version: pkg.version,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
-      simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale } : null,
+      simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale, surges: ((o.surge ?? []) as string[]).map(parseSurge) } : null,
       queues: parseQueueSettings(o.queueChannel ?? []),
       log: (m) => console.error(m),
     });

@@ -5,7 +5,7 @@
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type CenterConfig, type Engine, type QueueSetting } from './engine';
-import { startSimulatedFeed } from './ingest/simulated-feed';
+import { startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
 import { openDatabase } from './store/database';
 import { isValidTimeZone } from './time/business-day';
 
@@ -15,7 +15,7 @@ export interface FloorboardOptions {
   runtime: 'electron' | 'node';
   version: string;
   center?: Partial<CenterConfig>;
-  simulate?: { seed: number; speed: number; scale?: number } | null;
+  simulate?: { seed: number; speed: number; scale?: number; surges?: SurgeSpec[] } | null;
   clock?: Clock;
   tickMs?: number;
   /** Queues' channel and time zone where feeds do not declare them (queue_log queues default to voice). */
@@ -60,7 +60,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   });
   const dispatch = createDispatcher(engine.handlers, (name, e) => o.log?.(`api ${name} failed: ${(e as Error).stack ?? e}`));
   const feed = o.simulate
-    ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale })
+    ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges })
     : null;
   engine.start();
   let closed = false;

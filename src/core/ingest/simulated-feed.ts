@@ -8,6 +8,16 @@ import type { Engine } from '../engine';
 import { toEventLine, canonicalEvent } from '../model/events';
 import { createSimulator } from '../simulator/simulator';
 import { businessDayStart, localDate } from '../time/business-day';
+import type { Channel } from '../model/types';
+
+/** A scripted surge, relative to when the feed starts: `factor` times the arrivals of `channel` for `minutes`. */
+export interface SurgeSpec {
+  channel: Channel;
+  /** Minutes after the feed starts (on the engine's clock). */
+  afterMinutes: number;
+  minutes: number;
+  factor: number;
+}
 
 export interface SimulatedFeedOptions {
   seed: number;
@@ -16,14 +26,20 @@ export interface SimulatedFeedOptions {
   scale?: number;
   /** How often to advance the simulation, in wall-clock ms. */
   stepMs?: number;
+  /** Scripted surges (a breach to show or test alerts with). */
+  surges?: SurgeSpec[];
 }
 
 const CHUNK = 5000;
 
 export function startSimulatedFeed(engine: Engine, o: SimulatedFeedOptions): { stop(): void; source: string } {
-  const start = businessDayStart(engine.clock.now(), o.timeZone, o.resetHour);
-  const sim = createSimulator({ seed: o.seed, start, timeZone: o.timeZone, scale: o.scale ?? 1 });
-  const source = `simulator:seed-${o.seed}:${localDate(start, o.timeZone)}`;
+  const now = engine.clock.now();
+  const start = businessDayStart(now, o.timeZone, o.resetHour);
+  const surges = (o.surges ?? []).map((s) => ({ channel: s.channel, from: now + s.afterMinutes * 60_000, to: now + (s.afterMinutes + s.minutes) * 60_000, factor: s.factor }));
+  const sim = createSimulator({ seed: o.seed, start, timeZone: o.timeZone, scale: o.scale ?? 1, surges });
+  // a surged day is another stream: its own source, so a later run without it is not read as its duplicate
+  const surged = surges.map((s) => `${s.channel}-${s.from}-${s.to}-x${s.factor}`).join(',');
+  const source = `simulator:seed-${o.seed}:${localDate(start, o.timeZone)}${surged ? `:surge-${surged}` : ''}`;
   let position = 0;
 
   function step(): void {

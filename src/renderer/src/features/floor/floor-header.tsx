@@ -3,6 +3,7 @@ import type { ConnectionState } from '../../api/client';
 import { ViewNav } from '../nav/view-nav';
 import type { View } from '../nav/view-route';
 import { ThemeToggle } from '../theme/theme-toggle';
+import { AlertBadge } from '../standards/alert-badge';
 import { CenterClock } from './center-clock';
 import { ConnectionStatus } from './connection-status';
 import { IngestStatus } from './ingest-status';
@@ -31,6 +32,7 @@ export function FloorHeader({ snapshot, connection, receivedAt, view = 'floor' }
       )}
       <CenterClock now={snapshot.now} timeZone={snapshot.center.timeZone} />
       <div className="floor-header__status">
+        <AlertBadge alerts={snapshot.alerts} />
         <LastEvent snapshot={snapshot} />
         <IngestStatus ingest={snapshot.ingest} />
         <ConnectionStatus state={connection} receivedAt={receivedAt} />

@@ -6,6 +6,7 @@ import { useClient } from '../../api/client-context';
 import { ApiError, type ConnectionState } from '../../api/client';
 import { FloorHeader } from '../floor/floor-header';
 import { CHANNEL_LABEL } from '../floor/channels';
+import { AlertsPanel } from './alerts-panel';
 import { CalendarList } from './calendar-list';
 import { StandardEditor } from './standard-editor';
 import { formatFigure, STATUS_LOOK, TIER_LABEL } from './standard-look';
@@ -87,6 +88,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
     <div className="floor standards-screen" data-testid="standards-view">
       <FloorHeader snapshot={snapshot} connection={connection} receivedAt={receivedAt} view="standards" />
       <main className="standards-main">
+        {snapshot.alerts && <AlertsPanel alerts={snapshot.alerts} now={snapshot.now} timeZone={snapshot.center.timeZone} />}
         <section className="standards-summary" aria-label="Consistency across channels">
           <div className="summary-figure" data-testid="consistency-index">
             <span className="metric__label">Consistency across channels</span>

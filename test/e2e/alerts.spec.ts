@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { startHost, type RunningHost } from '../helpers/host';
+
+let host: RunningHost;
+
+/** A zone where it is late morning now, so the simulated floor is busy whenever the test runs. */
+function lateMorningZone(): string {
+  const offset = ((11 - new Date().getUTCHours() + 36) % 24) - 12; // -12 .. 11 hours from UTC
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // Etc signs are inverted
+}
+
+test.beforeAll(async () => {
+  // eight times the voice calls from now on: the voice service level falls below its expected tier
+  host = await startHost(['--simulate', '--speed', '30', '--time-zone', lateMorningZone(), '--surge', 'voice,0,60,8']);
+});
+test.afterAll(async () => {
+  expect(await host.stop()).toBe(0);
+});
+
+test('a scripted surge raises one voice alert in the badge; acknowledging it clears the badge', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${host.url}/#/standards`);
+  const voiceAlert = page.locator('[data-testid^="alert-"]', { hasText: 'Voice: 80 % answered within 20 s' });
+  await expect(voiceAlert).toHaveCount(1, { timeout: 90_000 });
+  await expect(voiceAlert).toContainText(/below expected since \d\d:\d\d/);
+  const badge = page.getByTestId('alert-badge');
+  await expect(badge).toHaveClass(/alert-badge--active/);
+  await page.screenshot({ path: 'test-results/alerts-open.png' });
+
+  // acknowledge every open alert: the badge stops counting them, they stay listed until their breach clears
+  for (const button of await page.locator('[data-testid^="ack-"]').all()) await button.click();
+  await expect(page.locator('[data-testid^="ack-"]')).toHaveCount(0);
+  await expect(badge).toHaveAttribute('data-count', '0');
+  await expect(badge).not.toHaveClass(/alert-badge--active/);
+  await expect(voiceAlert).toContainText(/acknowledged/);
+
+  // the floor's voice tile shows the breach too
+  await page.getByTestId('nav-floor').click();
+  await expect(page.getByTestId('channel-tile-voice')).toHaveAttribute('data-status', 'alert');
+});
