@@ -17,6 +17,8 @@ import { createStore } from '../src/core/store/store';
 import { tempDbPath } from '../test/helpers/engine';
 import { startHost } from '../test/helpers/host';
 import { benchBankMonth, benchQueueLog, benchTaskRouter } from './feeds';
+import { busyFloor } from './busy-floor';
+import { benchStandards } from './standards';
 
 const results: Record<string, string> = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -109,36 +111,7 @@ function benchIngest(): void {
 }
 
 function benchTick(): void {
-  const start = Date.parse('2026-03-02T00:00:00Z');
-  const now = start + 12 * 3600_000;
-  const db = openDatabase({ path: ':memory:' });
-  const clock = manualClock(now);
-  const engine = createEngine({ db, clock, center: { name: 'bench', timeZone: 'UTC', resetHour: 0 }, dbPath: ':memory:', version: 'bench', runtime: 'node' });
-  const channels = ['voice', 'chat', 'email', 'message'] as const;
-  const lines: string[] = [];
-  for (let q = 0; q < 100; q++) lines.push(JSON.stringify({ v: 1, type: 'queue.config', ts: start, queue: `Q${q}`, channel: channels[q % 4] }));
-  for (let a = 0; a < 2000; a++) {
-    lines.push(JSON.stringify({ v: 1, type: 'agent.state', ts: start + a * 1000, agentId: `agent-${a}`, name: `Agent ${a}`, state: a % 5 === 0 ? 'not-ready' : 'available', reason: a % 5 === 0 ? 'Break' : undefined, capacity: { [channels[a % 4]]: 1 } }));
-  }
-  // 100,000 contacts over the morning: answered ones end and wrap up, except the last 1,000 (held by agents
-  // now); every tenth abandons; the last 2,000 are still waiting
-  for (let c = 0; c < 100_000; c++) {
-    const queued = start + Math.floor((c / 100_000) * 12 * 3600_000);
-    const q = c % 100;
-    lines.push(JSON.stringify({ v: 1, type: 'contact.queued', ts: queued, contactId: `c${c}`, queue: `Q${q}`, channel: channels[q % 4] }));
-    if (c >= 98_000) continue;
-    if (c % 10 === 0) {
-      lines.push(JSON.stringify({ v: 1, type: 'contact.abandoned', ts: queued + 40_000, contactId: `c${c}` }));
-      continue;
-    }
-    const answered = queued + (c % 60) * 1000;
-    lines.push(JSON.stringify({ v: 1, type: 'contact.answered', ts: answered, contactId: `c${c}`, agentId: `agent-${c % 2000}` }));
-    if (c < 97_000) {
-      lines.push(JSON.stringify({ v: 1, type: 'contact.ended', ts: answered + 200_000, contactId: `c${c}` }));
-      lines.push(JSON.stringify({ v: 1, type: 'contact.wrapup-ended', ts: answered + 230_000, contactId: `c${c}` }));
-    }
-  }
-  for (let i = 0; i < lines.length; i += 50_000) engine.handlers['ingest/lines']({ source: 'tick', lines: lines.slice(i, i + 50_000), startPosition: i + 1 });
+  const { engine, db, clock } = busyFloor();
   for (let i = 0; i < 20; i++) engine.snapshot(); // warm up
   const times: number[] = [];
   let bytes = 0;
@@ -242,3 +215,4 @@ if (want('screen')) await benchEventToScreen();
 if (want('queue_log')) benchQueueLog(report);
 if (want('csv')) benchBankMonth(report);
 if (want('taskrouter')) await benchTaskRouter(report);
+if (want('standards')) benchStandards(report);

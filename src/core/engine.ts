@@ -259,7 +259,9 @@ export function createEngine(options: EngineOptions): Engine {
     rollDay();
     const now = clock.now();
     const queues = floor.queuesLive(now);
-    refreshStandards(now, queues);
+    // evaluated on the tick (every STANDARDS_EVERY_MS) or after a save, not on every snapshot: a snapshot
+    // carries the last evaluation and stays cheap
+    if (evaluation === null) evaluate(now, queues);
     return {
       now,
       center: { ...center, dayStart },

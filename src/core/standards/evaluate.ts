@@ -89,9 +89,6 @@ const percentile = (xs: number[], p: number): number | null => {
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 const secs = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 120 ? `${(v / 60).toFixed(1)} min` : `${v.toFixed(1)} s`);
 
-/** The key of a contact's groups: the center, its channel, its queue. */
-const groupKeys = (c: Contact) => ['center', c.channel, `queue:${c.queue}`];
-
 export function evaluateStandards(set: StandardsSet, version: number, f: FloorFacts): StandardsEvaluation {
   const queueOf = new Map(f.queues.map((q) => [q.name, q]));
   const calendars = new Map<string, BusinessHours>();
@@ -104,34 +101,61 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
 
   // One pass over the contacts per distinct (window, T, short abandons, clock): standards sharing them share it.
   const passes = new Map<string, { start: number; groups: Map<string, Group> }>();
-  const passKey = (s: Standard) => `${windowStart(s, f)}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}`;
+  // a channel (or queue) standard reads only its channel's contacts; the center's read them all
+  const scopeChannel = (s: Standard): Channel | null =>
+    s.scope.kind === 'channel' ? s.scope.channel : s.scope.kind === 'queue' ? (queueOf.get(s.scope.queue)?.channel ?? null) : null;
+  const needsWaits = new Set<string>();
+  const needsQueues = set.standards.some((s) => s.scope.kind === 'queue');
+  const passKey = (s: Standard) =>
+    `${windowStart(s, f)}|${scopeChannel(s) ?? '*'}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}`;
+  for (const s of set.standards) if (s.metric === 'wait-p50' || s.metric === 'wait-p90') needsWaits.add(passKey(s));
   const contacts = [...f.contacts];
+  // the contacts of each window start, found once (standards sharing a window share the list)
+  const windows = new Map<string, Contact[]>();
+  const inWindow = (start: number, channel: Channel | null) => {
+    const key = `${start}|${channel ?? '*'}`;
+    let list = windows.get(key);
+    if (!list) windows.set(key, (list = contacts.filter((c) => c.queuedAt >= start && c.queuedAt < f.now && (channel === null || c.channel === channel))));
+    return list;
+  };
+  const queueKeys = new Map<string, string>();
+  const queueKey = (q: string) => {
+    let k = queueKeys.get(q);
+    if (k === undefined) queueKeys.set(q, (k = `queue:${q}`));
+    return k;
+  };
   function pass(s: Standard) {
     const key = passKey(s);
     let p = passes.get(key);
     if (p) return p;
     const start = windowStart(s, f);
     const groups = new Map<string, Group>();
+    const group = (g: string) => {
+      let grp = groups.get(g);
+      if (!grp) groups.set(g, (grp = newGroup()));
+      return grp;
+    };
     const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
-    for (const c of contacts) {
-      if (c.queuedAt < start || c.queuedAt >= f.now) continue;
+    const business = s.options.clock === 'business';
+    const keepWaits = needsWaits.has(key);
+    for (const c of inWindow(start, scopeChannel(s))) {
       const tSeconds = s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel];
       const k = classifyContact(c, { thresholdMs: tSeconds * 1000, shortAbandonMs, at: f.now });
-      let deadline: number | null = c.queuedAt + tSeconds * 1000;
-      if (s.options.clock === 'business') deadline = calendarOf(c)?.addBusinessMs(c.queuedAt, tSeconds * 1000) ?? deadline;
-      const responded = c.firstResponseAt !== null && c.firstResponseAt <= f.now;
-      const within = responded && c.firstResponseAt! <= deadline;
-      const breached = !within && f.now > deadline;
-      for (const g of groupKeys(c)) {
-        let grp = groups.get(g);
-        if (!grp) groups.set(g, (grp = newGroup()));
+      let within = false;
+      let breached = false;
+      if (c.channel !== 'voice') {
+        let deadline: number = c.queuedAt + tSeconds * 1000;
+        if (business) deadline = calendarOf(c)?.addBusinessMs(c.queuedAt, tSeconds * 1000) ?? deadline;
+        within = c.firstResponseAt !== null && c.firstResponseAt <= f.now && c.firstResponseAt <= deadline;
+        breached = !within && f.now > deadline;
+      }
+      const grps = needsQueues ? [group('center'), group(c.channel), group(queueKey(c.queue))] : [group('center'), group(c.channel)];
+      for (const grp of grps) {
         addToTally(grp.tally, k);
         if (k.outcome === 'waiting') grp.waitingMaxMs = Math.max(grp.waitingMaxMs, k.waitMs);
-        else grp.waits.push(k.waitMs);
-        if (c.channel !== 'voice') {
-          if (within) grp.frWithin++;
-          else if (breached) grp.frBreached++;
-        }
+        else if (keepWaits) grp.waits.push(k.waitMs);
+        if (within) grp.frWithin++;
+        else if (breached) grp.frBreached++;
       }
     }
     p = { start, groups };

@@ -84,20 +84,52 @@ export class BusinessHours {
     return total;
   }
 
+  /**
+   * Open spans from a day on, as instants, in order: built a day at a time once, then searched (a deadline per
+   * contact costs a binary search, not a walk through luxon dates).
+   */
+  private timeline: Span[] = [];
+  private timelineFrom = Infinity;
+  private timelineTo = -Infinity;
+
+  private extendTimeline(from: number, to: number): void {
+    if (from >= this.timelineFrom && to <= this.timelineTo) return;
+    const start = Math.min(from, this.timelineFrom);
+    const end = Math.max(to, this.timelineTo);
+    const spans: Span[] = [];
+    let day = this.localDay(start);
+    for (let i = 0; i < MAX_DAYS * 50 && instant(day, 0) < end; i++) {
+      for (const sp of this.spansOf(day)) spans.push(sp);
+      day = day.plus({ days: 1 });
+    }
+    this.timeline = spans;
+    this.timelineFrom = this.localDay(start).toMillis();
+    this.timelineTo = instant(day, 0);
+  }
+
   /** The instant at which `durationMs` of open time has run since `start`; null if the calendar never opens. */
   addBusinessMs(start: number, durationMs: number): number | null {
-    let left = durationMs;
-    let day = this.localDay(start);
-    for (let i = 0; i < MAX_DAYS; i++) {
-      for (const s of this.spansOf(day)) {
-        const from = Math.max(start, s.start);
-        if (from >= s.end) continue;
+    let horizon = start + 62 * 86_400_000;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      this.extendTimeline(start, horizon);
+      const spans = this.timeline;
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spans[mid].end <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      let left = durationMs;
+      for (let i = lo; i < spans.length; i++) {
+        const from = Math.max(start, spans[i].start);
         if (left === 0) return from;
-        const here = s.end - from;
+        const here = spans[i].end - from;
         if (here >= left) return from + left;
         left -= here;
       }
-      day = day.plus({ days: 1 });
+      if (horizon - start >= MAX_DAYS * 86_400_000) return null;
+      horizon = start + Math.min(MAX_DAYS * 86_400_000, (horizon - start) * 2);
     }
     return null;
   }

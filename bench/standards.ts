@@ -1,0 +1,52 @@
+/**
+ * Standards evaluation (issue 4): the time to evaluate 20 center-wide standards on the center and each channel
+ * (100 cells) over the tick benchmark's floor (100 queues, 4 channels, 2,000 agents, 100,000 contacts today).
+ */
+import type { StandardsSetInput } from '../src/core/standards/standard';
+import { standardsSetSchema } from '../src/core/standards/standard';
+import { busyFloor } from './busy-floor';
+
+type Report = (name: string, value: string) => void;
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+export function twentyStandards(): StandardsSetInput {
+  const windows = ['rolling-15m', 'rolling-30m', 'rolling-60m', 'today'] as const;
+  const standards: StandardsSetInput['standards'] = [];
+  windows.forEach((window, w) => {
+    standards.push(
+      { id: `sl-${w}`, name: `SL ${window}`, metric: 'service-level', scope: { kind: 'center' }, window, comparator: 'at-least', tiers: { expected: 0.7, desired: 0.8, delight: 0.9 }, options: { thresholdSeconds: 20 + w } },
+      { id: `asa-${w}`, name: `ASA ${window}`, metric: 'asa', scope: { kind: 'center' }, window, comparator: 'at-most', tiers: { expected: 60, desired: 30, delight: 15 } },
+      { id: `ab-${w}`, name: `Abandons ${window}`, metric: 'abandon-rate', scope: { kind: 'center' }, window, comparator: 'at-most', tiers: { expected: 0.08, desired: 0.05, delight: 0.02 } },
+      { id: `p90-${w}`, name: `Wait p90 ${window}`, metric: 'wait-p90', scope: { kind: 'center' }, window, comparator: 'at-most', tiers: { expected: 120, desired: 60, delight: 30 } },
+      { id: `fr-${w}`, name: `First response ${window}`, metric: 'first-response-within', scope: { kind: 'center' }, window, comparator: 'at-least', tiers: { expected: 0.8, desired: 0.9, delight: 0.95 }, options: { thresholdSeconds: 60 } },
+    );
+  });
+  return { version: 1, standards };
+}
+
+function timeEvaluations(engine: ReturnType<typeof busyFloor>['engine'], clock: ReturnType<typeof busyFloor>['clock']) {
+  for (let i = 0; i < 5; i++) engine.handlers['standards/evaluate']({}); // warm up
+  const times: number[] = [];
+  let cells = 0;
+  for (let i = 0; i < 50; i++) {
+    clock.advance(1000);
+    const t = performance.now();
+    cells = engine.handlers['standards/evaluate']({}).results.length;
+    times.push(performance.now() - t);
+  }
+  return { times, cells };
+}
+
+export function benchStandards(report: Report): void {
+  const { engine, db, clock } = busyFloor();
+  const defaults = timeEvaluations(engine, clock);
+  report(`standards: the 6 defaults, ${defaults.cells} cells, 100k contacts: p50 (ms)`, fmt(percentile(defaults.times, 50), 2));
+  const set = standardsSetSchema.parse(twentyStandards());
+  engine.handlers['standards/save']({ set });
+  const { times, cells } = timeEvaluations(engine, clock);
+  report(`standards: ${set.standards.length} standards, ${cells} cells, 100 queues, 100k contacts: p50 (ms)`, fmt(percentile(times, 50), 2));
+  report('standards: evaluation p95 (ms, target < 20)', fmt(percentile(times, 95), 2));
+  engine.stop();
+  db.close();
+}
