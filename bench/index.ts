@@ -18,7 +18,7 @@ import { tempDbPath } from '../test/helpers/engine';
 import { startHost } from '../test/helpers/host';
 import { benchBankMonth, benchQueueLog, benchTaskRouter } from './feeds';
 import { busyFloor } from './busy-floor';
-import { benchStandards } from './standards';
+import { benchStandards, benchWhatIf } from './standards';
 
 const results: Record<string, string> = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -215,4 +215,7 @@ if (want('screen')) await benchEventToScreen();
 if (want('queue_log')) benchQueueLog(report);
 if (want('csv')) benchBankMonth(report);
 if (want('taskrouter')) await benchTaskRouter(report);
-if (want('standards')) benchStandards(report);
+if (want('standards')) {
+  benchStandards(report);
+  benchWhatIf(report);
+}

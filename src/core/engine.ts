@@ -21,7 +21,8 @@ import type { Db } from './store/database';
 import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 import { createStandardsService } from './standards/standards-store';
-import { evaluateStandards } from './standards/evaluate';
+import { evaluateStandards, type FloorFacts } from './standards/evaluate';
+import { whatIf } from './standards/what-if';
 import { AlertMonitor, alertView } from './standards/alerts';
 import type { StandardsEvaluation } from '../shared/standards';
 
@@ -227,9 +228,8 @@ export function createEngine(options: EngineOptions): Engine {
   /** The last evaluation of the standards, redone at most every few seconds (and after a save). */
   let evaluation: StandardsEvaluation | null = null;
   const alerts = new AlertMonitor(store);
-  function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {
-    const v = standards.at(now);
-    evaluation = evaluateStandards(v.set, v.version, {
+  function floorFacts(now: number, queues = floor.queuesLive(now)): FloorFacts {
+    return {
       now,
       dayStart,
       timeZone: center.timeZone,
@@ -238,7 +238,11 @@ export function createEngine(options: EngineOptions): Engine {
       queues: store.queues(),
       waitingNow: queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })),
       agents: floor.agentTimes(now),
-    });
+    };
+  }
+  function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {
+    const v = standards.at(now);
+    evaluation = evaluateStandards(v.set, v.version, floorFacts(now, queues));
     const fired = alerts.update(v.set, evaluation);
     if (fired.length > 0) for (const l of listeners) l('alerts/fired', fired);
     return evaluation;
@@ -350,6 +354,11 @@ export function createEngine(options: EngineOptions): Engine {
         return v;
       },
       'standards/evaluate': () => evaluate(clock.now()),
+      'standards/what-if': ({ standard }) => {
+        const now = clock.now();
+        const v = standards.at(now);
+        return whatIf(v.set, v.version, standard, floorFacts(now));
+      },
       'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
       'alerts/acknowledge': ({ id }) => {
         alertOf(id);

@@ -4,7 +4,7 @@
  * Types only: this file is imported by the core, the adapters and the renderer alike.
  */
 
-import type { AlertsSummary, AlertView, StandardsEvaluation, StandardsSet, StandardsVersion } from './standards';
+import type { AlertsSummary, AlertView, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
 
 export type Channel = 'voice' | 'chat' | 'email' | 'message';
 export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
@@ -264,6 +264,8 @@ export interface Api {
   'standards/history': (args: { limit?: number }) => StandardsVersion[];
   /** The standards in force evaluated on the floor now. */
   'standards/evaluate': (args: Record<string, never>) => StandardsEvaluation;
+  /** A standard as proposed next to the one in force (same id), over today and the last 7 days; nothing saved. */
+  'standards/what-if': (args: { standard: Standard }) => WhatIfResult;
   /** The alert log, newest first. */
   'alerts/list': (args: { limit?: number }) => AlertView[];
   /** Acknowledge an alert: it leaves the badge (it stays open until its breach clears). */

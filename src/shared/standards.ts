@@ -196,3 +196,9 @@ export interface AlertsSummary {
   /** Open alerts neither acknowledged nor snoozed now: the badge. */
   unacknowledged: number;
 }
+
+/** A standard as it is and as proposed, evaluated over today and over the last 7 days. */
+export interface WhatIfResult {
+  standardId: string;
+  periods: { label: 'today' | 'last 7 days'; from: number; to: number; current: StandardResult[] | null; proposed: StandardResult[] }[];
+}

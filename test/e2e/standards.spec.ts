@@ -56,6 +56,26 @@ test('a standard changed on the Standards screen changes its cell in the matrix 
   await page.screenshot({ path: 'test-results/floor-after-standard.png' });
 });
 
+test('what if: a drafted target shows today and the last 7 days as it is and as drafted, and saves nothing', async ({ page }) => {
+  await page.goto(`${host.url}/#/standards`);
+  const caption = page.getByTestId('standards-matrix').locator('caption');
+  await expect(caption).toContainText(/version \d+/);
+  const before = await caption.textContent();
+  await page.getByTestId('edit-voice-service-level').click();
+  const editor = page.getByTestId('editor-voice-service-level');
+  await editor.getByTestId('tier-expected').fill('99.9');
+  await editor.getByTestId('tier-desired').fill('99.95');
+  await editor.getByTestId('tier-delight').fill('100');
+  await editor.getByTestId('preview-standard').click();
+  const today = page.getByTestId('what-if-today-voice');
+  await expect(today.locator('td').nth(2)).toHaveAttribute('data-status', 'breach');
+  await expect(today.locator('td').nth(2)).toContainText(/\d+\.\d %/);
+  await expect(page.getByTestId('what-if-last-7-days-voice')).toBeVisible();
+  await page.screenshot({ path: 'test-results/standards-what-if.png' });
+  await page.reload();
+  await expect(page.getByTestId('standards-matrix').locator('caption')).toHaveText(before!);
+});
+
 test('an invalid standard is refused with a message next to its field, and nothing is saved', async ({ page }) => {
   await page.goto(`${host.url}/#/standards`);
   const caption = page.getByTestId('standards-matrix').locator('caption');

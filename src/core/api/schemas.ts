@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
 import { FEED_FORMATS } from '../ingest/adapter';
-import { standardsSetSchema } from '../standards/standard';
+import { standardSchema, standardsSetSchema } from '../standards/standard';
 
 const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time');
 const none = z.object({}).strict();
@@ -47,6 +47,7 @@ export const apiArgSchemas = {
   'standards/save': z.object({ set: standardsSetSchema, note: z.string().max(500).optional() }).strict(),
   'standards/history': z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
   'standards/evaluate': none,
+  'standards/what-if': z.object({ standard: standardSchema }).strict(),
   'alerts/list': z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
   'alerts/acknowledge': z.object({ id: z.number().int().min(1) }).strict(),
   'alerts/snooze': z.object({ id: z.number().int().min(1), minutes: z.number().int().min(0).max(24 * 60) }).strict(),

@@ -50,7 +50,10 @@ export interface FloorFacts {
   queues: QueueConfig[];
   /** Oldest contact waiting now, per queue. */
   waitingNow: { queue: string; channel: Channel; longestWaitNowSeconds: number }[];
-  agents: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[];
+  /** Agents' state time today; null for a past period (agent figures are then not evaluated). */
+  agents: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[] | null;
+  /** A period every standard is evaluated over instead of its own window (the what-if): [from, now). */
+  period?: { from: number };
 }
 
 interface Group {
@@ -64,6 +67,7 @@ interface Group {
 const newGroup = (): Group => ({ tally: emptyTally(), waits: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0 });
 
 function windowStart(s: Standard, f: FloorFacts): number {
+  if (f.period) return f.period.from;
   switch (s.window) {
     case 'rolling-15m':
       return f.now - 15 * MIN;
@@ -218,6 +222,7 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
     return { ...base, figure, status: tier ?? 'breach', attainment: attainmentOverride ?? attainment(s, figure), basis, volume, windowStart: start };
   };
   const start = windowStart(s, f);
+  if (f.agents === null && (s.metric === 'staffing-gap' || s.metric === 'longest-wait-now')) return result(null, 'a past period has no floor now to measure', 0, start);
   switch (s.metric) {
     case 'service-level':
     case 'asa':
@@ -271,6 +276,7 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
     }
     case 'not-ready-share':
     case 'occupancy': {
+      if (f.agents === null) return result(null, 'agent time of past periods is not evaluated yet', 0, start);
       const agents = f.agents.filter((a) => (col.channel ? (a.capacity[col.channel] ?? 0) > 0 : true));
       const sum = (k: AgentState) => agents.reduce((n, a) => n + a.times[k], 0);
       if (s.metric === 'not-ready-share') {
@@ -314,7 +320,7 @@ function staffingNeeds(set: StandardsSet, f: FloorFacts, contacts: Contact[], qu
     const recent = contacts.filter((c) => c.channel === channel && c.queuedAt >= f.now - 30 * MIN && c.queuedAt < f.now);
     const done = contacts.filter((c) => c.channel === channel && c.queuedAt >= f.dayStart && c.answeredAt !== null && (c.wrapupEndAt ?? c.endedAt) !== null && (c.wrapupEndAt ?? c.endedAt)! <= f.now);
     const aht = done.length ? done.reduce((n, c) => n + ((c.wrapupEndAt ?? c.endedAt)! - c.answeredAt!), 0) / done.length / 1000 : null;
-    const agents = f.agents.filter((a) => (a.capacity[channel] ?? 0) > 0);
+    const agents = (f.agents ?? []).filter((a) => (a.capacity[channel] ?? 0) > 0);
     const staffed = agents.filter((a) => STAFFED.includes(a.state)).length;
     const concurrency = agents.length ? Math.max(1, Math.min(20, Math.round(agents.reduce((n, a) => n + (a.capacity[channel] ?? 1), 0) / agents.length))) : 1;
     const thresholdSeconds = target?.options.thresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[channel];

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
-import type { Standard, StandardWindow, Tier } from '../../../../shared/standards';
+import type { Standard, StandardWindow, Tier, Unit, WhatIfResult } from '../../../../shared/standards';
 import { STANDARD_METRICS, STANDARD_WINDOWS, TIERS } from '../../../../shared/standards';
-import { fieldUnit, fromField, TIER_LABEL, toField } from './standard-look';
+import { ApiError } from '../../api/client';
+import { useClient } from '../../api/client-context';
+import { CHANNEL_LABEL } from '../floor/channels';
+import { fieldUnit, formatFigure, fromField, STATUS_LOOK, TIER_LABEL, toField } from './standard-look';
 
 interface StandardEditorProps {
   standard: Standard;
@@ -31,6 +34,9 @@ export function StandardEditor({ standard, errors, path, onSave, onCancel }: Sta
   const [window, setWindow] = useState<StandardWindow>(standard.window);
   const [busy, setBusy] = useState(false);
   const [local, setLocal] = useState<Map<string, string>>(new Map());
+  const [preview, setPreview] = useState<WhatIfResult | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const client = useClient();
 
   const errorAt = (field: string) => local.get(field) ?? errors.get(`${path}.${field}`);
   const errorText = (field: string) => {
@@ -44,8 +50,8 @@ export function StandardEditor({ standard, errors, path, onSave, onCancel }: Sta
   };
   const aria = (field: string) => ({ 'aria-invalid': errorAt(field) ? true : undefined, 'aria-describedby': errorAt(field) ? `${id}-${field}-error` : undefined });
 
-  const submit = async (ev: React.FormEvent) => {
-    ev.preventDefault();
+  /** The standard as drafted, or null with the fields' errors shown. */
+  const draft = (): Standard | null => {
     const bad = new Map<string, string>();
     const values = {} as Record<Tier, number>;
     for (const t of TIERS) {
@@ -56,12 +62,34 @@ export function StandardEditor({ standard, errors, path, onSave, onCancel }: Sta
     const T = threshold.trim() === '' ? undefined : Number(threshold);
     if (T !== undefined && !Number.isFinite(T)) bad.set('options.thresholdSeconds', 'a number of seconds is needed');
     setLocal(bad);
-    if (bad.size > 0) return;
+    return bad.size > 0 ? null : { ...standard, window, tiers: values, options: { ...standard.options, thresholdSeconds: T } };
+  };
+
+  const submit = async (ev: React.FormEvent) => {
+    ev.preventDefault();
+    const next = draft();
+    if (!next) return;
     setBusy(true);
     try {
-      await onSave({ ...standard, window, tiers: values, options: { ...standard.options, thresholdSeconds: T } });
+      await onSave(next);
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** What the drafted standard would have given today and over the last 7 days, next to the one in force. */
+  const showPreview = async () => {
+    const next = draft();
+    if (!next) return;
+    setPreviewError(null);
+    try {
+      setPreview(await client.call('standards/what-if', { standard: next }));
+    } catch (e) {
+      if (e instanceof ApiError && e.issues.length > 0) {
+        setLocal(new Map(e.issues.map((i) => [i.path.replace(/^standard\./, ''), i.message])));
+        setPreviewError('The draft is not valid: see the fields.');
+      } else setPreviewError(e instanceof Error ? e.message : String(e));
+      setPreview(null);
     }
   };
 
@@ -107,10 +135,58 @@ export function StandardEditor({ standard, errors, path, onSave, onCancel }: Sta
         <button type="submit" className="button button--primary" disabled={busy} data-testid="save-standard">
           {busy ? 'Saving…' : 'Save'}
         </button>
+        <button type="button" className="button" onClick={() => void showPreview()} data-testid="preview-standard">
+          What if?
+        </button>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
       </div>
+      {previewError && (
+        <p className="field-error" role="alert">
+          {previewError}
+        </p>
+      )}
+      {preview && <WhatIfTable result={preview} unit={unit} />}
     </form>
+  );
+}
+
+const columnOf = (key: string) => (key === 'center' ? 'Center' : key.startsWith('queue:') ? key.slice(6) : CHANNEL_LABEL[key as keyof typeof CHANNEL_LABEL]);
+
+/** Current and proposed figures and tiers, per period and column. */
+function WhatIfTable({ result, unit }: { result: WhatIfResult; unit: Unit }) {
+  const cell = (r: WhatIfResult['periods'][number]['proposed'][number] | undefined) =>
+    r ? (
+      <>
+        <strong>{formatFigure(r.figure, unit)}</strong> <span aria-hidden="true">{STATUS_LOOK[r.status].icon}</span> {STATUS_LOOK[r.status].text}
+      </>
+    ) : (
+      '—'
+    );
+  return (
+    <table className="what-if" data-testid="what-if">
+      <caption>What if: the figures and tiers as the standard is, and as drafted (nothing saved)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Period</th>
+          <th scope="col">Column</th>
+          <th scope="col">As it is</th>
+          <th scope="col">As drafted</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.periods.flatMap((p) =>
+          p.proposed.map((r) => (
+            <tr key={`${p.label}-${r.key}`} data-testid={`what-if-${p.label.replace(/ /g, '-')}-${r.key}`}>
+              <th scope="row">{p.label}</th>
+              <td>{columnOf(r.key)}</td>
+              <td data-status={p.current?.find((c) => c.key === r.key)?.status ?? 'none'}>{cell(p.current?.find((c) => c.key === r.key))}</td>
+              <td data-status={r.status}>{cell(r)}</td>
+            </tr>
+          )),
+        )}
+      </tbody>
+    </table>
   );
 }
