@@ -166,6 +166,8 @@ export interface StandardsEvaluation {
    * channel meets its standards equally; null with fewer than two channels measured.
    */
   consistencyIndex: number | null;
+  /** Each channel's published hours now: open or closed by its calendar, and when that changes. */
+  hours: { channel: Channel; calendar: string | null; open: boolean; nextChange: number | null }[];
   /** The channel furthest from its targets, and why. */
   worst: { channel: Channel; attainment: number; driver: Driver; detail: string } | null;
   staffing: StaffingNeed[];

@@ -120,6 +120,16 @@ describe('standards evaluation', () => {
     expect(nr.status).toBe('delight');
   });
 
+  it('says whether each channel is open now by its published hours, and when that changes', () => {
+    // defaults: voice and chat weekdays 08:00-20:00; email and messaging 09:00-17:00 (UTC here). Now: Wednesday 12:00
+    const ev = evaluateStandards(defaultStandards('UTC'), 1, facts([]));
+    expect(ev.hours.find((h) => h.channel === 'voice')).toMatchObject({ open: true, nextChange: Date.parse('2026-03-04T20:00:00Z') });
+    expect(ev.hours.find((h) => h.channel === 'email')).toMatchObject({ open: true, nextChange: Date.parse('2026-03-04T17:00:00Z') });
+    const evening = evaluateStandards(defaultStandards('UTC'), 1, facts([], { now: Date.parse('2026-03-04T18:00:00Z') }));
+    expect(evening.hours.find((h) => h.channel === 'email')).toMatchObject({ open: false, nextChange: Date.parse('2026-03-05T09:00:00Z') });
+    expect(evening.hours.find((h) => h.channel === 'chat')).toMatchObject({ open: true });
+  });
+
   it('says what it cannot measure rather than showing a figure', () => {
     const set = standardsSetSchema.parse({
       version: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StandardResult } from '../../src/shared/standards';
-import { formatFigure, fromField, toField } from '../../src/renderer/src/features/standards/standard-look';
+import { formatFigure, fromField, hoursLabel, toField } from '../../src/renderer/src/features/standards/standard-look';
 import { standardsVerdict } from '../../src/renderer/src/features/standards/standards-verdict';
 
 const result = (status: StandardResult['status']): StandardResult => ({
@@ -27,5 +27,13 @@ describe('standards on screen', () => {
     expect(toField(0.055, 'share')).toBe('5.5');
     expect(fromField('80', 'share')).toBe(0.8);
     expect(fromField('20', 'seconds')).toBe(20);
+  });
+});
+
+describe('published hours on a tile', () => {
+  it('say open until the next change, or closed until the next opening, in the center zone', () => {
+    expect(hoursLabel({ open: true, nextChange: Date.UTC(2026, 2, 4, 20, 0), calendar: 'Voice' }, 'Europe/London')).toBe('Open until Wed 20:00');
+    expect(hoursLabel({ open: false, nextChange: Date.UTC(2026, 2, 5, 9, 0), calendar: 'Email' }, 'Europe/Paris')).toBe('Closed · opens Thu 10:00');
+    expect(hoursLabel({ open: true, nextChange: null, calendar: null }, 'UTC')).toBeNull();
   });
 });

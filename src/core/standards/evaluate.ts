@@ -193,7 +193,12 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   }
   const worstChannel = [...weighted].sort((a, b) => a.attainment! - b.attainment!)[0];
   const worst = worstChannel && worstChannel.attainment! < 1 ? { channel: worstChannel.channel, attainment: worstChannel.attainment!, ...driverOf(worstChannel.channel, set, results, staffing, contacts, f) } : null;
-  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing };
+  const hours = CHANNELS.map((channel) => {
+    const cal = calendars.get(channel);
+    const named = set.calendars.find((c) => c.channels.includes(channel));
+    return cal ? { channel, calendar: named?.name ?? null, open: cal.isOpen(f.now), nextChange: cal.nextChange(f.now) } : { channel, calendar: null, open: true, nextChange: null };
+  });
+  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours };
 }
 
 interface Column {

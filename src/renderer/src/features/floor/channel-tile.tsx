@@ -19,11 +19,13 @@ interface ChannelTileProps {
    * the weakest one measured.
    */
   standards?: StandardResult[] | null;
+  /** "Open until 20:00" or "Closed · opens Mon 08:00" by the channel's published hours; null when none. */
+  hours?: string | null;
 }
 
 const NO_QUEUES: StatusVerdict = { status: 'idle', icon: '○', text: 'no queues' };
 
-export function ChannelTile({ channel, live, queues, standards }: ChannelTileProps) {
+export function ChannelTile({ channel, live, queues, standards, hours }: ChannelTileProps) {
   const hasQueues = queues.length > 0 || (live?.queues ?? 0) > 0;
   const verdict =
     live && hasQueues
@@ -48,6 +50,11 @@ export function ChannelTile({ channel, live, queues, standards }: ChannelTilePro
         <h2 className="tile__title">{CHANNEL_LABEL[channel]}</h2>
         <StatusBadge verdict={verdict} />
       </header>
+      {hours && (
+        <p className={`tile__hours${hours.startsWith('Closed') ? ' tile__hours--closed' : ''}`} data-testid="channel-hours">
+          {hours}
+        </p>
+      )}
       {live && hasQueues ? (
         <>
           <TileFigures channel={channel} metrics={live} thresholdLabel={thresholdLabel(queues.map((q) => q.thresholdSeconds))} />

@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../api/client';
 import { AgentSummary } from './agent-summary';
 import { AgentTable } from './agent-table';
 import { ChannelTile } from './channel-tile';
+import { hoursLabel } from '../standards/standard-look';
 import { CHANNEL_ORDER } from './channels';
 import { FloorHeader } from './floor-header';
 import { IntradayChart } from './intraday-chart';
@@ -42,6 +43,7 @@ export function FloorView({ snapshot, connection, receivedAt }: FloorViewProps) 
               live={snapshot.channels.find((c) => c.channel === channel)}
               queues={queues.filter((q) => q.channel === channel)}
               standards={snapshot.standards ? snapshot.standards.results.filter((r) => r.key === channel) : null}
+              hours={hoursLabel(snapshot.standards?.hours?.find((h) => h.channel === channel), snapshot.center.timeZone)}
             />
           ))}
         </section>

@@ -43,3 +43,11 @@ export function formatFigure(value: number | null, unit: Unit): string {
 export const toField = (value: number, unit: Unit): string => (unit === 'share' ? String(Math.round(value * 10_000) / 100) : String(value));
 export const fromField = (text: string, unit: Unit): number => (unit === 'share' ? Number(text) / 100 : Number(text));
 export const fieldUnit = (unit: Unit): string => (unit === 'share' ? '%' : unit === 'seconds' ? 's' : unit === 'agents' ? 'agents' : 'points');
+
+/** "Open until 20:00" / "Closed · opens Thu 09:00", in the center's zone; null when the channel publishes no hours. */
+export function hoursLabel(h: { open: boolean; nextChange: number | null; calendar: string | null } | undefined, timeZone: string): string | null {
+  if (!h || h.calendar === null) return null;
+  const at = (ms: number) => new Date(ms).toLocaleString('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  if (h.open) return h.nextChange === null ? 'Open' : `Open until ${at(h.nextChange)}`;
+  return h.nextChange === null ? 'Closed' : `Closed · opens ${at(h.nextChange)}`;
+}
