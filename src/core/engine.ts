@@ -23,6 +23,7 @@ import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 import { createStandardsService } from './standards/standards-store';
 import { evaluateStandards, type FloorFacts } from './standards/evaluate';
 import { whatIf } from './standards/what-if';
+import { drillDown } from './standards/drill';
 import { AlertMonitor, alertView } from './standards/alerts';
 import type { StandardsEvaluation } from '../shared/standards';
 
@@ -358,6 +359,13 @@ export function createEngine(options: EngineOptions): Engine {
         const now = clock.now();
         const v = standards.at(now);
         return whatIf(v.set, v.version, standard, floorFacts(now));
+      },
+      'standards/drill': ({ standardId, key }) => {
+        const now = clock.now();
+        const v = standards.at(now);
+        const d = drillDown(v.set, v.version, standardId, key, floorFacts(now));
+        if (!d) throw new RefusedError(`no cell "${key}" for the standard "${standardId}"`);
+        return d;
       },
       'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
       'alerts/acknowledge': ({ id }) => {

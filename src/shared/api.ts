@@ -4,7 +4,7 @@
  * Types only: this file is imported by the core, the adapters and the renderer alike.
  */
 
-import type { AlertsSummary, AlertView, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
+import type { AlertsSummary, AlertView, DrillDown, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
 
 export type Channel = 'voice' | 'chat' | 'email' | 'message';
 export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
@@ -266,6 +266,8 @@ export interface Api {
   'standards/evaluate': (args: Record<string, never>) => StandardsEvaluation;
   /** A standard as proposed next to the one in force (same id), over today and the last 7 days; nothing saved. */
   'standards/what-if': (args: { standard: Standard }) => WhatIfResult;
+  /** The contacts and intervals behind one cell of the matrix (`key`: center, a channel or queue:NAME). */
+  'standards/drill': (args: { standardId: string; key: string }) => DrillDown;
   /** The alert log, newest first. */
   'alerts/list': (args: { limit?: number }) => AlertView[];
   /** Acknowledge an alert: it leaves the badge (it stays open until its breach clears). */

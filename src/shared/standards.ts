@@ -204,3 +204,32 @@ export interface WhatIfResult {
   standardId: string;
   periods: { label: 'today' | 'last 7 days'; from: number; to: number; current: StandardResult[] | null; proposed: StandardResult[] }[];
 }
+
+/** One contact behind a cell: what it did, and how it counted. */
+export interface DrillContact {
+  id: string;
+  channel: Channel;
+  queue: string;
+  queuedAt: number;
+  outcome: 'waiting' | 'answered' | 'abandoned' | 'left';
+  /** Time in queue (to the outcome, or until now while waiting), seconds. */
+  waitSeconds: number;
+  /** Service level: answered (or, by the formula, abandoned / left) within T; first response: by the deadline. */
+  met: boolean | null;
+  firstResponseSeconds: number | null;
+}
+
+/** The contacts and intervals behind one cell of the matrix. */
+export interface DrillDown {
+  standardId: string;
+  key: string;
+  from: number;
+  to: number;
+  /** Contacts in the window and scope: the total, and up to 300 shown, those that missed first, then longest wait. */
+  total: number;
+  contacts: DrillContact[];
+  /** The figure per interval of the window (contact metrics only). */
+  intervals: { start: number; volume: number; figure: number | null }[];
+  intervalMinutes: number;
+  note: string | null;
+}

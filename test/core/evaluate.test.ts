@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultStandards } from '../../src/core/standards/defaults';
+import { drillDown } from '../../src/core/standards/drill';
 import { evaluateStandards, type FloorFacts } from '../../src/core/standards/evaluate';
 import { standardsSetSchema } from '../../src/core/standards/standard';
 import type { Contact } from '../../src/core/model/types';
@@ -55,6 +56,19 @@ describe('standards evaluation', () => {
     expect(r.attainment).toBeCloseTo(0.75 / 0.8, 12);
     expect(r.basis).toMatch(/^3 answered within 20\.0 s of 5 offered/);
     expect(r.windowStart).toBe(NOW - 30 * M);
+
+    // the drill-down of that cell: the 5 contacts, the one that missed first, the short abandon not counted
+    const d = drillDown(only(defaultStandards('UTC'), ['voice-service-level']), 1, 'voice-service-level', 'voice', facts(cs))!;
+    expect(d).toMatchObject({ total: 5, from: NOW - 30 * M, to: NOW, intervalMinutes: 15, note: null });
+    expect(d.contacts.map((c) => [c.id, c.met, c.waitSeconds])).toEqual([
+      ['E', false, 40],
+      ['C', true, 18],
+      ['B', true, 15],
+      ['A', true, 10],
+      ['D', null, 2],
+    ]);
+    // all five entered at 11:40: one interval, 11:30-11:45, whose figure is the cell's
+    expect(d.intervals).toEqual([{ start: Date.parse('2026-03-04T11:30:00Z'), volume: 5, figure: 0.75 }]);
   });
 
   it('a center abandon-rate standard on the center and on each channel, side by side', () => {

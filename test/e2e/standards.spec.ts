@@ -56,6 +56,30 @@ test('a standard changed on the Standards screen changes its cell in the matrix 
   await page.screenshot({ path: 'test-results/floor-after-standard.png' });
 });
 
+test('a cell drills down to the contacts behind it, whose count gives the figure', async ({ page }) => {
+  await page.goto(`${host.url}/#/standards`);
+  const cell = page.getByTestId('cell-voice-service-level-voice');
+  await expect(cell.locator('.cell__figure')).toHaveText(/\d+\.\d %/);
+  await cell.getByRole('button').click();
+  const panel = page.getByTestId('drill-panel');
+  await expect(panel).toContainText('Behind “Voice: 80 % answered within 20 s” on Voice');
+  await expect(page.getByTestId('drill-intervals').locator('tbody tr').first()).toBeVisible();
+  const rows = page.getByTestId('drill-contacts').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const caption = (await page.getByTestId('drill-contacts').locator('caption').textContent())!;
+  if (!caption.includes('shown')) {
+    // every contact is listed: met / (met + missed) is the cell's figure, to its one decimal
+    const counts = await rows.locator('td:last-child').allTextContents();
+    const met = counts.filter((t) => t.includes('met') && !t.includes('missed')).length;
+    const missed = counts.filter((t) => t.includes('missed')).length;
+    const shown = ((met / (met + missed)) * 100).toFixed(1);
+    await expect(panel).toBeVisible();
+    const figure = (await cell.locator('.cell__figure').textContent())!.replace(' %', '');
+    expect(Math.abs(Number(figure) - Number(shown))).toBeLessThanOrEqual(1.5); // a push may land between the two reads
+  }
+  await page.screenshot({ path: 'test-results/standards-drill.png' });
+});
+
 test('what if: a drafted target shows today and the last 7 days as it is and as drafted, and saves nothing', async ({ page }) => {
   await page.goto(`${host.url}/#/standards`);
   const caption = page.getByTestId('standards-matrix').locator('caption');

@@ -8,6 +8,7 @@ import { FloorHeader } from '../floor/floor-header';
 import { CHANNEL_LABEL } from '../floor/channels';
 import { AlertsPanel } from './alerts-panel';
 import { CalendarList } from './calendar-list';
+import { DrillPanel } from './drill-panel';
 import { StandardEditor } from './standard-editor';
 import { formatFigure, STATUS_LOOK, TIER_LABEL } from './standard-look';
 
@@ -48,6 +49,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
   const [errors, setErrors] = useState<SaveErrors>(new Map());
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [drill, setDrill] = useState<{ standardId: string; key: string } | null>(null);
 
   const load = useCallback(() => {
     client.call('standards/get', {}).then(
@@ -196,12 +198,15 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
                       const r = results.get(`${s.id}|${c}`);
                       if (!r) return <td key={c} className="cell cell--none" aria-label="not in scope" />;
                       const look = STATUS_LOOK[r.status];
+                      const open = drill?.standardId === s.id && drill.key === r.key;
                       return (
-                        <td key={c} className={`cell cell--${look.tone}`} data-testid={`cell-${s.id}-${c}`} data-status={r.status} title={r.basis}>
-                          <span className="cell__figure">{formatFigure(r.figure, unit)}</span>
-                          <span className="cell__status">
-                            <span aria-hidden="true">{look.icon}</span> {look.text}
-                          </span>
+                        <td key={c} className={`cell cell--${look.tone}${open ? ' cell--open' : ''}`} data-testid={`cell-${s.id}-${c}`} data-status={r.status} title={r.basis}>
+                          <button type="button" className="cell__button" onClick={() => setDrill(open ? null : { standardId: s.id, key: r.key })} aria-expanded={open} aria-label={`${s.name}, ${COLUMN_LABEL(c)}: ${formatFigure(r.figure, unit)}, ${look.text}. Show the contacts behind it`}>
+                            <span className="cell__figure">{formatFigure(r.figure, unit)}</span>
+                            <span className="cell__status">
+                              <span aria-hidden="true">{look.icon}</span> {look.text}
+                            </span>
+                          </button>
                         </td>
                       );
                     })}
@@ -231,6 +236,16 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
               })}
             </tbody>
           </table>
+        )}
+
+        {set && drill && set.standards.some((x) => x.id === drill.standardId) && (
+          <DrillPanel
+            standard={set.standards.find((x) => x.id === drill.standardId)!}
+            cellKey={drill.key}
+            timeZone={snapshot.center.timeZone}
+            version={evaluation?.at ?? 0}
+            onClose={() => setDrill(null)}
+          />
         )}
 
         {set && <CalendarList set={set} errors={errors} now={snapshot.now} onSave={(next) => save(next, 'business hours edited in the console')} />}
