@@ -166,6 +166,11 @@ export interface StandardsEvaluation {
    * channel meets its standards equally; null with fewer than two channels measured.
    */
   consistencyIndex: number | null;
+  /**
+   * Response deadlines at risk: per first-response standard and channel, the contacts still without a response
+   * whose deadline falls within the next 15 minutes (they will breach unless answered), and the nearest deadline.
+   */
+  atRisk: { standardId: string; channel: Channel; count: number; nextDeadline: number | null }[];
   /** Each channel's published hours now: open or closed by its calendar, and when that changes. */
   hours: { channel: Channel; calendar: string | null; open: boolean; nextChange: number | null }[];
   /** The channel furthest from its targets, and why. */

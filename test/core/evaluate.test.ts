@@ -134,6 +134,19 @@ describe('standards evaluation', () => {
     expect(nr.status).toBe('delight');
   });
 
+  it('counts first responses at risk: still unanswered, due within the next 15 minutes', () => {
+    // chat first response within 60 s: a chat queued 50 s ago is due in 10 s (at risk); one queued 10 min ago is
+    // already late (a breach, not a risk); one answered is done
+    const cs = [
+      contact('r1', 'chat', NOW - 50 * S),
+      contact('r2', 'chat', NOW - 30 * S),
+      contact('late', 'chat', NOW - 10 * M),
+      contact('done', 'chat', NOW - 40 * S, { answeredAt: NOW - 30 * S, firstResponseAt: NOW - 20 * S }),
+    ];
+    const ev = evaluateStandards(only(defaultStandards('UTC'), ['chat-first-response']), 1, facts(cs));
+    expect(ev.atRisk).toEqual([{ standardId: 'chat-first-response', channel: 'chat', count: 2, nextDeadline: NOW + 10 * S }]);
+  });
+
   it('says whether each channel is open now by its published hours, and when that changes', () => {
     // defaults: voice and chat weekdays 08:00-20:00; email and messaging 09:00-17:00 (UTC here). Now: Wednesday 12:00
     const ev = evaluateStandards(defaultStandards('UTC'), 1, facts([]));

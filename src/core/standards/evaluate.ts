@@ -39,6 +39,8 @@ import { tierOf, type Standard } from './standard';
 const MIN = 60_000;
 const DAY = 86_400_000;
 const STAFFED: readonly AgentState[] = ['available', 'on-contact', 'after-contact-work'];
+/** A first response due within this long is at risk. */
+export const AT_RISK_MS = 15 * MIN;
 
 export interface FloorFacts {
   now: number;
@@ -193,12 +195,31 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   }
   const worstChannel = [...weighted].sort((a, b) => a.attainment! - b.attainment!)[0];
   const worst = worstChannel && worstChannel.attainment! < 1 ? { channel: worstChannel.channel, attainment: worstChannel.attainment!, ...driverOf(worstChannel.channel, set, results, staffing, contacts, f) } : null;
+  // first responses due within the next AT_RISK_MS: contacts that will breach unless an agent answers them now
+  const atRisk: StandardsEvaluation['atRisk'] = [];
+  for (const s of set.standards) {
+    if (s.metric !== 'first-response-within') continue;
+    const byChannel = new Map<Channel, { count: number; next: number | null }>();
+    const channel = scopeChannel(s);
+    for (const c of inWindow(windowStart(s, f), channel)) {
+      if (c.channel === 'voice' || c.firstResponseAt !== null || c.abandonedAt !== null || c.endedAt !== null) continue;
+      const tMs = (s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel]) * 1000;
+      const deadline = s.options.clock === 'business' ? (calendarOf(c)?.addBusinessMs(c.queuedAt, tMs) ?? c.queuedAt + tMs) : c.queuedAt + tMs;
+      if (deadline <= f.now || deadline > f.now + AT_RISK_MS) continue;
+      const r = byChannel.get(c.channel) ?? { count: 0, next: null };
+      r.count++;
+      r.next = r.next === null ? deadline : Math.min(r.next, deadline);
+      byChannel.set(c.channel, r);
+    }
+    for (const [ch, r] of byChannel) atRisk.push({ standardId: s.id, channel: ch, count: r.count, nextDeadline: r.next });
+  }
+
   const hours = CHANNELS.map((channel) => {
     const cal = calendars.get(channel);
     const named = set.calendars.find((c) => c.channels.includes(channel));
     return cal ? { channel, calendar: named?.name ?? null, open: cal.isOpen(f.now), nextChange: cal.nextChange(f.now) } : { channel, calendar: null, open: true, nextChange: null };
   });
-  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours };
+  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours, atRisk };
 }
 
 interface Column {

@@ -139,6 +139,20 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
           </section>
         )}
 
+        {evaluation && (evaluation.atRisk ?? []).length > 0 && (
+          <section className="staffing" aria-label="First responses at risk" data-testid="at-risk">
+            <h2>First responses due within 15 minutes</h2>
+            <ul>
+              {evaluation.atRisk.map((r) => (
+                <li key={`${r.standardId}-${r.channel}`} className="staffing--short" data-testid={`at-risk-${r.channel}`}>
+                  <strong>{CHANNEL_LABEL[r.channel]}</strong> {r.count} without a response
+                  {r.nextDeadline !== null ? `, the next due in ${seconds(Math.max(0, (r.nextDeadline - snapshot.now) / 1000))}` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
         {loadError && (
           <p className="banner banner--warn" role="alert">
             Cannot load the standards: {loadError}
