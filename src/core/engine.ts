@@ -137,21 +137,32 @@ export function createEngine(options: EngineOptions): Engine {
     floor.resetDay(dayStart);
     for (const q of store.queues()) floor.setQueue(q);
     const times = new Map<string, Record<string, number>>();
+    const reasons = new Map<string, Map<string, number>>();
     for (const s of store.agentStatesSince(dayStart)) {
       if (s.end_at === null) continue;
       const t = times.get(s.agent_id) ?? {};
-      t[s.state] = (t[s.state] ?? 0) + (s.end_at - Math.max(s.start_at, dayStart));
+      const ms = s.end_at - Math.max(s.start_at, dayStart);
+      t[s.state] = (t[s.state] ?? 0) + ms;
       times.set(s.agent_id, t);
+      if (s.state === 'not-ready') {
+        const r = reasons.get(s.agent_id) ?? new Map<string, number>();
+        r.set(s.reason ?? '', (r.get(s.reason ?? '') ?? 0) + ms);
+        reasons.set(s.agent_id, r);
+      }
     }
     for (const a of store.currentAgents()) {
       const t = times.get(a.id) ?? {};
-      floor.loadAgent(a, {
-        available: t.available ?? 0,
-        'on-contact': t['on-contact'] ?? 0,
-        'after-contact-work': t['after-contact-work'] ?? 0,
-        'not-ready': t['not-ready'] ?? 0,
-        offline: t.offline ?? 0,
-      });
+      floor.loadAgent(
+        a,
+        {
+          available: t.available ?? 0,
+          'on-contact': t['on-contact'] ?? 0,
+          'after-contact-work': t['after-contact-work'] ?? 0,
+          'not-ready': t['not-ready'] ?? 0,
+          offline: t.offline ?? 0,
+        },
+        reasons.get(a.id),
+      );
     }
     const seen = new Set<string>();
     const load = (cs: Iterable<Contact>) => {

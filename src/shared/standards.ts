@@ -171,6 +171,8 @@ export interface StandardsEvaluation {
    * whose deadline falls within the next 15 minutes (they will breach unless answered), and the nearest deadline.
    */
   atRisk: { standardId: string; channel: Channel; count: number; nextDeadline: number | null }[];
+  /** Today's not-ready time by reason over all agents, largest first, with its share of staffed time. */
+  notReadyByReason: { reason: string; seconds: number; share: number }[];
   /** Each channel's published hours now: open or closed by its calendar, and when that changes. */
   hours: { channel: Channel; calendar: string | null; open: boolean; nextChange: number | null }[];
   /** The channel furthest from its targets, and why. */

@@ -23,7 +23,7 @@ const voiceOnly = (): StandardsSet => {
 
 function evaluation(at: number, status: StandardResult['status']): StandardsEvaluation {
   const r: StandardResult = { standardId: 'voice-service-level', key: 'voice', channel: 'voice', queue: null, figure: status === 'no-data' ? null : 0.5, status, attainment: null, basis: 'b', volume: 1, windowStart: at, windowEnd: at };
-  return { at, version: 1, results: [r], channels: [], consistencyIndex: null, worst: null, staffing: [], hours: [], atRisk: [] };
+  return { at, version: 1, results: [r], channels: [], consistencyIndex: null, worst: null, staffing: [], hours: [], atRisk: [], notReadyByReason: [] };
 }
 
 describe('alert hysteresis', () => {

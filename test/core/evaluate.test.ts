@@ -147,6 +147,19 @@ describe('standards evaluation', () => {
     expect(ev.atRisk).toEqual([{ standardId: 'chat-first-response', channel: 'chat', count: 2, nextDeadline: NOW + 10 * S }]);
   });
 
+  it('splits today\'s not-ready time by reason, as a share of staffed time', () => {
+    const agents = [
+      { capacity: { voice: 1 }, state: 'available' as const, times: { ...zero, available: 6 * 3600 * S, 'not-ready': 2 * 3600 * S }, notReadyByReason: new Map([['Break', 1.5 * 3600 * S], ['Lunch', 0.5 * 3600 * S]]) },
+      { capacity: { chat: 2 }, state: 'not-ready' as const, times: { ...zero, 'on-contact': 7 * 3600 * S, 'not-ready': 3600 * S, offline: 9 * 3600 * S }, notReadyByReason: new Map([['Break', 3600 * S]]) },
+    ];
+    // staffed 6 + 2 + 7 + 1 = 16 h (offline not staffed): Break 2.5 h = 15.625 %, Lunch 0.5 h = 3.125 %
+    const ev = evaluateStandards(only(defaultStandards('UTC'), ['not-ready']), 1, facts([], { agents }));
+    expect(ev.notReadyByReason).toEqual([
+      { reason: 'Break', seconds: 2.5 * 3600, share: 2.5 / 16 },
+      { reason: 'Lunch', seconds: 0.5 * 3600, share: 0.5 / 16 },
+    ]);
+  });
+
   it('says whether each channel is open now by its published hours, and when that changes', () => {
     // defaults: voice and chat weekdays 08:00-20:00; email and messaging 09:00-17:00 (UTC here). Now: Wednesday 12:00
     const ev = evaluateStandards(defaultStandards('UTC'), 1, facts([]));
@@ -164,5 +177,27 @@ describe('standards evaluation', () => {
     });
     const [r] = evaluateStandards(set, 1, facts([])).results;
     expect(r).toMatchObject({ status: 'no-data', figure: null, basis: expect.stringMatching(/^not measured yet: csat needs survey and resolution events/) });
+  });
+});
+
+describe('not-ready by reason on the floor', () => {
+  it('adds up from agent states, and is the same after a restart', async () => {
+    const { testEngine, tempDbPath } = await import('../helpers/engine');
+    const path = tempDbPath();
+    const T = Date.parse('2026-03-04T08:00:00Z');
+    const state = (min: number, s: string, reason?: string) => JSON.stringify({ v: 1, type: 'agent.state', ts: T + min * M, agentId: 'a1', state: s, reason, capacity: { voice: 1 } });
+    // 08:00 available, 09:00 Break (15 min), 09:15 available, 12:00 Lunch until now (12:30)
+    const lines = [state(0, 'available'), state(60, 'not-ready', 'Break'), state(75, 'available'), state(240, 'not-ready', 'Lunch')];
+    const expected = [
+      { reason: 'Lunch', seconds: 30 * 60, share: 30 / 270 },
+      { reason: 'Break', seconds: 15 * 60, share: 15 / 270 },
+    ];
+    let t = testEngine(T + 270 * M, {}, path);
+    t.engine.ingestNdjson('agents', lines.map((text, i) => ({ position: i + 1, text })));
+    expect(t.engine.handlers['standards/evaluate']({}).notReadyByReason).toEqual(expected);
+    t.close();
+    t = testEngine(T + 270 * M, {}, path);
+    expect(t.engine.handlers['standards/evaluate']({}).notReadyByReason).toEqual(expected);
+    t.close();
   });
 });

@@ -42,6 +42,8 @@ interface LiveAgent {
   contacts: Set<string>;
   /** Closed time per state since the day start, ms. */
   stateMs: StateTimes;
+  /** Closed not-ready time per reason since the day start, ms ('' = no reason given). */
+  reasonMs: Map<string, number>;
 }
 
 export interface LiveFloorOptions {
@@ -85,7 +87,10 @@ export class LiveFloor {
         this.recount(lc);
       }
     }
-    for (const a of this.agents.values()) a.stateMs = zeroStates();
+    for (const a of this.agents.values()) {
+      a.stateMs = zeroStates();
+      a.reasonMs = new Map();
+    }
   }
 
   setQueue(q: QueueConfig): void {
@@ -97,8 +102,12 @@ export class LiveFloor {
   }
 
   /** Seed an agent's current state and today's closed state time at start-up. */
-  loadAgent(a: { id: string; name: string; capacity: Partial<Record<Channel, number>>; state: AgentState; reason: string | null; since: number }, stateMs?: StateTimes): void {
-    this.agents.set(a.id, { ...a, contacts: new Set(), stateMs: stateMs ?? zeroStates() });
+  loadAgent(
+    a: { id: string; name: string; capacity: Partial<Record<Channel, number>>; state: AgentState; reason: string | null; since: number },
+    stateMs?: StateTimes,
+    reasonMs?: Map<string, number>,
+  ): void {
+    this.agents.set(a.id, { ...a, contacts: new Set(), stateMs: stateMs ?? zeroStates(), reasonMs: reasonMs ?? new Map() });
   }
 
   /** Seed a stored contact at start-up. */
@@ -176,12 +185,15 @@ export class LiveFloor {
   private applyAgentState(e: Extract<CanonicalEvent, { type: 'agent.state' }>): void {
     let a = this.agents.get(e.agentId);
     if (!a) {
-      a = { id: e.agentId, name: e.name ?? e.agentId, capacity: e.capacity ?? {}, state: e.state, reason: null, since: e.ts, contacts: new Set(), stateMs: zeroStates() };
+      a = { id: e.agentId, name: e.name ?? e.agentId, capacity: e.capacity ?? {}, state: e.state, reason: null, since: e.ts, contacts: new Set(), stateMs: zeroStates(), reasonMs: new Map() };
       this.agents.set(e.agentId, a);
     } else {
       if (e.ts < a.since) return; // an older state than the one shown: history, not the present
       const from = Math.max(a.since, this.dayStart);
-      if (e.ts > from) a.stateMs[a.state] += e.ts - from;
+      if (e.ts > from) {
+        a.stateMs[a.state] += e.ts - from;
+        if (a.state === 'not-ready') a.reasonMs.set(a.reason ?? '', (a.reasonMs.get(a.reason ?? '') ?? 0) + e.ts - from);
+      }
       if (e.name) a.name = e.name;
       if (e.capacity) a.capacity = e.capacity;
     }
@@ -342,14 +354,21 @@ export class LiveFloor {
     return occupancy(this.stateTimes(now));
   }
 
-  /** Each agent's capacity, state now and time by state today (the open state counted up to `now`). */
-  agentTimes(now: number): { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[] {
-    const out: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[] = [];
+  /**
+   * Each agent's capacity, state now, time by state today and not-ready time by reason ('' = none given), the open
+   * state counted up to `now`.
+   */
+  agentTimes(now: number): { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: Map<string, number> }[] {
+    const out: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: Map<string, number> }[] = [];
     for (const a of this.agents.values()) {
       const times = { ...a.stateMs };
+      const notReadyByReason = new Map(a.reasonMs);
       const from = Math.max(a.since, this.dayStart);
-      if (now > from) times[a.state] += now - from;
-      out.push({ capacity: a.capacity, state: a.state, times });
+      if (now > from) {
+        times[a.state] += now - from;
+        if (a.state === 'not-ready') notReadyByReason.set(a.reason ?? '', (notReadyByReason.get(a.reason ?? '') ?? 0) + now - from);
+      }
+      out.push({ capacity: a.capacity, state: a.state, times, notReadyByReason });
     }
     return out;
   }

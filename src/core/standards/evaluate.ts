@@ -53,7 +53,7 @@ export interface FloorFacts {
   /** Oldest contact waiting now, per queue. */
   waitingNow: { queue: string; channel: Channel; longestWaitNowSeconds: number }[];
   /** Agents' state time today; null for a past period (agent figures are then not evaluated). */
-  agents: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes }[] | null;
+  agents: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason?: ReadonlyMap<string, number> }[] | null;
   /** A period every standard is evaluated over instead of its own window (the what-if): [from, now). */
   period?: { from: number };
 }
@@ -219,7 +219,17 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     const named = set.calendars.find((c) => c.channels.includes(channel));
     return cal ? { channel, calendar: named?.name ?? null, open: cal.isOpen(f.now), nextChange: cal.nextChange(f.now) } : { channel, calendar: null, open: true, nextChange: null };
   });
-  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours, atRisk };
+  // not-ready time by reason, over every agent's staffed time today
+  const reasonMs = new Map<string, number>();
+  let staffedMs = 0;
+  for (const a of f.agents ?? []) {
+    staffedMs += a.times.available + a.times['on-contact'] + a.times['after-contact-work'] + a.times['not-ready'];
+    for (const [r, ms] of a.notReadyByReason ?? []) reasonMs.set(r, (reasonMs.get(r) ?? 0) + ms);
+  }
+  const notReadyByReason = [...reasonMs.entries()]
+    .map(([reason, ms]) => ({ reason: reason || 'no reason given', seconds: ms / 1000, share: staffedMs > 0 ? ms / staffedMs : 0 }))
+    .sort((a, b) => b.seconds - a.seconds);
+  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours, atRisk, notReadyByReason };
 }
 
 interface Column {

@@ -335,8 +335,8 @@ export function createStore(db: Db) {
       `SELECT a.id, a.name, a.capacity, s.state, s.reason, s.start_at AS since
        FROM agents a JOIN agent_states s ON s.agent_id = a.id AND s.end_at IS NULL`,
     ),
-    agentStatesSince: db.prepare<[number], { agent_id: string; state: AgentState; start_at: number; end_at: number | null }>(
-      'SELECT agent_id, state, start_at, end_at FROM agent_states WHERE end_at IS NULL OR end_at > ?',
+    agentStatesSince: db.prepare<[number], { agent_id: string; state: AgentState; reason: string | null; start_at: number; end_at: number | null }>(
+      'SELECT agent_id, state, reason, start_at, end_at FROM agent_states WHERE end_at IS NULL OR end_at > ?',
     ),
     quarantine: db.prepare<[string | null, string | null, number], QuarantineEntry>(
       `SELECT s.name AS source, q.position, q.reason, q.text, q.received_at AS at

@@ -139,6 +139,19 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
           </section>
         )}
 
+        {evaluation && (evaluation.notReadyByReason ?? []).length > 0 && (
+          <section className="staffing" aria-label="Not ready today by reason" data-testid="not-ready-reasons">
+            <h2>Not ready today, by reason (share of staffed time)</h2>
+            <ul>
+              {evaluation.notReadyByReason.slice(0, 8).map((r) => (
+                <li key={r.reason} data-testid={`not-ready-${r.reason}`}>
+                  <strong>{r.reason}</strong> {seconds(r.seconds)} ({(r.share * 100).toFixed(1)} %)
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
         {evaluation && (evaluation.atRisk ?? []).length > 0 && (
           <section className="staffing" aria-label="First responses at risk" data-testid="at-risk">
             <h2>First responses due within 15 minutes</h2>
