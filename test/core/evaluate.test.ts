@@ -173,10 +173,36 @@ describe('standards evaluation', () => {
   it('says what it cannot measure rather than showing a figure', () => {
     const set = standardsSetSchema.parse({
       version: 1,
-      standards: [{ id: 'csat', name: 'CSAT 85 %', metric: 'csat', scope: { kind: 'channel', channel: 'chat' }, window: 'week', comparator: 'at-least', tiers: { expected: 0.8, desired: 0.85, delight: 0.9 } }],
+      standards: [{ id: 'cover', name: 'Coverage 95 %', metric: 'coverage', scope: { kind: 'channel', channel: 'chat' }, window: 'week', comparator: 'at-least', tiers: { expected: 0.9, desired: 0.95, delight: 1 } }],
     });
     const [r] = evaluateStandards(set, 1, facts([])).results;
-    expect(r).toMatchObject({ status: 'no-data', figure: null, basis: expect.stringMatching(/^not measured yet: csat needs survey and resolution events/) });
+    expect(r).toMatchObject({ status: 'no-data', figure: null, basis: expect.stringMatching(/^not measured yet: coverage of published hours needs staffing history/) });
+  });
+
+  it('measures CSAT, NPS, FCR and resolution time from surveys and resolutions, per channel', () => {
+    const std = (id: string, metric: string, comparator: string, tiers: number[]) => ({ id, name: id, metric, scope: { kind: 'center' }, window: 'today', comparator, tiers: { expected: tiers[0], desired: tiers[1], delight: tiers[2] } });
+    const set = standardsSetSchema.parse({
+      version: 1,
+      standards: [std('csat', 'csat', 'at-least', [0.7, 0.8, 0.9]), std('nps', 'nps', 'at-least', [0, 20, 40]), std('fcr', 'fcr', 'at-least', [0.6, 0.7, 0.8]), std('res', 'resolution-time', 'at-most', [7200, 3600, 1800])],
+    });
+    const t = NOW - 3 * 3600 * S;
+    const cs = [
+      // voice: CSAT 5, 4, 2 -> 2/3; NPS 10, 9, 3 -> (2 - 1) / 3 = 33.3; resolved 3, 2 on first contact, 10 and 50 min
+      contact('v1', 'voice', t, { answeredAt: t + 5 * S, csat: 5, nps: 10, resolvedAt: t + 10 * M, firstContactResolution: true }),
+      contact('v2', 'voice', t, { answeredAt: t + 5 * S, csat: 4, nps: 9, resolvedAt: t + 50 * M, firstContactResolution: false }),
+      contact('v3', 'voice', t, { answeredAt: t + 5 * S, csat: 2, nps: 3 }),
+      // email: CSAT 3 -> 0/1; NPS 7 (passive) -> 0; resolved after 2 h, not first contact
+      contact('e1', 'email', t, { firstResponseAt: t + 3600 * S, csat: 3, nps: 7, resolvedAt: t + 2 * 3600 * S, firstContactResolution: false }),
+    ];
+    const by = (id: string, key: string) => evaluateStandards(set, 1, facts(cs)).results.find((r) => r.standardId === id && r.key === key)!;
+    expect(by('csat', 'voice')).toMatchObject({ figure: 2 / 3, status: 'breach', volume: 3 }); // 66.7 % < 70 %
+    expect(by('csat', 'email')).toMatchObject({ figure: 0, status: 'breach' });
+    expect(by('csat', 'center').figure).toBe(2 / 4);
+    expect(by('nps', 'voice').figure).toBeCloseTo(100 / 3, 10);
+    expect(by('nps', 'email')).toMatchObject({ figure: 0, status: 'expected' });
+    expect(by('fcr', 'voice')).toMatchObject({ figure: 0.5, status: 'breach' });
+    expect(by('res', 'voice')).toMatchObject({ figure: 30 * 60, status: 'delight' });
+    expect(by('res', 'email')).toMatchObject({ figure: 7200, status: 'expected' });
   });
 });
 

@@ -87,6 +87,25 @@ export const contactWrapupEndedEvent = z.object({
   contactId: id,
 });
 
+/** A customer's survey answer about a contact: CSAT on 1-5 and/or NPS on 0-10. The latest survey counts. */
+export const contactSurveyedEvent = z
+  .object({
+    ...base,
+    type: z.literal('contact.surveyed'),
+    contactId: id,
+    csat: z.number().int().min(1).max(5).optional(),
+    nps: z.number().int().min(0).max(10).optional(),
+  })
+  .refine((e) => e.csat !== undefined || e.nps !== undefined, { message: 'a survey needs csat (1-5) or nps (0-10)', path: ['csat'] });
+
+/** A contact's issue resolved; `firstContact`: resolved on this first contact (FCR). The earliest counts. */
+export const contactResolvedEvent = z.object({
+  ...base,
+  type: z.literal('contact.resolved'),
+  contactId: id,
+  firstContact: z.boolean(),
+});
+
 export const agentStateEvent = z.object({
   ...base,
   type: z.literal('agent.state'),
@@ -107,6 +126,8 @@ export const canonicalEvent = z.discriminatedUnion('type', [
   contactAbandonedEvent,
   contactEndedEvent,
   contactWrapupEndedEvent,
+  contactSurveyedEvent,
+  contactResolvedEvent,
   agentStateEvent,
 ]);
 

@@ -23,6 +23,12 @@ export interface Contact {
   abandonedAt: number | null;
   endedAt: number | null;
   wrapupEndAt: number | null;
+  /** The latest survey: CSAT 1-5, NPS 0-10 (absent: no survey). */
+  csat?: number | null;
+  nps?: number | null;
+  /** When the issue was resolved, and whether on this first contact (FCR). */
+  resolvedAt?: number | null;
+  firstContactResolution?: boolean | null;
 }
 
 export interface QueueConfig {

@@ -53,6 +53,18 @@ export interface Simulator {
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
+/**
+ * Customer outcomes per channel, with the differences centers see: voice resolves most on the first contact and
+ * satisfies most; email least. Shares of contacts: resolved on the first contact, answering the survey, satisfied
+ * (CSAT 4-5), promoters (NPS 9-10) and passives (7-8).
+ */
+const OUTCOMES: Record<Channel, { fcr: number; surveyRate: number; satisfied: number; promoters: number; passives: number }> = {
+  voice: { fcr: 0.76, surveyRate: 0.25, satisfied: 0.84, promoters: 0.45, passives: 0.35 },
+  chat: { fcr: 0.7, surveyRate: 0.35, satisfied: 0.8, promoters: 0.4, passives: 0.35 },
+  email: { fcr: 0.55, surveyRate: 0.2, satisfied: 0.68, promoters: 0.28, passives: 0.37 },
+  message: { fcr: 0.66, surveyRate: 0.3, satisfied: 0.78, promoters: 0.38, passives: 0.36 },
+};
+
 /** Day-to-day volume varies by up to this fraction either way. */
 const DAY_VARIATION = 0.08;
 
@@ -414,6 +426,20 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     refreshPools(a);
   };
 
+  // ---- outcomes: resolutions and surveys, drawn per contact from its id (the main random streams stay as they were) ----
+  const emitOutcomes = (c: Contact): void => {
+    const o = OUTCOMES[c.channel];
+    const u = (what: string) => hashUniform(seed, `${what}:${c.id}`);
+    emit({ v: V, id: nextId(), ts: clock, type: 'contact.resolved', contactId: c.id, firstContact: u('fcr') < o.fcr });
+    if (u('survey') >= o.surveyRate) return;
+    // CSAT 1-5 and NPS 0-10 from the channel's satisfied / promoter shares, the rest spread below
+    const satisfied = u('csat') < o.satisfied;
+    const csat = satisfied ? (u('csat5') < 0.6 ? 5 : 4) : 1 + Math.floor(u('csatLow') * 3);
+    const p = u('nps');
+    const nps = p < o.promoters ? 9 + Math.floor(u('nps9') * 2) : p < o.promoters + o.passives ? 7 + Math.floor(u('nps7') * 2) : Math.floor(u('npsLow') * 7);
+    emit({ v: V, id: nextId(), ts: clock, type: 'contact.surveyed', contactId: c.id, csat, nps });
+  };
+
   // ---- arrivals ----
   const surges = options.surges ?? [];
   const surgeFactor = (channel: Channel, t: number): number => {
@@ -568,6 +594,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         c.phase = 'done';
         a.wrapping--;
         emit({ v: V, id: nextId(), ts: clock, type: 'contact.wrapup-ended', contactId: c.id });
+        emitOutcomes(c);
         onFreed(a);
         syncState(a);
         return;

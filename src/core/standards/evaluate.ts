@@ -64,9 +64,21 @@ interface Group {
   waitingMaxMs: number;
   frWithin: number;
   frBreached: number;
+  /** Survey answers (CSAT 4-5 of 1-5 is satisfied; NPS 9-10 promoter, 0-6 detractor) and resolutions. */
+  csat: number;
+  satisfied: number;
+  nps: number;
+  promoters: number;
+  detractors: number;
+  resolved: number;
+  firstContact: number;
+  resolutionMs: number;
 }
 
-const newGroup = (): Group => ({ tally: emptyTally(), waits: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0 });
+const newGroup = (): Group => ({
+  tally: emptyTally(), waits: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0,
+  csat: 0, satisfied: 0, nps: 0, promoters: 0, detractors: 0, resolved: 0, firstContact: 0, resolutionMs: 0,
+});
 
 function windowStart(s: Standard, f: FloorFacts): number {
   if (f.period) return f.period.from;
@@ -162,6 +174,20 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         else if (keepWaits) grp.waits.push(k.waitMs);
         if (within) grp.frWithin++;
         else if (breached) grp.frBreached++;
+        if (c.csat != null) {
+          grp.csat++;
+          if (c.csat >= 4) grp.satisfied++;
+        }
+        if (c.nps != null) {
+          grp.nps++;
+          if (c.nps >= 9) grp.promoters++;
+          else if (c.nps <= 6) grp.detractors++;
+        }
+        if (c.resolvedAt != null && c.resolvedAt <= f.now) {
+          grp.resolved++;
+          if (c.firstContactResolution) grp.firstContact++;
+          grp.resolutionMs += Math.max(0, c.resolvedAt - c.queuedAt);
+        }
       }
     }
     p = { start, groups };
@@ -267,7 +293,11 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
     case 'wait-p90':
     case 'max-wait':
     case 'first-response-within':
-    case 'first-response-time': {
+    case 'first-response-time':
+    case 'csat':
+    case 'nps':
+    case 'fcr':
+    case 'resolution-time': {
       const g = pass(s).groups.get(col.key);
       if (!g) return result(null, 'no contacts in the window', 0, start);
       const t = g.tally;
@@ -302,6 +332,14 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
         }
         case 'first-response-time':
           return result(t.firstResponses ? t.firstResponseMs / t.firstResponses / 1000 : null, `mean of ${t.firstResponses} first responses`, t.firstResponses, start);
+        case 'csat':
+          return result(g.csat ? g.satisfied / g.csat : null, `${g.satisfied} of ${g.csat} survey answers 4 or 5 (of 5)`, g.csat, start);
+        case 'nps':
+          return result(g.nps ? ((g.promoters - g.detractors) / g.nps) * 100 : null, `${g.promoters} promoters, ${g.detractors} detractors of ${g.nps} answers`, g.nps, start);
+        case 'fcr':
+          return result(g.resolved ? g.firstContact / g.resolved : null, `${g.firstContact} of ${g.resolved} resolved on the first contact`, g.resolved, start);
+        case 'resolution-time':
+          return result(g.resolved ? g.resolutionMs / g.resolved / 1000 : null, `mean of ${g.resolved} resolutions, from queue entry`, g.resolved, start);
       }
       break;
     }
@@ -333,9 +371,9 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
       return result(gap, `${required} required (Erlang C), ${staffed} staffed`, staffed, f.now - 30 * MIN, over <= 0 ? 1 : staffed / (staffed + over));
     }
     default:
-      // coverage, next-response-time and the outcomes need events the feeds do not carry yet (published-hours
-      // staffing history, customer messages, surveys, resolutions): said as such, not shown as a figure
-      return result(null, `not measured yet: ${info.label.toLowerCase()} needs ${s.metric === 'coverage' ? 'staffing history over published hours' : s.metric === 'next-response-time' ? 'customer message events' : 'survey and resolution events'}, which the feeds do not carry yet`, 0, start);
+      // coverage and next-response-time need what the store does not keep yet (staffing history over published
+      // hours, customer message events): said as such, not shown as a figure
+      return result(null, `not measured yet: ${info.label.toLowerCase()} needs ${s.metric === 'coverage' ? 'staffing history over published hours' : 'customer message events'}, which the store does not keep yet`, 0, start);
   }
   return result(null, 'not measured', 0, start);
 }

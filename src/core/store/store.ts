@@ -69,6 +69,11 @@ export interface ContactRow {
   abandoned_at: number | null;
   ended_at: number | null;
   wrapup_end_at: number | null;
+  csat: number | null;
+  nps: number | null;
+  surveyed_at: number | null;
+  resolved_at: number | null;
+  first_contact: number | null;
 }
 
 const MAX_ERRORS_REPORTED = 20;
@@ -86,6 +91,10 @@ export function rowToContact(r: ContactRow): Contact | null {
     abandonedAt: r.abandoned_at,
     endedAt: r.ended_at,
     wrapupEndAt: r.wrapup_end_at,
+    csat: r.csat,
+    nps: r.nps,
+    resolvedAt: r.resolved_at,
+    firstContactResolution: r.first_contact === null ? null : r.first_contact === 1,
   };
 }
 
@@ -206,8 +215,8 @@ export type Dedupe = 'by-id' | 'by-effect';
 /** Contacts held in memory between batches (the open ones and the last finished), at most. */
 const MAX_HELD_CONTACTS = 200_000;
 
-/** Rows a multi-row statement writes at most (x 10 columns, under SQLite's 32,766 parameters). */
-const BULK_ROWS = 200;
+/** Rows a multi-row statement writes at most (under SQLite's 32,766 parameters). */
+const BULK_ROWS = 200; // x 15 columns: 3,000 parameters
 
 /**
  * A multi-row INSERT: `rows` written BULK_ROWS at a time, one prepared statement per row count used.
@@ -481,11 +490,13 @@ export function createStore(db: Db) {
   const heldContacts = new Map<string, ContactRow>();
   const upsertContactRows = bulkInsert(
     db,
-    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at) VALUES',
-    10,
+    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact) VALUES',
+    15,
     ` ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, queue = excluded.queue, agent_id = excluded.agent_id,
        queued_at = excluded.queued_at, answered_at = excluded.answered_at, first_response_at = excluded.first_response_at,
-       abandoned_at = excluded.abandoned_at, ended_at = excluded.ended_at, wrapup_end_at = excluded.wrapup_end_at`,
+       abandoned_at = excluded.abandoned_at, ended_at = excluded.ended_at, wrapup_end_at = excluded.wrapup_end_at,
+       csat = excluded.csat, nps = excluded.nps, surveyed_at = excluded.surveyed_at, resolved_at = excluded.resolved_at,
+       first_contact = excluded.first_contact`,
   );
 
   /** Read the stored rows of the contacts these lines name that are not held yet. */
@@ -501,7 +512,7 @@ export function createStore(db: Db) {
   function contactRow(id: string): ContactRow {
     let c = heldContacts.get(id);
     if (c === undefined) {
-      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null };
+      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null };
       heldContacts.set(id, c);
     }
     return c;
@@ -545,6 +556,18 @@ export function createStore(db: Db) {
         if (!later((c = contactRow(e.contactId)).wrapup_end_at, e.ts)) return false;
         c.wrapup_end_at = e.ts;
         break;
+      case 'contact.surveyed':
+        // the latest survey counts (a tie: the one stored first)
+        if (!later((c = contactRow(e.contactId)).surveyed_at, e.ts)) return false;
+        c.surveyed_at = e.ts;
+        c.csat = e.csat ?? null;
+        c.nps = e.nps ?? null;
+        break;
+      case 'contact.resolved':
+        if (!earlier((c = contactRow(e.contactId)).resolved_at, e.ts)) return false;
+        c.resolved_at = e.ts;
+        c.first_contact = e.firstContact ? 1 : 0;
+        break;
       default:
         return false;
     }
@@ -554,7 +577,9 @@ export function createStore(db: Db) {
 
   function writeContacts(changed: Map<string, ContactRow>): void {
     const rows: unknown[][] = [];
-    for (const c of changed.values()) rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at]);
+    for (const c of changed.values()) {
+      rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at, c.csat, c.nps, c.surveyed_at, c.resolved_at, c.first_contact]);
+    }
     if (rows.length > 0) upsertContactRows(rows);
     if (heldContacts.size > MAX_HELD_CONTACTS) {
       let drop = heldContacts.size - (MAX_HELD_CONTACTS * 3) / 4;

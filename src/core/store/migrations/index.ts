@@ -4,6 +4,7 @@ import { sql as m003 } from './003-line-blocks';
 import { sql as m004 } from './004-agent-intervals-by-end';
 import { sql as m005 } from './005-standards';
 import { sql as m006 } from './006-alerts';
+import { sql as m007 } from './007-outcomes';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 4, name: '004-agent-intervals-by-end', sql: m004 },
   { id: 5, name: '005-standards', sql: m005 },
   { id: 6, name: '006-alerts', sql: m006 },
+  { id: 7, name: '007-outcomes', sql: m007 },
 ];
