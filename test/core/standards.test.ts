@@ -28,6 +28,8 @@ describe('default standards', () => {
     expect(byId['message-first-response']).toMatchObject({ tiers: { desired: 0.9 }, options: { thresholdSeconds: 3600 } });
     expect(byId['abandon-rate']).toMatchObject({ comparator: 'at-most', tiers: { desired: 0.05 } });
     expect(byId['not-ready']).toMatchObject({ metric: 'not-ready-share', comparator: 'at-most', tiers: { desired: 0.15 } });
+    expect(byId.csat).toMatchObject({ metric: 'csat', tiers: { desired: 0.8 } });
+    expect(byId.fcr).toMatchObject({ metric: 'fcr', tiers: { desired: 0.7 } });
     expect(set.calendars.every((c) => c.timeZone === 'Europe/Paris')).toBe(true);
     // every default filled in: alerts with hysteresis, empty options
     expect(byId['not-ready'].alert).toEqual({ afterSeconds: 120, clearAfterSeconds: 300, enabled: true });

@@ -1,7 +1,8 @@
 /**
  * The standards a new center starts with, drawn from common practice (the issue and ../shared/DOMAIN.md):
  * voice 80 % answered in 20 s, chat first response 90 % in 60 s, email first response 95 % within 24 business
- * hours, messaging 90 % within 1 h, abandon rate under 5 %, not-ready under 15 % of staffed time. The figure
+ * hours, messaging 90 % within 1 h, abandon rate under 5 %, not-ready under 15 % of staffed time; and the
+ * outcomes most centers track, CSAT 80 % satisfied and first-contact resolution 70 % over the week. The figure
  * practice names is the desired tier (the target); expected is the floor below which the standard is breached,
  * delight what a center that over-delivers reaches.
  */
@@ -61,6 +62,24 @@ export const DEFAULT_STANDARDS: StandardsSetInput = {
       comparator: 'at-most',
       tiers: { expected: 0.08, desired: 0.05, delight: 0.02 },
       options: { shortAbandonSeconds: 5 },
+    },
+    {
+      id: 'csat',
+      name: 'CSAT: 80 % satisfied (4 or 5 of 5)',
+      metric: 'csat',
+      scope: { kind: 'center' },
+      window: 'week',
+      comparator: 'at-least',
+      tiers: { expected: 0.75, desired: 0.8, delight: 0.9 },
+    },
+    {
+      id: 'fcr',
+      name: 'First-contact resolution 70 %',
+      metric: 'fcr',
+      scope: { kind: 'center' },
+      window: 'week',
+      comparator: 'at-least',
+      tiers: { expected: 0.65, desired: 0.7, delight: 0.8 },
     },
     {
       id: 'not-ready',
