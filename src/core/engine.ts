@@ -250,6 +250,10 @@ export function createEngine(options: EngineOptions): Engine {
       queues: store.queues(),
       waitingNow: queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })),
       agents: floor.agentTimes(now),
+      agentIntervals: (from) => {
+        const capacity = new Map(floor.agentRows().map((a) => [a.id, Object.fromEntries(a.channels.map((ch) => [ch, 1]))]));
+        return store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
+      },
     };
   }
   function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {

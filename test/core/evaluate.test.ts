@@ -173,10 +173,36 @@ describe('standards evaluation', () => {
   it('says what it cannot measure rather than showing a figure', () => {
     const set = standardsSetSchema.parse({
       version: 1,
-      standards: [{ id: 'cover', name: 'Coverage 95 %', metric: 'coverage', scope: { kind: 'channel', channel: 'chat' }, window: 'week', comparator: 'at-least', tiers: { expected: 0.9, desired: 0.95, delight: 1 } }],
+      standards: [{ id: 'nrt', name: 'Next response 5 min', metric: 'next-response-time', scope: { kind: 'channel', channel: 'chat' }, window: 'today', comparator: 'at-most', tiers: { expected: 600, desired: 300, delight: 120 } }],
     });
     const [r] = evaluateStandards(set, 1, facts([])).results;
-    expect(r).toMatchObject({ status: 'no-data', figure: null, basis: expect.stringMatching(/^not measured yet: coverage of published hours needs staffing history/) });
+    expect(r).toMatchObject({ status: 'no-data', figure: null, basis: expect.stringMatching(/^not measured yet: next response time needs customer message events/) });
+  });
+
+  it('measures coverage of published hours: open time with at least the minimum staff', () => {
+    // chat opens at 08:00 (weekdays 08:00-20:00); now 12:00: 4 h open today
+    const H = 3600 * S;
+    const at = (h: number) => DAY_START + h * H;
+    const intervals = [
+      { agentId: 'a1', state: 'available' as const, start: at(8), end: at(10), capacity: { chat: 2 } },
+      { agentId: 'a1', state: 'not-ready' as const, start: at(10), end: at(10.5), capacity: { chat: 2 } },
+      { agentId: 'a1', state: 'available' as const, start: at(10.5), end: null, capacity: { chat: 2 } },
+      { agentId: 'a2', state: 'on-contact' as const, start: at(9), end: at(10.25), capacity: { chat: 2 } },
+      { agentId: 'v1', state: 'available' as const, start: at(7), end: null, capacity: { voice: 1 } },
+    ];
+    const coverage = (minimumStaff: number) =>
+      evaluateStandards(
+        standardsSetSchema.parse({
+          ...defaultStandards('UTC'),
+          standards: [{ id: 'cov', name: 'Chat covered', metric: 'coverage', scope: { kind: 'channel', channel: 'chat' }, window: 'today', comparator: 'at-least', tiers: { expected: 0.9, desired: 0.95, delight: 1 }, options: { minimumStaff } }],
+        }),
+        1,
+        facts([], { agentIntervals: () => intervals }),
+      ).results[0];
+    // one agent: uncovered only 10:15-10:30 (a1 not ready, a2 done): 3.75 of 4 h
+    expect(coverage(1)).toMatchObject({ figure: 3.75 / 4, status: 'expected', basis: '3.8 h of 4.0 h open with at least 1 agent staffed' });
+    // two agents: only 09:00-10:00 has both: 1 of 4 h
+    expect(coverage(2)).toMatchObject({ figure: 0.25, status: 'breach' });
   });
 
   it('measures CSAT, NPS, FCR and resolution time from surveys and resolutions, per channel', () => {

@@ -54,6 +54,11 @@ export interface FloorFacts {
   waitingNow: { queue: string; channel: Channel; longestWaitNowSeconds: number }[];
   /** Agents' state time today; null for a past period (agent figures are then not evaluated). */
   agents: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason?: ReadonlyMap<string, number> }[] | null;
+  /**
+   * Agent-state intervals overlapping [from, now], with each agent's capacity (for coverage of published hours);
+   * read only when a coverage standard asks.
+   */
+  agentIntervals?: (from: number) => { agentId: string; state: AgentState; start: number; end: number | null; capacity: Partial<Record<Channel, number>> }[];
   /** A period every standard is evaluated over instead of its own window (the what-if): [from, now). */
   period?: { from: number };
 }
@@ -197,8 +202,9 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
 
   const staffing = staffingNeeds(set, f, contacts, queueOf);
   const results: StandardResult[] = [];
+  const coverage = (s: Standard, col: Column, start: number) => coverageOf(s, col, start, f, calendars);
   for (const s of set.standards) {
-    for (const col of columnsOf(s, f)) results.push(measure(s, col, f, pass, staffing));
+    for (const col of columnsOf(s, f)) results.push(s.metric === 'coverage' ? coverage(s, col, windowStart(s, f)) : measure(s, col, f, pass, staffing));
   }
 
   const offeredToday = new Map<Channel, number>();
@@ -371,11 +377,51 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
       return result(gap, `${required} required (Erlang C), ${staffed} staffed`, staffed, f.now - 30 * MIN, over <= 0 ? 1 : staffed / (staffed + over));
     }
     default:
-      // coverage and next-response-time need what the store does not keep yet (staffing history over published
-      // hours, customer message events): said as such, not shown as a figure
-      return result(null, `not measured yet: ${info.label.toLowerCase()} needs ${s.metric === 'coverage' ? 'staffing history over published hours' : 'customer message events'}, which the store does not keep yet`, 0, start);
+      // next-response-time needs customer message events, which the store does not keep yet: said as such
+      return result(null, `not measured yet: ${info.label.toLowerCase()} needs customer message events, which the store does not keep yet`, 0, start);
   }
   return result(null, 'not measured', 0, start);
+}
+
+/**
+ * Coverage of published hours: the share of the channel's open time in the window during which at least
+ * `minimumStaff` agents with capacity on the channel were staffed (available, on a contact or in wrap-up).
+ */
+function coverageOf(s: Standard, col: Column, start: number, f: FloorFacts, calendars: Map<string, BusinessHours>): StandardResult {
+  const base = { standardId: s.id, key: col.key, channel: col.channel, queue: col.queue, windowStart: start, windowEnd: f.now };
+  const none = (basis: string): StandardResult => ({ ...base, figure: null, status: 'no-data', attainment: null, basis, volume: 0 });
+  if (col.channel === null || col.queue !== null) return none('coverage is measured per channel');
+  const hours = calendars.get(col.channel);
+  if (!hours) return none('the channel publishes no hours: it is always open');
+  if (!f.agentIntervals) return none('agent time of past periods is not evaluated yet');
+  const open = hours.openSpans(start, f.now);
+  const openMs = open.reduce((n, sp) => n + sp.end - sp.start, 0);
+  if (openMs === 0) return none('the channel was closed all through the window');
+  const minimum = s.options.minimumStaff ?? 1;
+  // staffed agents over time: +1 where a staffed interval starts, -1 where it ends
+  const steps: [number, number][] = [];
+  for (const i of f.agentIntervals(start)) {
+    if (!STAFFED.includes(i.state) || (i.capacity[col.channel] ?? 0) <= 0) continue;
+    const a = Math.max(start, i.start);
+    const b = Math.min(f.now, i.end ?? f.now);
+    if (b > a) steps.push([a, 1], [b, -1]);
+  }
+  steps.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let count = 0;
+  let coveredMs = 0;
+  let k = 0;
+  for (let i = 0; i < steps.length; i++) {
+    count += steps[i][1];
+    const from = steps[i][0];
+    const to = i + 1 < steps.length ? steps[i + 1][0] : f.now;
+    if (count < minimum || to <= from) continue;
+    while (k < open.length && open[k].end <= from) k++;
+    for (let j = k; j < open.length && open[j].start < to; j++) coveredMs += Math.max(0, Math.min(to, open[j].end) - Math.max(from, open[j].start));
+  }
+  const figure = coveredMs / openMs;
+  const tier = tierOf(s, figure);
+  const h = (ms: number) => `${(ms / 3600_000).toFixed(1)} h`;
+  return { ...base, figure, status: tier ?? 'breach', attainment: attainment(s, figure), basis: `${h(coveredMs)} of ${h(openMs)} open with at least ${minimum} agent${minimum === 1 ? '' : 's'} staffed`, volume: Math.round(openMs / 60_000) };
 }
 
 function attainment(s: Standard, figure: number): number {

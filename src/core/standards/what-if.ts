@@ -16,7 +16,7 @@ export function whatIf(set: StandardsSet, version: number, proposed: Standard, t
     { label: 'today', facts: { ...today, period: { from: today.dayStart } } },
     {
       label: 'last 7 days',
-      facts: { ...today, now: today.dayStart, dayStart: today.dayStart - DAY, agents: null, waitingNow: [], period: { from: today.dayStart - 7 * DAY } },
+      facts: { ...today, now: today.dayStart, dayStart: today.dayStart - DAY, agents: null, agentIntervals: undefined, waitingNow: [], period: { from: today.dayStart - 7 * DAY } },
     },
   ];
   // the contacts are read once and shared by the four evaluations

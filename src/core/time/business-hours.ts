@@ -134,6 +134,18 @@ export class BusinessHours {
     return null;
   }
 
+  /** The open spans within [from, to), clipped to it, in order. */
+  openSpans(from: number, to: number): { start: number; end: number }[] {
+    if (to <= from) return [];
+    this.extendTimeline(from, to);
+    const out: { start: number; end: number }[] = [];
+    for (const sp of this.timeline) {
+      if (sp.end <= from || sp.start >= to) continue;
+      out.push({ start: Math.max(from, sp.start), end: Math.min(to, sp.end) });
+    }
+    return out;
+  }
+
   /** When the open state next changes after `t` (the next opening or closing), or null within the horizon. */
   nextChange(t: number): number | null {
     let day = this.localDay(t);
