@@ -25,6 +25,7 @@ import { evaluateStandards, type FloorFacts } from './standards/evaluate';
 import { whatIf } from './standards/what-if';
 import { drillDown } from './standards/drill';
 import { AlertMonitor, alertView } from './standards/alerts';
+import type { AlertView } from '../shared/standards';
 import type { StandardsEvaluation } from '../shared/standards';
 
 export interface CenterConfig {
@@ -251,7 +252,7 @@ export function createEngine(options: EngineOptions): Engine {
       waitingNow: queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })),
       agents: floor.agentTimes(now),
       agentIntervals: (from) => {
-        const capacity = new Map(floor.agentRows().map((a) => [a.id, Object.fromEntries(a.channels.map((ch) => [ch, 1]))]));
+        const capacity = floor.agentCapacities();
         return store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
       },
     };
@@ -269,10 +270,9 @@ export function createEngine(options: EngineOptions): Engine {
     if (evaluation === null || now - evaluation.at >= STANDARDS_EVERY_MS || now < evaluation.at) evaluate(now, queues);
   }
 
-  const alertOf = (id: number) => {
-    const r = store.alert(id);
-    if (!r) throw new RefusedError(`no alert ${id}`);
-    return alertView(r);
+  const known = (v: AlertView | null, id: number): AlertView => {
+    if (!v) throw new RefusedError(`no alert ${id}`);
+    return v;
   };
 
   function snapshot(): FloorSnapshot {
@@ -384,16 +384,14 @@ export function createEngine(options: EngineOptions): Engine {
       },
       'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
       'alerts/acknowledge': ({ id }) => {
-        alertOf(id);
-        store.acknowledgeAlert(id, clock.now());
+        const v = known(alerts.acknowledge(id, clock.now()), id);
         schedulePush();
-        return alertOf(id);
+        return v;
       },
       'alerts/snooze': ({ id, minutes }) => {
-        alertOf(id);
-        store.snoozeAlert(id, minutes === 0 ? null : clock.now() + minutes * 60_000);
+        const v = known(alerts.snooze(id, minutes === 0 ? null : clock.now() + minutes * 60_000), id);
         schedulePush();
-        return alertOf(id);
+        return v;
       },
       'standards/history': ({ limit }) => standards.history(limit ?? 50),
       'feeds/list': () => feeds.statuses(),

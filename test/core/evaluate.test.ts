@@ -229,6 +229,18 @@ describe('standards evaluation', () => {
     expect(by('fcr', 'voice')).toMatchObject({ figure: 0.5, status: 'breach' });
     expect(by('res', 'voice')).toMatchObject({ figure: 30 * 60, status: 'delight' });
     expect(by('res', 'email')).toMatchObject({ figure: 7200, status: 'expected' });
+
+    // the drill-down of the voice CSAT cell: each survey met (4-5) or missed, the interval's figure the cell's
+    const d = drillDown(set, 1, 'csat', 'voice', facts(cs))!;
+    expect(d.contacts.map((c) => [c.id, c.met])).toEqual([['v3', false], ['v1', true], ['v2', true]]);
+    expect(d.intervals.map((i) => i.figure)).toEqual([2 / 3]);
+    expect(drillDown(set, 1, 'nps', 'voice', facts(cs))!.intervals[0].figure).toBeCloseTo(100 / 3, 10);
+    expect(drillDown(set, 1, 'fcr', 'voice', facts(cs))!.contacts.map((c) => [c.id, c.met])).toEqual([['v2', false], ['v1', true], ['v3', null]]);
+  });
+
+  it('has no contacts behind an agent-time figure, and says so', () => {
+    const d = drillDown(only(defaultStandards('UTC'), ['not-ready']), 1, 'not-ready', 'voice', facts([contact('x', 'voice', NOW - M)], { agents: [] }))!;
+    expect(d).toMatchObject({ total: 0, contacts: [], intervals: [], note: 'a figure of agent time or of the floor now: no contacts or intervals behind it' });
   });
 });
 

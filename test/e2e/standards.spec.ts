@@ -20,13 +20,18 @@ async function voiceToneFromMatrix(page: Page): Promise<string> {
   return TONE[measured.sort((a, b) => WORST.indexOf(a) - WORST.indexOf(b))[0]] ?? 'idle';
 }
 
-async function editVoiceTiers(page: Page, tiers: [string, string, string]) {
+/** Open the voice standard's editor and type its three tiers (in %); returns the editor. */
+async function fillVoiceTiers(page: Page, tiers: [string, string, string]) {
   await page.getByTestId('edit-voice-service-level').click();
   const editor = page.getByTestId('editor-voice-service-level');
   await editor.getByTestId('tier-expected').fill(tiers[0]);
   await editor.getByTestId('tier-desired').fill(tiers[1]);
   await editor.getByTestId('tier-delight').fill(tiers[2]);
-  await editor.getByTestId('save-standard').click();
+  return editor;
+}
+
+async function editVoiceTiers(page: Page, tiers: [string, string, string]) {
+  await (await fillVoiceTiers(page, tiers)).getByTestId('save-standard').click();
 }
 
 test('a standard changed on the Standards screen changes its cell in the matrix and the voice tile on the floor', async ({ page }) => {
@@ -85,11 +90,7 @@ test('what if: a drafted target shows today and the last 7 days as it is and as 
   const caption = page.getByTestId('standards-matrix').locator('caption');
   await expect(caption).toContainText(/version \d+/);
   const before = await caption.textContent();
-  await page.getByTestId('edit-voice-service-level').click();
-  const editor = page.getByTestId('editor-voice-service-level');
-  await editor.getByTestId('tier-expected').fill('99.9');
-  await editor.getByTestId('tier-desired').fill('99.95');
-  await editor.getByTestId('tier-delight').fill('100');
+  const editor = await fillVoiceTiers(page, ['99.9', '99.95', '100']);
   await editor.getByTestId('preview-standard').click();
   const today = page.getByTestId('what-if-today-voice');
   await expect(today.locator('td').nth(2)).toHaveAttribute('data-status', 'breach');

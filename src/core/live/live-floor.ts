@@ -354,6 +354,11 @@ export class LiveFloor {
     return occupancy(this.stateTimes(now));
   }
 
+  /** Each agent's capacity per channel, by id. */
+  agentCapacities(): Map<string, Partial<Record<Channel, number>>> {
+    return new Map([...this.agents.values()].map((a) => [a.id, a.capacity]));
+  }
+
   /**
    * Each agent's capacity, state now, time by state today and not-ready time by reason ('' = none given), the open
    * state counted up to `now`.

@@ -42,12 +42,38 @@ export function alertView(r: AlertRow): AlertView {
 
 export class AlertMonitor {
   private readonly episodes = new Map<string, Episode>();
+  /** The open alerts as stored (the log is written through; every snapshot reads these, not the table). */
+  private readonly open = new Map<number, AlertView>();
 
   constructor(private readonly store: Store) {
     // alerts open when the engine stopped are still firing: their episode goes on
     for (const r of store.openAlerts()) {
       this.episodes.set(`${r.standard_id}|${r.key}`, { phase: 'firing', since: r.fired_at, alertId: r.id, breachStartedAt: r.breach_started_at });
+      this.open.set(r.id, alertView(r));
     }
+  }
+
+  /** An alert of the log as stored now, or null. */
+  alert(id: number): AlertView | null {
+    const r = this.store.alert(id);
+    return r ? alertView(r) : null;
+  }
+
+  acknowledge(id: number, at: number): AlertView | null {
+    this.store.acknowledgeAlert(id, at);
+    return this.refresh(id);
+  }
+
+  /** Snooze until an instant (null: wake it now). */
+  snooze(id: number, until: number | null): AlertView | null {
+    this.store.snoozeAlert(id, until);
+    return this.refresh(id);
+  }
+
+  private refresh(id: number): AlertView | null {
+    const v = this.alert(id);
+    if (v && this.open.has(id)) this.open.set(id, v);
+    return v;
   }
 
   /** Advance every episode to this evaluation; returns the alerts fired by it. */
@@ -73,7 +99,9 @@ export class AlertMonitor {
         else if (now - e.since >= s.alert.afterSeconds * 1000 && now > e.since) {
           const id = this.store.insertAlert({ standardId: s.id, standardName: s.name, key: r.key, channel: r.channel, queue: r.queue, breachStartedAt: e.breachStartedAt, firedAt: now, figure: r.figure, basis: r.basis });
           this.episodes.set(key, { ...e, phase: 'firing', since: now, alertId: id });
-          fired.push(alertView(this.store.alert(id)!));
+          const v = this.alert(id)!;
+          this.open.set(id, v);
+          fired.push(v);
         }
       } else if (e.phase === 'firing') {
         if (!breached) this.episodes.set(key, { ...e, phase: 'clearing', since: now });
@@ -89,12 +117,15 @@ export class AlertMonitor {
   }
 
   private resolve(key: string, e: Episode, now: number): void {
-    if (e.alertId !== null) this.store.resolveAlert(e.alertId, now);
+    if (e.alertId !== null) {
+      this.store.resolveAlert(e.alertId, now);
+      this.open.delete(e.alertId);
+    }
     this.episodes.delete(key);
   }
 
   summary(now: number): AlertsSummary {
-    const open = this.store.openAlerts().map(alertView);
+    const open = [...this.open.values()].sort((a, b) => b.firedAt - a.firedAt || b.id - a.id);
     return { open, unacknowledged: open.filter((a) => a.acknowledgedAt === null && (a.snoozedUntil === null || a.snoozedUntil <= now)).length };
   }
 }

@@ -5,14 +5,13 @@
 import type { Channel, ServiceLevelFormula } from '../../shared/api';
 import type { DrillContact, DrillDown } from '../../shared/standards';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, type Classification, type ContactTally } from '../metrics/contact-metrics';
-import { DEFAULT_SHORT_ABANDON_SECONDS, DEFAULT_SL_THRESHOLD_SECONDS, type Contact } from '../model/types';
+import { DEFAULT_SHORT_ABANDON_SECONDS, type Contact } from '../model/types';
 import { intervalStart } from '../time/business-day';
-import { BusinessHours } from '../time/business-hours';
-import { evaluateStandards, type FloorFacts } from './evaluate';
-import type { StandardsSet } from './standard';
+import { contactRules, evaluateStandards, type FloorFacts } from './evaluate';
+import type { Standard, StandardsSet } from './standard';
 
 const MAX_CONTACTS = 300;
-const CONTACT_METRICS = new Set(['service-level', 'asa', 'abandon-rate', 'first-response-within', 'first-response-time', 'max-wait']);
+const CONTACT_METRICS = new Set(['service-level', 'asa', 'abandon-rate', 'first-response-within', 'first-response-time', 'max-wait', 'wait-p50', 'wait-p90', 'csat', 'nps', 'fcr', 'resolution-time']);
 
 /** Whether a contact counts as served within T by a formula: true or false where it is in the denominator, else null. */
 function slMet(formula: ServiceLevelFormula, k: Classification): boolean | null {
@@ -30,6 +29,34 @@ function slMet(formula: ServiceLevelFormula, k: Classification): boolean | null 
   }
 }
 
+/**
+ * How one contact counts in a standard's figure: true or false where it is in the figure's denominator (met or
+ * missed), null where it is not (or the figure is an average with no pass or fail).
+ */
+function metOf(s: Standard, c: Contact, k: Classification, at: number, deadline: number): boolean | null {
+  switch (s.metric) {
+    case 'service-level':
+      return slMet(s.options.formula ?? 'floorboard', k);
+    case 'first-response-within': {
+      if (c.channel === 'voice') return null;
+      const within = c.firstResponseAt !== null && c.firstResponseAt <= at && c.firstResponseAt <= deadline;
+      return within ? true : at > deadline ? false : null;
+    }
+    case 'abandon-rate':
+      if (k.outcome === 'answered') return true;
+      if (k.outcome === 'abandoned') return k.shortAbandon ? null : false;
+      return k.outcome === 'left' && s.options.leftCountsAsAbandoned ? false : null;
+    case 'csat':
+      return c.csat == null ? null : c.csat >= 4;
+    case 'nps':
+      return c.nps == null ? null : c.nps >= 9 ? true : c.nps <= 6 ? false : null; // passives count in neither
+    case 'fcr':
+      return c.resolvedAt == null || c.resolvedAt > at ? null : Boolean(c.firstContactResolution);
+    default:
+      return null;
+  }
+}
+
 export function drillDown(set: StandardsSet, version: number, standardId: string, key: string, facts: FloorFacts): DrillDown | null {
   const s = set.standards.find((x) => x.id === standardId);
   if (!s) return null;
@@ -41,39 +68,35 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
   const to = f.now;
   const inScope = (c: Contact) =>
     key === 'center' ? true : key.startsWith('queue:') ? c.queue === key.slice(6) : c.channel === (key as Channel);
-  const queueT = new Map(f.queues.map((q) => [q.name, q.slThresholdSeconds]));
-  const calendars = new Map<string, BusinessHours>();
-  for (const cal of set.calendars) for (const ch of cal.channels) if (!calendars.has(ch)) calendars.set(ch, new BusinessHours(cal));
+  const rules = contactRules(set, f.queues);
   const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
   const bucketMinutes = to - from > 36 * 3600_000 ? 24 * 60 : to - from > 6 * 3600_000 ? 60 : f.intervalMinutes;
-  const buckets = new Map<number, { tally: ContactTally; met: number; counted: number }>();
+  const buckets = new Map<number, { tally: ContactTally; met: number; missed: number; counted: number; answers: number; resolved: number; resolutionMs: number }>();
   const rows: DrillContact[] = [];
   let total = 0;
-  for (const c of f.contacts) {
+  const contactMetric = CONTACT_METRICS.has(s.metric);
+  for (const c of contactMetric ? f.contacts : []) {
     if (c.queuedAt < from || c.queuedAt >= to || !inScope(c)) continue;
     total++;
-    const t = s.options.thresholdSeconds ?? queueT.get(c.queue) ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel];
-    const k = classifyContact(c, { thresholdMs: t * 1000, shortAbandonMs, at: to });
-    let met: boolean | null = null;
-    if (s.metric === 'service-level') met = slMet(s.options.formula ?? 'floorboard', k);
-    if (s.metric === 'first-response-within' && c.channel !== 'voice') {
-      let deadline = c.queuedAt + t * 1000;
-      if (s.options.clock === 'business') deadline = calendars.get(c.channel)?.addBusinessMs(c.queuedAt, t * 1000) ?? deadline;
-      const within = c.firstResponseAt !== null && c.firstResponseAt <= to && c.firstResponseAt <= deadline;
-      met = within ? true : to > deadline ? false : null;
-    }
+    const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: to });
+    const met = metOf(s, c, k, to, rules.deadline(s, c));
     rows.push({ id: c.id, channel: c.channel, queue: c.queue, queuedAt: c.queuedAt, outcome: k.outcome, waitSeconds: k.waitMs / 1000, met, firstResponseSeconds: k.firstResponseMs === null ? null : k.firstResponseMs / 1000 });
     const start = bucketMinutes >= 1440 ? intervalStart(c.queuedAt, 1440, f.timeZone) : intervalStart(c.queuedAt, bucketMinutes, f.timeZone);
     let b = buckets.get(start);
-    if (!b) buckets.set(start, (b = { tally: emptyTally(), met: 0, counted: 0 }));
+    if (!b) buckets.set(start, (b = { tally: emptyTally(), met: 0, missed: 0, counted: 0, answers: 0, resolved: 0, resolutionMs: 0 }));
     addToTally(b.tally, k);
     if (met !== null) {
       b.counted++;
       if (met) b.met++;
+      else b.missed++;
+    }
+    if (c.nps != null) b.answers++;
+    if (c.resolvedAt != null && c.resolvedAt <= to) {
+      b.resolved++;
+      b.resolutionMs += Math.max(0, c.resolvedAt - c.queuedAt);
     }
   }
   rows.sort((a, b) => Number(a.met !== false) - Number(b.met !== false) || b.waitSeconds - a.waitSeconds);
-  const contactMetric = CONTACT_METRICS.has(s.metric);
   const intervals = contactMetric
     ? [...buckets.entries()]
         .sort(([a], [b]) => a - b)
@@ -83,7 +106,9 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
             s.metric === 'service-level' ? m.serviceLevel
             : s.metric === 'asa' ? m.asaSeconds
             : s.metric === 'abandon-rate' ? m.abandonRate
-            : s.metric === 'first-response-within' ? (b.counted ? b.met / b.counted : null)
+            : s.metric === 'first-response-within' || s.metric === 'csat' || s.metric === 'fcr' ? (b.counted ? b.met / b.counted : null)
+            : s.metric === 'nps' ? (b.answers ? ((b.met - b.missed) / b.answers) * 100 : null)
+            : s.metric === 'resolution-time' ? (b.resolved ? b.resolutionMs / b.resolved / 1000 : null)
             : s.metric === 'first-response-time' ? m.avgFirstResponseSeconds
             : m.longestWaitSeconds;
           return { start, volume: b.tally.offered, figure };

@@ -112,15 +112,35 @@ const percentile = (xs: number[], p: number): number | null => {
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 const secs = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 120 ? `${(v / 60).toFixed(1)} min` : `${v.toFixed(1)} s`);
 
-export function evaluateStandards(set: StandardsSet, version: number, f: FloorFacts): StandardsEvaluation {
-  const queueOf = new Map(f.queues.map((q) => [q.name, q]));
+/**
+ * How a standard judges one contact, shared by the evaluation, the at-risk count and the drill-down so that they
+ * never disagree: its T (the standard's, else the queue's, else the channel's default), the calendar of its queue
+ * or channel, and its first-response deadline (T after queuing, in business time when the clock says so).
+ */
+export function contactRules(set: StandardsSet, queues: readonly QueueConfig[]) {
+  const queueOf = new Map(queues.map((q) => [q.name, q]));
   const calendars = new Map<string, BusinessHours>();
   for (const cal of set.calendars) {
     const hours = new BusinessHours(cal);
     for (const ch of cal.channels) if (!calendars.has(ch)) calendars.set(ch, hours);
     for (const q of cal.queues) calendars.set(`queue:${q}`, hours);
   }
+  const thresholdSeconds = (s: Standard, c: Contact) => s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel];
   const calendarOf = (c: Contact) => calendars.get(`queue:${c.queue}`) ?? calendars.get(c.channel) ?? null;
+  return {
+    queueOf,
+    calendars,
+    thresholdSeconds,
+    deadline(s: Standard, c: Contact): number {
+      const tMs = thresholdSeconds(s, c) * 1000;
+      return (s.options.clock === 'business' ? calendarOf(c)?.addBusinessMs(c.queuedAt, tMs) : null) ?? c.queuedAt + tMs;
+    },
+  };
+}
+
+export function evaluateStandards(set: StandardsSet, version: number, f: FloorFacts): StandardsEvaluation {
+  const rules = contactRules(set, f.queues);
+  const { queueOf, calendars } = rules;
 
   // One pass over the contacts per distinct (window, T, short abandons, clock): standards sharing them share it.
   const passes = new Map<string, { start: number; groups: Map<string, Group> }>();
@@ -159,16 +179,13 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       return grp;
     };
     const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
-    const business = s.options.clock === 'business';
     const keepWaits = needsWaits.has(key);
     for (const c of inWindow(start, scopeChannel(s))) {
-      const tSeconds = s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel];
-      const k = classifyContact(c, { thresholdMs: tSeconds * 1000, shortAbandonMs, at: f.now });
+      const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: f.now });
       let within = false;
       let breached = false;
       if (c.channel !== 'voice') {
-        let deadline: number = c.queuedAt + tSeconds * 1000;
-        if (business) deadline = calendarOf(c)?.addBusinessMs(c.queuedAt, tSeconds * 1000) ?? deadline;
+        const deadline = rules.deadline(s, c);
         within = c.firstResponseAt !== null && c.firstResponseAt <= f.now && c.firstResponseAt <= deadline;
         breached = !within && f.now > deadline;
       }
@@ -200,21 +217,20 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     return p;
   }
 
-  const staffing = staffingNeeds(set, f, contacts, queueOf);
+  const loads = channelLoads(contacts, f);
+  const staffing = staffingNeeds(set, f, loads, queueOf);
   const results: StandardResult[] = [];
   const coverage = (s: Standard, col: Column, start: number) => coverageOf(s, col, start, f, calendars);
   for (const s of set.standards) {
     for (const col of columnsOf(s, f)) results.push(s.metric === 'coverage' ? coverage(s, col, windowStart(s, f)) : measure(s, col, f, pass, staffing));
   }
 
-  const offeredToday = new Map<Channel, number>();
-  for (const c of contacts) if (c.queuedAt >= f.dayStart && c.queuedAt < f.now) offeredToday.set(c.channel, (offeredToday.get(c.channel) ?? 0) + 1);
   const channels: ChannelAttainment[] = CHANNELS.map((channel) => {
     const measured = results.filter((r) => r.channel === channel && r.queue === null && r.attainment !== null);
     return {
       channel,
       attainment: measured.length ? measured.reduce((n, r) => n + r.attainment!, 0) / measured.length : null,
-      volume: offeredToday.get(channel) ?? 0,
+      volume: loads[channel].offeredToday,
       measured: measured.length,
     };
   });
@@ -226,7 +242,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     consistencyIndex = 1 - weighted.reduce((n, c) => n + c.volume * Math.abs(c.attainment! - mean), 0) / w;
   }
   const worstChannel = [...weighted].sort((a, b) => a.attainment! - b.attainment!)[0];
-  const worst = worstChannel && worstChannel.attainment! < 1 ? { channel: worstChannel.channel, attainment: worstChannel.attainment!, ...driverOf(worstChannel.channel, set, results, staffing, contacts, f) } : null;
+  const worst = worstChannel && worstChannel.attainment! < 1 ? { channel: worstChannel.channel, attainment: worstChannel.attainment!, ...driverOf(worstChannel.channel, set, results, staffing, loads) } : null;
   // first responses due within the next AT_RISK_MS: contacts that will breach unless an agent answers them now
   const atRisk: StandardsEvaluation['atRisk'] = [];
   for (const s of set.standards) {
@@ -235,8 +251,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     const channel = scopeChannel(s);
     for (const c of inWindow(windowStart(s, f), channel)) {
       if (c.channel === 'voice' || c.firstResponseAt !== null || c.abandonedAt !== null || c.endedAt !== null) continue;
-      const tMs = (s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel]) * 1000;
-      const deadline = s.options.clock === 'business' ? (calendarOf(c)?.addBusinessMs(c.queuedAt, tMs) ?? c.queuedAt + tMs) : c.queuedAt + tMs;
+      const deadline = rules.deadline(s, c);
       if (deadline <= f.now || deadline > f.now + AT_RISK_MS) continue;
       const r = byChannel.get(c.channel) ?? { count: 0, next: null };
       r.count++;
@@ -431,45 +446,71 @@ function attainment(s: Standard, figure: number): number {
   return figure <= 0 ? 1 : Math.max(0, Math.min(1, d / figure));
 }
 
-function staffingNeeds(set: StandardsSet, f: FloorFacts, contacts: Contact[], queueOf: Map<string, QueueConfig>): StaffingNeed[] {
+/** Per channel, in one pass: arrivals of the last 30 minutes, contacts offered today, and handle time (answer to
+ * the end of wrap-up, or to the end without one) of contacts done by now, queued today and over the week. */
+interface ChannelLoad {
+  arrivals30m: number;
+  offeredToday: number;
+  handleToday: { ms: number; n: number };
+  handleWeek: { ms: number; n: number };
+}
+
+function channelLoads(contacts: readonly Contact[], f: FloorFacts): Record<Channel, ChannelLoad> {
+  const loads = Object.fromEntries(CHANNELS.map((ch) => [ch, { arrivals30m: 0, offeredToday: 0, handleToday: { ms: 0, n: 0 }, handleWeek: { ms: 0, n: 0 } }])) as Record<Channel, ChannelLoad>;
+  const weekStart = f.dayStart - 6 * DAY;
+  for (const c of contacts) {
+    if (c.queuedAt >= f.now || c.queuedAt < weekStart) continue;
+    const l = loads[c.channel];
+    if (c.queuedAt >= f.now - 30 * MIN) l.arrivals30m++;
+    if (c.queuedAt >= f.dayStart) l.offeredToday++;
+    const done = c.wrapupEndAt ?? c.endedAt;
+    if (c.answeredAt === null || done === null || done > f.now) continue;
+    l.handleWeek.ms += done - c.answeredAt;
+    l.handleWeek.n++;
+    if (c.queuedAt >= f.dayStart) {
+      l.handleToday.ms += done - c.answeredAt;
+      l.handleToday.n++;
+    }
+  }
+  return loads;
+}
+
+const ahtSeconds = (h: { ms: number; n: number }) => (h.n ? h.ms / h.n / 1000 : null);
+
+function staffingNeeds(set: StandardsSet, f: FloorFacts, loads: Record<Channel, ChannelLoad>, queueOf: Map<string, QueueConfig>): StaffingNeed[] {
   const out: StaffingNeed[] = [];
   for (const channel of CHANNELS) {
     const target = set.standards.find(
       (s) => s.scope.kind === 'channel' && s.scope.channel === channel && (s.metric === 'service-level' || s.metric === 'first-response-within'),
     );
-    const recent = contacts.filter((c) => c.channel === channel && c.queuedAt >= f.now - 30 * MIN && c.queuedAt < f.now);
-    const done = contacts.filter((c) => c.channel === channel && c.queuedAt >= f.dayStart && c.answeredAt !== null && (c.wrapupEndAt ?? c.endedAt) !== null && (c.wrapupEndAt ?? c.endedAt)! <= f.now);
-    const aht = done.length ? done.reduce((n, c) => n + ((c.wrapupEndAt ?? c.endedAt)! - c.answeredAt!), 0) / done.length / 1000 : null;
+    const arrivals = loads[channel].arrivals30m;
+    const aht = ahtSeconds(loads[channel].handleToday);
     const agents = (f.agents ?? []).filter((a) => (a.capacity[channel] ?? 0) > 0);
     const staffed = agents.filter((a) => STAFFED.includes(a.state)).length;
     const concurrency = agents.length ? Math.max(1, Math.min(20, Math.round(agents.reduce((n, a) => n + (a.capacity[channel] ?? 1), 0) / agents.length))) : 1;
     const thresholdSeconds = target?.options.thresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[channel];
     const goal = Math.min(0.999, Math.max(0.01, target?.tiers.desired ?? 0.8));
     let required: number | null = null;
-    if (recent.length > 0 && aht !== null && aht > 0) {
+    if (arrivals > 0 && aht !== null && aht > 0) {
       try {
-        required = requiredAgents({ arrivals: recent.length, intervalSeconds: 1800, ahtSeconds: aht, target: goal, thresholdSeconds, concurrency }).agents;
+        required = requiredAgents({ arrivals, intervalSeconds: 1800, ahtSeconds: aht, target: goal, thresholdSeconds, concurrency }).agents;
       } catch {
         required = null; // beyond what Erlang C staffs here: no figure rather than a wrong one
       }
     }
-    if (queueOf.size === 0 && recent.length === 0) continue;
-    out.push({ channel, arrivals: recent.length, ahtSeconds: aht, target: goal, thresholdSeconds, concurrency, required, staffed, gap: required === null ? null : required - staffed });
+    if (queueOf.size === 0 && arrivals === 0) continue;
+    out.push({ channel, arrivals, ahtSeconds: aht, target: goal, thresholdSeconds, concurrency, required, staffed, gap: required === null ? null : required - staffed });
   }
   return out;
 }
 
-function driverOf(channel: Channel, set: StandardsSet, results: StandardResult[], staffing: StaffingNeed[], contacts: Contact[], f: FloorFacts): { driver: Driver; detail: string } {
+function driverOf(channel: Channel, set: StandardsSet, results: StandardResult[], staffing: StaffingNeed[], loads: Record<Channel, ChannelLoad>): { driver: Driver; detail: string } {
   const need = staffing.find((n) => n.channel === channel);
   if (need && need.gap !== null && need.gap > 0) return { driver: 'staffing', detail: `${need.gap} more agent${need.gap === 1 ? '' : 's'} on ${channel} to reach ${pct(need.target)} within ${secs(need.thresholdSeconds)}` };
   const abandons = results.find((r) => r.channel === channel && r.queue === null && set.standards.find((s) => s.id === r.standardId)?.metric === 'abandon-rate');
   if (abandons && abandons.attainment !== null && abandons.attainment < 1) return { driver: 'abandons', detail: `abandon rate ${pct(abandons.figure!)} on ${channel}` };
-  const handle = (from: number) => {
-    const done = contacts.filter((c) => c.channel === channel && c.queuedAt >= from && c.answeredAt !== null && (c.wrapupEndAt ?? c.endedAt) !== null && (c.wrapupEndAt ?? c.endedAt)! <= f.now);
-    return done.length ? done.reduce((n, c) => n + ((c.wrapupEndAt ?? c.endedAt)! - c.answeredAt!), 0) / done.length / 1000 : null;
-  };
-  const today = handle(f.dayStart);
-  const week = handle(f.dayStart - 6 * DAY);
+  const today = ahtSeconds(loads[channel].handleToday);
+  const week = ahtSeconds(loads[channel].handleWeek);
   if (today !== null && week !== null && today > week * 1.15) return { driver: 'handle time', detail: `handle time ${secs(today)} today against ${secs(week)} over the week on ${channel}` };
   const furthest = results.filter((r) => r.channel === channel && r.queue === null && r.attainment !== null).sort((a, b) => a.attainment! - b.attainment!)[0];
   const s = set.standards.find((x) => x.id === furthest?.standardId);

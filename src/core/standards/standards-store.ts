@@ -17,11 +17,17 @@ export interface StandardsService {
 }
 
 export function createStandardsService(store: Store, o: { now: () => number; timeZone: string }): StandardsService {
+  // versions never change once saved: each is read and checked once (the tick asks for the one in force every 5 s)
+  const read = new Map<number, StandardsVersion>();
   const toVersion = (r: StandardsVersionRow): StandardsVersion => {
+    let v = read.get(r.id);
+    if (v) return v;
     // stored sets were validated when saved; a set written by a later version is checked again, not trusted
     const parsed = checkStandards(JSON.parse(r.body));
     if (!parsed.ok) throw new Error(`standards version ${r.id} cannot be read: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
-    return { version: r.id, validFrom: new Date(r.valid_from).toISOString(), savedAt: new Date(r.saved_at).toISOString(), note: r.note, set: parsed.set };
+    v = { version: r.id, validFrom: new Date(r.valid_from).toISOString(), savedAt: new Date(r.saved_at).toISOString(), note: r.note, set: parsed.set };
+    read.set(r.id, v);
+    return v;
   };
   if (store.standardsAt(Number.MAX_SAFE_INTEGER) === null) {
     store.saveStandards(JSON.stringify(defaultStandards(o.timeZone)), 0, 'the defaults of a new center', o.now());
@@ -34,7 +40,9 @@ export function createStandardsService(store: Store, o: { now: () => number; tim
     save(set, note) {
       const now = o.now();
       const id = store.saveStandards(JSON.stringify(set), now, note, now);
-      return { version: id, validFrom: new Date(now).toISOString(), savedAt: new Date(now).toISOString(), note, set };
+      const v = { version: id, validFrom: new Date(now).toISOString(), savedAt: new Date(now).toISOString(), note, set };
+      read.set(id, v);
+      return v;
     },
     history(limit) {
       return store.standardsHistory(limit).map(toVersion);
