@@ -223,7 +223,12 @@ export interface DrillContact {
   waitSeconds: number;
   /** Service level: answered (or, by the formula, abandoned / left) within T; first response: by the deadline. */
   met: boolean | null;
+  /** Whether the contact is part of the cell's figure (for averages, which have no met or missed). */
+  inFigure: boolean;
   firstResponseSeconds: number | null;
+  /** Its next responses to customer follow-ups (count, and their mean wait; null without any). */
+  nextResponses: number;
+  nextResponseSeconds: number | null;
 }
 
 /** The contacts and intervals behind one cell of the matrix. */

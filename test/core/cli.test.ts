@@ -170,11 +170,11 @@ describe('CLI standards', () => {
   it('exports the standards in force as YAML, imports an edited file as a new version, and refuses an invalid one', () => {
     const db = tempDbPath();
     const yaml = join(db, '..', 'standards.yaml');
-    expect(JSON.parse(cli('standards', 'export', yaml, '--db', db))).toMatchObject({ version: 1, standards: 8, calendars: 2 });
+    expect(JSON.parse(cli('standards', 'export', yaml, '--db', db))).toMatchObject({ version: 1, standards: 9, calendars: 2 });
     const text = readFileSync(yaml, 'utf8');
     expect(text).toContain('id: voice-service-level');
     writeFileSync(yaml, text.replace('desired: 0.8\n', 'desired: 0.82\n'));
-    expect(JSON.parse(cli('standards', 'import', yaml, '--db', db, '--note', 'Q2'))).toMatchObject({ version: 2, standards: 8 });
+    expect(JSON.parse(cli('standards', 'import', yaml, '--db', db, '--note', 'Q2'))).toMatchObject({ version: 2, standards: 9 });
     const json = join(db, '..', 'standards.json');
     cli('standards', 'export', json, '--db', db);
     expect(JSON.parse(readFileSync(json, 'utf8')).standards[0].tiers).toEqual({ expected: 0.7, desired: 0.82, delight: 0.9 });

@@ -170,13 +170,55 @@ describe('standards evaluation', () => {
     expect(evening.hours.find((h) => h.channel === 'chat')).toMatchObject({ open: true });
   });
 
-  it('says what it cannot measure rather than showing a figure', () => {
-    const set = standardsSetSchema.parse({
-      version: 1,
-      standards: [{ id: 'nrt', name: 'Next response 5 min', metric: 'next-response-time', scope: { kind: 'channel', channel: 'chat' }, window: 'today', comparator: 'at-most', tiers: { expected: 600, desired: 300, delight: 120 } }],
-    });
-    const [r] = evaluateStandards(set, 1, facts([])).results;
-    expect(r).toMatchObject({ status: 'no-data', figure: null, basis: expect.stringMatching(/^not measured yet: next response time needs customer message events/) });
+  it('next response time: from the oldest unanswered customer follow-up to the next reply, bots counted only when asked', () => {
+    const set = (botRepliesCount: boolean) =>
+      standardsSetSchema.parse({
+        version: 1,
+        standards: [
+          { id: 'nrt', name: 'Next response 2 min', metric: 'next-response-time', scope: { kind: 'channel', channel: 'chat' }, window: 'today', comparator: 'at-most', tiers: { expected: 180, desired: 120, delight: 60 }, options: { botRepliesCount } },
+          { id: 'frt', name: 'First response', metric: 'first-response-time', scope: { kind: 'channel', channel: 'chat' }, window: 'today', comparator: 'at-most', tiers: { expected: 120, desired: 60, delight: 30 }, options: { botRepliesCount } },
+        ],
+      });
+    const t0 = NOW - 60 * M;
+    const turn = (at: number, by: 'customer' | 'agent' | 'bot') => ({ at, by });
+    const cs = [
+      // P: bot at +5 s, agent at +40 s (first human response); customer +60 and +70 s, agent +130 s (wait 70 s from
+      // the oldest unanswered, +60); customer +200 s, bot +210 s, agent +290 s
+      contact('P', 'chat', t0, {
+        answeredAt: t0 + 2 * S, firstResponseAt: t0 + 40 * S, firstAutoResponseAt: t0 + 5 * S,
+        turns: [turn(t0 + 5 * S, 'bot'), turn(t0 + 40 * S, 'agent'), turn(t0 + 60 * S, 'customer'), turn(t0 + 70 * S, 'customer'), turn(t0 + 130 * S, 'agent'), turn(t0 + 200 * S, 'customer'), turn(t0 + 210 * S, 'bot'), turn(t0 + 290 * S, 'agent')],
+      }),
+      // Q: a customer message before the first reply belongs to the first response; one follow-up answered after
+      // 30 s; a last follow-up not answered yet (not counted)
+      contact('Q', 'chat', t0, {
+        answeredAt: t0 + 1 * S, firstResponseAt: t0 + 20 * S,
+        turns: [turn(t0 + 10 * S, 'customer'), turn(t0 + 20 * S, 'agent'), turn(t0 + 100 * S, 'customer'), turn(t0 + 130 * S, 'agent'), turn(NOW - 1 * M, 'customer')],
+      }),
+      // R: a reply after now (a replayed future) does not count
+      contact('R', 'chat', t0, { answeredAt: t0 + 1 * S, firstResponseAt: t0 + 30 * S, turns: [turn(t0 + 30 * S, 'agent'), turn(NOW - 2 * M, 'customer'), turn(NOW + 1 * M, 'agent')] }),
+    ];
+    // humans only: P waits 70 (130-60) and 90 (290-200); Q 30: mean (70 + 90 + 30) / 3 = 63.33 s
+    const human = evaluateStandards(set(false), 1, facts(cs)).results;
+    const nrt = human.find((r) => r.standardId === 'nrt')!;
+    expect(nrt.figure).toBeCloseTo(190 / 3, 9);
+    expect(nrt).toMatchObject({ status: 'desired', volume: 3 });
+    expect(nrt.basis).toBe('mean of 3 next responses to customer messages');
+    // first responses, humans: P 40, Q 20, R 30 s: mean 30 s
+    expect(human.find((r) => r.standardId === 'frt')!.figure).toBeCloseTo(30, 9);
+    // bots counting: P's first response is the bot's at 5 s; its follow-ups wait 130-60 = 70 and 210-200 = 10 s;
+    // Q 30: mean (70 + 10 + 30) / 3 = 36.67 s; first responses (5 + 20 + 30) / 3 = 18.33 s
+    const bots = evaluateStandards(set(true), 1, facts(cs)).results;
+    expect(bots.find((r) => r.standardId === 'nrt')!.figure).toBeCloseTo(110 / 3, 9);
+    expect(bots.find((r) => r.standardId === 'nrt')).toMatchObject({ status: 'delight' });
+    expect(bots.find((r) => r.standardId === 'frt')!.figure).toBeCloseTo(55 / 3, 9);
+    // with no follow-up answered there is no figure, and it says so
+    const [none] = evaluateStandards(set(false), 1, facts([contact('S', 'chat', t0, { firstResponseAt: t0 + 9 * S })])).results;
+    expect(none).toMatchObject({ status: 'no-data', figure: null, basis: 'no customer follow-up answered in the window' });
+    // the drill-down lists each contact's next responses, and its intervals give the cell's figure
+    const drill = drillDown(set(false), 1, 'nrt', 'chat', facts(cs))!;
+    expect(drill.contacts.find((c) => c.id === 'P')).toMatchObject({ nextResponses: 2, nextResponseSeconds: 80, inFigure: true, met: null });
+    expect(drill.contacts.find((c) => c.id === 'R')).toMatchObject({ nextResponses: 0, nextResponseSeconds: null, inFigure: false });
+    expect(drill.intervals.map((i) => i.figure)).toEqual([expect.closeTo(190 / 3, 9)]);
   });
 
   it('measures coverage of published hours: open time with at least the minimum staff', () => {

@@ -514,4 +514,29 @@ describe('simulated outcomes', () => {
     expect(fcr('email')).toBeLessThan(0.62);
     expect(csat('voice')).toBeGreaterThan(csat('email'));
   });
+
+  it('has chat customers follow up, each follow-up answered by the next agent reply 13-96 s later', async () => {
+    const { createSimulator } = await import('../../src/core/simulator/simulator');
+    const start = Date.parse('2026-03-03T00:00:00Z');
+    const events = createSimulator({ seed: 11, start, timeZone: 'UTC', scale: 2 }).advanceTo(start + 86_400_000);
+    const channelOf = new Map<string, string>();
+    const asked = new Map<string, number>();
+    const waits: number[] = [];
+    for (const e of events) {
+      if (e.type === 'contact.queued') channelOf.set(e.contactId, e.channel);
+      if (e.type === 'contact.message') {
+        expect(channelOf.get(e.contactId)).toBe('chat');
+        expect(asked.has(e.contactId)).toBe(false); // one follow-up per reply
+        asked.set(e.contactId, Number(e.ts));
+      }
+      if (e.type === 'contact.responded' && asked.has(e.contactId)) {
+        waits.push((Number(e.ts) - asked.get(e.contactId)!) / 1000);
+        asked.delete(e.contactId);
+      }
+    }
+    expect(waits.length).toBeGreaterThan(100);
+    // replies come 45-120 s apart and the customer writes 20-70 % of the way: a wait of 30-80 % of the gap
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(13.5 - 0.001);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(96 + 0.001);
+  });
 });

@@ -46,11 +46,21 @@ describe('standard validation', () => {
   it('refuses expected above desired when higher is better, and below it when lower is better', () => {
     const set = base();
     set.standards[0].tiers = { expected: 0.85, desired: 0.8, delight: 0.9 };
-    set.standards[4].tiers = { expected: 0.04, desired: 0.05, delight: 0.02 };
+    const abandons = set.standards.findIndex((s) => s.id === 'abandon-rate');
+    set.standards[abandons].tiers = { expected: 0.04, desired: 0.05, delight: 0.02 };
     expect(issuesOf(set)).toEqual([
       { path: 'standards.0.tiers.expected', message: 'expected (the minimum) cannot be above desired when higher is better' },
-      { path: 'standards.4.tiers.expected', message: 'expected (the minimum) cannot be below desired when lower is better' },
+      { path: `standards.${abandons}.tiers.expected`, message: 'expected (the minimum) cannot be below desired when lower is better' },
     ]);
+  });
+
+  it('lets bot replies count on response metrics only', () => {
+    const set = base();
+    const chat = set.standards.findIndex((s) => s.id === 'chat-first-response');
+    set.standards[chat].options = { ...set.standards[chat].options, botRepliesCount: true };
+    expect(issuesOf(set)).toEqual([]);
+    set.standards[0].options = { ...set.standards[0].options, botRepliesCount: true };
+    expect(issuesOf(set)).toEqual([{ path: 'standards.0.options.botRepliesCount', message: 'whether bot replies count applies to response metrics only (first response, next response)' }]);
   });
 
   it('refuses an unknown time zone, a share over 100 %, a comparator against the metric, a duplicate id', () => {

@@ -10,6 +10,7 @@ export const ev = {
   queued: (s: number, contactId: string, queue = 'Billing', channel: 'voice' | 'chat' | 'email' | 'message' = 'voice'): Ev => ({ v: 1, type: 'contact.queued', ts: at(s), contactId, queue, channel }),
   answered: (s: number, contactId: string, agentId = 'a1'): Ev => ({ v: 1, type: 'contact.answered', ts: at(s), contactId, agentId }),
   responded: (s: number, contactId: string, automated?: boolean): Ev => ({ v: 1, type: 'contact.responded', ts: at(s), contactId, automated }),
+  message: (s: number, contactId: string): Ev => ({ v: 1, type: 'contact.message', ts: at(s), contactId }),
   abandoned: (s: number, contactId: string): Ev => ({ v: 1, type: 'contact.abandoned', ts: at(s), contactId }),
   ended: (s: number, contactId: string): Ev => ({ v: 1, type: 'contact.ended', ts: at(s), contactId }),
   wrapped: (s: number, contactId: string): Ev => ({ v: 1, type: 'contact.wrapup-ended', ts: at(s), contactId }),

@@ -133,6 +133,8 @@ export class LiveFloor {
       case 'agent.state':
         this.applyAgentState(e);
         return;
+      case 'contact.message':
+        return; // a customer follow-up: the standards' next response time (metrics/responses.ts), not the live tiles
     }
     const lc = this.contactFor(e.contactId);
     const c = lc.c;

@@ -59,7 +59,10 @@ export const contactAnsweredEvent = z.object({
   agentId: id,
 });
 
-/** An agent's reply on an async contact (chat, email, message). The first one sets the first response time. */
+/**
+ * An agent's (or a bot's) reply on an async contact (chat, email, message). The first human one sets the first
+ * response time; each one answers the customer messages before it (next response time).
+ */
 export const contactRespondedEvent = z.object({
   ...base,
   type: z.literal('contact.responded'),
@@ -67,6 +70,16 @@ export const contactRespondedEvent = z.object({
   agentId: id.optional(),
   /** Bot/auto replies do not count as responses by default (DOMAIN.md). */
   automated: z.boolean().optional(),
+});
+
+/**
+ * A customer's message on an async contact after it entered the queue (a follow-up in the conversation): it
+ * starts the next-response clock, stopped by the next agent reply (src/core/metrics/responses.ts).
+ */
+export const contactMessageEvent = z.object({
+  ...base,
+  type: z.literal('contact.message'),
+  contactId: id,
 });
 
 export const contactAbandonedEvent = z.object({
@@ -123,6 +136,7 @@ export const canonicalEvent = z.discriminatedUnion('type', [
   contactQueuedEvent,
   contactAnsweredEvent,
   contactRespondedEvent,
+  contactMessageEvent,
   contactAbandonedEvent,
   contactEndedEvent,
   contactWrapupEndedEvent,

@@ -11,6 +11,12 @@ export const AGENT_STATES = [
   'offline',
 ] as const satisfies readonly AgentState[];
 
+/** One turn of a conversation: a customer message, an agent reply or a bot reply, at an instant. */
+export interface Turn {
+  at: number;
+  by: 'customer' | 'agent' | 'bot';
+}
+
 /** A contact as derived from its events. Instants are epoch milliseconds; null = not (yet) happened. */
 export interface Contact {
   id: string;
@@ -20,6 +26,10 @@ export interface Contact {
   queuedAt: number;
   answeredAt: number | null;
   firstResponseAt: number | null;
+  /** The first automated (bot) reply, for standards that count bot replies. */
+  firstAutoResponseAt?: number | null;
+  /** An async contact's conversation in time order: customer follow-ups and replies (next response time). */
+  turns?: readonly Turn[] | null;
   abandonedAt: number | null;
   endedAt: number | null;
   wrapupEndAt: number | null;

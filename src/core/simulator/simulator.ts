@@ -153,6 +153,7 @@ type Task =
   | { kind: 'abandon'; contact: Contact }
   | { kind: 'answer'; contact: Contact }
   | { kind: 'reply'; contact: Contact; index: number }
+  | { kind: 'message'; contact: Contact }
   | { kind: 'end'; contact: Contact }
   | { kind: 'wrap-end'; contact: Contact }
   | { kind: 'login'; agent: Agent; shift: Shift; activities: Activity[] }
@@ -573,8 +574,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         emit({ v: V, id: nextId(), ts: clock, type: 'contact.responded', contactId: c.id, agentId: (c.agent as Agent).id });
         const next = task.index + 1;
         if (next < c.plan.replies.length) {
-          schedule(c.answeredAt + c.plan.replies[next] * SECOND, { kind: 'reply', contact: c, index: next });
+          const nextAt = c.answeredAt + c.plan.replies[next] * SECOND;
+          schedule(nextAt, { kind: 'reply', contact: c, index: next });
+          // the customer's follow-up that the next reply answers, 20-70 % of the way there (drawn by hash, so
+          // the rest of the floor's draws are as before): next response time
+          const u = 0.2 + 0.5 * hashUniform(seed, `follow-up:${c.id}:${next}`);
+          schedule(Math.round(clock + (nextAt - clock) * u), { kind: 'message', contact: c });
         }
+        return;
+      }
+      case 'message': {
+        const c = task.contact;
+        if (c.phase === 'talking') emit({ v: V, id: nextId(), ts: clock, type: 'contact.message', contactId: c.id });
         return;
       }
       case 'end': {

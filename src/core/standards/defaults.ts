@@ -1,7 +1,8 @@
 /**
  * The standards a new center starts with, drawn from common practice (the issue and ../shared/DOMAIN.md):
  * voice 80 % answered in 20 s, chat first response 90 % in 60 s, email first response 95 % within 24 business
- * hours, messaging 90 % within 1 h, abandon rate under 5 %, not-ready under 15 % of staffed time; and the
+ * hours, messaging 90 % within 1 h, abandon rate under 5 %, not-ready under 15 % of staffed time; chat next
+ * responses within 60 s on average (Zendesk's and Chatwoot's next reply time, the chat norm); and the
  * outcomes most centers track, CSAT 80 % satisfied and first-contact resolution 70 % over the week. The figure
  * practice names is the desired tier (the target); expected is the floor below which the standard is breached,
  * delight what a center that over-delivers reaches.
@@ -32,6 +33,16 @@ export const DEFAULT_STANDARDS: StandardsSetInput = {
       comparator: 'at-least',
       tiers: { expected: 0.8, desired: 0.9, delight: 0.95 },
       options: { thresholdSeconds: 60, botRepliesCount: false, clock: 'calendar' },
+    },
+    {
+      id: 'chat-next-response',
+      name: 'Chat: next response within 60 s on average',
+      metric: 'next-response-time',
+      scope: { kind: 'channel', channel: 'chat' },
+      window: 'rolling-60m',
+      comparator: 'at-most',
+      tiers: { expected: 120, desired: 60, delight: 30 },
+      options: { botRepliesCount: false },
     },
     {
       id: 'email-first-response',

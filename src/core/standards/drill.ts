@@ -6,12 +6,13 @@ import type { Channel, ServiceLevelFormula } from '../../shared/api';
 import type { DrillContact, DrillDown } from '../../shared/standards';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, type Classification, type ContactTally } from '../metrics/contact-metrics';
 import { DEFAULT_SHORT_ABANDON_SECONDS, type Contact } from '../model/types';
+import { nextResponseWaits } from '../metrics/responses';
 import { intervalStart } from '../time/business-day';
 import { contactRules, evaluateStandards, type FloorFacts } from './evaluate';
 import type { Standard, StandardsSet } from './standard';
 
 const MAX_CONTACTS = 300;
-const CONTACT_METRICS = new Set(['service-level', 'asa', 'abandon-rate', 'first-response-within', 'first-response-time', 'max-wait', 'wait-p50', 'wait-p90', 'csat', 'nps', 'fcr', 'resolution-time']);
+const CONTACT_METRICS = new Set(['service-level', 'asa', 'abandon-rate', 'first-response-within', 'first-response-time', 'max-wait', 'wait-p50', 'wait-p90', 'csat', 'nps', 'fcr', 'resolution-time', 'next-response-time']);
 
 /** Whether a contact counts as served within T by a formula: true or false where it is in the denominator, else null. */
 function slMet(formula: ServiceLevelFormula, k: Classification): boolean | null {
@@ -57,6 +58,27 @@ function metOf(s: Standard, c: Contact, k: Classification, at: number, deadline:
   }
 }
 
+/** Whether a contact is part of an average's figure (ASA, response and resolution times, waits). */
+function inAverage(s: Standard, c: Contact, k: Classification, at: number, nextWaits: number[]): boolean {
+  switch (s.metric) {
+    case 'asa':
+      return k.outcome === 'answered';
+    case 'first-response-time':
+      return k.firstResponseMs !== null;
+    case 'next-response-time':
+      return nextWaits.length > 0;
+    case 'resolution-time':
+      return c.resolvedAt != null && c.resolvedAt <= at;
+    case 'wait-p50':
+    case 'wait-p90':
+      return k.outcome !== 'waiting';
+    case 'max-wait':
+      return true;
+    default:
+      return false;
+  }
+}
+
 export function drillDown(set: StandardsSet, version: number, standardId: string, key: string, facts: FloorFacts): DrillDown | null {
   const s = set.standards.find((x) => x.id === standardId);
   if (!s) return null;
@@ -71,20 +93,32 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
   const rules = contactRules(set, f.queues);
   const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
   const bucketMinutes = to - from > 36 * 3600_000 ? 24 * 60 : to - from > 6 * 3600_000 ? 60 : f.intervalMinutes;
-  const buckets = new Map<number, { tally: ContactTally; met: number; missed: number; counted: number; answers: number; resolved: number; resolutionMs: number }>();
+  const buckets = new Map<number, { tally: ContactTally; met: number; missed: number; counted: number; answers: number; resolved: number; resolutionMs: number; nextResponses: number; nextResponseMs: number }>();
+  const bots = s.options.botRepliesCount === true;
   const rows: DrillContact[] = [];
   let total = 0;
   const contactMetric = CONTACT_METRICS.has(s.metric);
-  for (const c of contactMetric ? f.contacts : []) {
-    if (c.queuedAt < from || c.queuedAt >= to || !inScope(c)) continue;
+  for (const stored of contactMetric ? f.contacts : []) {
+    if (stored.queuedAt < from || stored.queuedAt >= to || !inScope(stored)) continue;
     total++;
+    const c = rules.asCounted(s, stored);
     const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: to });
     const met = metOf(s, c, k, to, rules.deadline(s, c));
-    rows.push({ id: c.id, channel: c.channel, queue: c.queue, queuedAt: c.queuedAt, outcome: k.outcome, waitSeconds: k.waitMs / 1000, met, firstResponseSeconds: k.firstResponseMs === null ? null : k.firstResponseMs / 1000 });
+    const nextWaits = c.channel === 'voice' ? [] : nextResponseWaits(c, bots, to);
+    const nextMs = nextWaits.reduce((n, w) => n + w, 0);
+    rows.push({
+      id: c.id, channel: c.channel, queue: c.queue, queuedAt: c.queuedAt, outcome: k.outcome, waitSeconds: k.waitMs / 1000, met,
+      inFigure: met !== null || inAverage(s, c, k, to, nextWaits),
+      firstResponseSeconds: k.firstResponseMs === null ? null : k.firstResponseMs / 1000,
+      nextResponses: nextWaits.length,
+      nextResponseSeconds: nextWaits.length ? nextMs / nextWaits.length / 1000 : null,
+    });
     const start = bucketMinutes >= 1440 ? intervalStart(c.queuedAt, 1440, f.timeZone) : intervalStart(c.queuedAt, bucketMinutes, f.timeZone);
     let b = buckets.get(start);
-    if (!b) buckets.set(start, (b = { tally: emptyTally(), met: 0, missed: 0, counted: 0, answers: 0, resolved: 0, resolutionMs: 0 }));
+    if (!b) buckets.set(start, (b = { tally: emptyTally(), met: 0, missed: 0, counted: 0, answers: 0, resolved: 0, resolutionMs: 0, nextResponses: 0, nextResponseMs: 0 }));
     addToTally(b.tally, k);
+    b.nextResponses += nextWaits.length;
+    b.nextResponseMs += nextMs;
     if (met !== null) {
       b.counted++;
       if (met) b.met++;
@@ -110,6 +144,7 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
             : s.metric === 'nps' ? (b.answers ? ((b.met - b.missed) / b.answers) * 100 : null)
             : s.metric === 'resolution-time' ? (b.resolved ? b.resolutionMs / b.resolved / 1000 : null)
             : s.metric === 'first-response-time' ? m.avgFirstResponseSeconds
+            : s.metric === 'next-response-time' ? (b.nextResponses ? b.nextResponseMs / b.nextResponses / 1000 : null)
             : m.longestWaitSeconds;
           return { start, volume: b.tally.offered, figure };
         })

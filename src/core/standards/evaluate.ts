@@ -28,6 +28,7 @@ import type { AgentState, Channel, ServiceLevelFormula } from '../../shared/api'
 import type { ChannelAttainment, Driver, StaffingNeed, StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import { STANDARD_METRICS } from '../../shared/standards';
 import { requiredAgents } from '../metrics/erlang-c';
+import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, type ContactTally } from '../metrics/contact-metrics';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS, DEFAULT_SHORT_ABANDON_SECONDS, type Contact, type QueueConfig } from '../model/types';
@@ -78,10 +79,13 @@ interface Group {
   resolved: number;
   firstContact: number;
   resolutionMs: number;
+  /** Next responses: how many, and their waits summed. */
+  nextResponses: number;
+  nextResponseMs: number;
 }
 
 const newGroup = (): Group => ({
-  tally: emptyTally(), waits: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0,
+  tally: emptyTally(), waits: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0, nextResponses: 0, nextResponseMs: 0,
   csat: 0, satisfied: 0, nps: 0, promoters: 0, detractors: 0, resolved: 0, firstContact: 0, resolutionMs: 0,
 });
 
@@ -131,6 +135,11 @@ export function contactRules(set: StandardsSet, queues: readonly QueueConfig[]) 
     queueOf,
     calendars,
     thresholdSeconds,
+    /** The contact's first response as the standard counts it (bot replies or not). */
+    firstResponse: (s: Standard, c: Contact) => firstResponseOf(c, s.options.botRepliesCount === true),
+    /** The contact as the standard reads it: its first response counting bot replies when the standard says so. */
+    asCounted: (s: Standard, c: Contact): Contact =>
+      s.options.botRepliesCount === true && c.firstAutoResponseAt != null ? { ...c, firstResponseAt: firstResponseOf(c, true) } : c,
     deadline(s: Standard, c: Contact): number {
       const tMs = thresholdSeconds(s, c) * 1000;
       return (s.options.clock === 'business' ? calendarOf(c)?.addBusinessMs(c.queuedAt, tMs) : null) ?? c.queuedAt + tMs;
@@ -150,8 +159,12 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const needsWaits = new Set<string>();
   const needsQueues = set.standards.some((s) => s.scope.kind === 'queue');
   const passKey = (s: Standard) =>
-    `${windowStart(s, f)}|${scopeChannel(s) ?? '*'}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}`;
-  for (const s of set.standards) if (s.metric === 'wait-p50' || s.metric === 'wait-p90') needsWaits.add(passKey(s));
+    `${windowStart(s, f)}|${scopeChannel(s) ?? '*'}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}|${s.options.botRepliesCount === true}`;
+  const needsNextResponses = new Set<string>();
+  for (const s of set.standards) {
+    if (s.metric === 'wait-p50' || s.metric === 'wait-p90') needsWaits.add(passKey(s));
+    if (s.metric === 'next-response-time') needsNextResponses.add(passKey(s));
+  }
   const contacts = [...f.contacts];
   // the contacts of each window start, found once (standards sharing a window share the list)
   const windows = new Map<string, Contact[]>();
@@ -180,14 +193,19 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     };
     const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
     const keepWaits = needsWaits.has(key);
-    for (const c of inWindow(start, scopeChannel(s))) {
+    const keepNext = needsNextResponses.has(key);
+    const bots = s.options.botRepliesCount === true;
+    for (const stored of inWindow(start, scopeChannel(s))) {
+      const c = rules.asCounted(s, stored);
       const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: f.now });
       let within = false;
       let breached = false;
+      let nextWaits: number[] | null = null;
       if (c.channel !== 'voice') {
         const deadline = rules.deadline(s, c);
         within = c.firstResponseAt !== null && c.firstResponseAt <= f.now && c.firstResponseAt <= deadline;
         breached = !within && f.now > deadline;
+        if (keepNext && c.turns) nextWaits = nextResponseWaits(c, bots, f.now);
       }
       const grps = needsQueues ? [group('center'), group(c.channel), group(queueKey(c.queue))] : [group('center'), group(c.channel)];
       for (const grp of grps) {
@@ -196,6 +214,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         else if (keepWaits) grp.waits.push(k.waitMs);
         if (within) grp.frWithin++;
         else if (breached) grp.frBreached++;
+        if (nextWaits) for (const w of nextWaits) (grp.nextResponses++, (grp.nextResponseMs += w));
         if (c.csat != null) {
           grp.csat++;
           if (c.csat >= 4) grp.satisfied++;
@@ -250,7 +269,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     const byChannel = new Map<Channel, { count: number; next: number | null }>();
     const channel = scopeChannel(s);
     for (const c of inWindow(windowStart(s, f), channel)) {
-      if (c.channel === 'voice' || c.firstResponseAt !== null || c.abandonedAt !== null || c.endedAt !== null) continue;
+      if (c.channel === 'voice' || rules.firstResponse(s, c) !== null || c.abandonedAt !== null || c.endedAt !== null) continue;
       const deadline = rules.deadline(s, c);
       if (deadline <= f.now || deadline > f.now + AT_RISK_MS) continue;
       const r = byChannel.get(c.channel) ?? { count: 0, next: null };
@@ -297,7 +316,6 @@ function columnsOf(s: Standard, f: FloorFacts): Column[] {
 type Pass = (s: Standard) => { start: number; groups: Map<string, Group> };
 
 function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: StaffingNeed[]): StandardResult {
-  const info = STANDARD_METRICS[s.metric];
   const base = { standardId: s.id, key: col.key, channel: col.channel, queue: col.queue, windowEnd: f.now };
   const result = (figure: number | null, basis: string, volume: number, start: number, attainmentOverride?: number): StandardResult => {
     if (figure === null) return { ...base, figure: null, status: 'no-data', attainment: null, basis, volume, windowStart: start };
@@ -318,7 +336,8 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
     case 'csat':
     case 'nps':
     case 'fcr':
-    case 'resolution-time': {
+    case 'resolution-time':
+    case 'next-response-time': {
       const g = pass(s).groups.get(col.key);
       if (!g) return result(null, 'no contacts in the window', 0, start);
       const t = g.tally;
@@ -352,7 +371,14 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
           return result(den ? g.frWithin / den : null, `${g.frWithin} of ${den} first responses within ${tText}${s.options.clock === 'business' ? ' of business time' : ''} (${g.tally.offered - den} still inside their deadline)`, den, start);
         }
         case 'first-response-time':
-          return result(t.firstResponses ? t.firstResponseMs / t.firstResponses / 1000 : null, `mean of ${t.firstResponses} first responses`, t.firstResponses, start);
+          return result(t.firstResponses ? t.firstResponseMs / t.firstResponses / 1000 : null, `mean of ${t.firstResponses} first responses${s.options.botRepliesCount ? ', bot replies counted' : ''}`, t.firstResponses, start);
+        case 'next-response-time':
+          return result(
+            g.nextResponses ? g.nextResponseMs / g.nextResponses / 1000 : null,
+            g.nextResponses ? `mean of ${g.nextResponses} next responses to customer messages${s.options.botRepliesCount ? ', bot replies counted' : ''}` : 'no customer follow-up answered in the window',
+            g.nextResponses,
+            start,
+          );
         case 'csat':
           return result(g.csat ? g.satisfied / g.csat : null, `${g.satisfied} of ${g.csat} survey answers 4 or 5 (of 5)`, g.csat, start);
         case 'nps':
@@ -391,9 +417,6 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
       const over = gap - s.tiers.desired;
       return result(gap, `${required} required (Erlang C), ${staffed} staffed`, staffed, f.now - 30 * MIN, over <= 0 ? 1 : staffed / (staffed + over));
     }
-    default:
-      // next-response-time needs customer message events, which the store does not keep yet: said as such
-      return result(null, `not measured yet: ${info.label.toLowerCase()} needs customer message events, which the store does not keep yet`, 0, start);
   }
   return result(null, 'not measured', 0, start);
 }

@@ -97,13 +97,16 @@ export const standardSchema = z
       if (expected < desired) ctx.addIssue({ code: 'custom', path: ['tiers', 'expected'], message: 'expected (the minimum) cannot be below desired when lower is better' });
       if (desired < delight) ctx.addIssue({ code: 'custom', path: ['tiers', 'delight'], message: 'delight cannot be above desired when lower is better' });
     }
-    if (s.options.botRepliesCount === true) {
-      ctx.addIssue({ code: 'custom', path: ['options', 'botRepliesCount'], message: 'bot replies cannot count yet: the store keeps human responses only (automated ones are left out at ingest)' });
+    if (s.options.botRepliesCount !== undefined && !RESPONSE_METRICS.has(s.metric)) {
+      ctx.addIssue({ code: 'custom', path: ['options', 'botRepliesCount'], message: 'whether bot replies count applies to response metrics only (first response, next response)' });
     }
     if (s.options.formula !== undefined && s.metric !== 'service-level') ctx.addIssue({ code: 'custom', path: ['options', 'formula'], message: 'a formula applies to service level only' });
   });
 
 export type Standard = StandardContract;
+
+/** The metrics that read replies, where bot replies may count. */
+const RESPONSE_METRICS: ReadonlySet<string> = new Set(['first-response-within', 'first-response-time', 'next-response-time']);
 export type StandardInput = z.input<typeof standardSchema>;
 
 /** Business hours of a channel (or of one of its queues): periods per weekday, holidays, a time zone. */

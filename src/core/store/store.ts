@@ -5,6 +5,7 @@
  */
 import type { FeedFormat, QuarantineEntry } from '../../shared/api';
 import type { ContactTally } from '../metrics/contact-metrics';
+import { decodeTurns, withTurn } from '../metrics/responses';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
 import { DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
@@ -74,6 +75,9 @@ export interface ContactRow {
   surveyed_at: number | null;
   resolved_at: number | null;
   first_contact: number | null;
+  first_auto_response_at: number | null;
+  /** Conversation turns, "ts:c,ts:a,ts:b" in time order (metrics/responses.ts). */
+  turns: string | null;
 }
 
 const MAX_ERRORS_REPORTED = 20;
@@ -88,6 +92,8 @@ export function rowToContact(r: ContactRow): Contact | null {
     queuedAt: r.queued_at,
     answeredAt: r.answered_at,
     firstResponseAt: r.first_response_at,
+    firstAutoResponseAt: r.first_auto_response_at,
+    turns: decodeTurns(r.turns),
     abandonedAt: r.abandoned_at,
     endedAt: r.ended_at,
     wrapupEndAt: r.wrapup_end_at,
@@ -216,7 +222,7 @@ export type Dedupe = 'by-id' | 'by-effect';
 const MAX_HELD_CONTACTS = 200_000;
 
 /** Rows a multi-row statement writes at most (under SQLite's 32,766 parameters). */
-const BULK_ROWS = 200; // x 15 columns: 3,000 parameters
+const BULK_ROWS = 200; // x 17 columns: 3,400 parameters
 
 /**
  * A multi-row INSERT: `rows` written BULK_ROWS at a time, one prepared statement per row count used.
@@ -490,13 +496,13 @@ export function createStore(db: Db) {
   const heldContacts = new Map<string, ContactRow>();
   const upsertContactRows = bulkInsert(
     db,
-    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact) VALUES',
-    15,
+    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact, first_auto_response_at, turns) VALUES',
+    17,
     ` ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, queue = excluded.queue, agent_id = excluded.agent_id,
        queued_at = excluded.queued_at, answered_at = excluded.answered_at, first_response_at = excluded.first_response_at,
        abandoned_at = excluded.abandoned_at, ended_at = excluded.ended_at, wrapup_end_at = excluded.wrapup_end_at,
        csat = excluded.csat, nps = excluded.nps, surveyed_at = excluded.surveyed_at, resolved_at = excluded.resolved_at,
-       first_contact = excluded.first_contact`,
+       first_contact = excluded.first_contact, first_auto_response_at = excluded.first_auto_response_at, turns = excluded.turns`,
   );
 
   /** Read the stored rows of the contacts these lines name that are not held yet. */
@@ -512,7 +518,7 @@ export function createStore(db: Db) {
   function contactRow(id: string): ContactRow {
     let c = heldContacts.get(id);
     if (c === undefined) {
-      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null };
+      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null, first_auto_response_at: null, turns: null };
       heldContacts.set(id, c);
     }
     return c;
@@ -540,10 +546,25 @@ export function createStore(db: Db) {
         c.agent_id = e.agentId;
         c.answered_at = e.ts;
         break;
-      case 'contact.responded':
-        if (e.automated || !earlier((c = contactRow(e.contactId)).first_response_at, e.ts)) return false;
-        c.first_response_at = e.ts;
+      case 'contact.responded': {
+        // every reply is a turn of the conversation; the earliest human one is the first response, the earliest
+        // automated one is kept for standards that count bot replies
+        c = contactRow(e.contactId);
+        const turns = withTurn(c.turns, { at: e.ts, by: e.automated ? 'bot' : 'agent' });
+        if (turns === null) return false;
+        c.turns = turns;
+        if (e.automated) {
+          if (earlier(c.first_auto_response_at, e.ts)) c.first_auto_response_at = e.ts;
+        } else if (earlier(c.first_response_at, e.ts)) c.first_response_at = e.ts;
         break;
+      }
+      case 'contact.message': {
+        c = contactRow(e.contactId);
+        const turns = withTurn(c.turns, { at: e.ts, by: 'customer' });
+        if (turns === null) return false;
+        c.turns = turns;
+        break;
+      }
       case 'contact.abandoned':
         if (!earlier((c = contactRow(e.contactId)).abandoned_at, e.ts)) return false;
         c.abandoned_at = e.ts;
@@ -578,7 +599,7 @@ export function createStore(db: Db) {
   function writeContacts(changed: Map<string, ContactRow>): void {
     const rows: unknown[][] = [];
     for (const c of changed.values()) {
-      rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at, c.csat, c.nps, c.surveyed_at, c.resolved_at, c.first_contact]);
+      rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at, c.csat, c.nps, c.surveyed_at, c.resolved_at, c.first_contact, c.first_auto_response_at, c.turns]);
     }
     if (rows.length > 0) upsertContactRows(rows);
     if (heldContacts.size > MAX_HELD_CONTACTS) {

@@ -5,6 +5,7 @@ import { sql as m004 } from './004-agent-intervals-by-end';
 import { sql as m005 } from './005-standards';
 import { sql as m006 } from './006-alerts';
 import { sql as m007 } from './007-outcomes';
+import { sql as m008 } from './008-conversation-turns';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 5, name: '005-standards', sql: m005 },
   { id: 6, name: '006-alerts', sql: m006 },
   { id: 7, name: '007-outcomes', sql: m007 },
+  { id: 8, name: '008-conversation-turns', sql: m008 },
 ];

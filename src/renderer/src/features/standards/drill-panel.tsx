@@ -35,6 +35,7 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' }), [standard.id, cellKey]);
   const unit = STANDARD_METRICS[standard.metric].unit;
+  const showNext = standard.metric === 'next-response-time' || (drill?.contacts.some((c) => c.nextResponses > 0) ?? false);
   const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
   const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
   return (
@@ -85,6 +86,7 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
               <th scope="col">Outcome</th>
               <th scope="col">Wait</th>
               <th scope="col">First response</th>
+              {showNext && <th scope="col">Next responses</th>}
               <th scope="col">Counts as</th>
             </tr>
           </thead>
@@ -97,7 +99,8 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
                 <td>{OUTCOME[c.outcome]}</td>
                 <td>{formatFigure(c.waitSeconds, 'seconds')}</td>
                 <td>{c.firstResponseSeconds === null ? '—' : formatFigure(c.firstResponseSeconds, 'seconds')}</td>
-                <td>{c.met === null ? 'not counted' : c.met ? '✓ met' : '✖ missed'}</td>
+                {showNext && <td>{c.nextResponseSeconds === null ? '—' : `${c.nextResponses} × mean ${formatFigure(c.nextResponseSeconds, 'seconds')}`}</td>}
+                <td>{c.met === null ? (c.inFigure ? 'in the figure' : 'not counted') : c.met ? '✓ met' : '✖ missed'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,17 @@
+import { manualClock } from '../src/core/clock';
+import { createEngine } from '../src/core/engine';
+import { createQueueLogAdapter } from '../src/core/ingest/queue-log';
+import { openDatabase } from '../src/core/store/database';
+import { tempDbPath } from '../test/helpers/engine';
+import { simulatedQueueLog } from './queue-log-gen';
+const start = Date.parse('2026-03-02T00:00:00Z');
+const days = Number(process.env.DAYS ?? 7);
+const text = simulatedQueueLog(start, days, 14).join('\n').split('\n');
+const lines = text.map((t, i) => ({ position: i + 1, text: t }));
+const db = openDatabase({ path: tempDbPath() });
+const engine = createEngine({ db, clock: manualClock(start + 7 * 86_400_000), center: { name: 'bench', timeZone: 'UTC', resetHour: 0 }, dbPath: 'bench', version: 'bench', runtime: 'node' });
+const adapter = createQueueLogAdapter(engine.adapterContext);
+const t = performance.now();
+for (let i = 0; i < lines.length; i += 5000) engine.ingestWith(adapter, 'queue_log', lines.slice(i, i + 5000));
+const s = (performance.now() - t) / 1000;
+console.log(lines.length, 'lines', Math.round(lines.length / s), 'lines/s');
