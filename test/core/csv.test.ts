@@ -62,4 +62,58 @@ describe('CSV history with a saved column mapping', () => {
     expect(parseColumnMapping({ ...mapping, timeZone: 'Mars/Olympus' })).toEqual({ ok: false, reason: expect.stringMatching(/timeZone.*unknown time zone/) });
     expect(parseColumnMapping({ ...mapping, columns: { id: 'Ticket', queue: 'Team' } })).toEqual({ ok: false, reason: expect.stringMatching(/queuedAt/) });
   });
+
+  it('maps survey answers and resolutions, from a contact export and from a survey tool\'s export joined by contact id', () => {
+    const withOutcomes = parseColumnMapping({
+      ...mapping,
+      columns: { ...mapping.columns, firstResponseAt: 'First reply', csat: 'CSAT', nps: 'NPS', resolvedAt: 'Solved', firstContactResolution: 'One touch' },
+    });
+    const surveys = parseColumnMapping({ version: 1, name: 'survey-tool', timeFormat: 'iso', kind: 'surveys', columns: { id: 'Contact', csat: 'Score', surveyedAt: 'Answered' } });
+    expect(withOutcomes.ok && surveys.ok).toBe(true);
+    if (!withOutcomes.ok || !surveys.ok) return;
+    const t = testEngine(Date.parse('2026-03-02T12:00:00Z'));
+    const exportFile = [
+      'Ticket,Team,Medium,Created,Picked up,Gave up,Closed,Agent,First reply,CSAT,NPS,Solved,One touch',
+      'T1,Billing,Phone,2026-03-02 10:00:00,2026-03-02 10:00:15,,2026-03-02 10:05:00,Dana,,5,9,2026-03-02 10:05:00,yes',
+      'T2,Billing,Phone,2026-03-02 10:01:00,2026-03-02 10:01:20,,2026-03-02 10:06:00,Dana,,2,,2026-03-02 11:00:00,no',
+      'T3,Sales,Web chat,2026-03-02 10:02:00,2026-03-02 10:02:10,,2026-03-02 10:20:00,Ann,2026-03-02 10:02:40,,6,,',
+      'T4,Sales,Web chat,2026-03-02 10:03:00,2026-03-02 10:03:05,,2026-03-02 10:25:00,Ann,,7,,,', // CSAT 7 of 5
+      'T5,Sales,Web chat,2026-03-02 10:04:00,2026-03-02 10:04:05,,2026-03-02 10:25:00,Ann,,,,2026-03-02 10:30:00,maybe',
+    ];
+    const r = t.engine.ingestWith(createCsvAdapter(columnMapping(withOutcomes.mapping)), 'export.csv', exportFile.map((text, i) => ({ position: i + 1, text })));
+    expect(r.errors).toEqual([
+      { position: 5, reason: 'column "CSAT" (csat): "7" is not a whole number from 1 to 5' },
+      { position: 6, reason: 'column "One touch" (firstContactResolution): "maybe" is not yes or no' },
+    ]);
+    // a survey without its own time is dated at the contact's end
+    expect(t.engine.store.contact('T1')).toMatchObject({ csat: 5, nps: 9, resolvedAt: Date.parse('2026-03-02T09:05:00Z'), firstContactResolution: true });
+    expect(t.engine.store.contact('T2')).toMatchObject({ csat: 2, nps: null, firstContactResolution: false });
+    expect(t.engine.store.contact('T3')).toMatchObject({ csat: null, nps: 6, firstResponseAt: Date.parse('2026-03-02T09:02:40Z') });
+    // the survey tool's answers: a later answer for T2 replaces its survey; one for a contact not seen yet waits for it
+    const answers = [
+      'Contact,Score,Answered',
+      'T2,4,2026-03-02T09:30:00Z',
+      'X9,3,2026-03-02T09:40:00Z',
+      'T3,,2026-03-02T09:41:00Z', // no answer: skipped and counted
+      'T3,five,2026-03-02T09:42:00Z',
+    ];
+    const adapter = createCsvAdapter(columnMapping(surveys.mapping));
+    const s = t.engine.ingestWith(adapter, 'survey.csv', answers.map((text, i) => ({ position: i + 1, text })));
+    expect(s).toMatchObject({ quarantined: 1, errors: [{ position: 5, reason: 'column "Score" (csat): "five" is not a whole number from 1 to 5' }] });
+    expect(adapter.ignored).toEqual(new Map([['no survey answer or resolution in the row', 1]]));
+    expect(t.engine.store.contact('T2')).toMatchObject({ csat: 4 });
+    t.engine.ingestNdjson('crm', [{ position: 1, text: JSON.stringify({ v: 1, type: 'contact.queued', ts: '2026-03-02T09:10:00Z', contactId: 'X9', queue: 'Sales', channel: 'chat' }) }]);
+    expect(t.engine.store.contact('X9')).toMatchObject({ queue: 'Sales', csat: 3 });
+    // the default CSAT standard (4-5 of 5, the week): voice T1 5, T2 4: 2 of 2; chat X9 3: 0 of 1
+    const csat = t.engine.handlers['standards/evaluate']({}).results.filter((x) => x.standardId === 'csat');
+    expect(csat.find((x) => x.key === 'voice')).toMatchObject({ figure: 1, volume: 2 });
+    expect(csat.find((x) => x.key === 'chat')).toMatchObject({ figure: 0, volume: 1 });
+    t.close();
+  });
+
+  it('refuses a surveys mapping without the answer\'s time or any outcome column', () => {
+    expect(parseColumnMapping({ version: 1, name: 's', kind: 'surveys', columns: { id: 'Contact', csat: 'Score' } })).toEqual({ ok: false, reason: expect.stringMatching(/surveyedAt/) });
+    expect(parseColumnMapping({ version: 1, name: 's', kind: 'surveys', columns: { id: 'Contact', surveyedAt: 'At' } })).toEqual({ ok: false, reason: expect.stringMatching(/csat, nps or resolvedAt/) });
+    expect(parseColumnMapping({ ...mapping, columns: { ...mapping.columns, resolvedAt: 'Solved' } })).toEqual({ ok: false, reason: expect.stringMatching(/resolvedAt and firstContactResolution go together/) });
+  });
 });
