@@ -11,6 +11,7 @@ import { openFloorboard, type Floorboard } from '../core/floorboard';
 import { startHost, type Host } from '../server/host';
 import type { PushEvents } from '../shared/api';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
+import { notifyAlerts } from './notifications';
 
 const args = process.argv.slice(1);
 const flag = (name: string) => args.includes(name);
@@ -101,9 +102,13 @@ app.whenReady().then(() => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_PUSH, event, payload);
     // a standard's breach that lasted its hysteresis: a desktop notification, as the console's badge shows it
     if (event === 'alerts/fired' && Notification.isSupported()) {
-      for (const a of payload as PushEvents['alerts/fired']) {
-        new Notification({ title: `Below expected: ${a.standardName}`, body: `${a.key === 'center' ? 'Center' : a.key}: ${a.basis}` }).show();
-      }
+      notifyAlerts(payload as PushEvents['alerts/fired'], (o) => new Notification(o), () => {
+        // a click brings the console forward on the Standards screen, where the alert is acknowledged
+        if (!mainWindow || mainWindow.isDestroyed()) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+        void mainWindow.webContents.executeJavaScript("location.hash = '#/standards'");
+      });
     }
   });
 
