@@ -21,7 +21,7 @@ import type { Db } from './store/database';
 import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
 import { createStandardsService } from './standards/standards-store';
-import { evaluateStandards, type FloorFacts } from './standards/evaluate';
+import { EvaluationCache, evaluateStandards, type FloorFacts } from './standards/evaluate';
 import { whatIf } from './standards/what-if';
 import { drillDown } from './standards/drill';
 import { AlertMonitor, alertView } from './standards/alerts';
@@ -239,6 +239,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** The last evaluation of the standards, redone at most every few seconds (and after a save). */
+  const evaluationCache = new EvaluationCache();
   let evaluation: StandardsEvaluation | null = null;
   const alerts = new AlertMonitor(store);
   function floorFacts(now: number, queues = floor.queuesLive(now)): FloorFacts {
@@ -259,7 +260,10 @@ export function createEngine(options: EngineOptions): Engine {
   }
   function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {
     const v = standards.at(now);
-    evaluation = evaluateStandards(v.set, v.version, floorFacts(now, queues));
+    const facts = floorFacts(now, queues);
+    // the settled contacts' figures of today's and the week's windows carry over from the last evaluation
+    facts.cache = { passes: evaluationCache, changed: recent.takeChanges(), rulesKey: `${v.version}|${JSON.stringify(facts.queues)}` };
+    evaluation = evaluateStandards(v.set, v.version, facts);
     const fired = alerts.update(v.set, evaluation);
     if (fired.length > 0) for (const l of listeners) l('alerts/fired', fired);
     return evaluation;

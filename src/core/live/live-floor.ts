@@ -365,15 +365,19 @@ export class LiveFloor {
    * Each agent's capacity, state now, time by state today and not-ready time by reason ('' = none given), the open
    * state counted up to `now`.
    */
-  agentTimes(now: number): { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: Map<string, number> }[] {
-    const out: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: Map<string, number> }[] = [];
+  agentTimes(now: number): { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: ReadonlyMap<string, number> }[] {
+    const out: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: ReadonlyMap<string, number> }[] = [];
     for (const a of this.agents.values()) {
       const times = { ...a.stateMs };
-      const notReadyByReason = new Map(a.reasonMs);
+      // the agent's own map unless the current not-ready spell adds to it (read only by the caller)
+      let notReadyByReason = a.reasonMs;
       const from = Math.max(a.since, this.dayStart);
       if (now > from) {
         times[a.state] += now - from;
-        if (a.state === 'not-ready') notReadyByReason.set(a.reason ?? '', (notReadyByReason.get(a.reason ?? '') ?? 0) + now - from);
+        if (a.state === 'not-ready') {
+          notReadyByReason = new Map(a.reasonMs);
+          notReadyByReason.set(a.reason ?? '', (notReadyByReason.get(a.reason ?? '') ?? 0) + now - from);
+        }
       }
       out.push({ capacity: a.capacity, state: a.state, times, notReadyByReason });
     }

@@ -6,8 +6,12 @@
  */
 import type { Contact } from '../model/types';
 
+/** Changes logged between two evaluations at most (a history import logs more and is judged afresh). */
+const MAX_CHANGES_LOGGED = 200_000;
+
 export class RecentContacts {
   private readonly byId = new Map<string, Contact>();
+  private log: Contact[] | null = null;
 
   /** `from`: contacts queued at or after this instant are held (it moves forward with `prune`). */
   constructor(private fromMs: number) {}
@@ -22,7 +26,23 @@ export class RecentContacts {
 
   /** The contact as now stored; ignored when queued before the held days. */
   set(c: Contact): void {
-    if (c.queuedAt >= this.fromMs) this.byId.set(c.id, c);
+    if (c.queuedAt >= this.fromMs) {
+      this.byId.set(c.id, c);
+      if (this.log !== null) {
+        this.log.push(c);
+        if (this.log.length > MAX_CHANGES_LOGGED) this.log = null;
+      }
+    }
+  }
+
+  /**
+   * The contacts set since the last call (each a new object: the store's merged row), for the standards
+   * evaluation's cached passes; null when more changed than are logged (MAX_CHANGES_LOGGED): judge all again.
+   */
+  takeChanges(): Contact[] | null {
+    const log = this.log;
+    this.log = [];
+    return log;
   }
 
   /** Whether a window starting at `from` lies within the held days. */

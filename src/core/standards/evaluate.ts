@@ -23,13 +23,20 @@
  *   consistency index    1 - sum(w |a_c - a|) / sum(w), a = sum(w a_c) / sum(w), w = contacts offered today
  *   driver               staffing when the channel lacks agents; abandons when its abandon rate misses desired;
  *                        handle time when today's AHT runs 15 % over the week's; else the standard furthest off
+ *
+ * Incremental (the engine's evaluations, every 5 s, with FloorFacts.cache): a contact is settled in a pass when
+ * nothing of its figures moves with the clock any more (out of the queue, its first response or breach known, no
+ * instant after now); settled contacts' figures are kept per window (rolling windows per minute of entry) and only
+ * the contacts the store changed since, or still unsettled, are judged again. test/core/evaluation-cache.test.ts
+ * checks it against evaluations from scratch over random floors and changes.
  */
 import type { AgentState, Channel, ServiceLevelFormula } from '../../shared/api';
 import type { ChannelAttainment, Driver, StaffingNeed, StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import { STANDARD_METRICS } from '../../shared/standards';
 import { requiredAgents } from '../metrics/erlang-c';
+import { percentileOfParts } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
-import { addToTally, classifyContact, emptyTally, metricsFromTally, type ContactTally } from '../metrics/contact-metrics';
+import { addToTally, classifyContact, emptyTally, mergeTally, metricsFromTally, type ContactTally } from '../metrics/contact-metrics';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS, DEFAULT_SHORT_ABANDON_SECONDS, type Contact, type QueueConfig } from '../model/types';
 import type { StateTimes } from '../metrics/agent-metrics';
@@ -62,11 +69,20 @@ export interface FloorFacts {
   agentIntervals?: (from: number) => { agentId: string; state: AgentState; start: number; end: number | null; capacity: Partial<Record<Channel, number>> }[];
   /** A period every standard is evaluated over instead of its own window (the what-if): [from, now). */
   period?: { from: number };
+  /**
+   * Evaluations that follow each other (the engine's, every 5 s) keep the settled contacts' figures of windows
+   * that start at a fixed instant: `changed` lists every contact the store changed since the last evaluation
+   * (null when that is not known: everything is judged again); `rulesKey` names what judges contacts (the
+   * standards version and the queues' thresholds), and a new one starts afresh.
+   */
+  cache?: { passes: EvaluationCache; changed: readonly Contact[] | null; rulesKey: string };
 }
 
 interface Group {
   tally: ContactTally;
   waits: number[];
+  /** The waits of a cached pass's settled contacts (shared lists, read only): the percentiles read them too. */
+  waitParts: (readonly number[])[];
   waitingMaxMs: number;
   frWithin: number;
   frBreached: number;
@@ -82,12 +98,145 @@ interface Group {
   /** Next responses: how many, and their waits summed. */
   nextResponses: number;
   nextResponseMs: number;
+  /** Contacts answered and done (wrap-up over, else ended) by now, and their handle time summed (answer to done). */
+  handled: number;
+  handleMs: number;
 }
 
 const newGroup = (): Group => ({
-  tally: emptyTally(), waits: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0, nextResponses: 0, nextResponseMs: 0,
+  tally: emptyTally(), waits: [], waitParts: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0, nextResponses: 0, nextResponseMs: 0, handled: 0, handleMs: 0,
   csat: 0, satisfied: 0, nps: 0, promoters: 0, detractors: 0, resolved: 0, firstContact: 0, resolutionMs: 0,
 });
+
+const group = (groups: Map<string, Group>, g: string): Group => {
+  let grp = groups.get(g);
+  if (!grp) groups.set(g, (grp = newGroup()));
+  return grp;
+};
+
+/** The last instant a contact's figures read (a later one is in the future of an evaluation at an earlier now). */
+function latestInstant(c: Contact): number {
+  let t = c.queuedAt;
+  for (const v of [c.answeredAt, c.abandonedAt, c.endedAt, c.wrapupEndAt, c.firstResponseAt, c.firstAutoResponseAt, c.resolvedAt]) if (v != null && v > t) t = v;
+  const turns = c.turns;
+  if (turns && turns.length > 0 && turns[turns.length - 1].at > t) t = turns[turns.length - 1].at;
+  return t;
+}
+
+/** Windows whose start stays put while the clock runs (until the day or the interval turns). */
+const FIXED_WINDOWS: ReadonlySet<string> = new Set(['today', 'week', 'interval']);
+
+/** Settled contacts' figures: a fixed window's, or one minute of entry of a rolling window's. */
+interface Bucket {
+  groups: Map<string, Group>;
+  /** Its contacts (rolling windows: to let them go with their minute, and to judge the minute the start falls in). */
+  contacts: Contact[] | null;
+}
+
+/** A pass kept between evaluations: the settled contacts' figures, and the contacts still moving with the clock. */
+interface CachedPass {
+  buckets: Map<number, Bucket>;
+  /** Contacts counted in a bucket, as counted (the store's row objects: a changed contact is a new object). */
+  counted: Map<string, Contact>;
+  /** Contacts of the window not settled yet: waiting, a first-response deadline to come, instants after now. */
+  pending: Map<string, Contact>;
+  /**
+   * Pending contacts whose judgement holds until an instant (out of the queue, awaiting a first response whose
+   * deadline is to come): judged again only then or when they change. Waiting contacts are judged every time.
+   */
+  stable: Map<string, { j: Judged; until: number }>;
+}
+
+/** How one contact counts in a pass: its classification, first-response verdict and next-response waits. */
+interface Judged {
+  /** The contact as the standard counts it (bot replies or not). */
+  c: Contact;
+  k: ReturnType<typeof classifyContact>;
+  within: boolean;
+  breached: boolean;
+  /** Its first-response deadline (async channels, in passes with a first-response standard; else 0). */
+  deadline: number;
+  nextWaits: number[] | null;
+}
+
+/** The first instant of a contact's after `t` (the next one its figures read), or Infinity. */
+function nextInstantAfter(c: Contact, t: number): number {
+  let next = Infinity;
+  for (const v of [c.answeredAt, c.abandonedAt, c.endedAt, c.wrapupEndAt, c.firstResponseAt, c.firstAutoResponseAt, c.resolvedAt]) if (v != null && v > t && v < next) next = v;
+  for (const turn of c.turns ?? []) if (turn.at > t && turn.at < next) next = turn.at;
+  return next;
+}
+
+/**
+ * What the engine keeps between evaluations (see FloorFacts.cache): passes of today's, the week's and the
+ * interval's windows, valid for one standards version and queue set (`rules`).
+ */
+export class EvaluationCache {
+  readonly entries = new Map<string, CachedPass>();
+  readonly timeline = new Timeline();
+  rules: string | null = null;
+}
+
+const MINUTE_MS = 60_000;
+
+/** The held contacts by minute of queue entry, kept from the changes: a rolling window's contacts without a scan. */
+class Timeline {
+  private readonly byMinute = new Map<number, Map<string, Contact>>();
+  private readonly minuteOf = new Map<string, number>();
+  private dayStart = Number.NaN;
+
+  /** Apply the changes since the last evaluation; start again from all contacts on a new day or without them. */
+  update(all: () => readonly Contact[], changed: readonly Contact[] | null, dayStart: number): void {
+    if (changed === null || dayStart !== this.dayStart) {
+      this.byMinute.clear();
+      this.minuteOf.clear();
+      this.dayStart = dayStart;
+      for (const c of all()) this.set(c);
+    } else for (const c of changed) this.set(c);
+  }
+
+  private set(c: Contact): void {
+    const m = Math.floor(c.queuedAt / MINUTE_MS);
+    const was = this.minuteOf.get(c.id);
+    if (was !== undefined && was !== m) this.byMinute.get(was)?.delete(c.id);
+    let bucket = this.byMinute.get(m);
+    if (!bucket) this.byMinute.set(m, (bucket = new Map()));
+    bucket.set(c.id, c);
+    this.minuteOf.set(c.id, m);
+  }
+
+  /** Contacts queued in [from, to), of one channel or all. */
+  between(from: number, to: number, channel: Channel | null): Contact[] {
+    const out: Contact[] = [];
+    const last = Math.floor((to - 1) / MINUTE_MS);
+    for (let m = Math.floor(from / MINUTE_MS); m <= last; m++) {
+      const bucket = this.byMinute.get(m);
+      if (bucket) for (const c of bucket.values()) if (c.queuedAt >= from && c.queuedAt < to && (channel === null || c.channel === channel)) out.push(c);
+    }
+    return out;
+  }
+}
+
+/** Add a bucket's group to a result's group (waits by reference: the bucket's list is not copied). */
+function mergeGroup(into: Group, from: Group): void {
+  mergeTally(into.tally, from.tally);
+  if (from.waits.length > 0) into.waitParts.push(from.waits);
+  into.waitingMaxMs = Math.max(into.waitingMaxMs, from.waitingMaxMs);
+  into.frWithin += from.frWithin;
+  into.frBreached += from.frBreached;
+  into.csat += from.csat;
+  into.satisfied += from.satisfied;
+  into.nps += from.nps;
+  into.promoters += from.promoters;
+  into.detractors += from.detractors;
+  into.resolved += from.resolved;
+  into.firstContact += from.firstContact;
+  into.resolutionMs += from.resolutionMs;
+  into.nextResponses += from.nextResponses;
+  into.nextResponseMs += from.nextResponseMs;
+  into.handled += from.handled;
+  into.handleMs += from.handleMs;
+}
 
 function windowStart(s: Standard, f: FloorFacts): number {
   if (f.period) return f.period.from;
@@ -107,11 +256,6 @@ function windowStart(s: Standard, f: FloorFacts): number {
   }
 }
 
-const percentile = (xs: number[], p: number): number | null => {
-  if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-};
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 const secs = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 120 ? `${(v / 60).toFixed(1)} min` : `${v.toFixed(1)} s`);
@@ -152,7 +296,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const { queueOf, calendars } = rules;
 
   // One pass over the contacts per distinct (window, T, short abandons, clock): standards sharing them share it.
-  const passes = new Map<string, { start: number; groups: Map<string, Group> }>();
+  const passes = new Map<string, { start: number; groups: Map<string, Group>; risks: Risks }>();
   // a channel (or queue) standard reads only its channel's contacts; the center's read them all
   const scopeChannel = (s: Standard): Channel | null =>
     s.scope.kind === 'channel' ? s.scope.channel : s.scope.kind === 'queue' ? (queueOf.get(s.scope.queue)?.channel ?? null) : null;
@@ -161,17 +305,35 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const passKey = (s: Standard) =>
     `${windowStart(s, f)}|${scopeChannel(s) ?? '*'}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}|${s.options.botRepliesCount === true}`;
   const needsNextResponses = new Set<string>();
+  // first-response deadlines are judged only in passes with a first-response standard (they keep an email
+  // contact unsettled for a day)
+  const needsDeadlines = new Set<string>();
   for (const s of set.standards) {
     if (s.metric === 'wait-p50' || s.metric === 'wait-p90') needsWaits.add(passKey(s));
     if (s.metric === 'next-response-time') needsNextResponses.add(passKey(s));
+    if (s.metric === 'first-response-within') needsDeadlines.add(passKey(s));
   }
-  const contacts = [...f.contacts];
-  // the contacts of each window start, found once (standards sharing a window share the list)
+  // all the held contacts, copied only when needed (an evaluation with the engine's cache mostly does without)
+  let everyContact: Contact[] | null = null;
+  const allContacts = () => (everyContact ??= [...f.contacts]);
+  const cache = f.cache && !f.period ? f.cache : null;
+  if (cache) {
+    if (cache.passes.rules !== cache.rulesKey || cache.changed === null) {
+      cache.passes.entries.clear();
+      cache.passes.rules = cache.rulesKey;
+    }
+    cache.passes.timeline.update(allContacts, cache.changed, f.dayStart);
+  }
+  // the contacts of each window start, found once (standards sharing a window share the list): from the
+  // timeline of contacts by minute of entry when the engine keeps one, else by a scan
   const windows = new Map<string, Contact[]>();
-  const inWindow = (start: number, channel: Channel | null) => {
+  const windowContacts = (start: number, channel: Channel | null) => {
     const key = `${start}|${channel ?? '*'}`;
     let list = windows.get(key);
-    if (!list) windows.set(key, (list = contacts.filter((c) => c.queuedAt >= start && c.queuedAt < f.now && (channel === null || c.channel === channel))));
+    if (!list) {
+      list = cache ? cache.passes.timeline.between(start, f.now, channel) : allContacts().filter((c) => c.queuedAt >= start && c.queuedAt < f.now && (channel === null || c.channel === channel));
+      windows.set(key, list);
+    }
     return list;
   };
   const queueKeys = new Map<string, string>();
@@ -180,69 +342,244 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     if (k === undefined) queueKeys.set(q, (k = `queue:${q}`));
     return k;
   };
+  function judge(s: Standard, stored: Contact, shortAbandonMs: number, keepNext: boolean, deadlines: boolean): Judged {
+    const c = rules.asCounted(s, stored);
+    const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: f.now });
+    let within = false;
+    let breached = false;
+    let nextWaits: number[] | null = null;
+    let deadline = 0;
+    if (c.channel !== 'voice') {
+      if (deadlines) {
+        deadline = rules.deadline(s, c);
+        within = c.firstResponseAt !== null && c.firstResponseAt <= f.now && c.firstResponseAt <= deadline;
+        breached = !within && f.now > deadline;
+      }
+      if (keepNext && c.turns) nextWaits = nextResponseWaits(c, s.options.botRepliesCount === true, f.now);
+    }
+    return { c, k, within, breached, deadline, nextWaits };
+  }
+  /** First responses due within the next AT_RISK_MS: contacts that will breach unless an agent answers them now. */
+  function noteAtRisk(risks: Map<Channel, { count: number; next: number | null }>, j: Judged): void {
+    const c = j.c;
+    if (j.deadline === 0 || c.firstResponseAt !== null || c.abandonedAt !== null || c.endedAt !== null) return;
+    if (j.deadline <= f.now || j.deadline > f.now + AT_RISK_MS) return;
+    const r = risks.get(c.channel) ?? { count: 0, next: null };
+    r.count++;
+    r.next = r.next === null ? j.deadline : Math.min(r.next, j.deadline);
+    risks.set(c.channel, r);
+  }
+  /** Whether a contact's figures no longer move with the clock: out of the queue, its first response judged, nothing after now. */
+  const settled = (j: Judged) =>
+    j.k.outcome !== 'waiting' && (j.deadline === 0 || j.within || j.breached) && latestInstant(j.c) <= f.now;
+  /**
+   * Add (sign 1) or take away (sign -1) a judged contact's figures in its groups. `waits`: its wait in the waits
+   * and the longest waits too (only ever added: a contact whose wait changes rebuilds its cached pass).
+   */
+  function contribute(groups: Map<string, Group>, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
+    addTo(group(groups, 'center'), j, sign, waits, keepWaits);
+    addTo(group(groups, j.c.channel), j, sign, waits, keepWaits);
+    if (needsQueues) addTo(group(groups, queueKey(j.c.queue)), j, sign, waits, keepWaits);
+  }
+  function addTo(grp: Group, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
+    const { c, k } = j;
+    {
+      if (waits) addToTally(grp.tally, k, sign);
+      else {
+        const max = grp.tally.maxResolvedWaitMs;
+        addToTally(grp.tally, k, sign);
+        grp.tally.maxResolvedWaitMs = max;
+      }
+      if (waits) {
+        if (k.outcome === 'waiting') grp.waitingMaxMs = Math.max(grp.waitingMaxMs, k.waitMs);
+        else if (keepWaits) grp.waits.push(k.waitMs);
+      }
+      if (j.within) grp.frWithin += sign;
+      else if (j.breached) grp.frBreached += sign;
+      if (j.nextWaits) for (const w of j.nextWaits) (grp.nextResponses += sign, (grp.nextResponseMs += sign * w));
+      if (c.csat != null) {
+        grp.csat += sign;
+        if (c.csat >= 4) grp.satisfied += sign;
+      }
+      if (c.nps != null) {
+        grp.nps += sign;
+        if (c.nps >= 9) grp.promoters += sign;
+        else if (c.nps <= 6) grp.detractors += sign;
+      }
+      if (c.answeredAt !== null) {
+        const done = c.wrapupEndAt ?? c.endedAt;
+        if (done !== null && done <= f.now) {
+          grp.handled += sign;
+          grp.handleMs += sign * (done - c.answeredAt);
+        }
+      }
+      if (c.resolvedAt != null && c.resolvedAt <= f.now) {
+        grp.resolved += sign;
+        if (c.firstContactResolution) grp.firstContact += sign;
+        grp.resolutionMs += sign * Math.max(0, c.resolvedAt - c.queuedAt);
+      }
+    }
+  }
+
+  const usedEntries = new Set<string>();
+
   function pass(s: Standard) {
     const key = passKey(s);
     let p = passes.get(key);
     if (p) return p;
     const start = windowStart(s, f);
-    const groups = new Map<string, Group>();
-    const group = (g: string) => {
-      let grp = groups.get(g);
-      if (!grp) groups.set(g, (grp = newGroup()));
-      return grp;
-    };
     const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
     const keepWaits = needsWaits.has(key);
     const keepNext = needsNextResponses.has(key);
-    const bots = s.options.botRepliesCount === true;
-    for (const stored of inWindow(start, scopeChannel(s))) {
-      const c = rules.asCounted(s, stored);
-      const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: f.now });
-      let within = false;
-      let breached = false;
-      let nextWaits: number[] | null = null;
-      if (c.channel !== 'voice') {
-        const deadline = rules.deadline(s, c);
-        within = c.firstResponseAt !== null && c.firstResponseAt <= f.now && c.firstResponseAt <= deadline;
-        breached = !within && f.now > deadline;
-        if (keepNext && c.turns) nextWaits = nextResponseWaits(c, bots, f.now);
+    const deadlines = needsDeadlines.has(key);
+    const channel = scopeChannel(s);
+    if (cache) {
+      // The settled contacts' figures are kept between evaluations, and only the contacts that changed since (the
+      // store's merged rows) or still move with the clock are judged again. A window whose start stays put
+      // (today, week, interval) keeps them in one bucket; a rolling window in buckets by minute of entry, the
+      // minutes it slid past let go and the contacts of the minute its start falls in judged one by one.
+      const rolling = !FIXED_WINDOWS.has(s.window);
+      const entryKey = `${s.window}|${rolling ? '' : start}|${key.slice(key.indexOf('|') + 1)}|${keepWaits}|${keepNext}|${deadlines}`;
+      usedEntries.add(entryKey);
+      const bucketOf = (c: Contact) => (rolling ? Math.floor(c.queuedAt / MINUTE_MS) : 0);
+      const head = rolling ? Math.floor(start / MINUTE_MS) : 0;
+      const inScope = (c: Contact) => c.queuedAt >= start && (channel === null || c.channel === channel);
+      const build = (): CachedPass => {
+        const e: CachedPass = { buckets: new Map(), counted: new Map(), pending: new Map(), stable: new Map() };
+        for (const c of allContacts()) if (inScope(c)) e.pending.set(c.id, c);
+        return e;
+      };
+      const bucket = (e: CachedPass, b: number): Bucket => {
+        let x = e.buckets.get(b);
+        if (!x) e.buckets.set(b, (x = { groups: new Map(), contacts: rolling ? [] : null }));
+        return x;
+      };
+      let e = cache.passes.entries.get(entryKey);
+      if (!e) cache.passes.entries.set(entryKey, (e = build()));
+      else {
+        if (rolling) {
+          for (const [b, x] of e.buckets) {
+            if (b >= head) continue;
+            for (const c of x.contacts!) e.counted.delete(c.id);
+            e.buckets.delete(b);
+          }
+        }
+        for (const n of cache.changed ?? []) {
+          const old = e.counted.get(n.id);
+          if (old === n) continue;
+          if (old === undefined) {
+            e.stable.delete(n.id);
+            if (inScope(n)) e.pending.set(n.id, n);
+            else e.pending.delete(n.id);
+            continue;
+          }
+          // a counted contact changed: its survey, resolution or replies in place; anything that moves its wait,
+          // outcome, groups or bucket rebuilds the pass
+          const was = judge(s, old, shortAbandonMs, keepNext, deadlines);
+          const now = inScope(n) && n.queuedAt < f.now ? judge(s, n, shortAbandonMs, keepNext, deadlines) : null;
+          if (!now || !settled(now) || now.k.outcome !== was.k.outcome || now.k.waitMs !== was.k.waitMs || n.channel !== old.channel || n.queue !== old.queue || bucketOf(n) !== bucketOf(old)) {
+            cache.passes.entries.set(entryKey, (e = build()));
+            break;
+          }
+          const x = bucket(e, bucketOf(n));
+          contribute(x.groups, was, -1, false, keepWaits);
+          contribute(x.groups, now, 1, false, keepWaits);
+          if (x.contacts) x.contacts[x.contacts.indexOf(old)] = n;
+          e.counted.set(n.id, n);
+        }
       }
-      const grps = needsQueues ? [group('center'), group(c.channel), group(queueKey(c.queue))] : [group('center'), group(c.channel)];
-      for (const grp of grps) {
-        addToTally(grp.tally, k);
-        if (k.outcome === 'waiting') grp.waitingMaxMs = Math.max(grp.waitingMaxMs, k.waitMs);
-        else if (keepWaits) grp.waits.push(k.waitMs);
-        if (within) grp.frWithin++;
-        else if (breached) grp.frBreached++;
-        if (nextWaits) for (const w of nextWaits) (grp.nextResponses++, (grp.nextResponseMs += w));
-        if (c.csat != null) {
-          grp.csat++;
-          if (c.csat >= 4) grp.satisfied++;
+      // the contacts still moving with the clock, added as they are judged (nothing of them is held meanwhile)
+      const liveGroups = new Map<string, Group>();
+      const risks = new Map<Channel, { count: number; next: number | null }>();
+      const addLive = (j: Judged) => {
+        contribute(liveGroups, j, 1, true, keepWaits);
+        // a settled contact has its first response or its breach: the contacts at risk are among these
+        noteAtRisk(risks, j);
+      };
+      for (const c of e.pending.values()) {
+        const id = c.id;
+        if (c.queuedAt < start) {
+          e.pending.delete(id); // slid out of a rolling window
+          e.stable.delete(id);
+          continue;
         }
-        if (c.nps != null) {
-          grp.nps++;
-          if (c.nps >= 9) grp.promoters++;
-          else if (c.nps <= 6) grp.detractors++;
+        if (c.queuedAt >= f.now) continue;
+        const kept = e.stable.get(id);
+        if (kept && f.now < kept.until) {
+          addLive(kept.j);
+          continue;
         }
-        if (c.resolvedAt != null && c.resolvedAt <= f.now) {
-          grp.resolved++;
-          if (c.firstContactResolution) grp.firstContact++;
-          grp.resolutionMs += Math.max(0, c.resolvedAt - c.queuedAt);
+        const j = judge(s, c, shortAbandonMs, keepNext, deadlines);
+        if (settled(j)) {
+          const x = bucket(e, bucketOf(c));
+          contribute(x.groups, j, 1, true, keepWaits);
+          x.contacts?.push(c);
+          e.counted.set(id, c);
+          e.pending.delete(id);
+          e.stable.delete(id);
+          continue;
+        }
+        addLive(j);
+        // out of the queue, the judgement holds until its deadline passes or its next instant comes
+        if (j.k.outcome !== 'waiting') {
+          const until = Math.min(j.deadline > 0 && !j.within && !j.breached ? j.deadline + 1 : Infinity, nextInstantAfter(c, f.now));
+          if (until > f.now) e.stable.set(id, { j, until });
         }
       }
+      const groups = new Map<string, Group>();
+      for (const [b, x] of e.buckets) {
+        if (rolling && b === head) {
+          // the minute the window's start falls in: its settled contacts from the start on, one by one
+          for (const c of x.contacts!) if (c.queuedAt >= start) contribute(groups, judge(s, c, shortAbandonMs, keepNext, deadlines), 1, true, keepWaits);
+          continue;
+        }
+        for (const [g, grp] of x.groups) mergeGroup(group(groups, g), grp);
+      }
+      for (const [g, grp] of liveGroups) mergeGroup(group(groups, g), grp);
+      p = { start, groups, risks };
+    } else {
+      const groups = new Map<string, Group>();
+      const risks = new Map<Channel, { count: number; next: number | null }>();
+      for (const stored of windowContacts(start, channel)) {
+        const j = judge(s, stored, shortAbandonMs, keepNext, deadlines);
+        contribute(groups, j, 1, true, keepWaits);
+        noteAtRisk(risks, j);
+      }
+      p = { start, groups, risks };
     }
-    p = { start, groups };
     passes.set(key, p);
     return p;
   }
 
-  const loads = channelLoads(contacts, f);
+  /**
+   * channelLoads from the cached passes of today and of the week over every contact (shared with any standard of
+   * the same window and options), and the last 30 minutes' arrivals from the timeline: the same figures without
+   * reading the week's contacts on every evaluation.
+   */
+  function loadsFromPasses(): Record<Channel, ChannelLoad> {
+    const over = (window: 'today' | 'week') => pass({ ...LOADS_STANDARD, window }).groups;
+    const today = over('today');
+    const week = over('week');
+    const loads = emptyLoads();
+    for (const ch of CHANNELS) {
+      const t = today.get(ch);
+      const w = week.get(ch);
+      loads[ch].offeredToday = t?.tally.offered ?? 0;
+      loads[ch].handleToday = { ms: t?.handleMs ?? 0, n: t?.handled ?? 0 };
+      loads[ch].handleWeek = { ms: w?.handleMs ?? 0, n: w?.handled ?? 0 };
+    }
+    for (const c of cache!.passes.timeline.between(Math.max(f.now - 30 * MIN, f.dayStart - 6 * DAY), f.now, null)) loads[c.channel].arrivals30m++;
+    return loads;
+  }
+  const loads = cache ? loadsFromPasses() : channelLoads(allContacts(), f);
   const staffing = staffingNeeds(set, f, loads, queueOf);
   const results: StandardResult[] = [];
   const coverage = (s: Standard, col: Column, start: number) => coverageOf(s, col, start, f, calendars);
   for (const s of set.standards) {
     for (const col of columnsOf(s, f)) results.push(s.metric === 'coverage' ? coverage(s, col, windowStart(s, f)) : measure(s, col, f, pass, staffing));
   }
+  // passes no standard asked for this time (a new day, interval or set) are let go
+  if (cache) for (const k of cache.passes.entries.keys()) if (!usedEntries.has(k)) cache.passes.entries.delete(k);
 
   const channels: ChannelAttainment[] = CHANNELS.map((channel) => {
     const measured = results.filter((r) => r.channel === channel && r.queue === null && r.attainment !== null);
@@ -262,22 +599,11 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   }
   const worstChannel = [...weighted].sort((a, b) => a.attainment! - b.attainment!)[0];
   const worst = worstChannel && worstChannel.attainment! < 1 ? { channel: worstChannel.channel, attainment: worstChannel.attainment!, ...driverOf(worstChannel.channel, set, results, staffing, loads) } : null;
-  // first responses due within the next AT_RISK_MS: contacts that will breach unless an agent answers them now
+  // first responses due within the next AT_RISK_MS, per first-response standard (found by its pass)
   const atRisk: StandardsEvaluation['atRisk'] = [];
   for (const s of set.standards) {
     if (s.metric !== 'first-response-within') continue;
-    const byChannel = new Map<Channel, { count: number; next: number | null }>();
-    const channel = scopeChannel(s);
-    for (const c of inWindow(windowStart(s, f), channel)) {
-      if (c.channel === 'voice' || rules.firstResponse(s, c) !== null || c.abandonedAt !== null || c.endedAt !== null) continue;
-      const deadline = rules.deadline(s, c);
-      if (deadline <= f.now || deadline > f.now + AT_RISK_MS) continue;
-      const r = byChannel.get(c.channel) ?? { count: 0, next: null };
-      r.count++;
-      r.next = r.next === null ? deadline : Math.min(r.next, deadline);
-      byChannel.set(c.channel, r);
-    }
-    for (const [ch, r] of byChannel) atRisk.push({ standardId: s.id, channel: ch, count: r.count, nextDeadline: r.next });
+    for (const [ch, r] of pass(s).risks) atRisk.push({ standardId: s.id, channel: ch, count: r.count, nextDeadline: r.next });
   }
 
   const hours = CHANNELS.map((channel) => {
@@ -314,6 +640,7 @@ function columnsOf(s: Standard, f: FloorFacts): Column[] {
 }
 
 type Pass = (s: Standard) => { start: number; groups: Map<string, Group> };
+type Risks = Map<Channel, { count: number; next: number | null }>;
 
 function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: StaffingNeed[]): StandardResult {
   const base = { standardId: s.id, key: col.key, channel: col.channel, queue: col.queue, windowEnd: f.now };
@@ -359,8 +686,9 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
         }
         case 'wait-p50':
         case 'wait-p90': {
-          const v = percentile(g.waits, s.metric === 'wait-p50' ? 0.5 : 0.9);
-          return result(v === null ? null : v / 1000, `${s.metric === 'wait-p50' ? 'median' : '90th percentile'} of ${g.waits.length} waits`, g.waits.length, start);
+          const v = percentileOfParts([...g.waitParts, g.waits], s.metric === 'wait-p50' ? 0.5 : 0.9);
+          const n = g.waitParts.reduce((m, w) => m + w.length, g.waits.length);
+          return result(v === null ? null : v / 1000, `${s.metric === 'wait-p50' ? 'median' : '90th percentile'} of ${n} waits`, n, start);
         }
         case 'max-wait': {
           const v = Math.max(t.maxResolvedWaitMs, g.waitingMaxMs) / 1000;
@@ -478,8 +806,17 @@ interface ChannelLoad {
   handleWeek: { ms: number; n: number };
 }
 
+const emptyLoads = () =>
+  Object.fromEntries(CHANNELS.map((ch) => [ch, { arrivals30m: 0, offeredToday: 0, handleToday: { ms: 0, n: 0 }, handleWeek: { ms: 0, n: 0 } }])) as Record<Channel, ChannelLoad>;
+
+/** The standard whose passes give channelLoads with the engine's cache: every contact, the default T and short abandons. */
+const LOADS_STANDARD: Standard = {
+  id: '(channel loads)', name: 'channel loads', metric: 'asa', scope: { kind: 'center' }, window: 'today', comparator: 'at-most',
+  tiers: { expected: 0, desired: 0, delight: 0 }, options: {}, alert: { afterSeconds: 0, clearAfterSeconds: 0, enabled: false },
+};
+
 function channelLoads(contacts: readonly Contact[], f: FloorFacts): Record<Channel, ChannelLoad> {
-  const loads = Object.fromEntries(CHANNELS.map((ch) => [ch, { arrivals30m: 0, offeredToday: 0, handleToday: { ms: 0, n: 0 }, handleWeek: { ms: 0, n: 0 } }])) as Record<Channel, ChannelLoad>;
+  const loads = emptyLoads();
   const weekStart = f.dayStart - 6 * DAY;
   for (const c of contacts) {
     if (c.queuedAt >= f.now || c.queuedAt < weekStart) continue;
