@@ -159,6 +159,11 @@ interface Judged {
   nextWaits: number[] | null;
 }
 
+/** In the queue with nothing else known of it: classifyContact would say waiting, and nothing more counts. */
+const plainlyWaiting = (c: Contact) =>
+  c.answeredAt === null && c.abandonedAt === null && c.endedAt === null && c.firstResponseAt === null && c.firstAutoResponseAt == null &&
+  c.csat == null && c.nps == null && c.resolvedAt == null && !c.turns && c.wrapupEndAt === null;
+
 /** The first instant of a contact's after `t` (the next one its figures read), or Infinity. */
 function nextInstantAfter(c: Contact, t: number): number {
   let next = Infinity;
@@ -421,6 +426,12 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     }
   }
 
+  /** The judgement of a contact plainly waiting (see plainlyWaiting), refilled for each one. */
+  const waitingNow: Judged = {
+    c: null as unknown as Contact,
+    k: { outcome: 'waiting', waitMs: 0, shortAbandon: false, withinThreshold: false, resolvedWithinThreshold: false, firstResponseMs: null },
+    within: false, breached: false, deadline: 0, nextWaits: null,
+  };
   const usedEntries = new Set<string>();
 
   function pass(s: Standard) {
@@ -507,6 +518,13 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         const kept = e.stable.get(id);
         if (kept && f.now < kept.until) {
           addLive(kept.j);
+          continue;
+        }
+        if (plainlyWaiting(c) && (!deadlines || c.channel === 'voice')) {
+          // waiting, nothing else known: judged without allocating (one judgement object reused)
+          waitingNow.c = c;
+          waitingNow.k.waitMs = Math.max(0, f.now - c.queuedAt);
+          addLive(waitingNow);
           continue;
         }
         const j = judge(s, c, shortAbandonMs, keepNext, deadlines);
