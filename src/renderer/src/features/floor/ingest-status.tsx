@@ -1,13 +1,16 @@
 import type { IngestTotals } from '../../../../shared/api';
 import { formatCount } from '../../lib/format';
 
+/** Lines taken in, and under them the lines quarantined (highlighted when any): two short lines keep the header on one row. */
 export function IngestStatus({ ingest }: { ingest: IngestTotals }) {
   return (
     <div className="header-item" title={`${formatCount(ingest.duplicates)} duplicates ignored`}>
       <span className="header-item__label">Ingest</span>
       <span className="header-item__value">
-        <span data-testid="ingest-accepted">{formatCount(ingest.accepted)}</span> ok ·{' '}
-        <span data-testid="ingest-quarantined" className={ingest.quarantined > 0 ? 'text-warn' : undefined}>
+        <span data-testid="ingest-accepted">{formatCount(ingest.accepted)}</span> ok
+      </span>
+      <span className={`header-item__sub${ingest.quarantined > 0 ? ' text-warn' : ''}`}>
+        <span data-testid="ingest-quarantined">
           {ingest.quarantined > 0 && <span aria-hidden="true">⚠ </span>}
           {formatCount(ingest.quarantined)}
         </span>{' '}
