@@ -24,6 +24,7 @@ import { createStandardsService } from './standards/standards-store';
 import { EvaluationCache, evaluateStandards, type FloorFacts } from './standards/evaluate';
 import { whatIf } from './standards/what-if';
 import { drillDown } from './standards/drill';
+import { staffingByInterval } from './standards/staffing-intervals';
 import { AlertMonitor, alertView } from './standards/alerts';
 import type { AlertView } from '../shared/standards';
 import type { StandardsEvaluation } from '../shared/standards';
@@ -385,6 +386,11 @@ export function createEngine(options: EngineOptions): Engine {
         const d = drillDown(v.set, v.version, standardId, key, floorFacts(now));
         if (!d) throw new RefusedError(`no cell "${key}" for the standard "${standardId}"`);
         return d;
+      },
+      'standards/staffing': () => {
+        const now = clock.now();
+        const facts = floorFacts(now);
+        return staffingByInterval(standards.at(now).set, { now, dayStart, intervalMinutes, contacts: facts.contacts, agentIntervals: facts.agentIntervals!(dayStart) });
       },
       'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
       'alerts/acknowledge': ({ id }) => {

@@ -4,7 +4,7 @@
  * Types only: this file is imported by the core, the adapters and the renderer alike.
  */
 
-import type { AlertsSummary, AlertView, DrillDown, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
+import type { AlertsSummary, AlertView, DrillDown, IntervalStaffing, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
 
 export type Channel = 'voice' | 'chat' | 'email' | 'message';
 export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
@@ -268,6 +268,8 @@ export interface Api {
   'standards/what-if': (args: { standard: Standard }) => WhatIfResult;
   /** The contacts and intervals behind one cell of the matrix (`key`: center, a channel or queue:NAME). */
   'standards/drill': (args: { standardId: string; key: string }) => DrillDown;
+  /** Staffed against required (Erlang C) per channel and interval, today so far. */
+  'standards/staffing': (args: Record<string, never>) => IntervalStaffing;
   /** The alert log, newest first. */
   'alerts/list': (args: { limit?: number }) => AlertView[];
   /** Acknowledge an alert: it leaves the badge (it stays open until its breach clears). */
@@ -301,7 +303,7 @@ export type ApiName = keyof Api;
  * What a wall display needs: the only methods the headless host answers for other machines (the others
  * configure feeds, read raw lines or write events, and are answered for the machine itself only).
  */
-export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window', 'standards/get', 'standards/evaluate'] as const satisfies readonly ApiName[];
+export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window', 'standards/get', 'standards/evaluate', 'standards/staffing'] as const satisfies readonly ApiName[];
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>[0];
 export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 

@@ -155,6 +155,27 @@ export interface StaffingNeed {
   gap: number | null;
 }
 
+/** One channel in one interval of today: the load, the agents Erlang C requires for it, the agents staffed. */
+export interface IntervalStaffingRow {
+  channel: Channel;
+  /** Interval start (epoch ms); the current interval runs to now. */
+  start: number;
+  arrivals: number;
+  /** Handle time of the interval's contacts answered and done, else the day's on the channel. */
+  ahtSeconds: number | null;
+  required: number | null;
+  /** Mean agents staffed (available, on a contact or in wrap-up) with capacity on the channel, over the interval. */
+  staffed: number;
+}
+
+/** Staffed against required per channel and interval, today so far. */
+export interface IntervalStaffing {
+  intervalMinutes: number;
+  from: number;
+  to: number;
+  rows: IntervalStaffingRow[];
+}
+
 export interface StandardsEvaluation {
   at: number;
   /** The standards version evaluated. */

@@ -136,3 +136,20 @@ test('an invalid standard is refused with a message next to its field, and nothi
   await expect(page.getByTestId('standards-matrix').locator('caption')).toHaveText(before!);
   await expect(page.getByTestId('zone-voice-chat-hours')).toHaveValue('Europe/London');
 });
+
+test('the staffed / required table shows each interval as the engine computes it, short intervals marked', async ({ page }) => {
+  await page.goto(`${host.url}/#/standards`);
+  const table = page.getByTestId('staffing-intervals');
+  await expect(table.getByRole('rowheader', { name: 'Voice' })).toBeVisible();
+  const res = await fetch(new URL('api/standards/staffing', host.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const body = (await res.json()) as { ok: boolean; value: { rows: { channel: string; start: number; staffed: number; required: number | null }[] } };
+  expect(body.ok).toBe(true);
+  // an interval an hour back, whose calls are all done (the current one's figures still move): the cell reads
+  // staffed / required, marked when short
+  const voice = body.value.rows.filter((r) => r.channel === 'voice');
+  const done = voice[Math.max(0, voice.length - 5)];
+  const cell = page.getByTestId(`staffing-voice-${done.start}`);
+  await expect(cell).toHaveText(new RegExp(`^${done.staffed.toFixed(1)} / ${done.required ?? '—'}`));
+  if (done.required !== null && done.staffed < done.required) await expect(cell).toContainText('short');
+  else await expect(cell).not.toContainText('short');
+});

@@ -49,6 +49,7 @@ export const apiArgSchemas = {
   'standards/evaluate': none,
   'standards/what-if': z.object({ standard: standardSchema }).strict(),
   'standards/drill': z.object({ standardId: z.string().min(1).max(64), key: z.string().min(1).max(210) }).strict(),
+  'standards/staffing': none,
   'alerts/list': z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
   'alerts/acknowledge': z.object({ id: z.number().int().min(1) }).strict(),
   'alerts/snooze': z.object({ id: z.number().int().min(1), minutes: z.number().int().min(0).max(24 * 60) }).strict(),

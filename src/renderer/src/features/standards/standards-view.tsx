@@ -3,6 +3,7 @@ import type { Channel, FloorSnapshot } from '../../../../shared/api';
 import type { StandardResult, StandardsSet, StandardsVersion } from '../../../../shared/standards';
 import { STANDARD_METRICS } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
+import { StaffingIntervals } from './staffing-intervals';
 import { ApiError, type ConnectionState } from '../../api/client';
 import { FloorHeader } from '../floor/floor-header';
 import { CHANNEL_LABEL } from '../floor/channels';
@@ -138,6 +139,8 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
             </ul>
           </section>
         )}
+
+        <StaffingIntervals timeZone={snapshot.center.timeZone} evaluatedAt={evaluation?.at ?? null} />
 
         {evaluation && (evaluation.notReadyByReason ?? []).length > 0 && (
           <section className="staffing" aria-label="Not ready today by reason" data-testid="not-ready-reasons">
