@@ -39,6 +39,14 @@ export function encodeTurns(turns: readonly Turn[]): string {
 
 /** The stored text with one more turn in its place; null when the turn is there already. */
 export function withTurn(text: string | null, turn: Turn): string | null {
+  const code = `${turn.at}:${CODE[turn.by]}`;
+  if (!text) return code;
+  // the usual case, a turn after the last one: appended without reading the others
+  const tail = text.slice(text.lastIndexOf(',') + 1);
+  const colon = tail.indexOf(':');
+  const lastAt = Number(tail.slice(0, colon));
+  const lastBy = BY[tail.slice(colon + 1)];
+  if (lastBy !== undefined && (turn.at > lastAt || (turn.at === lastAt && ORDER[turn.by] > ORDER[lastBy]))) return `${text},${code}`;
   const turns = decodeTurns(text) ?? [];
   let i = turns.length;
   while (i > 0 && (turns[i - 1].at > turn.at || (turns[i - 1].at === turn.at && ORDER[turns[i - 1].by] > ORDER[turn.by]))) i--;
