@@ -507,43 +507,44 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         // a settled contact has its first response or its breach: the contacts at risk are among these
         noteAtRisk(risks, j);
       };
-      for (const c of e.pending.values()) {
-        const id = c.id;
+      const pendingOf = e;
+      // forEach, not for...of: no iterator result per contact (deleting the current entry is safe)
+      pendingOf.pending.forEach((c, id) => {
         if (c.queuedAt < start) {
-          e.pending.delete(id); // slid out of a rolling window
-          e.stable.delete(id);
-          continue;
+          pendingOf.pending.delete(id); // slid out of a rolling window
+          pendingOf.stable.delete(id);
+          return;
         }
-        if (c.queuedAt >= f.now) continue;
-        const kept = e.stable.get(id);
+        if (c.queuedAt >= f.now) return;
+        const kept = pendingOf.stable.get(id);
         if (kept && f.now < kept.until) {
           addLive(kept.j);
-          continue;
+          return;
         }
         if (plainlyWaiting(c) && (!deadlines || c.channel === 'voice')) {
           // waiting, nothing else known: judged without allocating (one judgement object reused)
           waitingNow.c = c;
           waitingNow.k.waitMs = Math.max(0, f.now - c.queuedAt);
           addLive(waitingNow);
-          continue;
+          return;
         }
         const j = judge(s, c, shortAbandonMs, keepNext, deadlines);
         if (settled(j)) {
-          const x = bucket(e, bucketOf(c));
+          const x = bucket(pendingOf, bucketOf(c));
           contribute(x.groups, j, 1, true, keepWaits);
           x.contacts?.push(c);
-          e.counted.set(id, c);
-          e.pending.delete(id);
-          e.stable.delete(id);
-          continue;
+          pendingOf.counted.set(id, c);
+          pendingOf.pending.delete(id);
+          pendingOf.stable.delete(id);
+          return;
         }
         addLive(j);
         // out of the queue, the judgement holds until its deadline passes or its next instant comes
         if (j.k.outcome !== 'waiting') {
           const until = Math.min(j.deadline > 0 && !j.within && !j.breached ? j.deadline + 1 : Infinity, nextInstantAfter(c, f.now));
-          if (until > f.now) e.stable.set(id, { j, until });
+          if (until > f.now) pendingOf.stable.set(id, { j, until });
         }
-      }
+      });
       const groups = new Map<string, Group>();
       for (const [b, x] of e.buckets) {
         if (rolling && b === head) {
