@@ -196,6 +196,11 @@ export interface StandardsEvaluation {
   notReadyByReason: { reason: string; seconds: number; share: number }[];
   /** Each channel's published hours now: open or closed by its calendar, and when that changes. */
   hours: { channel: Channel; calendar: string | null; open: boolean; nextChange: number | null }[];
+  /**
+   * Per channel, the tiers of the service-level standard in force for it (its own, else the center's), by which
+   * queue tiles judge their service level today; absent for a channel without one (fixed targets then).
+   */
+  serviceTargets?: { channel: Channel; standardId: string; expected: number; desired: number }[];
   /** The channel furthest from its targets, and why. */
   worst: { channel: Channel; attainment: number; driver: Driver; detail: string } | null;
   staffing: StaffingNeed[];

@@ -168,6 +168,8 @@ describe('standards evaluation', () => {
     const evening = evaluateStandards(defaultStandards('UTC'), 1, facts([], { now: Date.parse('2026-03-04T18:00:00Z') }));
     expect(evening.hours.find((h) => h.channel === 'email')).toMatchObject({ open: false, nextChange: Date.parse('2026-03-05T09:00:00Z') });
     expect(evening.hours.find((h) => h.channel === 'chat')).toMatchObject({ open: true });
+    // the tiers queue tiles judge their service level by: voice has its own service-level standard, the others none
+    expect(ev.serviceTargets).toEqual([{ channel: 'voice', standardId: 'voice-service-level', expected: 0.7, desired: 0.8 }]);
   });
 
   it('next response time: from the oldest unanswered customer follow-up to the next reply, bots counted only when asked', () => {

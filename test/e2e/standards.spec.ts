@@ -49,6 +49,16 @@ test('a standard changed on the Standards screen changes its cell in the matrix 
   await page.getByTestId('nav-floor').click();
   await expect(page.getByTestId('channel-tile-voice')).toHaveAttribute('data-status', 'alert');
   await expect(page.getByTestId('channel-tile-voice')).toHaveAttribute('aria-label', /below expected/);
+  // the voice queues judge today's service level by the same standard's tiers: under 99.9 % (the tile's whole
+  // percent under 100) is below expected
+  const judged = await page.locator('[data-testid^="queue-tile-"]').evaluateAll((tiles) =>
+    tiles
+      .filter((t) => t.textContent?.includes('Voice') || t.textContent?.includes('VOICE'))
+      .map((t) => ({ sl: Number(t.querySelector('[data-testid="metric-sl"]')?.getAttribute('data-value') || 'NaN'), status: t.getAttribute('data-status') })),
+  );
+  const measured = judged.filter((j) => Number.isFinite(j.sl) && Math.round(j.sl * 100) < 100);
+  expect(measured.length).toBeGreaterThan(0);
+  for (const j of measured) expect(j.status).toBe('alert');
 
   // a target every floor meets: the cell reaches delight, and the tile follows the weakest voice standard left
   await page.getByTestId('nav-standards').click();

@@ -26,6 +26,13 @@ describe('judgeStatus', () => {
     expect(judge(0.6951).status).toBe('warn');
     expect(judge(0.6949).status).toBe('alert');
   });
+  it('judges by the channel standard\'s tiers when it has them: below expected is an alert, below desired at risk', () => {
+    const targets = { expected: 0.85, desired: 0.9 };
+    expect(judgeStatus({ serviceLevel: 0.8, overThreshold: false, hasTraffic: true, targets }).status).toBe('alert');
+    expect(judgeStatus({ serviceLevel: 0.87, overThreshold: false, hasTraffic: true, targets }).status).toBe('warn');
+    expect(judgeStatus({ serviceLevel: 0.9, overThreshold: false, hasTraffic: true, targets }).status).toBe('ok');
+    expect(judgeStatus({ serviceLevel: 0.3, overThreshold: false, hasTraffic: true, targets: { expected: 0, desired: 0.001 } }).status).toBe('ok');
+  });
   it('is idle without a service level', () => {
     expect(judge(null, false, false)).toEqual({ status: 'idle', icon: '○', text: 'idle' });
     expect(judge(null, false, true)).toEqual({ status: 'idle', icon: '○', text: 'no SL yet' });

@@ -640,7 +640,14 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const notReadyByReason = [...reasonMs.entries()]
     .map(([reason, ms]) => ({ reason: reason || 'no reason given', seconds: ms / 1000, share: staffedMs > 0 ? ms / staffedMs : 0 }))
     .sort((a, b) => b.seconds - a.seconds);
-  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours, atRisk, notReadyByReason };
+  // the tiers queue tiles judge today's service level by: the channel's service-level standard, else the center's
+  const serviceTargets: NonNullable<StandardsEvaluation['serviceTargets']> = [];
+  for (const channel of CHANNELS) {
+    const sl = (s: Standard) => s.metric === 'service-level';
+    const own = set.standards.find((s) => sl(s) && s.scope.kind === 'channel' && s.scope.channel === channel) ?? set.standards.find((s) => sl(s) && s.scope.kind === 'center');
+    if (own) serviceTargets.push({ channel, standardId: own.id, expected: own.tiers.expected, desired: own.tiers.desired });
+  }
+  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours, atRisk, notReadyByReason, serviceTargets };
 }
 
 interface Column {

@@ -51,7 +51,7 @@ export function FloorView({ snapshot, connection, receivedAt }: FloorViewProps) 
           {queues.length === 0 ? (
             <p className="empty">No queues configured yet</p>
           ) : (
-            queues.map((q) => <QueueTile key={q.name} queue={q} />)
+            queues.map((q) => <QueueTile key={q.name} queue={q} targets={snapshot.standards?.serviceTargets?.find((t) => t.channel === q.channel)} />)
           )}
         </section>
         <div className="floor-bottom">

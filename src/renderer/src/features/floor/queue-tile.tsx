@@ -5,9 +5,11 @@ import { StatusBadge } from './status-badge';
 import { thresholdLabel } from './threshold-label';
 import { TileFigures } from './tile-figures';
 
-export function QueueTile({ queue }: { queue: QueueLive }) {
+/** `targets`: the tiers of the channel's service-level standard (fixed 70 % / 80 % without one). */
+export function QueueTile({ queue, targets }: { queue: QueueLive; targets?: { expected: number; desired: number } }) {
   const verdict = judgeStatus({
     serviceLevel: queue.serviceLevel,
+    targets,
     overThreshold: queue.longestWaitNowSeconds > queue.thresholdSeconds,
     hasTraffic: queue.offered > 0 || queue.waitingNow > 0,
   });

@@ -1,10 +1,11 @@
 /**
- * How a queue tile is judged, and a channel tile when the host evaluates no standards (an older host): fixed
- * targets. Channel tiles take their state from the configured standards (standards/standards-verdict.ts);
- * queue tiles follow when standards carry queue scopes on the floor view.
+ * How a queue tile is judged (today's service level), and a channel tile when the host evaluates no standards
+ * (an older host). Channel tiles take their state from the configured standards (standards/standards-verdict.ts);
+ * queue tiles judge their service level by the tiers of the channel's service-level standard (its expected and
+ * desired), else by fixed targets, 70 % and 80 %:
  *
- * - ALERT when service level is below 70 %.
- * - WARN when service level is below 80 %, or someone has waited longer than the threshold right now.
+ * - ALERT when service level is below expected (70 %).
+ * - WARN when service level is below desired (80 %), or someone has waited longer than the threshold right now.
  * - OK otherwise.
  * - IDLE when there is no service level yet (nothing left the queue) and nobody waits beyond the threshold.
  *
@@ -22,6 +23,8 @@ export const SL_ALERT_BELOW = 0.7;
 
 export interface StatusInput {
   serviceLevel: number | null;
+  /** The service-level standard's tiers for the channel, in place of the fixed 70 % / 80 %. */
+  targets?: { expected: number; desired: number };
   /** Someone waiting now has waited longer than the queue's threshold. */
   overThreshold: boolean;
   /** Anything offered today or waiting now. */
@@ -34,11 +37,11 @@ export interface StatusVerdict {
   text: string;
 }
 
-export function judgeStatus({ serviceLevel, overThreshold, hasTraffic }: StatusInput): StatusVerdict {
+export function judgeStatus({ serviceLevel, overThreshold, hasTraffic, targets }: StatusInput): StatusVerdict {
   if (serviceLevel != null) {
     const pct = wholePercent(serviceLevel);
-    if (pct < wholePercent(SL_ALERT_BELOW)) return { status: 'alert', icon: '✖', text: 'below target' };
-    if (pct < wholePercent(SL_TARGET) || overThreshold) return { status: 'warn', icon: '▲', text: 'at risk' };
+    if (pct < wholePercent(targets?.expected ?? SL_ALERT_BELOW)) return { status: 'alert', icon: '✖', text: 'below target' };
+    if (pct < wholePercent(targets?.desired ?? SL_TARGET) || overThreshold) return { status: 'warn', icon: '▲', text: 'at risk' };
     return { status: 'ok', icon: '✓', text: 'on target' };
   }
   if (overThreshold) return { status: 'warn', icon: '▲', text: 'at risk' };
