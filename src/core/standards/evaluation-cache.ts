@@ -1,0 +1,173 @@
+/**
+ * The tallies of an evaluation pass and what the engine keeps of them between evaluations: a pass's groups (one
+ * per column: the center, a channel, a queue), the settled contacts' figures per window (EvaluationCache), and the
+ * timeline of contacts by minute of entry. The evaluation itself, and the definitions, are in evaluate.ts.
+ */
+import { emptyTally, mergeTally, type ContactTally, type classifyContact } from '../metrics/contact-metrics';
+import type { Channel, Contact } from '../model/types';
+
+export interface Group {
+  tally: ContactTally;
+  waits: number[];
+  /** The waits of a cached pass's settled contacts (shared lists, read only): the percentiles read them too. */
+  waitParts: (readonly number[])[];
+  waitingMaxMs: number;
+  frWithin: number;
+  frBreached: number;
+  /** Survey answers (CSAT 4-5 of 1-5 is satisfied; NPS 9-10 promoter, 0-6 detractor) and resolutions. */
+  csat: number;
+  satisfied: number;
+  nps: number;
+  promoters: number;
+  detractors: number;
+  resolved: number;
+  firstContact: number;
+  resolutionMs: number;
+  /** Next responses: how many, and their waits summed. */
+  nextResponses: number;
+  nextResponseMs: number;
+  /** Contacts answered and done (wrap-up over, else ended) by now, and their handle time summed (answer to done). */
+  handled: number;
+  handleMs: number;
+}
+
+export const newGroup = (): Group => ({
+  tally: emptyTally(), waits: [], waitParts: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0, nextResponses: 0, nextResponseMs: 0, handled: 0, handleMs: 0,
+  csat: 0, satisfied: 0, nps: 0, promoters: 0, detractors: 0, resolved: 0, firstContact: 0, resolutionMs: 0,
+});
+
+export const group = (groups: Map<string, Group>, g: string): Group => {
+  let grp = groups.get(g);
+  if (!grp) groups.set(g, (grp = newGroup()));
+  return grp;
+};
+
+/** The last instant a contact's figures read (a later one is in the future of an evaluation at an earlier now). */
+export function latestInstant(c: Contact): number {
+  let t = c.queuedAt;
+  for (const v of [c.answeredAt, c.abandonedAt, c.endedAt, c.wrapupEndAt, c.firstResponseAt, c.firstAutoResponseAt, c.resolvedAt]) if (v != null && v > t) t = v;
+  const turns = c.turns;
+  if (turns && turns.length > 0 && turns[turns.length - 1].at > t) t = turns[turns.length - 1].at;
+  return t;
+}
+
+/** Windows whose start stays put while the clock runs (until the day or the interval turns). */
+export const FIXED_WINDOWS: ReadonlySet<string> = new Set(['today', 'week', 'interval']);
+
+/** Settled contacts' figures: a fixed window's, or one minute of entry of a rolling window's. */
+export interface Bucket {
+  groups: Map<string, Group>;
+  /** Its contacts (rolling windows: to let them go with their minute, and to judge the minute the start falls in). */
+  contacts: Contact[] | null;
+}
+
+/** A pass kept between evaluations: the settled contacts' figures, and the contacts still moving with the clock. */
+export interface CachedPass {
+  buckets: Map<number, Bucket>;
+  /** Contacts counted in a bucket, as counted (the store's row objects: a changed contact is a new object). */
+  counted: Map<string, Contact>;
+  /** Contacts of the window not settled yet: waiting, a first-response deadline to come, instants after now. */
+  pending: Map<string, Contact>;
+  /**
+   * Pending contacts whose judgement holds until an instant (out of the queue, awaiting a first response whose
+   * deadline is to come): judged again only then or when they change. Waiting contacts are judged every time.
+   */
+  stable: Map<string, { j: Judged; until: number }>;
+}
+
+/** How one contact counts in a pass: its classification, first-response verdict and next-response waits. */
+export interface Judged {
+  /** The contact as the standard counts it (bot replies or not). */
+  c: Contact;
+  k: ReturnType<typeof classifyContact>;
+  within: boolean;
+  breached: boolean;
+  /** Its first-response deadline (async channels, in passes with a first-response standard; else 0). */
+  deadline: number;
+  nextWaits: number[] | null;
+}
+
+/** In the queue with nothing else known of it: classifyContact would say waiting, and nothing more counts. */
+export const plainlyWaiting = (c: Contact) =>
+  c.answeredAt === null && c.abandonedAt === null && c.endedAt === null && c.firstResponseAt === null && c.firstAutoResponseAt == null &&
+  c.csat == null && c.nps == null && c.resolvedAt == null && !c.turns && c.wrapupEndAt === null;
+
+/** The first instant of a contact's after `t` (the next one its figures read), or Infinity. */
+export function nextInstantAfter(c: Contact, t: number): number {
+  let next = Infinity;
+  for (const v of [c.answeredAt, c.abandonedAt, c.endedAt, c.wrapupEndAt, c.firstResponseAt, c.firstAutoResponseAt, c.resolvedAt]) if (v != null && v > t && v < next) next = v;
+  for (const turn of c.turns ?? []) if (turn.at > t && turn.at < next) next = turn.at;
+  return next;
+}
+
+/**
+ * What the engine keeps between evaluations (see FloorFacts.cache): passes of today's, the week's and the
+ * interval's windows, valid for one standards version and queue set (`rules`).
+ */
+export class EvaluationCache {
+  readonly entries = new Map<string, CachedPass>();
+  readonly timeline = new Timeline();
+  rules: string | null = null;
+}
+
+export const MINUTE_MS = 60_000;
+
+/** The held contacts by minute of queue entry, kept from the changes: a rolling window's contacts without a scan. */
+export class Timeline {
+  private readonly byMinute = new Map<number, Map<string, Contact>>();
+  private readonly minuteOf = new Map<string, number>();
+  private dayStart = Number.NaN;
+
+  /** Apply the changes since the last evaluation; start again from all contacts on a new day or without them. */
+  update(all: () => readonly Contact[], changed: readonly Contact[] | null, dayStart: number): void {
+    if (changed === null || dayStart !== this.dayStart) {
+      this.byMinute.clear();
+      this.minuteOf.clear();
+      this.dayStart = dayStart;
+      for (const c of all()) this.set(c);
+    } else for (const c of changed) this.set(c);
+  }
+
+  private set(c: Contact): void {
+    const m = Math.floor(c.queuedAt / MINUTE_MS);
+    const was = this.minuteOf.get(c.id);
+    if (was !== undefined && was !== m) this.byMinute.get(was)?.delete(c.id);
+    let bucket = this.byMinute.get(m);
+    if (!bucket) this.byMinute.set(m, (bucket = new Map()));
+    bucket.set(c.id, c);
+    this.minuteOf.set(c.id, m);
+  }
+
+  /** Contacts queued in [from, to), of one channel or all. */
+  between(from: number, to: number, channel: Channel | null): Contact[] {
+    const out: Contact[] = [];
+    const last = Math.floor((to - 1) / MINUTE_MS);
+    for (let m = Math.floor(from / MINUTE_MS); m <= last; m++) {
+      const bucket = this.byMinute.get(m);
+      if (bucket) for (const c of bucket.values()) if (c.queuedAt >= from && c.queuedAt < to && (channel === null || c.channel === channel)) out.push(c);
+    }
+    return out;
+  }
+}
+
+/** Add a bucket's group to a result's group (waits by reference: the bucket's list is not copied). */
+export function mergeGroup(into: Group, from: Group): void {
+  mergeTally(into.tally, from.tally);
+  if (from.waits.length > 0) into.waitParts.push(from.waits);
+  into.waitingMaxMs = Math.max(into.waitingMaxMs, from.waitingMaxMs);
+  into.frWithin += from.frWithin;
+  into.frBreached += from.frBreached;
+  into.csat += from.csat;
+  into.satisfied += from.satisfied;
+  into.nps += from.nps;
+  into.promoters += from.promoters;
+  into.detractors += from.detractors;
+  into.resolved += from.resolved;
+  into.firstContact += from.firstContact;
+  into.resolutionMs += from.resolutionMs;
+  into.nextResponses += from.nextResponses;
+  into.nextResponseMs += from.nextResponseMs;
+  into.handled += from.handled;
+  into.handleMs += from.handleMs;
+}
+
