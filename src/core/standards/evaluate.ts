@@ -325,6 +325,13 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
             else e.pending.delete(n.id);
             continue;
           }
+          if (rolling && old.queuedAt < start && n.queuedAt < start && bucketOf(old) === head && bucketOf(n) === head) {
+            // before the window's start, in the minute the start falls in: in no figure, kept as the newer row
+            const x = e.buckets.get(head)!;
+            x.contacts![x.contacts!.indexOf(old)] = n;
+            e.counted.set(n.id, n);
+            continue;
+          }
           // a counted contact changed: its survey, resolution or replies in place; anything that moves its wait,
           // outcome, groups or bucket rebuilds the pass
           const was = judge(s, old, shortAbandonMs, keepNext, deadlines);
