@@ -250,14 +250,18 @@ export function createEngine(options: EngineOptions): Engine {
       timeZone: center.timeZone,
       intervalMinutes,
       contacts: recent.values(),
-      queues: store.queues(),
+      // as the live floor holds them (kept from the store and the events), not read from SQL on each evaluation
+      queues: floor.queueConfigs(),
       waitingNow: queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })),
       agents: floor.agentTimes(now),
-      agentIntervals: (from) => {
-        const capacity = floor.agentCapacities();
-        return store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
-      },
+      agentIntervals: agentIntervalsSince,
     };
+  }
+
+  /** The stored agent-state intervals overlapping [from, now], with each agent's capacity (read when asked). */
+  function agentIntervalsSince(from: number) {
+    const capacity = floor.agentCapacities();
+    return store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
   }
   function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {
     const v = standards.at(now);
@@ -389,8 +393,7 @@ export function createEngine(options: EngineOptions): Engine {
       },
       'standards/staffing': () => {
         const now = clock.now();
-        const facts = floorFacts(now);
-        return staffingByInterval(standards.at(now).set, { now, dayStart, intervalMinutes, contacts: facts.contacts, agentIntervals: facts.agentIntervals!(dayStart) });
+        return staffingByInterval(standards.at(now).set, { now, dayStart, intervalMinutes, contacts: recent.values(), agentIntervals: agentIntervalsSince(dayStart) });
       },
       'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
       'alerts/acknowledge': ({ id }) => {

@@ -357,6 +357,11 @@ export class LiveFloor {
   }
 
   /** Each agent's capacity per channel, by id. */
+  /** The queues the floor knows: configured ones, and those seen only in contacts (with their channel's default T). */
+  queueConfigs(): QueueConfig[] {
+    return [...this.queues.values()];
+  }
+
   agentCapacities(): Map<string, Partial<Record<Channel, number>>> {
     return new Map([...this.agents.values()].map((a) => [a.id, a.capacity]));
   }

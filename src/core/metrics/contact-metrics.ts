@@ -65,6 +65,15 @@ export function classifyContact(c: Contact, o: ClassifyOptions): Classification 
   };
 }
 
+/**
+ * A contact's handle time, ms: from its answer to done (wrap-up end, else end), when answered and done by `at`;
+ * null otherwise. The AHT of the staffing figures (Erlang C) is its mean.
+ */
+export function handleTimeMs(c: Contact, at: number): number | null {
+  const done = c.wrapupEndAt ?? c.endedAt;
+  return c.answeredAt !== null && done !== null && done <= at ? done - c.answeredAt : null;
+}
+
 /** Running sums from which every ContactMetrics figure derives; add and remove are exact inverses. */
 export interface ContactTally {
   offered: number;

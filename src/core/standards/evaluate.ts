@@ -36,7 +36,7 @@ import { STANDARD_METRICS } from '../../shared/standards';
 import { requiredAgents } from '../metrics/erlang-c';
 import { percentileOfParts } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
-import { addToTally, classifyContact, metricsFromTally } from '../metrics/contact-metrics';
+import { addToTally, classifyContact, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS, DEFAULT_SHORT_ABANDON_SECONDS, type Contact, type QueueConfig } from '../model/types';
 import type { StateTimes } from '../metrics/agent-metrics';
@@ -52,7 +52,8 @@ export { EvaluationCache };
 
 const MIN = 60_000;
 const DAY = 86_400_000;
-const STAFFED: readonly AgentState[] = ['available', 'on-contact', 'after-contact-work'];
+/** The states in which an agent counts as staffed: on the floor and not away (every figure of staffing uses it). */
+export const STAFFED: readonly AgentState[] = ['available', 'on-contact', 'after-contact-work'];
 /** A first response due within this long is at risk. */
 export const AT_RISK_MS = 15 * MIN;
 
@@ -252,12 +253,10 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         if (c.nps >= 9) grp.promoters += sign;
         else if (c.nps <= 6) grp.detractors += sign;
       }
-      if (c.answeredAt !== null) {
-        const done = c.wrapupEndAt ?? c.endedAt;
-        if (done !== null && done <= f.now) {
-          grp.handled += sign;
-          grp.handleMs += sign * (done - c.answeredAt);
-        }
+      const handle = handleTimeMs(c, f.now);
+      if (handle !== null) {
+        grp.handled += sign;
+        grp.handleMs += sign * handle;
       }
       if (c.resolvedAt != null && c.resolvedAt <= f.now) {
         grp.resolved += sign;
@@ -697,12 +696,12 @@ function channelLoads(contacts: readonly Contact[], f: FloorFacts): Record<Chann
     const l = loads[c.channel];
     if (c.queuedAt >= f.now - 30 * MIN) l.arrivals30m++;
     if (c.queuedAt >= f.dayStart) l.offeredToday++;
-    const done = c.wrapupEndAt ?? c.endedAt;
-    if (c.answeredAt === null || done === null || done > f.now) continue;
-    l.handleWeek.ms += done - c.answeredAt;
+    const handle = handleTimeMs(c, f.now);
+    if (handle === null) continue;
+    l.handleWeek.ms += handle;
     l.handleWeek.n++;
     if (c.queuedAt >= f.dayStart) {
-      l.handleToday.ms += done - c.answeredAt;
+      l.handleToday.ms += handle;
       l.handleToday.n++;
     }
   }

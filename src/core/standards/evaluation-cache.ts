@@ -42,10 +42,16 @@ export const group = (groups: Map<string, Group>, g: string): Group => {
   return grp;
 };
 
+/** The instants of a contact after its entry that its figures read (with its turns); null: not happened. */
+const INSTANT_FIELDS = ['answeredAt', 'abandonedAt', 'endedAt', 'wrapupEndAt', 'firstResponseAt', 'firstAutoResponseAt', 'resolvedAt'] as const;
+
 /** The last instant a contact's figures read (a later one is in the future of an evaluation at an earlier now). */
 export function latestInstant(c: Contact): number {
   let t = c.queuedAt;
-  for (const v of [c.answeredAt, c.abandonedAt, c.endedAt, c.wrapupEndAt, c.firstResponseAt, c.firstAutoResponseAt, c.resolvedAt]) if (v != null && v > t) t = v;
+  for (const k of INSTANT_FIELDS) {
+    const v = c[k];
+    if (v != null && v > t) t = v;
+  }
   const turns = c.turns;
   if (turns && turns.length > 0 && turns[turns.length - 1].at > t) t = turns[turns.length - 1].at;
   return t;
@@ -88,14 +94,15 @@ export interface Judged {
 }
 
 /** In the queue with nothing else known of it: classifyContact would say waiting, and nothing more counts. */
-export const plainlyWaiting = (c: Contact) =>
-  c.answeredAt === null && c.abandonedAt === null && c.endedAt === null && c.firstResponseAt === null && c.firstAutoResponseAt == null &&
-  c.csat == null && c.nps == null && c.resolvedAt == null && !c.turns && c.wrapupEndAt === null;
+export const plainlyWaiting = (c: Contact) => INSTANT_FIELDS.every((k) => c[k] == null) && !c.turns?.length && c.csat == null && c.nps == null;
 
 /** The first instant of a contact's after `t` (the next one its figures read), or Infinity. */
 export function nextInstantAfter(c: Contact, t: number): number {
   let next = Infinity;
-  for (const v of [c.answeredAt, c.abandonedAt, c.endedAt, c.wrapupEndAt, c.firstResponseAt, c.firstAutoResponseAt, c.resolvedAt]) if (v != null && v > t && v < next) next = v;
+  for (const k of INSTANT_FIELDS) {
+    const v = c[k];
+    if (v != null && v > t && v < next) next = v;
+  }
   for (const turn of c.turns ?? []) if (turn.at > t && turn.at < next) next = turn.at;
   return next;
 }

@@ -14,9 +14,9 @@
 import type { IntervalStaffing, IntervalStaffingRow, StandardsSet } from '../../shared/standards';
 import type { AgentState, Channel, Contact } from '../model/types';
 import { CHANNELS } from '../model/types';
-import { agentsRequired, meanConcurrency, staffingGoal } from './evaluate';
+import { handleTimeMs } from '../metrics/contact-metrics';
+import { agentsRequired, meanConcurrency, STAFFED, staffingGoal } from './evaluate';
 
-const STAFFED: ReadonlySet<AgentState> = new Set(['available', 'on-contact', 'after-contact-work']);
 
 export interface StaffingFacts {
   now: number;
@@ -38,11 +38,11 @@ export function staffingByInterval(set: StandardsSet, f: StaffingFacts): Interva
     const ch = CHANNELS.indexOf(c.channel);
     const l = load[ch][slot(c.queuedAt)];
     l.arrivals++;
-    const done = c.wrapupEndAt ?? c.endedAt;
-    if (c.answeredAt !== null && done !== null && done <= f.now) {
-      l.handleMs += done - c.answeredAt;
+    const handle = handleTimeMs(c, f.now);
+    if (handle !== null) {
+      l.handleMs += handle;
       l.handled++;
-      day[ch].handleMs += done - c.answeredAt;
+      day[ch].handleMs += handle;
       day[ch].handled++;
     }
   }
@@ -51,7 +51,7 @@ export function staffingByInterval(set: StandardsSet, f: StaffingFacts): Interva
   const capacities = new Map<string, Partial<Record<Channel, number>>>();
   for (const i of f.agentIntervals) {
     capacities.set(i.agentId, i.capacity);
-    if (!STAFFED.has(i.state)) continue;
+    if (!STAFFED.includes(i.state)) continue;
     const from = Math.max(i.start, f.dayStart);
     const to = Math.min(i.end ?? f.now, f.now);
     for (let t = from; t < to; ) {

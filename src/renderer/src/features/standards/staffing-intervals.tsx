@@ -44,6 +44,7 @@ export function StaffingIntervals({ timeZone, evaluatedAt }: { timeZone: string;
             {starts.map((s) => (
               <th key={s} scope="col">
                 {time(s)}
+                {s + data.intervalMinutes * 60_000 > data.to ? ' (so far)' : ''}
               </th>
             ))}
           </tr>
