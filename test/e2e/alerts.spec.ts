@@ -1,14 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { startHost, type RunningHost } from '../helpers/host';
+import { lateMorningZone, startHost, type RunningHost } from '../helpers/host';
 
 let host: RunningHost;
 
 /** A zone where it is late morning now, so the simulated floor is busy whenever the test runs. */
-function lateMorningZone(): string {
-  const offset = ((11 - new Date().getUTCHours() + 36) % 24) - 12; // -12 .. 11 hours from UTC
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // Etc signs are inverted
-}
-
 test.beforeAll(async () => {
   // eight times the voice calls from now on: the voice service level falls below its expected tier
   host = await startHost(['--simulate', '--speed', '30', '--time-zone', lateMorningZone(), '--surge', 'voice,0,60,8']);

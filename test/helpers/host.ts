@@ -57,3 +57,12 @@ export async function startHost(args: string[] = [], options: { dbPath?: string;
  * SOURCE.md) so that the tests and benchmarks need nothing outside it; the same file as ../shared/data.
  */
 export const BANK_FILE = join(ROOT, 'test', 'fixtures', 'anonymous-bank', 'calls-1999-02.tsv');
+
+/**
+ * A fixed-offset zone where it is late morning now (about 11:00), so that a simulated floor started in it is busy
+ * whatever the hour the tests run at.
+ */
+export function lateMorningZone(): string {
+  const offset = ((11 - new Date().getUTCHours() + 36) % 24) - 12; // -12 .. 11 hours from UTC
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // Etc signs are inverted
+}
