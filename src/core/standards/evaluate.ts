@@ -34,7 +34,7 @@ import type { AgentState, Channel, ServiceLevelFormula } from '../../shared/api'
 import type { ChannelAttainment, Driver, StaffingNeed, StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import { STANDARD_METRICS } from '../../shared/standards';
 import { requiredAgents } from '../metrics/erlang-c';
-import { percentileOfParts } from '../metrics/percentile';
+import { percentileOfGrowing } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
 import { addToTally, classifyContact, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
@@ -273,6 +273,34 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     within: false, breached: false, deadline: 0, nextWaits: null,
   };
   const usedEntries = new Set<string>();
+  /** Per window start and scope channel: the plainly waiting contacts' count and oldest entry per group. */
+  const waitingTallies = new Map<string, Map<string, { count: number; oldest: number }>>();
+  function waitingTally(waiting: Map<string, Contact>, start: number, channel: Channel | null): Map<string, { count: number; oldest: number }> {
+    const key = `${start}|${channel ?? '*'}`;
+    let tally = waitingTallies.get(key);
+    if (tally) return tally;
+    tally = new Map();
+    const add = (g: string, c: Contact) => {
+      const w = tally!.get(g);
+      if (w === undefined) tally!.set(g, { count: 1, oldest: c.queuedAt });
+      else {
+        w.count++;
+        if (c.queuedAt < w.oldest) w.oldest = c.queuedAt;
+      }
+    };
+    waiting.forEach((c, id) => {
+      if (c.queuedAt < start) {
+        waiting.delete(id); // slid out of a rolling window
+        return;
+      }
+      if (c.queuedAt >= f.now) return;
+      add('center', c);
+      add(c.channel, c);
+      if (needsQueues) add(queueKey(c.queue), c);
+    });
+    waitingTallies.set(key, tally);
+    return tally;
+  }
 
   function pass(s: Standard) {
     const key = passKey(s);
@@ -296,8 +324,8 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       const head = rolling ? Math.floor(start / MINUTE_MS) : 0;
       const inScope = (c: Contact) => c.queuedAt >= start && (channel === null || c.channel === channel);
       const build = (): CachedPass => {
-        const e: CachedPass = { buckets: new Map(), counted: new Map(), pending: new Map(), stable: new Map() };
-        for (const c of allContacts()) if (inScope(c)) e.pending.set(c.id, c);
+        const e: CachedPass = { buckets: new Map(), counted: new Map(), pending: new Map(), waiting: new Map(), stable: new Map(), waitDeadlines: new Map() };
+        for (const c of allContacts()) if (inScope(c)) (plainlyWaiting(c) ? e.waiting : e.pending).set(c.id, c);
         return e;
       };
       const bucket = (e: CachedPass, b: number): Bucket => {
@@ -320,8 +348,10 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           if (old === n) continue;
           if (old === undefined) {
             e.stable.delete(n.id);
-            if (inScope(n)) e.pending.set(n.id, n);
-            else e.pending.delete(n.id);
+            e.waitDeadlines.delete(n.id);
+            e.pending.delete(n.id);
+            e.waiting.delete(n.id);
+            if (inScope(n)) (plainlyWaiting(n) ? e.waiting : e.pending).set(n.id, n);
             continue;
           }
           if (rolling && old.queuedAt < start && n.queuedAt < start && bucketOf(old) === head && bucketOf(n) === head) {
@@ -360,19 +390,13 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         if (c.queuedAt < start) {
           pendingOf.pending.delete(id); // slid out of a rolling window
           pendingOf.stable.delete(id);
+          pendingOf.waitDeadlines.delete(id);
           return;
         }
         if (c.queuedAt >= f.now) return;
         const kept = pendingOf.stable.get(id);
         if (kept && f.now < kept.until) {
           addLive(kept.j);
-          return;
-        }
-        if (plainlyWaiting(c) && (!deadlines || c.channel === 'voice')) {
-          // waiting, nothing else known: judged without allocating (one judgement object reused)
-          waitingNow.c = c;
-          waitingNow.k.waitMs = Math.max(0, f.now - c.queuedAt);
-          addLive(waitingNow);
           return;
         }
         const j = judge(s, c, shortAbandonMs, keepNext, deadlines);
@@ -392,6 +416,38 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           if (until > f.now) pendingOf.stable.set(id, { j, until });
         }
       });
+      if (deadlines) {
+        // waiting, nothing else known: judged without allocating (one judgement object reused), each with the
+        // first-response deadline it had when first seen (see judge)
+        pendingOf.waiting.forEach((c, id) => {
+          if (c.queuedAt < start) {
+            pendingOf.waiting.delete(id);
+            pendingOf.waitDeadlines.delete(id);
+            return;
+          }
+          if (c.queuedAt >= f.now) return;
+          let deadline = 0;
+          if (c.channel !== 'voice') {
+            const held = pendingOf.waitDeadlines.get(id);
+            if (held === undefined) pendingOf.waitDeadlines.set(id, (deadline = rules.deadline(s, c)));
+            else deadline = held;
+          }
+          waitingNow.c = c;
+          waitingNow.k.waitMs = Math.max(0, f.now - c.queuedAt);
+          waitingNow.deadline = deadline;
+          waitingNow.breached = deadline > 0 && f.now > deadline;
+          addLive(waitingNow);
+        });
+      } else {
+        // without deadlines, the waiting contacts count the same in every pass of this window and scope: their
+        // count and oldest entry per group, tallied once per evaluation
+        for (const [g, w] of waitingTally(pendingOf.waiting, start, channel)) {
+          const grp = group(liveGroups, g);
+          grp.tally.offered += w.count;
+          grp.tally.waiting += w.count;
+          grp.waitingMaxMs = Math.max(grp.waitingMaxMs, f.now - w.oldest);
+        }
+      }
       const groups = new Map<string, Group>();
       for (const [b, x] of e.buckets) {
         if (rolling && b === head) {
@@ -469,7 +525,11 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const atRisk: StandardsEvaluation['atRisk'] = [];
   for (const s of set.standards) {
     if (s.metric !== 'first-response-within') continue;
-    for (const [ch, r] of pass(s).risks) atRisk.push({ standardId: s.id, channel: ch, count: r.count, nextDeadline: r.next });
+    const risks = pass(s).risks;
+    for (const ch of CHANNELS) {
+      const r = risks.get(ch);
+      if (r) atRisk.push({ standardId: s.id, channel: ch, count: r.count, nextDeadline: r.next });
+    }
   }
 
   const hours = CHANNELS.map((channel) => {
@@ -559,7 +619,8 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
         }
         case 'wait-p50':
         case 'wait-p90': {
-          const v = percentileOfParts([...g.waitParts, g.waits], s.metric === 'wait-p50' ? 0.5 : 0.9);
+          // the cached buckets' waits only grow (a changed wait rebuilds the pass): a day's keep a sorted copy
+          const v = percentileOfGrowing(g.waitParts, [g.waits], s.metric === 'wait-p50' ? 0.5 : 0.9);
           const n = g.waitParts.reduce((m, w) => m + w.length, g.waits.length);
           return result(v === null ? null : v / 1000, `${s.metric === 'wait-p50' ? 'median' : '90th percentile'} of ${n} waits`, n, start);
         }

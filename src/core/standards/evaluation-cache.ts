@@ -72,13 +72,19 @@ export interface CachedPass {
   buckets: Map<number, Bucket>;
   /** Contacts counted in a bucket, as counted (the store's row objects: a changed contact is a new object). */
   counted: Map<string, Contact>;
-  /** Contacts of the window not settled yet: waiting, a first-response deadline to come, instants after now. */
+  /** Contacts of the window not settled yet and not plainly waiting: a first-response deadline to come, instants
+   * after now. */
   pending: Map<string, Contact>;
+  /** Contacts of the window plainly waiting (see plainlyWaiting): their figures are their count and oldest entry. */
+  waiting: Map<string, Contact>;
   /**
    * Pending contacts whose judgement holds until an instant (out of the queue, awaiting a first response whose
    * deadline is to come): judged again only then or when they change. Waiting contacts are judged every time.
    */
   stable: Map<string, { j: Judged; until: number }>;
+  /** First-response deadlines of contacts plainly waiting (async channels, deadline passes), worked out
+   * once: a waiting contact is judged every evaluation, its deadline does not move until the contact changes. */
+  waitDeadlines: Map<string, number>;
 }
 
 /** How one contact counts in a pass: its classification, first-response verdict and next-response waits. */
@@ -94,7 +100,11 @@ export interface Judged {
 }
 
 /** In the queue with nothing else known of it: classifyContact would say waiting, and nothing more counts. */
-export const plainlyWaiting = (c: Contact) => INSTANT_FIELDS.every((k) => c[k] == null) && !c.turns?.length && c.csat == null && c.nps == null;
+export function plainlyWaiting(c: Contact): boolean {
+  // a loop, not every(): no closure per call (it runs for every waiting contact in every pass, every evaluation)
+  for (let i = 0; i < INSTANT_FIELDS.length; i++) if (c[INSTANT_FIELDS[i]] != null) return false;
+  return !c.turns?.length && c.csat == null && c.nps == null;
+}
 
 /** The first instant of a contact's after `t` (the next one its figures read), or Infinity. */
 export function nextInstantAfter(c: Contact, t: number): number {
