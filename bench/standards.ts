@@ -33,7 +33,7 @@ function timeEvaluations(engine: ReturnType<typeof busyFloor>['engine'], clock: 
   for (let i = 0; i < 5; i++) engine.handlers['standards/evaluate']({}); // warm up
   const times: number[] = [];
   let cells = 0;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 200; i++) {
     clock.advance(1000);
     const t = performance.now();
     cells = engine.handlers['standards/evaluate']({}).results.length;
@@ -50,7 +50,8 @@ export function benchStandards(report: Report): void {
   engine.handlers['standards/save']({ set });
   const { times, cells } = timeEvaluations(engine, clock);
   report(`standards: ${set.standards.length} standards, ${cells} cells, 100 queues, 100k contacts: p50 (ms)`, fmt(percentile(times, 50), 2));
-  report('standards: evaluation p95 (ms, target < 20)', fmt(percentile(times, 95), 2));
+  report('standards: evaluation p95 of 200 (ms, target < 20)', fmt(percentile(times, 95), 2));
+  report('standards: evaluation p99 and max (ms)', `${fmt(percentile(times, 99), 2)}, ${fmt(Math.max(...times), 2)}`);
   engine.stop();
   db.close();
 }

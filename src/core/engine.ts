@@ -243,7 +243,7 @@ export function createEngine(options: EngineOptions): Engine {
   const evaluationCache = new EvaluationCache();
   let evaluation: StandardsEvaluation | null = null;
   const alerts = new AlertMonitor(store);
-  function floorFacts(now: number, queues = floor.queuesLive(now)): FloorFacts {
+  function floorFacts(now: number, queues?: ReturnType<typeof floor.queuesLive>): FloorFacts {
     return {
       now,
       dayStart,
@@ -252,7 +252,7 @@ export function createEngine(options: EngineOptions): Engine {
       contacts: recent.values(),
       // as the live floor holds them (kept from the store and the events), not read from SQL on each evaluation
       queues: floor.queueConfigs(),
-      waitingNow: queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })),
+      waitingNow: queues ? queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })) : floor.waitingNow(now),
       agents: floor.agentTimes(now),
       agentIntervals: agentIntervalsSince,
     };
@@ -263,7 +263,7 @@ export function createEngine(options: EngineOptions): Engine {
     const capacity = floor.agentCapacities();
     return store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
   }
-  function evaluate(now: number, queues = floor.queuesLive(now)): StandardsEvaluation {
+  function evaluate(now: number, queues?: ReturnType<typeof floor.queuesLive>): StandardsEvaluation {
     const v = standards.at(now);
     const facts = floorFacts(now, queues);
     // the settled contacts' figures of today's and the week's windows carry over from the last evaluation

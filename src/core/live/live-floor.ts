@@ -46,6 +46,14 @@ interface LiveAgent {
   reasonMs: Map<string, number>;
 }
 
+/** An agent's time by state today, as the standards read it (see LiveFloor.agentTimes). */
+export interface AgentTimes {
+  capacity: Partial<Record<Channel, number>>;
+  state: AgentState;
+  times: StateTimes;
+  notReadyByReason: ReadonlyMap<string, number>;
+}
+
 export interface LiveFloorOptions {
   shortAbandonMs: number;
   intervalMs: number;
@@ -370,21 +378,48 @@ export class LiveFloor {
    * Each agent's capacity, state now, time by state today and not-ready time by reason ('' = none given), the open
    * state counted up to `now`.
    */
-  agentTimes(now: number): { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: ReadonlyMap<string, number> }[] {
-    const out: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason: ReadonlyMap<string, number> }[] = [];
+  /**
+   * Each agent's time in each state today up to `now`, and not-ready time by reason. The views are this floor's,
+   * filled again on each call (the standards evaluation reads them every few seconds; new ones each time were
+   * 2,000 objects that the collector promoted and swept): read them before the next call, keep none.
+   */
+  agentTimes(now: number): readonly AgentTimes[] {
+    const out = this.agentTimesOut;
+    out.length = 0;
     for (const a of this.agents.values()) {
-      const times = { ...a.stateMs };
+      let view = this.agentTimesViews.get(a.id);
+      if (view === undefined) {
+        view = { capacity: a.capacity, state: a.state, times: zeroStates(), notReadyByReason: a.reasonMs, spell: new Map() };
+        this.agentTimesViews.set(a.id, view);
+      }
+      view.capacity = a.capacity;
+      view.state = a.state;
+      Object.assign(view.times, a.stateMs);
       // the agent's own map unless the current not-ready spell adds to it (read only by the caller)
-      let notReadyByReason = a.reasonMs;
+      view.notReadyByReason = a.reasonMs;
       const from = Math.max(a.since, this.dayStart);
       if (now > from) {
-        times[a.state] += now - from;
+        view.times[a.state] += now - from;
         if (a.state === 'not-ready') {
-          notReadyByReason = new Map(a.reasonMs);
-          notReadyByReason.set(a.reason ?? '', (notReadyByReason.get(a.reason ?? '') ?? 0) + now - from);
+          view.spell.clear();
+          for (const [r, ms] of a.reasonMs) view.spell.set(r, ms);
+          view.spell.set(a.reason ?? '', (view.spell.get(a.reason ?? '') ?? 0) + now - from);
+          view.notReadyByReason = view.spell;
         }
       }
-      out.push({ capacity: a.capacity, state: a.state, times, notReadyByReason });
+      out.push(view);
+    }
+    return out;
+  }
+  private readonly agentTimesViews = new Map<string, AgentTimes & { spell: Map<string, number> }>();
+  private readonly agentTimesOut: AgentTimes[] = [];
+
+  /** Per queue, the wait of its oldest waiting contact now (what the standards read of the queues). */
+  waitingNow(now: number): { queue: string; channel: Channel; longestWaitNowSeconds: number }[] {
+    const out: { queue: string; channel: Channel; longestWaitNowSeconds: number }[] = [];
+    for (const q of this.queues.values()) {
+      const { oldest } = this.oldestWaiting(q.name);
+      out.push({ queue: q.name, channel: q.channel, longestWaitNowSeconds: oldest === null ? 0 : Math.max(0, now - oldest) / 1000 });
     }
     return out;
   }

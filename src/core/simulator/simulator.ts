@@ -17,7 +17,7 @@
 import type { CanonicalEventInput } from '../model/events';
 import { FEED_FORMAT_VERSION } from '../model/events';
 import type { AgentState, Channel } from '../model/types';
-import { BinaryHeap } from './binary-heap';
+import { BinaryHeap } from '../binary-heap';
 import { drawContactPlan, type ContactPlan } from './contact-plan';
 import { agentName, arrivalMultiplier, CHANNEL_CAPACITY, PROFILES, QUEUES, rosterAt, SHIFT_HOURS, type QueueDef } from './floor-plan';
 import { channelDemand } from './intraday-curve';

@@ -44,7 +44,7 @@ import { BusinessHours } from '../time/business-hours';
 import { intervalStart } from '../time/business-day';
 import { tierOf, type Standard } from './standard';
 import {
-  EvaluationCache, FIXED_WINDOWS, MINUTE_MS, group, latestInstant, mergeGroup, nextInstantAfter, plainlyWaiting,
+  EvaluationCache, FIXED_WINDOWS, emptyCachedPass, type QuietJudgement, MINUTE_MS, group, latestInstant, mergeGroup, nextInstantAfter, plainlyWaiting,
   type Bucket, type CachedPass, type Group, type Judged,
 } from './evaluation-cache';
 
@@ -68,7 +68,7 @@ export interface FloorFacts {
   /** Oldest contact waiting now, per queue. */
   waitingNow: { queue: string; channel: Channel; longestWaitNowSeconds: number }[];
   /** Agents' state time today; null for a past period (agent figures are then not evaluated). */
-  agents: { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason?: ReadonlyMap<string, number> }[] | null;
+  agents: readonly { capacity: Partial<Record<Channel, number>>; state: AgentState; times: StateTimes; notReadyByReason?: ReadonlyMap<string, number> }[] | null;
   /**
    * Agent-state intervals overlapping [from, now], with each agent's capacity (for coverage of published hours);
    * read only when a coverage standard asks.
@@ -324,7 +324,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       const head = rolling ? Math.floor(start / MINUTE_MS) : 0;
       const inScope = (c: Contact) => c.queuedAt >= start && (channel === null || c.channel === channel);
       const build = (): CachedPass => {
-        const e: CachedPass = { buckets: new Map(), counted: new Map(), pending: new Map(), waiting: new Map(), stable: new Map(), waitDeadlines: new Map() };
+        const e = emptyCachedPass();
         for (const c of allContacts()) if (inScope(c)) (plainlyWaiting(c) ? e.waiting : e.pending).set(c.id, c);
         return e;
       };
@@ -332,6 +332,19 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         let x = e.buckets.get(b);
         if (!x) e.buckets.set(b, (x = { groups: new Map(), contacts: rolling ? [] : null }));
         return x;
+      };
+      // a held judgement is summed with the quiet ones when the pass keeps no waits (a wait cannot be taken out of
+      // a list cheaply) and its window start stays put (one that slides would let contacts go any minute)
+      const quietable = !rolling && !keepWaits;
+      const takeQuiet = (e: CachedPass, id: string): QuietJudgement | undefined => {
+        const q = e.quiet.get(id);
+        if (q === undefined) return undefined;
+        e.quiet.delete(id);
+        contribute(e.quietGroups, q.j, -1, true, false);
+        const w = q.j.k.waitMs;
+        const maxOf = (g: string) => e.quietGroups.get(g)?.tally.maxResolvedWaitMs ?? 0;
+        if (w >= maxOf('center') || w >= maxOf(q.j.c.channel) || (needsQueues && w >= maxOf(queueKey(q.j.c.queue)))) e.quietStale = true;
+        return q;
       };
       let e = cache.passes.entries.get(entryKey);
       if (!e) cache.passes.entries.set(entryKey, (e = build()));
@@ -347,6 +360,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           const old = e.counted.get(n.id);
           if (old === n) continue;
           if (old === undefined) {
+            takeQuiet(e, n.id);
             e.stable.delete(n.id);
             e.waitDeadlines.delete(n.id);
             e.pending.delete(n.id);
@@ -375,6 +389,18 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           if (x.contacts) x.contacts[x.contacts.indexOf(old)] = n;
           e.counted.set(n.id, n);
         }
+      }
+      // quiet judgements that ran out are judged again with the pending contacts
+      for (let q = e.quietUntil.peek(); q !== undefined && q.until <= f.now; q = e.quietUntil.peek()) {
+        e.quietUntil.pop();
+        if (e.quiet.get(q.c.id) !== q) continue; // taken out before (its contact changed)
+        takeQuiet(e, q.c.id);
+        e.pending.set(q.c.id, q.c);
+      }
+      if (e.quietStale) {
+        e.quietGroups = new Map();
+        for (const q of e.quiet.values()) contribute(e.quietGroups, q.j, 1, true, false);
+        e.quietStale = false;
       }
       // the contacts still moving with the clock, added as they are judged (nothing of them is held meanwhile)
       const liveGroups = new Map<string, Group>();
@@ -409,12 +435,23 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           pendingOf.stable.delete(id);
           return;
         }
-        addLive(j);
         // out of the queue, the judgement holds until its deadline passes or its next instant comes
         if (j.k.outcome !== 'waiting') {
           const until = Math.min(j.deadline > 0 && !j.within && !j.breached ? j.deadline + 1 : Infinity, nextInstantAfter(c, f.now));
+          // at risk (see noteAtRisk) from AT_RISK_MS before its deadline: from then on added every evaluation
+          const riskFrom = j.deadline > 0 && j.c.firstResponseAt === null && j.c.abandonedAt === null && j.c.endedAt === null ? j.deadline - AT_RISK_MS : Infinity;
+          if (quietable && until > f.now && riskFrom > f.now) {
+            const q: QuietJudgement = { c, j, until: Math.min(until, riskFrom) };
+            pendingOf.pending.delete(id);
+            pendingOf.stable.delete(id);
+            pendingOf.quiet.set(id, q);
+            pendingOf.quietUntil.push(q);
+            contribute(pendingOf.quietGroups, j, 1, true, false);
+            return;
+          }
           if (until > f.now) pendingOf.stable.set(id, { j, until });
         }
+        addLive(j);
       });
       if (deadlines) {
         // waiting, nothing else known: judged without allocating (one judgement object reused), each with the
@@ -458,6 +495,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         for (const [g, grp] of x.groups) mergeGroup(group(groups, g), grp);
       }
       for (const [g, grp] of liveGroups) mergeGroup(group(groups, g), grp);
+      for (const [g, grp] of e.quietGroups) mergeGroup(group(groups, g), grp);
       p = { start, groups, risks };
     } else {
       const groups = new Map<string, Group>();

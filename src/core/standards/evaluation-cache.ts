@@ -4,6 +4,7 @@
  * timeline of contacts by minute of entry. The evaluation itself, and the definitions, are in evaluate.ts.
  */
 import { emptyTally, mergeTally, type ContactTally, type classifyContact } from '../metrics/contact-metrics';
+import { BinaryHeap } from '../binary-heap';
 import type { Channel, Contact } from '../model/types';
 
 export interface Group {
@@ -85,6 +86,31 @@ export interface CachedPass {
   /** First-response deadlines of contacts plainly waiting (async channels, deadline passes), worked out
    * once: a waiting contact is judged every evaluation, its deadline does not move until the contact changes. */
   waitDeadlines: Map<string, number>;
+  /**
+   * Held judgements summed once instead of added up every evaluation (fixed windows whose pass keeps no waits):
+   * a day of email contacts awaiting their first response within 24 business hours. Each is taken out of the
+   * sums when it runs out (its deadline, its next instant, or the moment it comes at risk) or its contact changes.
+   */
+  quiet: Map<string, QuietJudgement>;
+  quietGroups: Map<string, Group>;
+  /** Quiet judgements by the instant they run out (those let go before are skipped when they come out). */
+  quietUntil: BinaryHeap<QuietJudgement>;
+  /** A judgement taken out may have held a group's longest wait (a maximum cannot be taken back): sum again. */
+  quietStale: boolean;
+}
+
+export interface QuietJudgement {
+  /** The contact as stored. */
+  c: Contact;
+  j: Judged;
+  until: number;
+}
+
+export function emptyCachedPass(): CachedPass {
+  return {
+    buckets: new Map(), counted: new Map(), pending: new Map(), waiting: new Map(), stable: new Map(), waitDeadlines: new Map(),
+    quiet: new Map(), quietGroups: new Map(), quietUntil: new BinaryHeap((a, b) => a.until < b.until), quietStale: false,
+  };
 }
 
 /** How one contact counts in a pass: its classification, first-response verdict and next-response waits. */

@@ -1,6 +1,7 @@
 /**
- * A minimal binary min-heap: the simulator's agenda of future happenings. O(log n) push and pop is what keeps
- * a day at scale 40 (hundreds of thousands of pending timers) well under a few seconds.
+ * A minimal binary min-heap: the simulator's agenda of future happenings (O(log n) push and pop keeps a day at
+ * scale 40, hundreds of thousands of pending timers, well under a few seconds), and the instants at which the
+ * standards evaluation's held judgements run out.
  */
 export class BinaryHeap<T> {
   private readonly items: T[] = [];
