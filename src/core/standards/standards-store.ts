@@ -34,8 +34,9 @@ export function createStandardsService(store: Store, o: { now: () => number; tim
   }
   return {
     at(ts) {
-      const r = store.standardsAt(ts) ?? store.standardsHistory(1)[0];
-      return toVersion(r);
+      // the id first: a set of 2,000 standards is 600 KB of JSON, read from SQLite only the first time
+      const id = store.standardsIdAt(ts)!;
+      return read.get(id) ?? toVersion(store.standardsVersion(id)!);
     },
     save(set, note) {
       const now = o.now();

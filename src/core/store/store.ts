@@ -363,6 +363,11 @@ export function createStore(db: Db) {
     ),
     insertStandards: db.prepare('INSERT INTO standards_versions (valid_from, body, note, saved_at) VALUES (?, ?, ?, ?)'),
     standardsHistory: db.prepare<[number], StandardsVersionRow>('SELECT * FROM standards_versions ORDER BY valid_from DESC, id DESC LIMIT ?'),
+    standardsIdAt: db.prepare<[number], { id: number }>(
+      'SELECT id FROM standards_versions WHERE valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1',
+    ),
+    latestStandardsId: db.prepare<[], { id: number }>('SELECT id FROM standards_versions ORDER BY valid_from DESC, id DESC LIMIT 1'),
+    standardsById: db.prepare<[number], StandardsVersionRow>('SELECT * FROM standards_versions WHERE id = ?'),
     insertAlert: db.prepare(
       `INSERT INTO alerts (standard_id, standard_name, key, channel, queue, breach_started_at, fired_at, figure, basis)
        VALUES (@standardId, @standardName, @key, @channel, @queue, @breachStartedAt, @firedAt, @figure, @basis)`,
@@ -858,6 +863,13 @@ export function createStore(db: Db) {
     /** The standards version in force at an instant (the latest saved with valid_from <= at), or null. */
     standardsAt(at: number): StandardsVersionRow | null {
       return s.standardsAt.get(at) ?? null;
+    },
+    /** The id of the version in force at an instant, else of the latest saved (without its body), or null. */
+    standardsIdAt(at: number): number | null {
+      return (s.standardsIdAt.get(at) ?? s.latestStandardsId.get())?.id ?? null;
+    },
+    standardsVersion(id: number): StandardsVersionRow | null {
+      return s.standardsById.get(id) ?? null;
     },
     /** Save a new version of the standards set, in force from `validFrom`; returns its id. */
     saveStandards(body: string, validFrom: number, note: string | null, savedAt: number): number {
