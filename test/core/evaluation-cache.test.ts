@@ -26,6 +26,10 @@ function standards() {
     { id: 'sl-queue', name: 'SL V1', metric: 'service-level', scope: { kind: 'queue', queue: 'V1' }, window: 'today', comparator: 'at-least', tiers: { expected: 0.7, desired: 0.8, delight: 0.9 }, options: { thresholdSeconds: 30 } },
     { id: 'fr-bots', name: 'FR bots', metric: 'first-response-within', scope: { kind: 'center' }, window: 'week', comparator: 'at-least', tiers: { expected: 0.7, desired: 0.8, delight: 0.9 }, options: { thresholdSeconds: 120, botRepliesCount: true } },
     { id: 'nrt-today', name: 'NRT today', metric: 'next-response-time', scope: { kind: 'center' }, window: 'today', comparator: 'at-most', tiers: { expected: 120, desired: 60, delight: 30 } },
+    // rolling windows keep their later minutes merged: surveys and resolutions change counted contacts in place
+    { id: 'csat-60m', name: 'CSAT 60 min', metric: 'csat', scope: { kind: 'center' }, window: 'rolling-60m', comparator: 'at-least', tiers: { expected: 0.7, desired: 0.8, delight: 0.9 } },
+    { id: 'fcr-30m', name: 'FCR 30 min', metric: 'fcr', scope: { kind: 'channel', channel: 'chat' }, window: 'rolling-30m', comparator: 'at-least', tiers: { expected: 0.6, desired: 0.7, delight: 0.8 } },
+    { id: 'p50-15m-queue', name: 'Wait p50 V2 15 min', metric: 'wait-p50', scope: { kind: 'queue', queue: 'V2' }, window: 'rolling-15m', comparator: 'at-most', tiers: { expected: 60, desired: 30, delight: 10 } },
     { id: 'frt-today', name: 'FRT today', metric: 'first-response-time', scope: { kind: 'channel', channel: 'email' }, window: 'today', comparator: 'at-most', tiers: { expected: 600, desired: 300, delight: 60 } },
   ];
   return standardsSetSchema.parse({ ...defaults, standards: [...defaults.standards, ...extra] });

@@ -355,6 +355,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
             for (const c of x.contacts!) e.counted.delete(c.id);
             e.buckets.delete(b);
           }
+          if (e.totalHead !== head) e.total = null;
         }
         for (const n of cache.changed ?? []) {
           const old = e.counted.get(n.id);
@@ -386,6 +387,10 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           const x = bucket(e, bucketOf(n));
           contribute(x.groups, was, -1, false, keepWaits);
           contribute(x.groups, now, 1, false, keepWaits);
+          if (e.total && bucketOf(n) > head) {
+            contribute(e.total, was, -1, false, keepWaits);
+            contribute(e.total, now, 1, false, keepWaits);
+          }
           if (x.contacts) x.contacts[x.contacts.indexOf(old)] = n;
           e.counted.set(n.id, n);
         }
@@ -429,6 +434,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         if (settled(j)) {
           const x = bucket(pendingOf, bucketOf(c));
           contribute(x.groups, j, 1, true, keepWaits);
+          if (pendingOf.total && bucketOf(c) > head) contribute(pendingOf.total, j, 1, true, keepWaits);
           x.contacts?.push(c);
           pendingOf.counted.set(id, c);
           pendingOf.pending.delete(id);
@@ -486,14 +492,27 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         }
       }
       const groups = new Map<string, Group>();
-      for (const [b, x] of e.buckets) {
-        if (rolling && b === head) {
-          // the minute the window's start falls in: its settled contacts from the start on, one by one
-          for (const c of x.contacts!) if (c.queuedAt >= start) contribute(groups, judge(s, c, shortAbandonMs, keepNext, deadlines), 1, true, keepWaits);
-          continue;
+      if (rolling) {
+        // the minute the window's start falls in: its settled contacts from the start on, one by one
+        const x = e.buckets.get(head);
+        if (x) for (const c of x.contacts!) if (c.queuedAt >= start) contribute(groups, judge(s, c, shortAbandonMs, keepNext, deadlines), 1, true, keepWaits);
+        if (e.total === null) {
+          // the later minutes merged again, their waits copied (the merged groups' own, appended to from now on)
+          const total = new Map<string, Group>();
+          for (const [b, y] of e.buckets) {
+            if (b <= head) continue;
+            for (const [g, grp] of y.groups) {
+              const into = group(total, g);
+              mergeGroup(into, grp);
+              into.waitParts.length = 0;
+              for (const w of grp.waits) into.waits.push(w);
+            }
+          }
+          e.total = total;
+          e.totalHead = head;
         }
-        for (const [g, grp] of x.groups) mergeGroup(group(groups, g), grp);
-      }
+        for (const [g, grp] of e.total) mergeGroup(group(groups, g), grp);
+      } else for (const x of e.buckets.values()) for (const [g, grp] of x.groups) mergeGroup(group(groups, g), grp);
       for (const [g, grp] of liveGroups) mergeGroup(group(groups, g), grp);
       for (const [g, grp] of e.quietGroups) mergeGroup(group(groups, g), grp);
       p = { start, groups, risks };

@@ -97,6 +97,14 @@ export interface CachedPass {
   quietUntil: BinaryHeap<QuietJudgement>;
   /** A judgement taken out may have held a group's longest wait (a maximum cannot be taken back): sum again. */
   quietStale: boolean;
+  /**
+   * Rolling windows: the buckets after the one the window's start falls in, merged (their waits copied), and kept
+   * up to date as contacts settle or change in them; merged again when the start reaches another minute. An
+   * evaluation then merges one set of groups instead of every minute's (a 60-minute window by queue: 6,000).
+   */
+  total: Map<string, Group> | null;
+  /** The minute the window's start fell in when `total` was merged. */
+  totalHead: number;
 }
 
 export interface QuietJudgement {
@@ -110,6 +118,7 @@ export function emptyCachedPass(): CachedPass {
   return {
     buckets: new Map(), counted: new Map(), pending: new Map(), waiting: new Map(), stable: new Map(), waitDeadlines: new Map(),
     quiet: new Map(), quietGroups: new Map(), quietUntil: new BinaryHeap((a, b) => a.until < b.until), quietStale: false,
+    total: null, totalHead: -1,
   };
 }
 
