@@ -408,10 +408,11 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         e.quietStale = false;
       }
       // the contacts still moving with the clock, added as they are judged (nothing of them is held meanwhile)
-      const liveGroups = new Map<string, Group>();
+      // (straight into the pass's figures: the settled ones are merged in after)
+      const groups = new Map<string, Group>();
       const risks = new Map<Channel, { count: number; next: number | null }>();
       const addLive = (j: Judged) => {
-        contribute(liveGroups, j, 1, true, keepWaits);
+        contribute(groups, j, 1, true, keepWaits);
         // a settled contact has its first response or its breach: the contacts at risk are among these
         noteAtRisk(risks, j);
       };
@@ -485,13 +486,12 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         // without deadlines, the waiting contacts count the same in every pass of this window and scope: their
         // count and oldest entry per group, tallied once per evaluation
         for (const [g, w] of waitingTally(pendingOf.waiting, start, channel)) {
-          const grp = group(liveGroups, g);
+          const grp = group(groups, g);
           grp.tally.offered += w.count;
           grp.tally.waiting += w.count;
           grp.waitingMaxMs = Math.max(grp.waitingMaxMs, f.now - w.oldest);
         }
       }
-      const groups = new Map<string, Group>();
       if (rolling) {
         // the minute the window's start falls in: its settled contacts from the start on, one by one
         const x = e.buckets.get(head);
@@ -513,7 +513,6 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         }
         for (const [g, grp] of e.total) mergeGroup(group(groups, g), grp);
       } else for (const x of e.buckets.values()) for (const [g, grp] of x.groups) mergeGroup(group(groups, g), grp);
-      for (const [g, grp] of liveGroups) mergeGroup(group(groups, g), grp);
       for (const [g, grp] of e.quietGroups) mergeGroup(group(groups, g), grp);
       p = { start, groups, risks };
     } else {
