@@ -44,6 +44,9 @@ export class AlertMonitor {
   private readonly episodes = new Map<string, Episode>();
   /** The open alerts as stored (the log is written through; every snapshot reads these, not the table). */
   private readonly open = new Map<number, AlertView>();
+  /** The standards by id of the set last updated with (the same object while its version is in force). */
+  private byId = new Map<string, StandardsSet['standards'][number]>();
+  private byIdOf: StandardsSet | null = null;
 
   constructor(private readonly store: Store) {
     // alerts open when the engine stopped are still firing: their episode goes on
@@ -80,7 +83,9 @@ export class AlertMonitor {
   update(set: StandardsSet, ev: StandardsEvaluation): AlertView[] {
     const now = ev.at;
     const fired: AlertView[] = [];
-    const byId = new Map(set.standards.map((s) => [s.id, s]));
+    if (this.byIdOf !== set) this.byId = new Map(set.standards.map((s) => [s.id, s]));
+    this.byIdOf = set;
+    const byId = this.byId;
     const seen = new Set<string>();
     for (const r of ev.results) {
       const s = byId.get(r.standardId);

@@ -149,8 +149,16 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     s.scope.kind === 'channel' ? s.scope.channel : s.scope.kind === 'queue' ? (queueOf.get(s.scope.queue)?.channel ?? null) : null;
   const needsWaits = new Set<string>();
   const needsQueues = set.standards.some((s) => s.scope.kind === 'queue');
-  const passKey = (s: Standard) =>
-    `${windowStart(s, f)}|${scopeChannel(s) ?? '*'}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}|${s.options.botRepliesCount === true}`;
+  // each standard's pass key, worked out once an evaluation (a set may hold 2,000 standards)
+  const passKeys = new Map<Standard, string>();
+  const passKey = (s: Standard) => {
+    let k = passKeys.get(s);
+    if (k === undefined) {
+      k = `${windowStart(s, f)}|${scopeChannel(s) ?? '*'}|${s.options.thresholdSeconds ?? ''}|${s.options.shortAbandonSeconds ?? ''}|${s.options.clock ?? 'calendar'}|${s.options.botRepliesCount === true}`;
+      passKeys.set(s, k);
+    }
+    return k;
+  };
   const needsNextResponses = new Set<string>();
   // first-response deadlines are judged only in passes with a first-response standard (they keep an email
   // contact unsettled for a day)
