@@ -100,4 +100,56 @@ describe('evaluation cache', () => {
       { numRuns: 40 },
     );
   });
+
+  it('takes a held judgement out as it was added, after the instant it was held until has passed', () => {
+    // A resolves and C ends 60 s after the first evaluation: their judgements are held (summed once) until then.
+    // B and D wait longer and hold later instants, so taking A or C out does not rebuild the sums; taken out at
+    // the later clock, A's resolution and C's handle time would be subtracted without ever having been added.
+    const t0 = DAY_START + 10 * 3600 * S;
+    const set = standardsSetSchema.parse({
+      ...defaultStandards('UTC'),
+      standards: [{ id: 'fcr-today', name: 'FCR today', metric: 'fcr', scope: { kind: 'center' }, window: 'today', comparator: 'at-least', tiers: { expected: 0.6, desired: 0.7, delight: 0.8 } }],
+    });
+    const base = { channel: 'voice', queue: 'V1', agentId: 'a1', firstResponseAt: null, abandonedAt: null, wrapupEndAt: null } as const;
+    const contacts: Contact[] = [
+      { ...base, id: 'A', queuedAt: t0 - 200 * S, answeredAt: t0 - 190 * S, endedAt: t0 - 100 * S, resolvedAt: t0 + 60 * S, firstContactResolution: true },
+      { ...base, id: 'B', queuedAt: t0 - 500 * S, answeredAt: t0 - 300 * S, endedAt: t0 - 100 * S, resolvedAt: t0 + 3600 * S, firstContactResolution: false },
+      { ...base, id: 'C', queuedAt: t0 - 100 * S, answeredAt: t0 - 95 * S, endedAt: t0 + 60 * S },
+      { ...base, id: 'D', queuedAt: t0 - 900 * S, answeredAt: t0 - 600 * S, endedAt: t0 + 3600 * S },
+    ];
+    const facts = (now: number): FloorFacts => ({
+      now, dayStart: DAY_START, timeZone: 'UTC', intervalMinutes: 15, contacts, waitingNow: [], agents: [],
+      queues: [{ name: 'V1', channel: 'voice', timeZone: null, slThresholdSeconds: 20 }],
+    });
+    const cache = new EvaluationCache();
+    evaluateStandards(set, 1, { ...facts(t0), cache: { passes: cache, changed: null, rulesKey: '1' } });
+    const now = t0 + 120 * S;
+    const cached = evaluateStandards(set, 1, { ...facts(now), cache: { passes: cache, changed: [], rulesKey: '1' } });
+    const fresh = evaluateStandards(set, 1, facts(now));
+    // by hand: A resolved on first contact, B not resolved yet: FCR 1 of 1; handle time A 90 s, B 200 s, C 155 s
+    expect(fresh.results.find((r) => r.key === 'center')!.figure).toBe(1);
+    expect(fresh.staffing.find((x) => x.channel === 'voice')!.ahtSeconds).toBeCloseTo((90 + 200 + 155) / 3, 6);
+    expect(cached.results).toEqual(fresh.results);
+    expect(cached.staffing).toEqual(fresh.staffing);
+  });
+
+  it('lets go of waiting contacts a rolling window slid past, in every pass of that window', () => {
+    // two rolling passes of the same window (T 20 s and 30 s): only one tallies the waiting contacts (see
+    // waitingTally), the other must still let go of those the window slid past
+    const t0 = DAY_START + 10 * 3600 * S;
+    const sl = (id: string, T: number) => ({ id, name: id, metric: 'service-level' as const, scope: { kind: 'center' as const }, window: 'rolling-15m' as const, comparator: 'at-least' as const, tiers: { expected: 0.7, desired: 0.8, delight: 0.9 }, options: { thresholdSeconds: T } });
+    const set = standardsSetSchema.parse({ ...defaultStandards('UTC'), standards: [sl('a', 20), sl('b', 30)] });
+    const contacts: Contact[] = Array.from({ length: 50 }, (_, i) => ({ id: `w${i}`, channel: 'voice', queue: 'V1', agentId: null, queuedAt: t0 - (i + 1) * S, answeredAt: null, firstResponseAt: null, abandonedAt: null, endedAt: null, wrapupEndAt: null }));
+    const facts = (now: number): FloorFacts => ({ now, dayStart: DAY_START, timeZone: 'UTC', intervalMinutes: 15, contacts, queues: [{ name: 'V1', channel: 'voice', timeZone: null, slThresholdSeconds: 20 }], waitingNow: [], agents: [] });
+    const cache = new EvaluationCache();
+    let changed: Contact[] | null = null;
+    for (let now = t0; now <= t0 + 3600 * S; now += 5 * S) {
+      const result = evaluateStandards(set, 1, { ...facts(now), cache: { passes: cache, changed, rulesKey: '1' } });
+      changed = [];
+      if (now === t0 + 3600 * S) expect(result.results).toEqual(evaluateStandards(set, 1, facts(now)).results);
+    }
+    const rolling = [...cache.entries].filter(([k]) => k.startsWith('rolling'));
+    expect(rolling).toHaveLength(2);
+    for (const [, e] of rolling) expect(e.waiting.size).toBe(0);
+  });
 });

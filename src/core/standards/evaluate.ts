@@ -231,12 +231,13 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
    * Add (sign 1) or take away (sign -1) a judged contact's figures in its groups. `waits`: its wait in the waits
    * and the longest waits too (only ever added: a contact whose wait changes rebuilds its cached pass).
    */
-  function contribute(groups: Map<string, Group>, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
-    addTo(group(groups, 'center'), j, sign, waits, keepWaits);
-    addTo(group(groups, j.c.channel), j, sign, waits, keepWaits);
-    if (needsQueues) addTo(group(groups, queueKey(j.c.queue)), j, sign, waits, keepWaits);
+  function contribute(groups: Map<string, Group>, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean, at = f.now): void {
+    addTo(group(groups, 'center'), j, sign, waits, keepWaits, at);
+    addTo(group(groups, j.c.channel), j, sign, waits, keepWaits, at);
+    if (needsQueues) addTo(group(groups, queueKey(j.c.queue)), j, sign, waits, keepWaits, at);
   }
-  function addTo(grp: Group, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
+  /** `at`: the instant the handle time and resolution are read at (a held judgement is taken out as it was added). */
+  function addTo(grp: Group, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean, at: number): void {
     const { c, k } = j;
     {
       if (waits) addToTally(grp.tally, k, sign);
@@ -261,12 +262,12 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         if (c.nps >= 9) grp.promoters += sign;
         else if (c.nps <= 6) grp.detractors += sign;
       }
-      const handle = handleTimeMs(c, f.now);
+      const handle = handleTimeMs(c, at);
       if (handle !== null) {
         grp.handled += sign;
         grp.handleMs += sign * handle;
       }
-      if (c.resolvedAt != null && c.resolvedAt <= f.now) {
+      if (c.resolvedAt != null && c.resolvedAt <= at) {
         grp.resolved += sign;
         if (c.firstContactResolution) grp.firstContact += sign;
         grp.resolutionMs += sign * Math.max(0, c.resolvedAt - c.queuedAt);
@@ -348,7 +349,8 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         const q = e.quiet.get(id);
         if (q === undefined) return undefined;
         e.quiet.delete(id);
-        contribute(e.quietGroups, q.j, -1, true, false);
+        // taken out as it was added: at the instant it was judged (its handle time and resolution read then)
+        contribute(e.quietGroups, q.j, -1, true, false, q.at);
         const w = q.j.k.waitMs;
         const maxOf = (g: string) => e.quietGroups.get(g)?.tally.maxResolvedWaitMs ?? 0;
         if (w >= maxOf('center') || w >= maxOf(q.j.c.channel) || (needsQueues && w >= maxOf(queueKey(q.j.c.queue)))) e.quietStale = true;
@@ -363,7 +365,15 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
             for (const c of x.contacts!) e.counted.delete(c.id);
             e.buckets.delete(b);
           }
-          if (e.totalHead !== head) e.total = null;
+          if (e.totalHead !== head) {
+            e.total = null;
+            // once a minute: the waiting contacts the window slid past (only one pass per window start and scope
+            // lets them go as it tallies them; see waitingTally)
+            const waiting = e.waiting;
+            waiting.forEach((c, id) => {
+              if (c.queuedAt < start) waiting.delete(id);
+            });
+          }
         }
         for (const n of cache.changed ?? []) {
           const old = e.counted.get(n.id);
@@ -412,7 +422,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       }
       if (e.quietStale) {
         e.quietGroups = new Map();
-        for (const q of e.quiet.values()) contribute(e.quietGroups, q.j, 1, true, false);
+        for (const q of e.quiet.values()) contribute(e.quietGroups, q.j, 1, true, false, q.at);
         e.quietStale = false;
       }
       // the contacts still moving with the clock, added as they are judged (nothing of them is held meanwhile)
@@ -456,7 +466,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           // at risk (see noteAtRisk) from AT_RISK_MS before its deadline: from then on added every evaluation
           const riskFrom = j.deadline > 0 && j.c.firstResponseAt === null && j.c.abandonedAt === null && j.c.endedAt === null ? j.deadline - AT_RISK_MS : Infinity;
           if (quietable && until > f.now && riskFrom > f.now) {
-            const q: QuietJudgement = { c, j, until: Math.min(until, riskFrom) };
+            const q: QuietJudgement = { c, j, until: Math.min(until, riskFrom), at: f.now };
             pendingOf.pending.delete(id);
             pendingOf.stable.delete(id);
             pendingOf.quiet.set(id, q);

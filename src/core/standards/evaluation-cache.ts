@@ -112,6 +112,8 @@ export interface QuietJudgement {
   c: Contact;
   j: Judged;
   until: number;
+  /** The evaluation's instant it was judged and summed at (it is taken out of the sums as of then). */
+  at: number;
 }
 
 export function emptyCachedPass(): CachedPass {
