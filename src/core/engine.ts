@@ -243,7 +243,7 @@ export function createEngine(options: EngineOptions): Engine {
   const evaluationCache = new EvaluationCache();
   let evaluation: StandardsEvaluation | null = null;
   const alerts = new AlertMonitor(store);
-  function floorFacts(now: number, queues?: ReturnType<typeof floor.queuesLive>): FloorFacts {
+  function floorFacts(now: number): FloorFacts {
     return {
       now,
       dayStart,
@@ -252,7 +252,7 @@ export function createEngine(options: EngineOptions): Engine {
       contacts: recent.values(),
       // as the live floor holds them (kept from the store and the events), not read from SQL on each evaluation
       queues: floor.queueConfigs(),
-      waitingNow: queues ? queues.map((q) => ({ queue: q.name, channel: q.channel, longestWaitNowSeconds: q.longestWaitNowSeconds })) : floor.waitingNow(now),
+      waitingNow: floor.waitingNow(now),
       agents: floor.agentTimes(now),
       agentIntervals: agentIntervalsSince,
     };
@@ -263,9 +263,9 @@ export function createEngine(options: EngineOptions): Engine {
     const capacity = floor.agentCapacities();
     return store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
   }
-  function evaluate(now: number, queues?: ReturnType<typeof floor.queuesLive>): StandardsEvaluation {
+  function evaluate(now: number): StandardsEvaluation {
     const v = standards.at(now);
-    const facts = floorFacts(now, queues);
+    const facts = floorFacts(now);
     // the settled contacts' figures of today's and the week's windows carry over from the last evaluation
     facts.cache = { passes: evaluationCache, changed: recent.takeChanges(), rulesKey: `${v.version}|${JSON.stringify(facts.queues)}` };
     evaluation = evaluateStandards(v.set, v.version, facts);
@@ -275,8 +275,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** Evaluate the standards when the last evaluation is older than STANDARDS_EVERY_MS (or the clock went back). */
-  function refreshStandards(now: number, queues?: ReturnType<typeof floor.queuesLive>): void {
-    if (evaluation === null || now - evaluation.at >= STANDARDS_EVERY_MS || now < evaluation.at) evaluate(now, queues);
+  function refreshStandards(now: number): void {
+    if (evaluation === null || now - evaluation.at >= STANDARDS_EVERY_MS || now < evaluation.at) evaluate(now);
   }
 
   const known = (v: AlertView | null, id: number): AlertView => {
@@ -290,7 +290,7 @@ export function createEngine(options: EngineOptions): Engine {
     const queues = floor.queuesLive(now);
     // evaluated on the tick (every STANDARDS_EVERY_MS) or after a save, not on every snapshot: a snapshot
     // carries the last evaluation and stays cheap
-    if (evaluation === null) evaluate(now, queues);
+    if (evaluation === null) evaluate(now);
     return {
       now,
       center: { ...center, dayStart },

@@ -3,7 +3,6 @@ import { lateMorningZone, startHost, type RunningHost } from '../helpers/host';
 
 let host: RunningHost;
 
-/** A zone where it is late morning now, so the simulated floor is busy whenever the test runs. */
 test.beforeAll(async () => {
   // eight times the voice calls from now on: the voice service level falls below its expected tier
   host = await startHost(['--simulate', '--speed', '30', '--time-zone', lateMorningZone(), '--surge', 'voice,0,60,8']);

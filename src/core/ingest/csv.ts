@@ -10,7 +10,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CanonicalEvent } from '../model/events';
-import { formatZodError } from '../model/events';
+import { CSAT_SCALE, NPS_SCALE, formatZodError } from '../model/events';
 import { CHANNELS, type Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import { isValidTimeZone } from '../time/business-day';
@@ -153,8 +153,8 @@ export function columnMapping(m: ColumnMapping): CsvMapping {
         return Number.isInteger(n) && n >= min && n <= max ? n : `column "${c[name]}" (${name}): "${v}" is not a whole number from ${min} to ${max}`;
       };
       const outcomeOf = (fallbackAt: number | null): OutcomeRow | string | null => {
-        const csat = score('csat', 1, 5);
-        const nps = score('nps', 0, 10);
+        const csat = score('csat', CSAT_SCALE.min, CSAT_SCALE.max);
+        const nps = score('nps', NPS_SCALE.min, NPS_SCALE.max);
         if (typeof csat === 'string') return csat;
         if (typeof nps === 'string') return nps;
         const surveyedAt = at('surveyedAt', m.kind === 'surveys' && (csat !== null || nps !== null));

@@ -364,22 +364,19 @@ export class LiveFloor {
     return occupancy(this.stateTimes(now));
   }
 
-  /** Each agent's capacity per channel, by id. */
   /** The queues the floor knows: configured ones, and those seen only in contacts (with their channel's default T). */
   queueConfigs(): QueueConfig[] {
     return [...this.queues.values()];
   }
 
+  /** Each agent's capacity per channel, by id. */
   agentCapacities(): Map<string, Partial<Record<Channel, number>>> {
     return new Map([...this.agents.values()].map((a) => [a.id, a.capacity]));
   }
 
   /**
    * Each agent's capacity, state now, time by state today and not-ready time by reason ('' = none given), the open
-   * state counted up to `now`.
-   */
-  /**
-   * Each agent's time in each state today up to `now`, and not-ready time by reason. The views are this floor's,
+   * state counted up to `now`. The views are this floor's,
    * filled again on each call (the standards evaluation reads them every few seconds; new ones each time were
    * 2,000 objects that the collector promoted and swept): read them before the next call, keep none.
    */

@@ -26,7 +26,7 @@ export function percentileOfParts(parts: readonly ArrayLike<number>[], p: number
 }
 
 /** The k-th smallest (0-based) of a, which is reordered. */
-export function kthSmallest(a: Float64Array, k: number): number {
+function kthSmallest(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (hi > lo) {

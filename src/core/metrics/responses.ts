@@ -33,7 +33,7 @@ export function decodeTurns(text: string | null): Turn[] | null {
   return turns;
 }
 
-export function encodeTurns(turns: readonly Turn[]): string {
+function encodeTurns(turns: readonly Turn[]): string {
   return turns.map((t) => `${t.at}:${CODE[t.by]}`).join(',');
 }
 

@@ -27,6 +27,10 @@ const instant = z.union([
 const id = z.string().min(1).max(200);
 const channel = z.enum(CHANNELS);
 
+/** The survey scales a `contact.surveyed` event carries (and a CSV mapping's score columns are read on). */
+export const CSAT_SCALE = { min: 1, max: 5 } as const;
+export const NPS_SCALE = { min: 0, max: 10 } as const;
+
 const base = {
   v: z.literal(FEED_FORMAT_VERSION),
   /** Optional globally unique id; when present it is the idempotency key across sources. */
@@ -106,8 +110,8 @@ export const contactSurveyedEvent = z
     ...base,
     type: z.literal('contact.surveyed'),
     contactId: id,
-    csat: z.number().int().min(1).max(5).optional(),
-    nps: z.number().int().min(0).max(10).optional(),
+    csat: z.number().int().min(CSAT_SCALE.min).max(CSAT_SCALE.max).optional(),
+    nps: z.number().int().min(NPS_SCALE.min).max(NPS_SCALE.max).optional(),
   })
   .refine((e) => e.csat !== undefined || e.nps !== undefined, { message: 'a survey needs csat (1-5) or nps (0-10)', path: ['csat'] });
 

@@ -44,7 +44,7 @@ import { BusinessHours } from '../time/business-hours';
 import { intervalStart } from '../time/business-day';
 import { tierOf, type Standard } from './standard';
 import {
-  EvaluationCache, FIXED_WINDOWS, emptyCachedPass, type QuietJudgement, MINUTE_MS, group, latestInstant, mergeGroup, nextInstantAfter, plainlyWaiting,
+  EvaluationCache, FIXED_WINDOWS, emptyCachedPass, forgetPending, type QuietJudgement, MINUTE_MS, group, latestInstant, mergeGroup, nextInstantAfter, plainlyWaiting,
   type Bucket, type CachedPass, type Group, type Judged,
 } from './evaluation-cache';
 
@@ -127,7 +127,6 @@ export function contactRules(set: StandardsSet, queues: readonly QueueConfig[]) 
     calendars,
     thresholdSeconds,
     /** The contact's first response as the standard counts it (bot replies or not). */
-    firstResponse: (s: Standard, c: Contact) => firstResponseOf(c, s.options.botRepliesCount === true),
     /** The contact as the standard reads it: its first response counting bot replies when the standard says so. */
     asCounted: (s: Standard, c: Contact): Contact =>
       s.options.botRepliesCount === true && c.firstAutoResponseAt != null ? { ...c, firstResponseAt: firstResponseOf(c, true) } : c,
@@ -212,7 +211,8 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       }
       if (keepNext && c.turns) nextWaits = nextResponseWaits(c, s.options.botRepliesCount === true, f.now);
     }
-    return { c, k, within, breached, deadline, nextWaits };
+    const resolved = c.resolvedAt != null && c.resolvedAt <= f.now;
+    return { c, k, within, breached, deadline, nextWaits, handleMs: handleTimeMs(c, f.now), resolved };
   }
   /** First responses due within the next AT_RISK_MS: contacts that will breach unless an agent answers them now. */
   function noteAtRisk(risks: Map<Channel, { count: number; next: number | null }>, j: Judged): void {
@@ -231,47 +231,40 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
    * Add (sign 1) or take away (sign -1) a judged contact's figures in its groups. `waits`: its wait in the waits
    * and the longest waits too (only ever added: a contact whose wait changes rebuilds its cached pass).
    */
-  function contribute(groups: Map<string, Group>, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean, at = f.now): void {
-    addTo(group(groups, 'center'), j, sign, waits, keepWaits, at);
-    addTo(group(groups, j.c.channel), j, sign, waits, keepWaits, at);
-    if (needsQueues) addTo(group(groups, queueKey(j.c.queue)), j, sign, waits, keepWaits, at);
+  function contribute(groups: Map<string, Group>, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
+    addTo(group(groups, 'center'), j, sign, waits, keepWaits);
+    addTo(group(groups, j.c.channel), j, sign, waits, keepWaits);
+    if (needsQueues) addTo(group(groups, queueKey(j.c.queue)), j, sign, waits, keepWaits);
   }
-  /** `at`: the instant the handle time and resolution are read at (a held judgement is taken out as it was added). */
-  function addTo(grp: Group, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean, at: number): void {
+  /** Every figure is read from the judgement, as of the instant it was judged: taking it away undoes adding it. */
+  function addTo(grp: Group, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
     const { c, k } = j;
-    {
-      if (waits) addToTally(grp.tally, k, sign);
-      else {
-        const max = grp.tally.maxResolvedWaitMs;
-        addToTally(grp.tally, k, sign);
-        grp.tally.maxResolvedWaitMs = max;
-      }
-      if (waits) {
-        if (k.outcome === 'waiting') grp.waitingMaxMs = Math.max(grp.waitingMaxMs, k.waitMs);
-        else if (keepWaits) grp.waits.push(k.waitMs);
-      }
-      if (j.within) grp.frWithin += sign;
-      else if (j.breached) grp.frBreached += sign;
-      if (j.nextWaits) for (const w of j.nextWaits) (grp.nextResponses += sign, (grp.nextResponseMs += sign * w));
-      if (c.csat != null) {
-        grp.csat += sign;
-        if (c.csat >= 4) grp.satisfied += sign;
-      }
-      if (c.nps != null) {
-        grp.nps += sign;
-        if (c.nps >= 9) grp.promoters += sign;
-        else if (c.nps <= 6) grp.detractors += sign;
-      }
-      const handle = handleTimeMs(c, at);
-      if (handle !== null) {
-        grp.handled += sign;
-        grp.handleMs += sign * handle;
-      }
-      if (c.resolvedAt != null && c.resolvedAt <= at) {
-        grp.resolved += sign;
-        if (c.firstContactResolution) grp.firstContact += sign;
-        grp.resolutionMs += sign * Math.max(0, c.resolvedAt - c.queuedAt);
-      }
+    const max = grp.tally.maxResolvedWaitMs;
+    addToTally(grp.tally, k, sign);
+    if (waits) {
+      if (k.outcome === 'waiting') grp.waitingMaxMs = Math.max(grp.waitingMaxMs, k.waitMs);
+      else if (keepWaits) grp.waits.push(k.waitMs);
+    } else grp.tally.maxResolvedWaitMs = max;
+    if (j.within) grp.frWithin += sign;
+    else if (j.breached) grp.frBreached += sign;
+    if (j.nextWaits) for (const w of j.nextWaits) (grp.nextResponses += sign, (grp.nextResponseMs += sign * w));
+    if (c.csat != null) {
+      grp.csat += sign;
+      if (c.csat >= 4) grp.satisfied += sign;
+    }
+    if (c.nps != null) {
+      grp.nps += sign;
+      if (c.nps >= 9) grp.promoters += sign;
+      else if (c.nps <= 6) grp.detractors += sign;
+    }
+    if (j.handleMs !== null) {
+      grp.handled += sign;
+      grp.handleMs += sign * j.handleMs;
+    }
+    if (j.resolved) {
+      grp.resolved += sign;
+      if (c.firstContactResolution) grp.firstContact += sign;
+      grp.resolutionMs += sign * Math.max(0, c.resolvedAt! - c.queuedAt);
     }
   }
 
@@ -279,12 +272,12 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const waitingNow: Judged = {
     c: null as unknown as Contact,
     k: { outcome: 'waiting', waitMs: 0, shortAbandon: false, withinThreshold: false, resolvedWithinThreshold: false, firstResponseMs: null },
-    within: false, breached: false, deadline: 0, nextWaits: null,
+    within: false, breached: false, deadline: 0, nextWaits: null, handleMs: null, resolved: false,
   };
   const usedEntries = new Set<string>();
   /** Per window start and scope channel: the plainly waiting contacts' count and oldest entry per group. */
   const waitingTallies = new Map<string, Map<string, { count: number; oldest: number }>>();
-  function waitingTally(waiting: Map<string, Contact>, start: number, channel: Channel | null): Map<string, { count: number; oldest: number }> {
+  function waitingTally(e: CachedPass, start: number, channel: Channel | null): Map<string, { count: number; oldest: number }> {
     const key = `${start}|${channel ?? '*'}`;
     let tally = waitingTallies.get(key);
     if (tally) return tally;
@@ -297,9 +290,9 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         if (c.queuedAt < w.oldest) w.oldest = c.queuedAt;
       }
     };
-    waiting.forEach((c, id) => {
+    e.waiting.forEach((c, id) => {
       if (c.queuedAt < start) {
-        waiting.delete(id); // slid out of a rolling window
+        forgetPending(e, id); // slid out of a rolling window
         return;
       }
       if (c.queuedAt >= f.now) return;
@@ -349,8 +342,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         const q = e.quiet.get(id);
         if (q === undefined) return undefined;
         e.quiet.delete(id);
-        // taken out as it was added: at the instant it was judged (its handle time and resolution read then)
-        contribute(e.quietGroups, q.j, -1, true, false, q.at);
+        contribute(e.quietGroups, q.j, -1, true, false);
         const w = q.j.k.waitMs;
         const maxOf = (g: string) => e.quietGroups.get(g)?.tally.maxResolvedWaitMs ?? 0;
         if (w >= maxOf('center') || w >= maxOf(q.j.c.channel) || (needsQueues && w >= maxOf(queueKey(q.j.c.queue)))) e.quietStale = true;
@@ -369,9 +361,9 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
             e.total = null;
             // once a minute: the waiting contacts the window slid past (only one pass per window start and scope
             // lets them go as it tallies them; see waitingTally)
-            const waiting = e.waiting;
-            waiting.forEach((c, id) => {
-              if (c.queuedAt < start) waiting.delete(id);
+            const slid = e;
+            slid.waiting.forEach((c, id) => {
+              if (c.queuedAt < start) forgetPending(slid, id);
             });
           }
         }
@@ -380,10 +372,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           if (old === n) continue;
           if (old === undefined) {
             takeQuiet(e, n.id);
-            e.stable.delete(n.id);
-            e.waitDeadlines.delete(n.id);
-            e.pending.delete(n.id);
-            e.waiting.delete(n.id);
+            forgetPending(e, n.id);
             if (inScope(n)) (plainlyWaiting(n) ? e.waiting : e.pending).set(n.id, n);
             continue;
           }
@@ -422,7 +411,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       }
       if (e.quietStale) {
         e.quietGroups = new Map();
-        for (const q of e.quiet.values()) contribute(e.quietGroups, q.j, 1, true, false, q.at);
+        for (const q of e.quiet.values()) contribute(e.quietGroups, q.j, 1, true, false);
         e.quietStale = false;
       }
       // the contacts still moving with the clock, added as they are judged (nothing of them is held meanwhile)
@@ -438,9 +427,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       // forEach, not for...of: no iterator result per contact (deleting the current entry is safe)
       pendingOf.pending.forEach((c, id) => {
         if (c.queuedAt < start) {
-          pendingOf.pending.delete(id); // slid out of a rolling window
-          pendingOf.stable.delete(id);
-          pendingOf.waitDeadlines.delete(id);
+          forgetPending(pendingOf, id); // slid out of a rolling window
           return;
         }
         if (c.queuedAt >= f.now) return;
@@ -456,8 +443,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           if (pendingOf.total && bucketOf(c) > head) contribute(pendingOf.total, j, 1, true, keepWaits);
           x.contacts?.push(c);
           pendingOf.counted.set(id, c);
-          pendingOf.pending.delete(id);
-          pendingOf.stable.delete(id);
+          forgetPending(pendingOf, id);
           return;
         }
         // out of the queue, the judgement holds until its deadline passes or its next instant comes
@@ -466,9 +452,8 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
           // at risk (see noteAtRisk) from AT_RISK_MS before its deadline: from then on added every evaluation
           const riskFrom = j.deadline > 0 && j.c.firstResponseAt === null && j.c.abandonedAt === null && j.c.endedAt === null ? j.deadline - AT_RISK_MS : Infinity;
           if (quietable && until > f.now && riskFrom > f.now) {
-            const q: QuietJudgement = { c, j, until: Math.min(until, riskFrom), at: f.now };
-            pendingOf.pending.delete(id);
-            pendingOf.stable.delete(id);
+            const q: QuietJudgement = { c, j, until: Math.min(until, riskFrom) };
+            forgetPending(pendingOf, id);
             pendingOf.quiet.set(id, q);
             pendingOf.quietUntil.push(q);
             contribute(pendingOf.quietGroups, j, 1, true, false);
@@ -483,8 +468,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
         // first-response deadline it had when first seen (see judge)
         pendingOf.waiting.forEach((c, id) => {
           if (c.queuedAt < start) {
-            pendingOf.waiting.delete(id);
-            pendingOf.waitDeadlines.delete(id);
+            forgetPending(pendingOf, id);
             return;
           }
           if (c.queuedAt >= f.now) return;
@@ -503,7 +487,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       } else {
         // without deadlines, the waiting contacts count the same in every pass of this window and scope: their
         // count and oldest entry per group, tallied once per evaluation
-        for (const [g, w] of waitingTally(pendingOf.waiting, start, channel)) {
+        for (const [g, w] of waitingTally(pendingOf, start, channel)) {
           const grp = group(groups, g);
           grp.tally.offered += w.count;
           grp.tally.waiting += w.count;

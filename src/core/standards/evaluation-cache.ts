@@ -32,7 +32,7 @@ export interface Group {
   handleMs: number;
 }
 
-export const newGroup = (): Group => ({
+const newGroup = (): Group => ({
   tally: emptyTally(), waits: [], waitParts: [], waitingMaxMs: 0, frWithin: 0, frBreached: 0, nextResponses: 0, nextResponseMs: 0, handled: 0, handleMs: 0,
   csat: 0, satisfied: 0, nps: 0, promoters: 0, detractors: 0, resolved: 0, firstContact: 0, resolutionMs: 0,
 });
@@ -112,8 +112,14 @@ export interface QuietJudgement {
   c: Contact;
   j: Judged;
   until: number;
-  /** The evaluation's instant it was judged and summed at (it is taken out of the sums as of then). */
-  at: number;
+}
+
+/** Let go of a contact in a pass's unsettled maps, all of them (its quiet judgement is taken out with its sums). */
+export function forgetPending(e: CachedPass, id: string): void {
+  e.pending.delete(id);
+  e.waiting.delete(id);
+  e.stable.delete(id);
+  e.waitDeadlines.delete(id);
 }
 
 export function emptyCachedPass(): CachedPass {
@@ -134,6 +140,9 @@ export interface Judged {
   /** Its first-response deadline (async channels, in passes with a first-response standard; else 0). */
   deadline: number;
   nextWaits: number[] | null;
+  /** Its handle time and whether it is resolved, as of the instant it was judged (see handleTimeMs). */
+  handleMs: number | null;
+  resolved: boolean;
 }
 
 /** In the queue with nothing else known of it: classifyContact would say waiting, and nothing more counts. */

@@ -29,7 +29,7 @@ export function createStandardsService(store: Store, o: { now: () => number; tim
     read.set(r.id, v);
     return v;
   };
-  if (store.standardsAt(Number.MAX_SAFE_INTEGER) === null) {
+  if (store.standardsIdAt(Number.MAX_SAFE_INTEGER) === null) {
     store.saveStandards(JSON.stringify(defaultStandards(o.timeZone)), 0, 'the defaults of a new center', o.now());
   }
   return {

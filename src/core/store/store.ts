@@ -358,9 +358,6 @@ export function createStore(db: Db) {
        FROM quarantine q JOIN sources s ON s.id = q.source_id
        WHERE (? IS NULL OR s.name = ?) ORDER BY q.id DESC LIMIT ?`,
     ),
-    standardsAt: db.prepare<[number], StandardsVersionRow>(
-      'SELECT * FROM standards_versions WHERE valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1',
-    ),
     insertStandards: db.prepare('INSERT INTO standards_versions (valid_from, body, note, saved_at) VALUES (?, ?, ?, ?)'),
     standardsHistory: db.prepare<[number], StandardsVersionRow>('SELECT * FROM standards_versions ORDER BY valid_from DESC, id DESC LIMIT ?'),
     standardsIdAt: db.prepare<[number], { id: number }>(
@@ -859,10 +856,6 @@ export function createStore(db: Db) {
     },
     quarantine(limit: number, source: string | null): QuarantineEntry[] {
       return s.quarantine.all(source, source, limit);
-    },
-    /** The standards version in force at an instant (the latest saved with valid_from <= at), or null. */
-    standardsAt(at: number): StandardsVersionRow | null {
-      return s.standardsAt.get(at) ?? null;
     },
     /** The id of the version in force at an instant, else of the latest saved (without its body), or null. */
     standardsIdAt(at: number): number | null {

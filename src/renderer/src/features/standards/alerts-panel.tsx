@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { AlertsSummary, AlertView } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
 import { CHANNEL_LABEL } from '../floor/channels';
+import { formatHourMinute } from '../../lib/format';
 
-const time = (ms: number, timeZone: string) => new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
 const column = (a: AlertView) => (a.queue ? `queue ${a.queue}` : a.channel ? CHANNEL_LABEL[a.channel] : 'center');
 
 /** Open alerts, newest first, each acknowledged or snoozed from here. */
@@ -29,9 +29,9 @@ export function AlertsPanel({ alerts, now, timeZone }: { alerts: AlertsSummary; 
                 <span aria-hidden="true">✖</span> {a.standardName} — {column(a)}
               </strong>
               <span className="summary-note">
-                below expected since {time(a.breachStartedAt, timeZone)}, alerted {time(a.firedAt, timeZone)}: {a.basis}
-                {a.acknowledgedAt !== null ? ` · acknowledged ${time(a.acknowledgedAt, timeZone)}` : ''}
-                {snoozed ? ` · snoozed until ${time(a.snoozedUntil!, timeZone)}` : ''}
+                below expected since {formatHourMinute(a.breachStartedAt, timeZone)}, alerted {formatHourMinute(a.firedAt, timeZone)}: {a.basis}
+                {a.acknowledgedAt !== null ? ` · acknowledged ${formatHourMinute(a.acknowledgedAt, timeZone)}` : ''}
+                {snoozed ? ` · snoozed until ${formatHourMinute(a.snoozedUntil!, timeZone)}` : ''}
               </span>
               <span className="alert__actions">
                 {a.acknowledgedAt === null && (

@@ -4,6 +4,7 @@ import { STANDARD_METRICS } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
 import { CHANNEL_LABEL } from '../floor/channels';
 import { formatFigure } from './standard-look';
+import { formatHourMinute } from '../../lib/format';
 
 interface DrillPanelProps {
   standard: Standard;
@@ -36,7 +37,7 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
   useEffect(() => ref.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' }), [standard.id, cellKey]);
   const unit = STANDARD_METRICS[standard.metric].unit;
   const showNext = standard.metric === 'next-response-time' || (drill?.contacts.some((c) => c.nextResponses > 0) ?? false);
-  const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+  const time = (ms: number) => formatHourMinute(ms, timeZone);
   const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
   return (
     <section ref={ref} className="drill" aria-label={`Behind ${standard.name} on ${column(cellKey)}`} data-testid="drill-panel">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Channel } from '../../../../shared/api';
 import type { IntervalStaffing } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
+import { formatHourMinute } from '../../lib/format';
 import { CHANNEL_LABEL, CHANNEL_ORDER } from '../floor/channels';
 
 /** Intervals shown: the last two hours at 15 minutes. */
@@ -33,7 +34,6 @@ export function StaffingIntervals({ timeZone, evaluatedAt }: { timeZone: string;
   const starts = [...new Set(data.rows.map((r) => r.start))].sort((a, b) => a - b).slice(-SHOWN);
   const cell = new Map(data.rows.map((r) => [`${r.channel}|${r.start}`, r]));
   const channels = CHANNEL_ORDER.filter((ch) => data.rows.some((r) => r.channel === ch && (r.arrivals > 0 || r.staffed > 0)));
-  const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
   return (
     <section className="staffing" aria-label="Staffed against required by interval" data-testid="staffing-intervals">
       <h2>Staffed / required by {data.intervalMinutes}-minute interval (Erlang C for each interval's load)</h2>
@@ -43,7 +43,7 @@ export function StaffingIntervals({ timeZone, evaluatedAt }: { timeZone: string;
             <th scope="col">Channel</th>
             {starts.map((s) => (
               <th key={s} scope="col">
-                {time(s)}
+                {formatHourMinute(s, timeZone)}
                 {s + data.intervalMinutes * 60_000 > data.to ? ' (so far)' : ''}
               </th>
             ))}
@@ -65,7 +65,7 @@ export function StaffingIntervals({ timeZone, evaluatedAt }: { timeZone: string;
                     title={`${r.arrivals} arrivals, AHT ${r.ahtSeconds === null ? '—' : `${Math.round(r.ahtSeconds)} s`}`}
                   >
                     {r.staffed.toFixed(1)} / {r.required ?? '—'}
-                    {short && <span className="staffing-intervals__short"> ✖ short</span>}
+                    {short && <span> ✖ short</span>}
                   </td>
                 );
               })}
