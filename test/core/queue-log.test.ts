@@ -15,7 +15,7 @@ import {
 } from '../../src/core/ingest/queue-log';
 import type { CanonicalEvent } from '../../src/core/model/events';
 import type { MetricsRow } from '../../src/shared/api';
-import { testEngine } from '../helpers/engine';
+import { tempDbPath, testEngine } from '../helpers/engine';
 import { ROOT } from '../helpers/host';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'queue_log');
@@ -200,6 +200,49 @@ describe('queue_log across a restart', () => {
     } finally {
       once.close();
       twice.close();
+    }
+  });
+});
+
+describe('queue_log after a real restart (a new process: no contact held in memory)', () => {
+  const start = Date.parse('2024-03-02T12:00:00Z');
+  const window = { from: iso(0), to: iso(3600), by: 'queue' as const };
+
+  it('merges a call that spans the restart with its stored row, as one engine does', () => {
+    const once = testEngine(start);
+    const path = tempDbPath();
+    let twice = testEngine(start, {}, path);
+    try {
+      once.engine.ingestWith(createQueueLogAdapter(once.engine.adapterContext), 'ql', sample);
+      twice.engine.ingestWith(createQueueLogAdapter(twice.engine.adapterContext), 'ql', sample.slice(0, 54));
+      twice.close();
+      twice = testEngine(start, {}, path);
+      // c9 (1709371200.44@sales): its CONNECT came before the restart, its ENTERQUEUE and end after it
+      const rest = twice.engine.ingestWith(createQueueLogAdapter(twice.engine.adapterContext), 'ql', sample.slice(54));
+      expect(rest.quarantined + rest.accepted + rest.duplicates).toBe(sample.length - 54);
+      expect(twice.engine.store.contact('1709371200.44@sales')).toEqual(once.engine.store.contact('1709371200.44@sales'));
+      expect(twice.engine.handlers['metrics/window'](window)).toEqual(once.engine.handlers['metrics/window'](window));
+    } finally {
+      once.close();
+      twice.close();
+    }
+  });
+
+  it('reads a copy of the file under another name as the same contacts: the counts of a copy read before the restart', () => {
+    const path = tempDbPath();
+    let t = testEngine(start, {}, path);
+    try {
+      t.engine.ingestWith(createQueueLogAdapter(t.engine.adapterContext), 'ql', sample);
+      const before = t.engine.handlers['metrics/window'](window);
+      const contacts = t.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts').get()!.n;
+      t.close();
+      t = testEngine(start, {}, path);
+      const copy = t.engine.ingestWith(createQueueLogAdapter(t.engine.adapterContext), 'ql-copy', sample);
+      expect(copy).toMatchObject({ quarantined: 5, accepted: 13, duplicates: 74 });
+      expect(t.engine.handlers['metrics/window'](window)).toEqual(before);
+      expect(t.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts').get()!.n).toBe(contacts);
+    } finally {
+      t.close();
     }
   });
 });
