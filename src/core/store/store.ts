@@ -251,13 +251,6 @@ function bulkInsert(db: Db, head: string, columns: number, tail = ''): (rows: un
   };
 }
 
-/** A contact written as new was in the table already: the batch must be written again, reading it first. */
-class ContactsStoredBefore extends Error {
-  constructor() {
-    super('a contact taken to be new was stored before');
-  }
-}
-
 /** Lines per stored block, at most. */
 const MAX_BLOCK_LINES = 10_000;
 
@@ -499,22 +492,13 @@ export function createStore(db: Db) {
   }
 
   // ---- contacts --------------------------------------------------------------------------------------------
-  // Contacts are merged here, not in SQL, and written back in multi-row statements. The rows held mirror the
+  // Contacts are merged here, not in SQL: the rows a batch touches are read at once (those not held from an
+  // earlier batch), merged event by event, and written back in multi-row upserts. The rows held mirror the
   // table (write-through; dropped on a rollback), the oldest let go beyond MAX_HELD_CONTACTS.
-  //
-  // A contact not held is taken to be new, without a read: nearly every one a live feed names is, or was held
-  // since the batch it first came in. It is written with a plain INSERT, so one stored after all (a file read
-  // again, a contact from before a restart or let go from memory) fails the batch's transaction; the batch is
-  // then written again reading every contact it names that is not held (see writeBatch below). Reading up
-  // front cost 0.6 us a queue_log line, most of it looking up ids that are not there.
   const heldContacts = new Map<string, ContactRow>();
-  /** Ids of the held rows made in this batch without a stored row: inserted, not upserted. */
-  const unstored = new Set<string>();
-  const contactColumns = 'id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact, first_auto_response_at, turns';
-  const insertContactRows = bulkInsert(db, `INSERT INTO contacts (${contactColumns}) VALUES`, 17);
   const upsertContactRows = bulkInsert(
     db,
-    `INSERT INTO contacts (${contactColumns}) VALUES`,
+    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact, first_auto_response_at, turns) VALUES',
     17,
     ` ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, queue = excluded.queue, agent_id = excluded.agent_id,
        queued_at = excluded.queued_at, answered_at = excluded.answered_at, first_response_at = excluded.first_response_at,
@@ -538,7 +522,6 @@ export function createStore(db: Db) {
     if (c === undefined) {
       c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null, first_auto_response_at: null, turns: null };
       heldContacts.set(id, c);
-      unstored.add(id);
     }
     return c;
   }
@@ -616,21 +599,11 @@ export function createStore(db: Db) {
   }
 
   function writeContacts(changed: Map<string, ContactRow>): void {
-    const fresh: unknown[][] = [];
-    const stored: unknown[][] = [];
+    const rows: unknown[][] = [];
     for (const c of changed.values()) {
-      (unstored.has(c.id) ? fresh : stored).push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at, c.csat, c.nps, c.surveyed_at, c.resolved_at, c.first_contact, c.first_auto_response_at, c.turns]);
+      rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at, c.csat, c.nps, c.surveyed_at, c.resolved_at, c.first_contact, c.first_auto_response_at, c.turns]);
     }
-    unstored.clear();
-    if (stored.length > 0) upsertContactRows(stored);
-    if (fresh.length > 0) {
-      try {
-        insertContactRows(fresh);
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ContactsStoredBefore();
-        throw e;
-      }
-    }
+    if (rows.length > 0) upsertContactRows(rows);
     if (heldContacts.size > MAX_HELD_CONTACTS) {
       let drop = heldContacts.size - (MAX_HELD_CONTACTS * 3) / 4;
       for (const id of heldContacts.keys()) {
@@ -705,7 +678,7 @@ export function createStore(db: Db) {
   }
 
   const writeBatch = db.transaction(
-    (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean, cursor: FileCursor | null, dedupe: Dedupe, readContacts: boolean): BatchResult => {
+    (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean, cursor: FileCursor | null, dedupe: Dedupe): BatchResult => {
       const src = sourceId(sourceName, format);
       const now = Date.now();
       const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [], contacts: new Map() };
@@ -751,7 +724,7 @@ export function createStore(db: Db) {
           previous = line.position;
           fresh.push({ position: line.position, text: line.text, count: 0, events: line.events });
         }
-        if (readContacts) holdContacts(fresh);
+        holdContacts(fresh);
         for (const line of fresh) {
           let count = 0;
           for (const e of line.events) {
@@ -780,19 +753,6 @@ export function createStore(db: Db) {
     },
   );
 
-  /** The transaction rolled back: what it wrote is gone, and so is what is held of it. */
-  function forgetHeld(): void {
-    agentsWritten.clear();
-    agentsPending.clear();
-    agentsOpen.clear();
-    agentRows = [];
-    nextAgentRowId = s.lastAgentIntervalId.get()?.id ?? 0;
-    flushedThrough = nextAgentRowId;
-    heldContacts.clear();
-    unstored.clear();
-    sourceIds.clear();
-  }
-
   const contactRows = (rows: ContactRow[]): Contact[] => rows.map(rowToContact).filter((c): c is Contact => c !== null);
 
   return {
@@ -803,16 +763,17 @@ export function createStore(db: Db) {
      */
     writeBatch(sourceName: string, format: string, lines: ParsedLine[], sameAsRaw = false, cursor: FileCursor | null = null, dedupe: Dedupe = 'by-id'): BatchResult {
       try {
-        return writeBatch(sourceName, format, lines, sameAsRaw, cursor, dedupe, false);
+        return writeBatch(sourceName, format, lines, sameAsRaw, cursor, dedupe);
       } catch (e) {
-        forgetHeld();
-        if (!(e instanceof ContactsStoredBefore)) throw e;
-      }
-      // a contact taken to be new was stored before: the batch again, reading the stored rows it merges with
-      try {
-        return writeBatch(sourceName, format, lines, sameAsRaw, cursor, dedupe, true);
-      } catch (e) {
-        forgetHeld();
+        // the transaction rolled back: what it wrote is gone, and so is what is held of it
+        agentsWritten.clear();
+        agentsPending.clear();
+        agentsOpen.clear();
+        agentRows = [];
+        nextAgentRowId = s.lastAgentIntervalId.get()?.id ?? 0;
+        flushedThrough = nextAgentRowId;
+        heldContacts.clear();
+        sourceIds.clear();
         throw e;
       }
     },
