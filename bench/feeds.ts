@@ -62,6 +62,9 @@ export function benchQueueLog(report: Report): void {
   report('queue_log: store alone (lines/s)', fmt(lines.length / ((performance.now() - t) / 1000)));
   db.close();
   report('queue_log: ratio vs Asternic Stats Lite (4,800 lines/s)', fmt(lines.length / wholeS / 4800, 0));
+  const floorS = storeFloor(text);
+  report('queue_log: floor, contacts + raw lines only (lines/s)', fmt(text.length / floorS));
+  report('queue_log: whole path / floor', `${fmt(floorS / wholeS, 2)}×`);
 
   // per-queue metrics over the whole week, from the store (what `metrics --by queue` runs)
   const times: number[] = [];
@@ -82,6 +85,79 @@ export function benchQueueLog(report: Report): void {
   }
   report('queue_log: the same week from the store (older weeks), ms', fmt(median(sqlTimes), 1));
   whole.close();
+}
+
+/**
+ * The least a queue_log store does, as a yardstick for the whole path: the same lines and schema, but a parse that
+ * checks nothing (the verb's first letters, the epoch's digits), contacts merged in place of events (queued,
+ * answered, abandoned, ended), no agent state, no live aggregates; contacts written in the store's 17-column
+ * multi-row upserts and the lines in one block a batch, one transaction a batch. Returns seconds.
+ */
+function storeFloor(text: string[]): number {
+  const db = openDatabase({ path: tempDbPath() });
+  const PER = 200;
+  const COLS = 17;
+  const tuple = `(${new Array(COLS).fill('?').join(',')})`;
+  const head = 'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact, first_auto_response_at, turns) VALUES';
+  const tail = ' ON CONFLICT (id) DO UPDATE SET agent_id = excluded.agent_id, queued_at = excluded.queued_at, answered_at = excluded.answered_at, abandoned_at = excluded.abandoned_at, ended_at = excluded.ended_at, wrapup_end_at = excluded.wrapup_end_at';
+  const upsert = (n: number) => db.prepare(`${head} ${new Array(n).fill(tuple).join(', ')}${tail}`);
+  const full = upsert(PER);
+  const block = db.prepare('INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, derived, event_count, received_at) VALUES (1, ?, ?, ?, NULL, 1, ?, 0)');
+  db.prepare("INSERT INTO sources (id, name, format, created_at) VALUES (1, 'floor', 'queue_log', 0)").run();
+  interface Row { id: string; queue: string; agent: string | null; queued: number | null; answered: number | null; abandoned: number | null; ended: number | null }
+  const held = new Map<string, Row>();
+  const params: unknown[] = new Array(PER * COLS).fill(null);
+  const t = performance.now();
+  for (let first = 0; first < text.length; first += BATCH) {
+    const batch = text.slice(first, first + BATCH);
+    const changed = new Map<string, Row>();
+    db.transaction(() => {
+      for (const line of batch) {
+        const p1 = line.indexOf('|');
+        const p2 = line.indexOf('|', p1 + 1);
+        const p3 = line.indexOf('|', p2 + 1);
+        const p4 = line.indexOf('|', p3 + 1);
+        const v = line.charCodeAt(p4 + 1);
+        if ((v !== 69 && v !== 67 && v !== 65) || line.charCodeAt(p1 + 1) === 78) continue; // E C A, and a call id
+        let secs = 0;
+        let i = 0;
+        for (; i < p1 && line.charCodeAt(i) !== 46; i++) secs = secs * 10 + line.charCodeAt(i) - 48;
+        const ts = secs * 1000 + (i < p1 ? Number(line.slice(i + 1, p1)) : 0);
+        const id = `${line.slice(p1 + 1, p2)}@${line.slice(p2 + 1, p3)}`;
+        let c = held.get(id);
+        if (c === undefined) {
+          c = { id, queue: line.slice(p2 + 1, p3), agent: null, queued: null, answered: null, abandoned: null, ended: null };
+          held.set(id, c);
+        }
+        if (v === 69) c.queued = ts;
+        else if (v === 65) c.abandoned = ts;
+        else if (line.charCodeAt(p4 + 3) === 78) (c.answered = ts), (c.agent = line.slice(p3 + 1, p4)); // CONNECT
+        else c.ended = ts;
+        changed.set(id, c);
+      }
+      block.run(first + 1, first + batch.length, JSON.stringify(batch), batch.length);
+      let k = 0;
+      const flush = (n: number) => (n === PER ? full : upsert(n)).run(n === PER ? params : params.slice(0, n * COLS));
+      for (const c of changed.values()) {
+        const o = k * COLS;
+        params[o] = c.id;
+        params[o + 1] = 'voice';
+        params[o + 2] = c.queue;
+        params[o + 3] = c.agent;
+        params[o + 4] = c.queued;
+        params[o + 5] = c.answered;
+        params[o + 7] = c.abandoned;
+        params[o + 8] = c.ended;
+        params[o + 9] = c.ended;
+        if (++k === PER) (flush(PER), (k = 0));
+      }
+      if (k > 0) flush(k);
+    })();
+    if (held.size > 200_000) held.clear();
+  }
+  const seconds = (performance.now() - t) / 1000;
+  db.close();
+  return seconds;
 }
 
 export function benchBankMonth(report: Report): void {
