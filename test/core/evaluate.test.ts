@@ -282,6 +282,41 @@ describe('standards evaluation', () => {
     expect(drillDown(set, 1, 'fcr', 'voice', facts(cs))!.contacts.map((c) => [c.id, c.met])).toEqual([['v2', false], ['v1', true], ['v3', null]]);
   });
 
+  it("gives each drill-down interval the figure the cell's own definition gives its contacts", () => {
+    // one 15-minute interval (11:45-12:00) of voice and chat contacts: the drill-down's single interval must read
+    // as the cell, metric by metric (percentiles, the longest wait with one still waiting, left counted as
+    // abandoned, first responses by their deadline)
+    const t = NOW - 14 * M;
+    const cs = [
+      contact('a1', 'voice', t, { answeredAt: t + 5 * S, endedAt: t + 3 * M }),
+      contact('a2', 'voice', t, { answeredAt: t + 12 * S }),
+      contact('a3', 'voice', t, { answeredAt: t + 30 * S }),
+      contact('a4', 'voice', t, { answeredAt: t + 70 * S }),
+      contact('x1', 'voice', t, { abandonedAt: t + 40 * S }),
+      contact('l1', 'voice', t, { endedAt: t + 25 * S }),
+      contact('w1', 'voice', NOW - 2 * M),
+      contact('c1', 'chat', t, { answeredAt: t + 20 * S, firstResponseAt: t + 50 * S }),
+      contact('c2', 'chat', t, { answeredAt: t + 30 * S, firstResponseAt: t + 200 * S }),
+    ];
+    const std = (id: string, metric: string, comparator: string, options: object = {}, tiers = comparator === 'at-least' ? [0.5, 0.6, 0.7] : [60, 30, 10]) =>
+      ({ id, name: id, metric, scope: { kind: 'center' }, window: 'rolling-15m', comparator, tiers: { expected: tiers[0], desired: tiers[1], delight: tiers[2] }, options });
+    const set = standardsSetSchema.parse({
+      version: 1,
+      standards: [
+        std('sl', 'service-level', 'at-least'), std('asa', 'asa', 'at-most'), std('ab', 'abandon-rate', 'at-most', { leftCountsAsAbandoned: true }, [0.3, 0.2, 0.1]),
+        std('p50', 'wait-p50', 'at-most'), std('p90', 'wait-p90', 'at-most'), std('max', 'max-wait', 'at-most'),
+        std('frw', 'first-response-within', 'at-least', { thresholdSeconds: 120 }), std('frt', 'first-response-time', 'at-most'),
+      ],
+    });
+    const results = evaluateStandards(set, 1, facts(cs)).results;
+    for (const s of set.standards) {
+      const cell = results.find((r) => r.standardId === s.id && r.key === 'center')!;
+      expect(cell.figure, s.id).not.toBeNull();
+      const d = drillDown(set, 1, s.id, 'center', facts(cs))!;
+      expect(d.intervals.map((i) => i.figure), s.id).toEqual([cell.figure]);
+    }
+  });
+
   it('has no contacts behind an agent-time figure, and says so', () => {
     const d = drillDown(only(defaultStandards('UTC'), ['not-ready']), 1, 'not-ready', 'voice', facts([contact('x', 'voice', NOW - M)], { agents: [] }))!;
     expect(d).toMatchObject({ total: 0, contacts: [], intervals: [], note: 'a figure of agent time or of the floor now: no contacts or intervals behind it' });

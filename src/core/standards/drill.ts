@@ -1,14 +1,16 @@
 /**
- * Drill-down: the contacts and intervals behind one cell of the standards matrix, computed with the same
- * classification as the cell (contact-metrics.ts), so a supervisor can check a figure contact by contact.
+ * Drill-down: the contacts and intervals behind one cell of the standards matrix, each contact judged and each
+ * interval's figure computed by the cell's own definitions (contact-figures.ts), so a supervisor can check a
+ * figure contact by contact.
  */
 import type { Channel, ServiceLevelFormula } from '../../shared/api';
 import type { DrillContact, DrillDown } from '../../shared/standards';
-import { addToTally, classifyContact, emptyTally, metricsFromTally, type Classification, type ContactTally } from '../metrics/contact-metrics';
+import type { Classification } from '../metrics/contact-metrics';
 import { DEFAULT_SHORT_ABANDON_SECONDS, type Contact } from '../model/types';
-import { nextResponseWaits } from '../metrics/responses';
 import { intervalStart } from '../time/business-day';
-import { contactRules, evaluateStandards, type FloorFacts } from './evaluate';
+import { CSAT_SATISFIED_FROM, NPS_DETRACTOR_TO, NPS_PROMOTER_FROM, addJudged, contactRules, groupFigure, judgeContact } from './contact-figures';
+import { evaluateStandards, type FloorFacts } from './evaluate';
+import { group, type Group, type Judged } from './evaluation-cache';
 import type { Standard, StandardsSet } from './standard';
 
 const MAX_CONTACTS = 300;
@@ -34,41 +36,41 @@ function slMet(formula: ServiceLevelFormula, k: Classification): boolean | null 
  * How one contact counts in a standard's figure: true or false where it is in the figure's denominator (met or
  * missed), null where it is not (or the figure is an average with no pass or fail).
  */
-function metOf(s: Standard, c: Contact, k: Classification, at: number, deadline: number): boolean | null {
+function metOf(s: Standard, j: Judged): boolean | null {
+  const { c, k } = j;
   switch (s.metric) {
     case 'service-level':
       return slMet(s.options.formula ?? 'floorboard', k);
-    case 'first-response-within': {
-      if (c.channel === 'voice') return null;
-      const within = c.firstResponseAt !== null && c.firstResponseAt <= at && c.firstResponseAt <= deadline;
-      return within ? true : at > deadline ? false : null;
-    }
+    case 'first-response-within':
+      return j.within ? true : j.breached ? false : null;
     case 'abandon-rate':
       if (k.outcome === 'answered') return true;
       if (k.outcome === 'abandoned') return k.shortAbandon ? null : false;
       return k.outcome === 'left' && s.options.leftCountsAsAbandoned ? false : null;
     case 'csat':
-      return c.csat == null ? null : c.csat >= 4;
+      return c.csat == null ? null : c.csat >= CSAT_SATISFIED_FROM;
     case 'nps':
-      return c.nps == null ? null : c.nps >= 9 ? true : c.nps <= 6 ? false : null; // passives count in neither
+      // passives count in neither
+      return c.nps == null ? null : c.nps >= NPS_PROMOTER_FROM ? true : c.nps <= NPS_DETRACTOR_TO ? false : null;
     case 'fcr':
-      return c.resolvedAt == null || c.resolvedAt > at ? null : Boolean(c.firstContactResolution);
+      return j.resolved ? Boolean(c.firstContactResolution) : null;
     default:
       return null;
   }
 }
 
 /** Whether a contact is part of an average's figure (ASA, response and resolution times, waits). */
-function inAverage(s: Standard, c: Contact, k: Classification, at: number, nextWaits: number[]): boolean {
+function inAverage(s: Standard, j: Judged): boolean {
+  const k = j.k;
   switch (s.metric) {
     case 'asa':
       return k.outcome === 'answered';
     case 'first-response-time':
       return k.firstResponseMs !== null;
     case 'next-response-time':
-      return nextWaits.length > 0;
+      return (j.nextWaits?.length ?? 0) > 0;
     case 'resolution-time':
-      return c.resolvedAt != null && c.resolvedAt <= at;
+      return j.resolved;
     case 'wait-p50':
     case 'wait-p90':
       return k.outcome !== 'waiting';
@@ -93,62 +95,31 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
   const rules = contactRules(set, f.queues);
   const shortAbandonMs = (s.options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS) * 1000;
   const bucketMinutes = to - from > 36 * 3600_000 ? 24 * 60 : to - from > 6 * 3600_000 ? 60 : f.intervalMinutes;
-  const buckets = new Map<number, { tally: ContactTally; met: number; missed: number; counted: number; answers: number; resolved: number; resolutionMs: number; nextResponses: number; nextResponseMs: number }>();
-  const bots = s.options.botRepliesCount === true;
+  // per interval of entry (its start as the key), the contacts judged as the cell judges them
+  const buckets = new Map<string, Group>();
   const rows: DrillContact[] = [];
   let total = 0;
   const contactMetric = CONTACT_METRICS.has(s.metric);
   for (const stored of contactMetric ? f.contacts : []) {
     if (stored.queuedAt < from || stored.queuedAt >= to || !inScope(stored)) continue;
     total++;
-    const c = rules.asCounted(s, stored);
-    const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: to });
-    const met = metOf(s, c, k, to, rules.deadline(s, c));
-    const nextWaits = c.channel === 'voice' ? [] : nextResponseWaits(c, bots, to);
-    const nextMs = nextWaits.reduce((n, w) => n + w, 0);
+    const j = judgeContact(rules, s, stored, to, shortAbandonMs, true, true);
+    const { c, k } = j;
+    const met = metOf(s, j);
+    const nextWaits = j.nextWaits ?? [];
     rows.push({
       id: c.id, channel: c.channel, queue: c.queue, queuedAt: c.queuedAt, outcome: k.outcome, waitSeconds: k.waitMs / 1000, met,
-      inFigure: met !== null || inAverage(s, c, k, to, nextWaits),
+      inFigure: met !== null || inAverage(s, j),
       firstResponseSeconds: k.firstResponseMs === null ? null : k.firstResponseMs / 1000,
       nextResponses: nextWaits.length,
-      nextResponseSeconds: nextWaits.length ? nextMs / nextWaits.length / 1000 : null,
+      nextResponseSeconds: nextWaits.length ? nextWaits.reduce((n, w) => n + w, 0) / nextWaits.length / 1000 : null,
     });
-    const start = bucketMinutes >= 1440 ? intervalStart(c.queuedAt, 1440, f.timeZone) : intervalStart(c.queuedAt, bucketMinutes, f.timeZone);
-    let b = buckets.get(start);
-    if (!b) buckets.set(start, (b = { tally: emptyTally(), met: 0, missed: 0, counted: 0, answers: 0, resolved: 0, resolutionMs: 0, nextResponses: 0, nextResponseMs: 0 }));
-    addToTally(b.tally, k);
-    b.nextResponses += nextWaits.length;
-    b.nextResponseMs += nextMs;
-    if (met !== null) {
-      b.counted++;
-      if (met) b.met++;
-      else b.missed++;
-    }
-    if (c.nps != null) b.answers++;
-    if (c.resolvedAt != null && c.resolvedAt <= to) {
-      b.resolved++;
-      b.resolutionMs += Math.max(0, c.resolvedAt - c.queuedAt);
-    }
+    addJudged(group(buckets, String(intervalStart(c.queuedAt, bucketMinutes, f.timeZone))), j, 1, true, true);
   }
   rows.sort((a, b) => Number(a.met !== false) - Number(b.met !== false) || b.waitSeconds - a.waitSeconds);
-  const intervals = contactMetric
-    ? [...buckets.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([start, b]) => {
-          const m = metricsFromTally(b.tally, 0, s.options.formula ?? 'floorboard');
-          const figure =
-            s.metric === 'service-level' ? m.serviceLevel
-            : s.metric === 'asa' ? m.asaSeconds
-            : s.metric === 'abandon-rate' ? m.abandonRate
-            : s.metric === 'first-response-within' || s.metric === 'csat' || s.metric === 'fcr' ? (b.counted ? b.met / b.counted : null)
-            : s.metric === 'nps' ? (b.answers ? ((b.met - b.missed) / b.answers) * 100 : null)
-            : s.metric === 'resolution-time' ? (b.resolved ? b.resolutionMs / b.resolved / 1000 : null)
-            : s.metric === 'first-response-time' ? m.avgFirstResponseSeconds
-            : s.metric === 'next-response-time' ? (b.nextResponses ? b.nextResponseMs / b.nextResponses / 1000 : null)
-            : m.longestWaitSeconds;
-          return { start, volume: b.tally.offered, figure };
-        })
-    : [];
+  const intervals = [...buckets.entries()]
+    .map(([start, g]) => ({ start: Number(start), volume: g.tally.offered, figure: groupFigure(s, g).figure }))
+    .sort((a, b) => a.start - b.start);
   return {
     standardId,
     key,

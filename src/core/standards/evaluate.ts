@@ -30,25 +30,23 @@
  * the contacts the store changed since, or still unsettled, are judged again. test/core/evaluation-cache.test.ts
  * checks it against evaluations from scratch over random floors and changes.
  */
-import type { AgentState, Channel, ServiceLevelFormula } from '../../shared/api';
+import type { AgentState, Channel } from '../../shared/api';
 import type { ChannelAttainment, Driver, StaffingNeed, StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import { STANDARD_METRICS } from '../../shared/standards';
 import { requiredAgents } from '../metrics/erlang-c';
-import { percentileOfGrowing } from '../metrics/percentile';
-import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
-import { addToTally, classifyContact, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
-import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
+import { handleTimeMs } from '../metrics/contact-metrics';
 import { CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS, DEFAULT_SHORT_ABANDON_SECONDS, type Contact, type QueueConfig } from '../model/types';
 import type { StateTimes } from '../metrics/agent-metrics';
-import { BusinessHours } from '../time/business-hours';
+import type { BusinessHours } from '../time/business-hours';
 import { intervalStart } from '../time/business-day';
+import { addJudged, contactRules, groupFigure, judgeContact, secs } from './contact-figures';
 import { tierOf, type Standard } from './standard';
 import {
   EvaluationCache, FIXED_WINDOWS, emptyCachedPass, forgetPending, type QuietJudgement, MINUTE_MS, group, latestInstant, mergeGroup, nextInstantAfter, plainlyWaiting,
   type Bucket, type CachedPass, type Group, type Judged,
 } from './evaluation-cache';
 
-export { EvaluationCache };
+export { EvaluationCache, contactRules };
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -105,37 +103,6 @@ function windowStart(s: Standard, f: FloorFacts): number {
 
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-const secs = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 120 ? `${(v / 60).toFixed(1)} min` : `${v.toFixed(1)} s`);
-
-/**
- * How a standard judges one contact, shared by the evaluation, the at-risk count and the drill-down so that they
- * never disagree: its T (the standard's, else the queue's, else the channel's default), the calendar of its queue
- * or channel, and its first-response deadline (T after queuing, in business time when the clock says so).
- */
-export function contactRules(set: StandardsSet, queues: readonly QueueConfig[]) {
-  const queueOf = new Map(queues.map((q) => [q.name, q]));
-  const calendars = new Map<string, BusinessHours>();
-  for (const cal of set.calendars) {
-    const hours = new BusinessHours(cal);
-    for (const ch of cal.channels) if (!calendars.has(ch)) calendars.set(ch, hours);
-    for (const q of cal.queues) calendars.set(`queue:${q}`, hours);
-  }
-  const thresholdSeconds = (s: Standard, c: Contact) => s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel];
-  const calendarOf = (c: Contact) => calendars.get(`queue:${c.queue}`) ?? calendars.get(c.channel) ?? null;
-  return {
-    queueOf,
-    calendars,
-    thresholdSeconds,
-    /** The contact's first response as the standard counts it (bot replies or not). */
-    /** The contact as the standard reads it: its first response counting bot replies when the standard says so. */
-    asCounted: (s: Standard, c: Contact): Contact =>
-      s.options.botRepliesCount === true && c.firstAutoResponseAt != null ? { ...c, firstResponseAt: firstResponseOf(c, true) } : c,
-    deadline(s: Standard, c: Contact): number {
-      const tMs = thresholdSeconds(s, c) * 1000;
-      return (s.options.clock === 'business' ? calendarOf(c)?.addBusinessMs(c.queuedAt, tMs) : null) ?? c.queuedAt + tMs;
-    },
-  };
-}
 
 export function evaluateStandards(set: StandardsSet, version: number, f: FloorFacts): StandardsEvaluation {
   const rules = contactRules(set, f.queues);
@@ -196,24 +163,8 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     if (k === undefined) queueKeys.set(q, (k = `queue:${q}`));
     return k;
   };
-  function judge(s: Standard, stored: Contact, shortAbandonMs: number, keepNext: boolean, deadlines: boolean): Judged {
-    const c = rules.asCounted(s, stored);
-    const k = classifyContact(c, { thresholdMs: rules.thresholdSeconds(s, c) * 1000, shortAbandonMs, at: f.now });
-    let within = false;
-    let breached = false;
-    let nextWaits: number[] | null = null;
-    let deadline = 0;
-    if (c.channel !== 'voice') {
-      if (deadlines) {
-        deadline = rules.deadline(s, c);
-        within = c.firstResponseAt !== null && c.firstResponseAt <= f.now && c.firstResponseAt <= deadline;
-        breached = !within && f.now > deadline;
-      }
-      if (keepNext && c.turns) nextWaits = nextResponseWaits(c, s.options.botRepliesCount === true, f.now);
-    }
-    const resolved = c.resolvedAt != null && c.resolvedAt <= f.now;
-    return { c, k, within, breached, deadline, nextWaits, handleMs: handleTimeMs(c, f.now), resolved };
-  }
+  const judge = (s: Standard, stored: Contact, shortAbandonMs: number, keepNext: boolean, deadlines: boolean): Judged =>
+    judgeContact(rules, s, stored, f.now, shortAbandonMs, keepNext, deadlines);
   /** First responses due within the next AT_RISK_MS: contacts that will breach unless an agent answers them now. */
   function noteAtRisk(risks: Map<Channel, { count: number; next: number | null }>, j: Judged): void {
     const c = j.c;
@@ -232,42 +183,10 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
    * and the longest waits too (only ever added: a contact whose wait changes rebuilds its cached pass).
    */
   function contribute(groups: Map<string, Group>, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
-    addTo(group(groups, 'center'), j, sign, waits, keepWaits);
-    addTo(group(groups, j.c.channel), j, sign, waits, keepWaits);
-    if (needsQueues) addTo(group(groups, queueKey(j.c.queue)), j, sign, waits, keepWaits);
+    addJudged(group(groups, 'center'), j, sign, waits, keepWaits);
+    addJudged(group(groups, j.c.channel), j, sign, waits, keepWaits);
+    if (needsQueues) addJudged(group(groups, queueKey(j.c.queue)), j, sign, waits, keepWaits);
   }
-  /** Every figure is read from the judgement, as of the instant it was judged: taking it away undoes adding it. */
-  function addTo(grp: Group, j: Judged, sign: 1 | -1, waits: boolean, keepWaits: boolean): void {
-    const { c, k } = j;
-    const max = grp.tally.maxResolvedWaitMs;
-    addToTally(grp.tally, k, sign);
-    if (waits) {
-      if (k.outcome === 'waiting') grp.waitingMaxMs = Math.max(grp.waitingMaxMs, k.waitMs);
-      else if (keepWaits) grp.waits.push(k.waitMs);
-    } else grp.tally.maxResolvedWaitMs = max;
-    if (j.within) grp.frWithin += sign;
-    else if (j.breached) grp.frBreached += sign;
-    if (j.nextWaits) for (const w of j.nextWaits) (grp.nextResponses += sign, (grp.nextResponseMs += sign * w));
-    if (c.csat != null) {
-      grp.csat += sign;
-      if (c.csat >= 4) grp.satisfied += sign;
-    }
-    if (c.nps != null) {
-      grp.nps += sign;
-      if (c.nps >= 9) grp.promoters += sign;
-      else if (c.nps <= 6) grp.detractors += sign;
-    }
-    if (j.handleMs !== null) {
-      grp.handled += sign;
-      grp.handleMs += sign * j.handleMs;
-    }
-    if (j.resolved) {
-      grp.resolved += sign;
-      if (c.firstContactResolution) grp.firstContact += sign;
-      grp.resolutionMs += sign * Math.max(0, c.resolvedAt! - c.queuedAt);
-    }
-  }
-
   /** The judgement of a contact plainly waiting (see plainlyWaiting), refilled for each one. */
   const waitingNow: Judged = {
     c: null as unknown as Contact,
@@ -655,57 +574,8 @@ function measure(s: Standard, col: Column, f: FloorFacts, pass: Pass, staffing: 
     case 'next-response-time': {
       const g = pass(s).groups.get(col.key);
       if (!g) return result(null, 'no contacts in the window', 0, start);
-      const t = g.tally;
-      const T = s.options.thresholdSeconds;
-      const tText = T === undefined ? 'the queue\'s T' : secs(T);
-      switch (s.metric) {
-        case 'service-level': {
-          const formula: ServiceLevelFormula = s.options.formula ?? 'floorboard';
-          const m = metricsFromTally(t, 0, formula);
-          return result(m.serviceLevel, `${t.answeredWithinThreshold} answered within ${tText} of ${t.offered} offered (${SERVICE_LEVEL_VARIANTS[formula].definition})`, t.offered, start);
-        }
-        case 'asa':
-          return result(t.answered ? t.answeredWaitMs / t.answered / 1000 : null, `mean wait of ${t.answered} answered`, t.answered, start);
-        case 'abandon-rate': {
-          const left = s.options.leftCountsAsAbandoned ? t.left : 0;
-          const den = t.answered + t.abandoned + left - t.shortAbandoned;
-          const num = t.abandoned + left - t.shortAbandoned;
-          return result(den > 0 ? num / den : null, `${num} abandoned of ${den} (short abandons excluded${left ? ', left counted as abandoned' : ''})`, den, start);
-        }
-        case 'wait-p50':
-        case 'wait-p90': {
-          // the cached buckets' waits only grow (a changed wait rebuilds the pass): a day's keep a sorted copy
-          const v = percentileOfGrowing(g.waitParts, [g.waits], s.metric === 'wait-p50' ? 0.5 : 0.9);
-          const n = g.waitParts.reduce((m, w) => m + w.length, g.waits.length);
-          return result(v === null ? null : v / 1000, `${s.metric === 'wait-p50' ? 'median' : '90th percentile'} of ${n} waits`, n, start);
-        }
-        case 'max-wait': {
-          const v = Math.max(t.maxResolvedWaitMs, g.waitingMaxMs) / 1000;
-          return result(t.offered ? v : null, `longest of ${t.offered} waits, still waiting included`, t.offered, start);
-        }
-        case 'first-response-within': {
-          const den = g.frWithin + g.frBreached;
-          return result(den ? g.frWithin / den : null, `${g.frWithin} of ${den} first responses within ${tText}${s.options.clock === 'business' ? ' of business time' : ''} (${g.tally.offered - den} still inside their deadline)`, den, start);
-        }
-        case 'first-response-time':
-          return result(t.firstResponses ? t.firstResponseMs / t.firstResponses / 1000 : null, `mean of ${t.firstResponses} first responses${s.options.botRepliesCount ? ', bot replies counted' : ''}`, t.firstResponses, start);
-        case 'next-response-time':
-          return result(
-            g.nextResponses ? g.nextResponseMs / g.nextResponses / 1000 : null,
-            g.nextResponses ? `mean of ${g.nextResponses} next responses to customer messages${s.options.botRepliesCount ? ', bot replies counted' : ''}` : 'no customer follow-up answered in the window',
-            g.nextResponses,
-            start,
-          );
-        case 'csat':
-          return result(g.csat ? g.satisfied / g.csat : null, `${g.satisfied} of ${g.csat} survey answers 4 or 5 (of 5)`, g.csat, start);
-        case 'nps':
-          return result(g.nps ? ((g.promoters - g.detractors) / g.nps) * 100 : null, `${g.promoters} promoters, ${g.detractors} detractors of ${g.nps} answers`, g.nps, start);
-        case 'fcr':
-          return result(g.resolved ? g.firstContact / g.resolved : null, `${g.firstContact} of ${g.resolved} resolved on the first contact`, g.resolved, start);
-        case 'resolution-time':
-          return result(g.resolved ? g.resolutionMs / g.resolved / 1000 : null, `mean of ${g.resolved} resolutions, from queue entry`, g.resolved, start);
-      }
-      break;
+      const m = groupFigure(s, g);
+      return result(m.figure, m.basis, m.volume, start);
     }
     case 'longest-wait-now': {
       const qs = f.waitingNow.filter((q) => (col.queue ? q.queue === col.queue : col.channel ? q.channel === col.channel : true));
