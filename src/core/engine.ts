@@ -254,14 +254,26 @@ export function createEngine(options: EngineOptions): Engine {
       queues: floor.queueConfigs(),
       waitingNow: floor.waitingNow(now),
       agents: floor.agentTimes(now),
-      agentIntervals: agentIntervalsSince,
+      agentIntervals: agentIntervalsReader(),
     };
   }
 
-  /** The stored agent-state intervals overlapping [from, now], with each agent's capacity (read when asked). */
-  function agentIntervalsSince(from: number) {
-    const capacity = floor.agentCapacities();
-    return store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
+  /**
+   * The stored agent-state intervals overlapping [from, now], with each agent's capacity, read when a coverage
+   * standard asks and once per window start in an evaluation (each channel's cell of each coverage standard
+   * asks for the same intervals).
+   */
+  function agentIntervalsReader() {
+    const read = new Map<number, ReturnType<NonNullable<FloorFacts['agentIntervals']>>>();
+    return (from: number) => {
+      let intervals = read.get(from);
+      if (intervals === undefined) {
+        const capacity = floor.agentCapacities();
+        intervals = store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
+        read.set(from, intervals);
+      }
+      return intervals;
+    };
   }
   function evaluate(now: number): StandardsEvaluation {
     const v = standards.at(now);
@@ -393,7 +405,7 @@ export function createEngine(options: EngineOptions): Engine {
       },
       'standards/staffing': () => {
         const now = clock.now();
-        return staffingByInterval(standards.at(now).set, { now, dayStart, intervalMinutes, contacts: recent.values(), agentIntervals: agentIntervalsSince(dayStart) });
+        return staffingByInterval(standards.at(now).set, { now, dayStart, intervalMinutes, contacts: recent.values(), agentIntervals: agentIntervalsReader()(dayStart) });
       },
       'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
       'alerts/acknowledge': ({ id }) => {
