@@ -106,7 +106,7 @@ program
   .option('--speed <x>', 'simulated clock speed (1 = real time)', number('--speed', (n) => n > 0 && n <= 3600, 'between 0 and 3600'), 1)
   .option('--seed <n>', 'simulation seed', number('--seed', Number.isInteger, 'a whole number'), 42)
   .option('--scale <x>', 'simulated center size (1 = about 50 agents)', number('--scale', (n) => n > 0 && n <= 100, 'between 0 and 100'), 1)
-  .option('--surge <spec...>', 'simulated floor: a scripted surge CHANNEL,AFTER_MINUTES,MINUTES,FACTOR (e.g. voice,0,30,6: six times the voice calls for 30 min from now; use a fresh --db)')
+  .option('--surge <spec...>', 'simulated floor: a scripted surge CHANNEL,AFTER_MINUTES,MINUTES,FACTOR (e.g. voice,0,30,6: six times the voice calls for 30 min from now)')
   .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
   .option('--reset-hour <h>', 'local hour at which "today" restarts', number('--reset-hour', (n) => Number.isInteger(n) && n >= 0 && n <= 23, 'a whole hour 0-23'), 0)
   .option('--renderer <dir>', 'built renderer to serve', RENDERER_DIR)

@@ -6,8 +6,10 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type CenterConfig, type Engine, type QueueSetting } from './engine';
 import { startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
-import { openDatabase } from './store/database';
-import { isValidTimeZone } from './time/business-day';
+import { openDatabase, type Db } from './store/database';
+import { latestInstantStored } from './store/store';
+import { simulatedContactPrefix } from './simulator/simulator';
+import { businessDayStart, isValidTimeZone } from './time/business-day';
 
 export interface FloorboardOptions {
   dbPath: string;
@@ -33,6 +35,21 @@ export function defaultTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/**
+ * The simulated floor's clock: `speed` times the wall clock, from now, or from just after the latest instant the
+ * database holds of today's simulated day when that is later. A faster run that is stopped and started again
+ * (the same day, the same seed) carries on where it was instead of going back to the wall clock's time, behind
+ * the contacts it stored: those would be read again as duplicates, nothing new would come for as long, and a
+ * scripted surge would start inside the stored day and take the ids of events already stored.
+ */
+function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig): Clock {
+  const now = base.now();
+  const dayStart = businessDayStart(now, center.timeZone, center.resetHour);
+  const stored = latestInstantStored(db, `${simulatedContactPrefix(simulate.seed, dayStart, center.timeZone)}-`);
+  const origin = stored !== null && stored >= now ? stored + 1 : now;
+  return simulate.speed === 1 && origin === now ? base : scaledClock({ origin, speed: simulate.speed, base });
+}
+
 export function openFloorboard(o: FloorboardOptions): Floorboard {
   const center: CenterConfig = {
     name: o.center?.name ?? (o.simulate ? 'Simulated center' : 'Contact center'),
@@ -44,8 +61,8 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     throw new Error(`The day reset hour must be a whole hour from 0 to 23 (got ${center.resetHour}).`);
   }
   const base = o.clock ?? systemClock();
-  const clock = o.simulate && o.simulate.speed !== 1 ? scaledClock({ origin: base.now(), speed: o.simulate.speed, base }) : base;
   const db = openDatabase({ path: o.dbPath, nativeBinding: o.nativeBinding });
+  const clock = o.simulate ? simulatedClock(db, base, o.simulate, center) : base;
   const engine = createEngine({
     db,
     clock,

@@ -104,6 +104,33 @@ export function rowToContact(r: ContactRow): Contact | null {
   };
 }
 
+/**
+ * The latest instant the database holds of the contacts whose ids start with `prefix` (any instant of theirs, the
+ * turns of their conversations included) and of any agent state; null when it holds none of those contacts.
+ */
+export function latestInstantStored(db: Db, prefix: string): number | null {
+  const range = [prefix, `${prefix}\uffff`] as const;
+  const fields = db
+    .prepare<[string, string], { t: number | null }>(
+      `SELECT max(max(queued_at, coalesce(answered_at, 0), coalesce(first_response_at, 0), coalesce(first_auto_response_at, 0),
+         coalesce(abandoned_at, 0), coalesce(ended_at, 0), coalesce(wrapup_end_at, 0), coalesce(surveyed_at, 0), coalesce(resolved_at, 0))) AS t
+       FROM contacts WHERE id >= ? AND id < ? AND queued_at IS NOT NULL`,
+    )
+    .get(...range)?.t ?? null;
+  if (fields === null) return null;
+  let latest = fields;
+  for (const r of db.prepare<[string, string], { turns: string }>('SELECT turns FROM contacts WHERE id >= ? AND id < ? AND turns IS NOT NULL').iterate(...range)) {
+    const last = decodeTurns(r.turns)?.at(-1);
+    if (last && last.at > latest) latest = last.at;
+  }
+  const agents = db
+    .prepare<[], { closed: number | null; open: number | null }>(
+      'SELECT (SELECT max(end_at) FROM agent_states) AS closed, (SELECT max(start_at) FROM agent_states WHERE end_at IS NULL) AS open',
+    )
+    .get();
+  return Math.max(latest, agents?.closed ?? 0, agents?.open ?? 0);
+}
+
 export type Store = ReturnType<typeof createStore>;
 
 /** A row of the alert log. */

@@ -1,0 +1,59 @@
+/**
+ * The built-in simulated floor across a restart: a faster-than-real run stopped and started again on the same
+ * database carries on where it was, instead of rewinding to the wall clock behind the day it stored.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/core/clock';
+import { openFloorboard, type Floorboard } from '../../src/core/floorboard';
+import { tempDbPath } from '../helpers/engine';
+
+const MORNING = Date.parse('2026-03-02T09:00:00Z');
+const MIN = 60_000;
+const open: Floorboard[] = [];
+afterEach(() => {
+  for (const fb of open.splice(0)) fb.close();
+});
+
+function start(dbPath: string, wall: ReturnType<typeof manualClock>, speed: number): Floorboard {
+  const fb = openFloorboard({ dbPath, runtime: 'node', version: 'test', center: { timeZone: 'UTC' }, simulate: { seed: 5, speed }, clock: wall, tickMs: 3600_000 });
+  open.push(fb);
+  return fb;
+}
+
+/** Let the simulated feed take its next step (every 200 ms of real time). */
+const step = () => new Promise((r) => setTimeout(r, 450));
+
+describe('the simulated floor restarted on its database', () => {
+  it('resumes its clock after the day it stored, and new events come in at once', async () => {
+    const path = tempDbPath();
+    const wall = manualClock(MORNING);
+    const first = start(path, wall, 60);
+    wall.advance(2 * MIN); // two wall minutes at x60: the center's clock at 11:00
+    await step();
+    const reached = first.engine.clock.now();
+    expect(reached).toBe(MORNING + 120 * MIN);
+    const stored = first.engine.snapshot().channels.reduce((n, c) => n + c.offered, 0);
+    first.close();
+
+    // started again one wall minute later: the wall says 09:03, the stored day runs to 11:00
+    wall.advance(MIN);
+    const again = start(path, wall, 60);
+    // just after the last event stored, not at the wall's 09:03
+    expect(Math.abs(again.engine.clock.now() - reached)).toBeLessThan(MIN);
+    // the floor shows the stored day, and the next step brings contacts after it (not duplicates of it)
+    expect(again.engine.snapshot().channels.reduce((n, c) => n + c.offered, 0)).toBe(stored);
+    wall.advance(MIN);
+    await step();
+    const snap = again.engine.snapshot();
+    expect(snap.lastEventAt).not.toBeNull();
+    expect(snap.channels.reduce((n, c) => n + c.offered, 0)).toBeGreaterThan(stored);
+  });
+
+  it('at real speed on a fresh database, keeps the wall clock', () => {
+    const wall = manualClock(MORNING);
+    const fb = start(tempDbPath(), wall, 1);
+    expect(fb.engine.clock.now()).toBe(MORNING);
+    wall.advance(5 * MIN);
+    expect(fb.engine.clock.now()).toBe(MORNING + 5 * MIN);
+  });
+});
