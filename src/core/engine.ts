@@ -11,7 +11,7 @@ import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
 import { createFeedManager, type FeedManager } from './feeds/feed-manager';
 import { createImports } from './feeds/imports';
 import { RefusedError } from './api/refused';
-import { LiveFloor } from './live/live-floor';
+import { AGENT_SILENT_MS, LiveFloor, stateSpan } from './live/live-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { windowMetrics } from './metrics/window-metrics';
@@ -143,8 +143,10 @@ export function createEngine(options: EngineOptions): Engine {
     for (const s of store.agentStatesSince(dayStart)) {
       if (s.end_at === null) continue;
       const t = times.get(s.agent_id) ?? {};
-      const ms = s.end_at - Math.max(s.start_at, dayStart);
+      // as the live floor counts it: in the state until the agent fell silent, offline after
+      const { inState: ms, offline } = stateSpan(s.state, s.start_at, s.end_at, dayStart);
       t[s.state] = (t[s.state] ?? 0) + ms;
+      t.offline = (t.offline ?? 0) + offline;
       times.set(s.agent_id, t);
       if (s.state === 'not-ready') {
         const r = reasons.get(s.agent_id) ?? new Map<string, number>();
@@ -269,7 +271,14 @@ export function createEngine(options: EngineOptions): Engine {
       let intervals = read.get(from);
       if (intervals === undefined) {
         const capacity = floor.agentCapacities();
-        intervals = store.agentStatesSince(from).map((i) => ({ agentId: i.agent_id, state: i.state, start: i.start_at, end: i.end_at, capacity: capacity.get(i.agent_id) ?? {} }));
+        // a staffed state lasts at most until the agent fell silent (AGENT_SILENT_MS): its end is then that instant
+        intervals = store.agentStatesSince(from).map((i) => ({
+          agentId: i.agent_id,
+          state: i.state,
+          start: i.start_at,
+          end: i.state === 'offline' ? i.end_at : Math.min(i.end_at ?? Infinity, i.start_at + AGENT_SILENT_MS),
+          capacity: capacity.get(i.agent_id) ?? {},
+        }));
         read.set(from, intervals);
       }
       return intervals;
@@ -312,8 +321,8 @@ export function createEngine(options: EngineOptions): Engine {
       definitions: { serviceLevel: SERVICE_LEVEL_DEFINITION, shortAbandonSeconds, occupancy: OCCUPANCY_DEFINITION },
       channels: floor.channelsLive(now, queues),
       queues,
-      agents: floor.agentRows(),
-      agentsByState: floor.agentsByState(),
+      agents: floor.agentRows(now),
+      agentsByState: floor.agentsByState(now),
       occupancy: floor.occupancy(now),
       intervals: { minutes: intervalMinutes, points: floor.intervalPoints() },
       ingest: { accepted: totals.accepted, duplicates: totals.duplicates, quarantined: totals.quarantined, lastQuarantine: totals.lastQuarantine },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/core/api/dispatch';
 import { at, ev, lines, T0 } from '../helpers/events';
-import { testEngine } from '../helpers/engine';
+import { tempDbPath, testEngine } from '../helpers/engine';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -100,6 +100,37 @@ describe('live engine', () => {
     expect(s.agentsByState['not-ready']).toBe(1);
     // handle 120 + 20 = 140 s, available 60 s -> 140 / 200
     expect(s.occupancy).toBeCloseTo(0.7, 10);
+  });
+
+  it('takes an agent silent for 12 hours as off the floor: its last state is history, not the present', () => {
+    const H = 3600;
+    const path = tempDbPath();
+    let t = testEngine(at(0), {}, path);
+    // at 09:00: 'old' last said available two days ago (the end of an imported history); 'idle' available since
+    // 03:00; 'paused' not ready since 20:00 yesterday (silent from 08:00), then available at 08:59
+    t.engine.ingestNdjson('t', lines([
+      ev.agent(-48 * H, 'old', 'available'),
+      ev.agent(-13 * H, 'paused', 'not-ready', 'Break'),
+      ev.agent(-6 * H, 'idle', 'available'),
+      ev.agent(-60, 'paused', 'available'),
+    ]));
+    const check = () => {
+      const s = t.engine.snapshot();
+      expect(s.agentsByState).toMatchObject({ available: 2, offline: 1, 'not-ready': 0 });
+      expect(s.agents.find((a) => a.id === 'old')).toMatchObject({ state: 'offline', since: at(-36 * H) });
+      expect(s.channels.find((c) => c.channel === 'voice')!.agents).toMatchObject({ available: 2, offline: 1 });
+      // today (from 00:00): not ready 00:00-08:00 of 'paused' over staffed time: that, 'idle' 6 h, 'paused' 1 min
+      const share = t.engine.handlers['standards/evaluate']().results.find((r) => r.standardId === 'not-ready' && r.key === 'center')!;
+      expect(share.figure).toBeCloseTo((8 * 60) / (8 * 60 + 6 * 60 + 1), 10);
+      // staffed over 08:45-09:00 (to a tenth): 'idle' all of it, 'paused' its last minute; 'old' none of it (2.1)
+      const staffing = t.engine.handlers['standards/staffing']({}).rows.find((r) => r.channel === 'voice' && r.start === at(-15 * 60))!;
+      expect(staffing.staffed).toBe(1.1);
+    };
+    check();
+    t.close();
+    t = testEngine(at(0), {}, path); // a restart: today's times rebuilt from the stored intervals
+    check();
+    t.close();
   });
 
   it('shows the contact an agent holds', () => {

@@ -23,6 +23,30 @@ import { occupancy, type StateTimes } from '../metrics/agent-metrics';
 /** A waiting contact older than this is taken as lost by its feed, not as waiting now. */
 const MAX_WAITING_AGE_MS = 24 * 3600_000;
 
+/**
+ * An agent the feeds have said nothing of for this long is taken as off the floor: its last state is history (a
+ * log-off the feed lost, or the end of an imported history file), not the present. A staffed agent changes state
+ * with every contact and break; one with no change for 12 hours is not staffing the floor.
+ */
+export const AGENT_SILENT_MS = 12 * 3600_000;
+
+/**
+ * An agent's time in `state` from `since` to `to`, counted from `dayStart`: in that state until it falls silent
+ * (AGENT_SILENT_MS after `since`), offline after. Offline never falls silent.
+ */
+export function stateSpan(state: AgentState, since: number, to: number, dayStart: number): { inState: number; offline: number } {
+  const silentAt = state === 'offline' ? Infinity : since + AGENT_SILENT_MS;
+  const inState = Math.max(0, Math.min(to, silentAt) - Math.max(since, dayStart));
+  const offline = Math.max(0, to - Math.max(silentAt, dayStart));
+  return { inState, offline };
+}
+
+/** An agent's state as of `now`: its last one, or offline since it fell silent. */
+function stateNow(a: LiveAgent, now: number): { state: AgentState; reason: string | null; since: number } {
+  if (a.state === 'offline' || now - a.since < AGENT_SILENT_MS) return a;
+  return { state: 'offline', reason: null, since: a.since + AGENT_SILENT_MS };
+}
+
 interface LiveContact {
   c: Partial<Contact> & { id: string };
   /** Its contribution to today's tallies; null when not counted today. */
@@ -199,11 +223,7 @@ export class LiveFloor {
       this.agents.set(e.agentId, a);
     } else {
       if (e.ts < a.since) return; // an older state than the one shown: history, not the present
-      const from = Math.max(a.since, this.dayStart);
-      if (e.ts > from) {
-        a.stateMs[a.state] += e.ts - from;
-        if (a.state === 'not-ready') a.reasonMs.set(a.reason ?? '', (a.reasonMs.get(a.reason ?? '') ?? 0) + e.ts - from);
-      }
+      this.addOpenTime(a, e.ts, a.stateMs, a.reasonMs);
       if (e.name) a.name = e.name;
       if (e.capacity) a.capacity = e.capacity;
     }
@@ -301,7 +321,7 @@ export class LiveFloor {
         waitingNow += q.waitingNow;
       }
       const agents = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
-      for (const a of this.agents.values()) if ((a.capacity[channel] ?? 0) > 0) agents[a.state]++;
+      for (const a of this.agents.values()) if ((a.capacity[channel] ?? 0) > 0) agents[stateNow(a, now).state]++;
       return {
         ...metricsFromTally(tally, tally.waiting > 0 ? longestNow * 1000 : 0),
         channel,
@@ -322,9 +342,11 @@ export class LiveFloor {
     return a ? { state: a.state, reason: a.reason } : null;
   }
 
-  agentRows(): AgentRow[] {
+  /** The agents as of `now` (one silent for AGENT_SILENT_MS shows offline since then). */
+  agentRows(now: number): AgentRow[] {
     const rows: AgentRow[] = [];
     for (const a of this.agents.values()) {
+      const st = stateNow(a, now);
       const contacts: AgentRow['contacts'] = [];
       for (const id of a.contacts) {
         const c = this.contacts.get(id)?.c;
@@ -333,9 +355,9 @@ export class LiveFloor {
       rows.push({
         id: a.id,
         name: a.name,
-        state: a.state,
-        reason: a.reason,
-        since: a.since,
+        state: st.state,
+        reason: st.reason,
+        since: st.since,
         contacts,
         channels: CHANNELS.filter((ch) => (a.capacity[ch] ?? 0) > 0),
       });
@@ -343,10 +365,21 @@ export class LiveFloor {
     return rows;
   }
 
-  agentsByState(): Record<AgentState, number> {
+  agentsByState(now: number): Record<AgentState, number> {
     const counts = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
-    for (const a of this.agents.values()) counts[a.state]++;
+    for (const a of this.agents.values()) counts[stateNow(a, now).state]++;
     return counts;
+  }
+
+  /**
+   * Add the agent's open state from its start (or the day start) up to `to` into `times` (and a not-ready
+   * spell into `reasons`), as stateSpan splits it: in the state until it fell silent, offline after.
+   */
+  private addOpenTime(a: LiveAgent, to: number, times: StateTimes, reasons: Map<string, number> | null): void {
+    const { inState, offline } = stateSpan(a.state, a.since, to, this.dayStart);
+    times[a.state] += inState;
+    times.offline += offline;
+    if (reasons !== null && inState > 0 && a.state === 'not-ready') reasons.set(a.reason ?? '', (reasons.get(a.reason ?? '') ?? 0) + inState);
   }
 
   /** Today's agent time by state, the open state counted up to `now`. */
@@ -354,8 +387,7 @@ export class LiveFloor {
     const total = zeroStates();
     for (const a of this.agents.values()) {
       for (const s of AGENT_STATES) total[s] += a.stateMs[s];
-      const from = Math.max(a.since, this.dayStart);
-      if (now > from) total[a.state] += now - from;
+      this.addOpenTime(a, now, total, null);
     }
     return total;
   }
@@ -390,20 +422,16 @@ export class LiveFloor {
         this.agentTimesViews.set(a.id, view);
       }
       view.capacity = a.capacity;
-      view.state = a.state;
+      view.state = stateNow(a, now).state;
       Object.assign(view.times, a.stateMs);
       // the agent's own map unless the current not-ready spell adds to it (read only by the caller)
       view.notReadyByReason = a.reasonMs;
-      const from = Math.max(a.since, this.dayStart);
-      if (now > from) {
-        view.times[a.state] += now - from;
-        if (a.state === 'not-ready') {
-          view.spell.clear();
-          for (const [r, ms] of a.reasonMs) view.spell.set(r, ms);
-          view.spell.set(a.reason ?? '', (view.spell.get(a.reason ?? '') ?? 0) + now - from);
-          view.notReadyByReason = view.spell;
-        }
-      }
+      if (a.state === 'not-ready' && stateSpan(a.state, a.since, now, this.dayStart).inState > 0) {
+        view.spell.clear();
+        for (const [r, ms] of a.reasonMs) view.spell.set(r, ms);
+        view.notReadyByReason = view.spell;
+        this.addOpenTime(a, now, view.times, view.spell);
+      } else this.addOpenTime(a, now, view.times, null);
       out.push(view);
     }
     return out;
