@@ -120,7 +120,7 @@ describe('live engine', () => {
       expect(s.agents.find((a) => a.id === 'old')).toMatchObject({ state: 'offline', since: at(-36 * H) });
       expect(s.channels.find((c) => c.channel === 'voice')!.agents).toMatchObject({ available: 2, offline: 1 });
       // today (from 00:00): not ready 00:00-08:00 of 'paused' over staffed time: that, 'idle' 6 h, 'paused' 1 min
-      const share = t.engine.handlers['standards/evaluate']().results.find((r) => r.standardId === 'not-ready' && r.key === 'center')!;
+      const share = t.engine.handlers['standards/evaluate']({}).results.find((r) => r.standardId === 'not-ready' && r.key === 'center')!;
       expect(share.figure).toBeCloseTo((8 * 60) / (8 * 60 + 6 * 60 + 1), 10);
       // staffed over 08:45-09:00 (to a tenth): 'idle' all of it, 'paused' its last minute; 'old' none of it (2.1)
       const staffing = t.engine.handlers['standards/staffing']({}).rows.find((r) => r.channel === 'voice' && r.start === at(-15 * 60))!;
