@@ -8,8 +8,9 @@
  * - Every event's time is the line's epoch (UTC seconds, maybe fractional); the durations in the data fields are
  *   checked (they must be whole numbers where Asterisk always writes them) but not used: waits come from the
  *   ENTERQUEUE and CONNECT/ABANDON epochs, so they keep the log's sub-second precision.
- * - Event ids derive from what the line says (contact or agent, queue, verb, epoch), never from its position: the
- *   same line read again, from any offset of any copy of the file, maps to the same ids.
+ * - Events carry no id: the store tells a duplicate by its effect (dedupe 'by-effect': an event that changes no
+ *   stored contact or agent interval), so the same line read again, from any offset of any copy of the file, adds
+ *   nothing.
  * - queue_log only says what changed for an agent (PAUSE, CONNECT, COMPLETE...); the adapter keeps each agent's
  *   pause, memberships and calls in memory across batches, and after a restart starts from the agent's last
  *   state as the store knows it (`ctx.agentState`).
@@ -30,7 +31,8 @@ export const NO_CALL_IDS: ReadonlySet<string> = new Set(['NONE', 'REALTIME', 'MA
 
 /**
  * Longest callid, queue and agent accepted: Asterisk's uniqueids (`1709370000.123`, with a system name a little
- * more) and member names are far shorter; the bound keeps derived event ids within the canonical 200 characters.
+ * more) and member names are far shorter; the bound keeps contact ids (`callid@queue`) within the canonical 200
+ * characters.
  */
 export const MAX_QUEUE_LOG_FIELD = 64;
 
@@ -470,8 +472,8 @@ function addChannel(m: AgentMemory, channel: Channel): void {
 
 type ContactEndType = 'contact.abandoned' | 'contact.ended' | 'contact.wrapup-ended';
 
-function contactEvent<T extends ContactEndType>(type: T, id: string, ts: number, contactId: string): EventOf<T> {
-  return { v: 1, id, type, ts, contactId } as EventOf<T>;
+function contactEvent<T extends ContactEndType>(type: T, ts: number, contactId: string): EventOf<T> {
+  return { v: 1, type, ts, contactId } as EventOf<T>;
 }
 
 function kept(position: number, text: string, events: CanonicalEvent[]): ParsedLine {
@@ -565,11 +567,9 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
   /**
    * The agent's state now, from its memory: on a contact while it holds a call (a PAUSE during a call shows
    * when the call ends, as Asterisk applies it to the next call), else offline, not ready with its reason, or
-   * available. Returns an agent.state event only when state, reason or capacity changed, else null. Its id is
-   * `<contact prefix>agent` on a call line, `ql:<agent>@<queue>:<VERB>:<epoch ms>` on an agent line (built only
-   * when the event is).
+   * available. Returns an agent.state event only when state, reason or capacity changed, else null.
    */
-  function agentEvent(m: AgentMemory, ts: number, contactPrefix: string | null, queue: string, verb: string): CanonicalEvent | null {
+  function agentEvent(m: AgentMemory, ts: number): CanonicalEvent | null {
     // A call open far longer than any call lasts lost its end line (a crash, a rotated-away file): let it go.
     if (m.calls.size > 0) {
       for (const contactId of m.calls.keys()) if (ts - (m.calls.get(contactId) as number) > MAX_CALL_MS) m.calls.delete(contactId);
@@ -584,15 +584,14 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
     m.lastCapacityKey = capacityKey;
     if (key === m.lastKey) return null;
     m.lastKey = key;
-    const id = contactPrefix !== null ? `${contactPrefix}agent` : `ql:${m.agentId}@${queue}:${verb}:${ts}`;
     const agentId = m.agentId;
-    if (reason !== null) return { v: 1, id, type: 'agent.state', ts, agentId, state, capacity: m.capacity, reason };
-    return { v: 1, id, type: 'agent.state', ts, agentId, state, capacity: m.capacity };
+    if (reason !== null) return { v: 1, type: 'agent.state', ts, agentId, state, capacity: m.capacity, reason };
+    return { v: 1, type: 'agent.state', ts, agentId, state, capacity: m.capacity };
   }
 
   /** The agent line's events: its agent.state when it changed. */
-  function agentEvents(m: AgentMemory, ts: number, queue: string, verb: string): CanonicalEvent[] {
-    const e = agentEvent(m, ts, null, queue, verb);
+  function agentEvents(m: AgentMemory, ts: number): CanonicalEvent[] {
+    const e = agentEvent(m, ts);
     return e === null ? [] : [e];
   }
 
@@ -641,12 +640,10 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
         return kept(position, text, []);
       case Kind.EnterQueue: {
         const contactId = `${fieldText(text, p1 + 1, p2)}@${queue}`;
-        const id = `ql:${contactId}:${verb}:${ts}:queued`;
-        return kept(position, text, [{ v: 1, id, type: 'contact.queued', ts, contactId, channel: ctx.queueChannel(queue), queue }]);
+        return kept(position, text, [{ v: 1, type: 'contact.queued', ts, contactId, channel: ctx.queueChannel(queue), queue }]);
       }
       case Kind.Connect: {
         const contactId = `${fieldText(text, p1 + 1, p2)}@${queue}`;
-        const prefix = `ql:${contactId}:${verb}:${ts}:`;
         const agentId = text.slice(p3 + 1, p4);
         const m = agentMemory(agentId);
         const over = m.endedFirst.length === 0 ? -1 : m.endedFirst.indexOf(contactId);
@@ -654,46 +651,44 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
         else m.calls.set(contactId, ts);
         m.loggedOut = false;
         addChannel(m, ctx.queueChannel(queue));
-        const answered: CanonicalEvent = { v: 1, id: `${prefix}answered`, type: 'contact.answered', ts, contactId, agentId };
-        const state = agentEvent(m, ts, prefix, queue, verb);
+        const answered: CanonicalEvent = { v: 1, type: 'contact.answered', ts, contactId, agentId };
+        const state = agentEvent(m, ts);
         return kept(position, text, state === null ? [answered] : [answered, state]);
       }
       case Kind.EndCall: {
         // The end of a call in the queue: ended and, as queue_log records no after-call work, wrapped up.
         const contactId = `${fieldText(text, p1 + 1, p2)}@${queue}`;
-        const prefix = `ql:${contactId}:${verb}:${ts}:`;
-        const ended = contactEvent('contact.ended', `${prefix}ended`, ts, contactId);
-        const wrapped = contactEvent('contact.wrapup-ended', `${prefix}wrapup-ended`, ts, contactId);
+        const ended = contactEvent('contact.ended', ts, contactId);
+        const wrapped = contactEvent('contact.wrapup-ended', ts, contactId);
         if (agentNone) return kept(position, text, [ended, wrapped]);
         const m = agentMemory(text.slice(p3 + 1, p4));
         if (!m.calls.delete(contactId)) {
           m.endedFirst.push(contactId);
           if (m.endedFirst.length > 8) m.endedFirst.shift();
         }
-        const state = agentEvent(m, ts, prefix, queue, verb);
+        const state = agentEvent(m, ts);
         return kept(position, text, state === null ? [ended, wrapped] : [ended, wrapped, state]);
       }
       case Kind.Abandon:
       case Kind.ExitWithKey: {
         // EXITWITHKEY: the caller chose to leave, not an abandon unless asked (exitWithKey: 'abandoned').
         const contactId = `${fieldText(text, p1 + 1, p2)}@${queue}`;
-        const prefix = `ql:${contactId}:${verb}:${ts}:`;
         if (spec.kind === Kind.ExitWithKey && !exitWithKeyAbandons) {
-          return kept(position, text, [contactEvent('contact.ended', `${prefix}ended`, ts, contactId)]);
+          return kept(position, text, [contactEvent('contact.ended', ts, contactId)]);
         }
-        const abandoned = contactEvent('contact.abandoned', `${prefix}abandoned`, ts, contactId);
-        return kept(position, text, [abandoned, contactEvent('contact.ended', `${prefix}ended`, ts, contactId)]);
+        const abandoned = contactEvent('contact.abandoned', ts, contactId);
+        return kept(position, text, [abandoned, contactEvent('contact.ended', ts, contactId)]);
       }
       case Kind.Login: {
         const m = agentMemory(text.slice(p3 + 1, p4));
         m.loggedOut = false;
         if (!queueNone) addChannel(m, ctx.queueChannel(queue));
-        return kept(position, text, agentEvents(m, ts, queue, verb));
+        return kept(position, text, agentEvents(m, ts));
       }
       case Kind.Logoff: {
         const m = agentMemory(text.slice(p3 + 1, p4));
         m.loggedOut = true;
-        return kept(position, text, agentEvents(m, ts, queue, verb));
+        return kept(position, text, agentEvents(m, ts));
       }
       case Kind.AddMember: {
         const m = agentMemory(text.slice(p3 + 1, p4));
@@ -704,7 +699,7 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
         const paused = dataText(text, p5, 0).trim().toUpperCase() === 'PAUSED';
         if (paused !== m.paused) m.reason = null;
         m.paused = paused;
-        return kept(position, text, agentEvents(m, ts, queue, verb));
+        return kept(position, text, agentEvents(m, ts));
       }
       case Kind.RemoveMember: {
         const m = agentMemory(text.slice(p3 + 1, p4));
@@ -715,7 +710,7 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
           m.paused = false;
           m.reason = null;
         }
-        return kept(position, text, agentEvents(m, ts, queue, verb));
+        return kept(position, text, agentEvents(m, ts));
       }
       case Kind.Pause: {
         const m = agentMemory(text.slice(p3 + 1, p4));
@@ -723,13 +718,13 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
         const r = dataText(text, p5, 0).trim();
         m.reason = r === '' ? null : r.slice(0, MAX_REASON);
         if (!queueNone) addChannel(m, ctx.queueChannel(queue));
-        return kept(position, text, agentEvents(m, ts, queue, verb));
+        return kept(position, text, agentEvents(m, ts));
       }
       case Kind.Unpause: {
         const m = agentMemory(text.slice(p3 + 1, p4));
         m.paused = false;
         m.reason = null;
-        return kept(position, text, agentEvents(m, ts, queue, verb));
+        return kept(position, text, agentEvents(m, ts));
       }
       default:
         return refused(position, text, `adapter error: no mapping for ${verb}`);
