@@ -105,7 +105,7 @@ export interface Engine {
 
 export function createEngine(options: EngineOptions): Engine {
   const { clock, center } = options;
-  const store = createStore(options.db);
+  const store = createStore(options.db, () => clock.now());
   const tickMs = options.tickMs ?? 1000;
   const pushDelayMs = options.pushDelayMs ?? 50;
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;

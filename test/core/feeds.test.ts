@@ -137,6 +137,24 @@ describe('file tail', () => {
     expect(t.engine.feeds.statuses()[0]).toMatchObject({ stale: false, eventsPerMinute: 1 });
   });
 
+  it('started again after a restart, says when it last delivered, and is stale if it has been quiet since', () => {
+    const dbPath = tempDbPath();
+    const log = join(dirname(dbPath), 'feed.ndjson');
+    writeFileSync(log, linesFrom(1, 3));
+    const first = start(dbPath);
+    first.engine.feeds.add({ name: 'tail', kind: 'file', format: 'ndjson', path: log, heartbeatSeconds: 120 });
+    first.close();
+    open.pop();
+    for (const [after, stale] of [[60_000, false], [600_000, true]] as const) {
+      const t = testEngine(T0 + after, {}, dbPath);
+      open.push(t);
+      t.engine.feeds.start();
+      expect(t.engine.feeds.statuses()[0], `${after / 1000} s later`).toMatchObject({ lastEventAt: T0, stale, accepted: 3 });
+      t.close();
+      open.pop();
+    }
+  });
+
   it('refuses a second feed of the same name, and incomplete ones, with a message and nothing saved', async () => {
     const t = start(tempDbPath());
     const dispatch = createDispatcher(t.engine.handlers);

@@ -107,12 +107,14 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
   }
 
   function start(row: FeedRow): RunningFeed {
+    // a feed started again (the host restarted) is as quiet as the store says it was, not "no events yet"
+    const last = store.lastReceived(row.name);
     const f: RunningFeed = {
       row,
       startedAt: engine.clock.now(),
       adapter: createAdapter(row.format, engine.adapterContext, { abandonMapping: mappingOf(row) }),
       tail: null,
-      counters: { accepted: store.storedLineCount(row.name), duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: null, lastEventAt: null, recent: [] },
+      counters: { accepted: store.storedLineCount(row.name), duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: last.line, lastEventAt: last.event, recent: [] },
     };
     if (row.kind === 'file' && row.path) {
       f.tail = new FileTail({

@@ -281,7 +281,8 @@ function bulkInsert(db: Db, head: string, columns: number, tail = ''): (rows: un
 /** Lines per stored block, at most. */
 const MAX_BLOCK_LINES = 10_000;
 
-export function createStore(db: Db) {
+/** `now`: the instant lines are received at (the engine's clock: simulated floors run it faster than the wall). */
+export function createStore(db: Db, now: () => number = Date.now) {
   const s = {
     sourceByName: db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE name = ?'),
     insertSource: db.prepare('INSERT INTO sources (name, format, created_at) VALUES (?, ?, ?)'),
@@ -328,6 +329,12 @@ export function createStore(db: Db) {
     deleteFeed: db.prepare('DELETE FROM feeds WHERE name = ?'),
     sourceCounts: db.prepare<[string], { quarantined: number }>(
       `SELECT (SELECT count(*) FROM quarantine q JOIN sources s ON s.id = q.source_id WHERE s.name = ?) AS quarantined`,
+    ),
+    lastReceived: db.prepare<[string], { line: number | null; event: number | null }>(
+      `SELECT (SELECT max(t) FROM (SELECT b.received_at AS t FROM line_blocks b WHERE b.source_id = s.id
+                                   UNION ALL SELECT q.received_at FROM quarantine q WHERE q.source_id = s.id)) AS line,
+              (SELECT max(b.received_at) FROM line_blocks b WHERE b.source_id = s.id AND b.event_count > 0) AS event
+       FROM sources s WHERE s.name = ?`,
     ),
     storedLineCount: db.prepare<[string], { n: number }>(
       `SELECT coalesce(sum(b.last_position - b.first_position + 1), 0) AS n
@@ -656,7 +663,7 @@ export function createStore(db: Db) {
   function sourceId(name: string, format: string): number {
     let id = sourceIds.get(name);
     if (id === undefined) {
-      id = s.sourceByName.get(name)?.id ?? Number(s.insertSource.run(name, format, Date.now()).lastInsertRowid);
+      id = s.sourceByName.get(name)?.id ?? Number(s.insertSource.run(name, format, now()).lastInsertRowid);
       sourceIds.set(name, id);
     }
     return id;
@@ -682,7 +689,7 @@ export function createStore(db: Db) {
    * Write new lines (sorted by position) as blocks of consecutive positions. A block never spans a missing
    * position (blank, quarantined, or stored before), so the stored ranges are exactly the stored positions.
    */
-  function writeBlocks(src: number, lines: NewLine[], derived: boolean, now: number): void {
+  function writeBlocks(src: number, lines: NewLine[], derived: boolean, receivedAt: number): void {
     let i = 0;
     while (i < lines.length) {
       const first = lines[i].position;
@@ -699,7 +706,7 @@ export function createStore(db: Db) {
       }
       // NDJSON lines are their own events; the few whose event was known already (by id) are marked []
       const events = !derived && known ? JSON.stringify(lines.slice(i, j).map((l) => (l.count === 0 ? [] : null))) : null;
-      s.insertBlock.run(src, first, last, JSON.stringify(texts), events, derived ? 1 : 0, count, now);
+      s.insertBlock.run(src, first, last, JSON.stringify(texts), events, derived ? 1 : 0, count, receivedAt);
       i = j;
     }
   }
@@ -707,7 +714,7 @@ export function createStore(db: Db) {
   const writeBatch = db.transaction(
     (sourceName: string, format: string, lines: ParsedLine[], sameAsRaw: boolean, cursor: FileCursor | null, dedupe: Dedupe): BatchResult => {
       const src = sourceId(sourceName, format);
-      const now = Date.now();
+      const receivedAt = now();
       const result: BatchResult = { accepted: 0, duplicates: 0, quarantined: 0, errors: [], events: [], contacts: new Map() };
       const contacts = new Map<string, ContactRow>();
       const byId = dedupe === 'by-id';
@@ -729,7 +736,7 @@ export function createStore(db: Db) {
           result.duplicates++;
           continue;
         }
-        const fresh = s.insertQuarantine.run(src, line.position, line.text, line.reason, now).changes > 0;
+        const fresh = s.insertQuarantine.run(src, line.position, line.text, line.reason, receivedAt).changes > 0;
         if (fresh) {
           result.quarantined++;
           if (result.errors.length < MAX_ERRORS_REPORTED) result.errors.push({ position: line.position, reason: line.reason });
@@ -767,15 +774,15 @@ export function createStore(db: Db) {
           if (count > 0 || line.events.length === 0) result.accepted++;
           else result.duplicates++;
         }
-        writeBlocks(src, fresh, !sameAsRaw, now);
+        writeBlocks(src, fresh, !sameAsRaw, receivedAt);
       }
       writeContacts(contacts);
       result.contacts = contacts;
       for (const [agentId, p] of agentsPending) flushAgent(agentId, p);
       agentsPending.clear();
       flushAgentRows();
-      if (cursor) s.setCursor.run(src, cursor.position, now, cursor.fileId, cursor.byteOffset, cursor.fingerprint);
-      else if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, now);
+      if (cursor) s.setCursor.run(src, cursor.position, receivedAt, cursor.fileId, cursor.byteOffset, cursor.fingerprint);
+      else if (maxPosition > 0) s.upsertCheckpoint.run(src, maxPosition, receivedAt);
       return result;
     },
   );
@@ -826,7 +833,7 @@ export function createStore(db: Db) {
       return s.feeds.all();
     },
     addFeed(f: { name: string; kind: string; format: string; path: string | null; token: string | null; heartbeatSeconds: number; mapping: string }): void {
-      s.insertFeed.run({ ...f, createdAt: Date.now() });
+      s.insertFeed.run({ ...f, createdAt: now() });
     },
     setFeedPaused(name: string, paused: boolean): void {
       s.setFeedPaused.run(paused ? 1 : 0, name);
@@ -836,6 +843,10 @@ export function createStore(db: Db) {
     },
     removeFeed(name: string): void {
       s.deleteFeed.run(name);
+    },
+    /** When a source last delivered a line (stored or quarantined) and a line with events; null: never. */
+    lastReceived(sourceName: string): { line: number | null; event: number | null } {
+      return s.lastReceived.get(sourceName) ?? { line: null, event: null };
     },
     /** Lines stored for a source. */
     storedLineCount(sourceName: string): number {
