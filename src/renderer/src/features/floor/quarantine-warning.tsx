@@ -11,16 +11,19 @@ export function QuarantineWarning({ ingest }: { ingest: IngestTotals }) {
       <span className="banner__icon" aria-hidden="true">
         ⚠
       </span>
-      {formatCount(ingest.quarantined)} feed {lines} quarantined, not counted
-      {last && (
-        <>
-          {' '}
-          — last: <code>
-            {last.source}:{last.position}
-          </code>{' '}
-          {last.reason}
-        </>
-      )}
+      {/* one run of text: the banner lays out its children side by side, and the line's place would stand apart */}
+      <span>
+        {formatCount(ingest.quarantined)} feed {lines} quarantined, not counted
+        {last && (
+          <>
+            {' '}
+            — last: <code>
+              {last.source}:{last.position}
+            </code>{' '}
+            {last.reason}
+          </>
+        )}
+      </span>
     </div>
   );
 }
