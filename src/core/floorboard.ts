@@ -37,7 +37,8 @@ export function defaultTimeZone(): string {
 
 /**
  * The simulated floor's clock: `speed` times the wall clock, from now, or from just after the latest instant the
- * database holds of today's simulated day when that is later. A faster run that is stopped and started again
+ * database holds of the contacts of today's simulated day (this seed's) when that is later; at speed 1 it then
+ * stays that far ahead of the wall clock. A faster run that is stopped and started again
  * (the same day, the same seed) carries on where it was instead of going back to the wall clock's time, behind
  * the contacts it stored: those would be read again as duplicates, nothing new would come for as long, and a
  * scripted surge would start inside the stored day and take the ids of events already stored.

@@ -147,11 +147,11 @@ describe('queue_log sample morning through the engine', () => {
 
   it('leaves the agents in the states the log ends with', () => {
     const ctx = t.engine.adapterContext;
-    expect(ctx.agentState('Alice')).toEqual({ state: 'available', reason: null }); // still a member of support
-    expect(ctx.agentState('Bob')).toEqual({ state: 'offline', reason: null }); // removed from his only queue
-    expect(ctx.agentState('Carol')).toEqual({ state: 'available', reason: null });
-    expect(ctx.agentState('Dave')).toEqual({ state: 'available', reason: null });
-    expect(ctx.agentState('Agent/2001')).toEqual({ state: 'offline', reason: null });
+    expect(ctx.agentState('Alice')).toMatchObject({ state: 'available', reason: null }); // still a member of support
+    expect(ctx.agentState('Bob')).toMatchObject({ state: 'offline', reason: null }); // removed from his only queue
+    expect(ctx.agentState('Carol')).toMatchObject({ state: 'available', reason: null });
+    expect(ctx.agentState('Dave')).toMatchObject({ state: 'available', reason: null });
+    expect(ctx.agentState('Agent/2001')).toMatchObject({ state: 'offline', reason: null });
     const agents = t.engine.snapshot().agents;
     expect(agents.map((a) => a.id).sort()).toEqual(['Agent/2001', 'Alice', 'Bob', 'Carol', 'Dave']);
   });
@@ -185,7 +185,7 @@ describe('queue_log across a restart', () => {
       // Split after line 54 (c9's CONNECT, read before its ENTERQUEUE at 55): the contact spans the two batches, and
       // Carol (paused for Lunch at 40, unpaused at 67) is known to the second adapter only through the store.
       twice.engine.ingestWith(createQueueLogAdapter(twice.engine.adapterContext), 'ql', sample.slice(0, 54));
-      expect(twice.engine.adapterContext.agentState('Carol')).toEqual({ state: 'not-ready', reason: 'Lunch' });
+      expect(twice.engine.adapterContext.agentState('Carol')).toMatchObject({ state: 'not-ready', reason: 'Lunch' });
       twice.engine.ingestWith(createQueueLogAdapter(twice.engine.adapterContext), 'ql', sample.slice(54));
       const window = { from: iso(0), to: iso(3600), by: 'queue' as const };
       expect(twice.engine.handlers['metrics/window'](window)).toEqual(once.engine.handlers['metrics/window'](window));
@@ -194,8 +194,8 @@ describe('queue_log across a restart', () => {
       }
       // The documented limit: memberships are not in the store, so after the restart Alice's REMOVEMEMBER from sales
       // (line 91) cannot know she is still in support, and takes her offline.
-      expect(once.engine.adapterContext.agentState('Alice')).toEqual({ state: 'available', reason: null });
-      expect(twice.engine.adapterContext.agentState('Alice')).toEqual({ state: 'offline', reason: null });
+      expect(once.engine.adapterContext.agentState('Alice')).toMatchObject({ state: 'available', reason: null });
+      expect(twice.engine.adapterContext.agentState('Alice')).toMatchObject({ state: 'offline', reason: null });
       expect(twice.engine.store.contact('1709371200.44@sales')).toEqual(once.engine.store.contact('1709371200.44@sales'));
     } finally {
       once.close();
@@ -339,7 +339,18 @@ describe('queue_log line mapping', () => {
         '1709420000|8.3|sales|Bob|CONNECT|1|8.4|1', // 13.6 hours later
         '1709420100|8.3|sales|Bob|COMPLETEAGENT|1|100|1',
       ]),
-    ).toEqual(['on-contact', 'available']);
+      // on a contact again: said again, as an unchanged state is once 12 hours old (AGENT_SILENT_MS)
+    ).toEqual(['on-contact', 'on-contact', 'available']);
+  });
+
+  it('says an unchanged state again once it is 12 hours old (the floor takes an agent silent that long as gone)', () => {
+    const states = (texts: string[]) => eventsOf(texts).map((e) => (e.type === 'agent.state' ? `${e.state}@${e.ts / 1000}` : e.type));
+    expect(states([
+      '1709371000|MANAGER|sales|Alice|ADDMEMBER|',
+      '1709400000|MANAGER|sales|Alice|ADDMEMBER|', // 8 h later: nothing new
+      '1709425000|MANAGER|sales|Alice|ADDMEMBER|', // 15 h after the first: said again
+      '1709425010|NONE|sales|Alice|UNPAUSE|',
+    ])).toEqual(['available@1709371000', 'available@1709425000']);
   });
 
   it('keeps an agent on the floor while it is still a member of another queue', () => {

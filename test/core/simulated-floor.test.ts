@@ -49,6 +49,25 @@ describe('the simulated floor restarted on its database', () => {
     expect(snap.channels.reduce((n, c) => n + c.offered, 0)).toBeGreaterThan(stored);
   });
 
+  it("does not take another seed's day for its own", async () => {
+    const path = tempDbPath();
+    const wall = manualClock(MORNING);
+    const seed = (n: number, speed: number) => {
+      const fb = openFloorboard({ dbPath: path, runtime: 'node', version: 'test', center: { timeZone: 'UTC' }, simulate: { seed: n, speed }, clock: wall, tickMs: 3600_000 });
+      open.push(fb);
+      return fb;
+    };
+    seed(6, 1).close(); // seed 6's morning, to 09:00
+    open.pop();
+    const five = seed(5, 60);
+    wall.advance(2 * MIN); // seed 5 runs ahead, to 11:00
+    await step();
+    five.close();
+    open.pop();
+    wall.advance(MIN);
+    expect(seed(6, 1).engine.clock.now()).toBe(MORNING + 3 * MIN); // the wall's 09:03: its own day ends at 09:00
+  });
+
   it('at real speed on a fresh database, keeps the wall clock', () => {
     const wall = manualClock(MORNING);
     const fb = start(tempDbPath(), wall, 1);

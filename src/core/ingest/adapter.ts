@@ -22,8 +22,11 @@ export const FEED_FORMATS = ['ndjson', 'queue_log', 'taskrouter', 'connect-ctr',
 export interface AdapterContext {
   /** The channel configured for a queue (queue_log queues default to voice). */
   queueChannel(queue: string): Channel;
-  /** An agent's last known state, from the store (for adapters whose source only says what changed). */
-  agentState(agentId: string): { state: AgentState; reason: string | null } | null;
+  /**
+   * An agent's last known state and since when (for adapters whose source only says what changed); `since`
+   * tells an adapter when an unchanged state is worth saying again (AGENT_SILENT_MS).
+   */
+  agentState(agentId: string): { state: AgentState; reason: string | null; since?: number } | null;
 }
 
 export interface FeedAdapter {

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import type { EventOf } from '../model/events';
-import type { AgentState, Channel } from '../model/types';
+import { AGENT_SILENT_MS, type AgentState, type Channel } from '../model/types';
 import type { AdapterContext, FeedAdapter } from './adapter';
 import {
   arnTail,
@@ -228,12 +228,15 @@ export function createConnectAgentAdapter(ctx: AdapterContext, options: ConnectA
     }
     const last = mem ?? ctx.agentState(agentId);
     const unchanged = last != null && last.state === derived.state && (derived.state !== 'not-ready' || last.reason === derived.reasonCode);
-    if (unchanged) {
-      known.set(agentId, { state: derived.state, reason: derived.reasonCode, since: mem?.since ?? derived.ts, eventTs: r.EventTimestamp });
+    // an unchanged state (a heartbeat) is said again once AGENT_SILENT_MS old, at the record's instant, so the
+    // floor does not take an agent available all day as gone
+    const refresh = unchanged && last.since !== undefined && r.EventTimestamp - last.since >= AGENT_SILENT_MS;
+    if (unchanged && !refresh) {
+      known.set(agentId, { state: derived.state, reason: derived.reasonCode, since: mem?.since ?? last.since ?? derived.ts, eventTs: r.EventTimestamp });
       return { events: [], ignored: heartbeat ? AGENT_IGNORED.heartbeat : AGENT_IGNORED.unchanged };
     }
     // Never before the state being left: a status set before a contact is entered only when the contact work ends.
-    const ts = mem !== undefined && derived.ts < mem.since ? r.EventTimestamp : derived.ts;
+    const ts = refresh || (mem !== undefined && derived.ts < mem.since) ? r.EventTimestamp : derived.ts;
     known.set(agentId, { state: derived.state, reason: derived.reasonCode, since: ts, eventTs: r.EventTimestamp });
     const event: EventOf<'agent.state'> = { v: 1, id: `aes:${r.EventId}`, type: 'agent.state', ts, agentId, state: derived.state, ...profileOf(r.CurrentAgentSnapshot) };
     if (derived.reasonCode !== null) event.reason = derived.reasonCode;

@@ -21,7 +21,7 @@
  * as a function returning the fields, for callers that want them.
  */
 import type { CanonicalEvent, EventOf } from '../model/events';
-import type { AgentState, Channel } from '../model/types';
+import { AGENT_SILENT_MS, type AgentState, type Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import type { AdapterContext, FeedAdapter } from './adapter';
 import { MAX_LINE_LENGTH, type SourceLine } from './ndjson';
@@ -454,6 +454,8 @@ interface AgentMemory {
   lastState: AgentState | null;
   lastReason: string | null;
   lastCapacityKey: string | null;
+  /** When its state was last said (emitted): an unchanged one is said again once AGENT_SILENT_MS old. */
+  lastSaidAt: number;
   /** Neighbours in the least-recently-seen list (older, newer). */
   older: AgentMemory | null;
   newer: AgentMemory | null;
@@ -551,6 +553,7 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
       lastState: null,
       lastReason: null,
       lastCapacityKey: null,
+      lastSaidAt: -Infinity,
       older: null,
       newer: null,
     };
@@ -577,13 +580,16 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
     const state: AgentState = m.calls.size > 0 ? 'on-contact' : m.loggedOut ? 'offline' : m.paused ? 'not-ready' : 'available';
     const reason = state === 'not-ready' ? (m.reason ?? DEFAULT_PAUSE_REASON) : null;
     const capacityKey = m.capacityKey;
-    if (state === m.lastState && reason === m.lastReason && capacityKey === m.lastCapacityKey) return null;
+    // an unchanged state is said again once it is AGENT_SILENT_MS old, so the floor does not take the agent as gone
+    const fresh = ts - m.lastSaidAt < AGENT_SILENT_MS;
+    if (fresh && state === m.lastState && reason === m.lastReason && capacityKey === m.lastCapacityKey) return null;
     const key = `${state}|${reason ?? ''}|${capacityKey}`;
     m.lastState = state;
     m.lastReason = reason;
     m.lastCapacityKey = capacityKey;
-    if (key === m.lastKey) return null;
+    if (fresh && key === m.lastKey) return null;
     m.lastKey = key;
+    m.lastSaidAt = ts;
     const agentId = m.agentId;
     if (reason !== null) return { v: 1, type: 'agent.state', ts, agentId, state, capacity: m.capacity, reason };
     return { v: 1, type: 'agent.state', ts, agentId, state, capacity: m.capacity };

@@ -8,7 +8,7 @@
 import type { AgentRow, ChannelLive, IntervalPoint, QueueLive } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
-import { AGENT_STATES, CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
+import { AGENT_SILENT_MS, AGENT_STATES, CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
 import {
   addToTally,
   classifyContact,
@@ -23,12 +23,8 @@ import { occupancy, type StateTimes } from '../metrics/agent-metrics';
 /** A waiting contact older than this is taken as lost by its feed, not as waiting now. */
 const MAX_WAITING_AGE_MS = 24 * 3600_000;
 
-/**
- * An agent the feeds have said nothing of for this long is taken as off the floor: its last state is history (a
- * log-off the feed lost, or the end of an imported history file), not the present. A staffed agent changes state
- * with every contact and break; one with no change for 12 hours is not staffing the floor.
- */
-export const AGENT_SILENT_MS = 12 * 3600_000;
+/** See AGENT_SILENT_MS (model/types.ts). */
+export { AGENT_SILENT_MS };
 
 /**
  * An agent's time in `state` from `since` to `to`, counted from `dayStart`: in that state until it falls silent
@@ -337,9 +333,10 @@ export class LiveFloor {
     return this.queues.get(name);
   }
 
-  agentState(id: string): { state: AgentState; reason: string | null } | null {
+  /** The agent's last state as its feeds said it, and since when (not judged silent: adapters judge that). */
+  agentState(id: string): { state: AgentState; reason: string | null; since: number } | null {
     const a = this.agents.get(id);
-    return a ? { state: a.state, reason: a.reason } : null;
+    return a ? { state: a.state, reason: a.reason, since: a.since } : null;
   }
 
   /** The agents as of `now` (one silent for AGENT_SILENT_MS shows offline since then). */

@@ -59,3 +59,11 @@ export const DEFAULT_SL_THRESHOLD_SECONDS: Record<Channel, number> = {
 
 /** A contact abandoned in less than this many seconds is a short abandon (excluded from SL and abandon rate). */
 export const DEFAULT_SHORT_ABANDON_SECONDS = 5;
+
+/**
+ * An agent whose state has not changed, nor been said again, for this long is taken as off the floor: its last
+ * state is history (a log-off the feed lost, or the end of an imported history file), not the present. A staffed
+ * agent changes state with every contact and break; feeds that repeat an unchanged state (Amazon Connect's
+ * heartbeats, a queue_log ADDMEMBER) say it again at least this often (docs/metrics.md).
+ */
+export const AGENT_SILENT_MS = 12 * 3600_000;

@@ -106,7 +106,8 @@ export function rowToContact(r: ContactRow): Contact | null {
 
 /**
  * The latest instant the database holds of the contacts whose ids start with `prefix` (any instant of theirs, the
- * turns of their conversations included) and of any agent state; null when it holds none of those contacts.
+ * turns of their conversations included); null when it holds none of them. Agent states are not read: their ids
+ * do not say which stream they came from.
  */
 export function latestInstantStored(db: Db, prefix: string): number | null {
   const range = [prefix, `${prefix}\uffff`] as const;
@@ -123,12 +124,7 @@ export function latestInstantStored(db: Db, prefix: string): number | null {
     const last = decodeTurns(r.turns)?.at(-1);
     if (last && last.at > latest) latest = last.at;
   }
-  const agents = db
-    .prepare<[], { closed: number | null; open: number | null }>(
-      'SELECT (SELECT max(end_at) FROM agent_states) AS closed, (SELECT max(start_at) FROM agent_states WHERE end_at IS NULL) AS open',
-    )
-    .get();
-  return Math.max(latest, agents?.closed ?? 0, agents?.open ?? 0);
+  return latest;
 }
 
 export type Store = ReturnType<typeof createStore>;
