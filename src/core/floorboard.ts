@@ -43,12 +43,13 @@ export function defaultTimeZone(): string {
  * the contacts it stored: those would be read again as duplicates, nothing new would come for as long, and a
  * scripted surge would start inside the stored day and take the ids of events already stored.
  */
-function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig): Clock {
+function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig): { clock: Clock; dayStart: number } {
   const now = base.now();
+  // the stream is the one of the wall clock's day, even when its stored part already runs past midnight
   const dayStart = businessDayStart(now, center.timeZone, center.resetHour);
   const stored = latestInstantStored(db, `${simulatedContactPrefix(simulate.seed, dayStart, center.timeZone)}-`);
   const origin = stored !== null && stored >= now ? stored + 1 : now;
-  return simulate.speed === 1 && origin === now ? base : scaledClock({ origin, speed: simulate.speed, base });
+  return { clock: simulate.speed === 1 && origin === now ? base : scaledClock({ origin, speed: simulate.speed, base }), dayStart };
 }
 
 export function openFloorboard(o: FloorboardOptions): Floorboard {
@@ -63,7 +64,8 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   }
   const base = o.clock ?? systemClock();
   const db = openDatabase({ path: o.dbPath, nativeBinding: o.nativeBinding });
-  const clock = o.simulate ? simulatedClock(db, base, o.simulate, center) : base;
+  const simulated = o.simulate ? simulatedClock(db, base, o.simulate, center) : null;
+  const clock = simulated?.clock ?? base;
   const engine = createEngine({
     db,
     clock,
@@ -78,7 +80,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   });
   const dispatch = createDispatcher(engine.handlers, (name, e) => o.log?.(`api ${name} failed: ${(e as Error).stack ?? e}`));
   const feed = o.simulate
-    ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges })
+    ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges, dayStart: simulated?.dayStart })
     : null;
   engine.start();
   let closed = false;

@@ -68,6 +68,21 @@ describe('the simulated floor restarted on its database', () => {
     expect(seed(6, 1).engine.clock.now()).toBe(MORNING + 3 * MIN); // the wall's 09:03: its own day ends at 09:00
   });
 
+  it('resumed past midnight, carries on the stream it stored instead of starting the next day again', async () => {
+    const path = tempDbPath();
+    const wall = manualClock(Date.parse('2026-03-02T23:00:00Z'));
+    const first = start(path, wall, 60);
+    wall.advance(2 * MIN); // to 01:00 the next day
+    await step();
+    const count = () => first.engine.store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts').get()!.n;
+    const stored = count();
+    first.close();
+    open.pop();
+    const again = start(path, wall, 60); // its first step reads the stream to 01:00 again: all duplicates
+    expect(again.engine.clock.now()).toBeGreaterThan(Date.parse('2026-03-03T00:59:00Z'));
+    expect(again.engine.store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts').get()!.n).toBe(stored);
+  });
+
   it('at real speed on a fresh database, keeps the wall clock', () => {
     const wall = manualClock(MORNING);
     const fb = start(tempDbPath(), wall, 1);

@@ -28,13 +28,18 @@ export interface SimulatedFeedOptions {
   stepMs?: number;
   /** Scripted surges (a breach to show or test alerts with). */
   surges?: SurgeSpec[];
+  /**
+   * The business day the stream starts on (its contacts' ids name it); default: the engine clock's. A resumed
+   * clock past midnight carries on the stream of the day it resumed, instead of starting the next day's again.
+   */
+  dayStart?: number;
 }
 
 const CHUNK = 5000;
 
 export function startSimulatedFeed(engine: Engine, o: SimulatedFeedOptions): { stop(): void; source: string } {
   const now = engine.clock.now();
-  const start = businessDayStart(now, o.timeZone, o.resetHour);
+  const start = o.dayStart ?? businessDayStart(now, o.timeZone, o.resetHour);
   const surges = (o.surges ?? []).map((s) => ({ channel: s.channel, from: now + s.afterMinutes * 60_000, to: now + (s.afterMinutes + s.minutes) * 60_000, factor: s.factor }));
   const sim = createSimulator({ seed: o.seed, start, timeZone: o.timeZone, scale: o.scale ?? 1, surges });
   // a surged day is another stream: its own source, so a later run without it is not read as its duplicate
