@@ -11,12 +11,12 @@ import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
 import { createFeedManager, type FeedManager } from './feeds/feed-manager';
 import { createImports } from './feeds/imports';
 import { RefusedError } from './api/refused';
-import { AGENT_SILENT_MS, LiveFloor, stateSpan } from './live/live-floor';
+import { LiveFloor, stateSpan } from './live/live-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { windowMetrics } from './metrics/window-metrics';
 import { RecentContacts } from './metrics/recent-contacts';
-import { DEFAULT_SHORT_ABANDON_SECONDS, type Channel, type Contact } from './model/types';
+import { DEFAULT_SHORT_ABANDON_SECONDS, silentAt, type Channel, type Contact } from './model/types';
 import type { Db } from './store/database';
 import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
 import { businessDayStart, nextBusinessDayStart } from './time/business-day';
@@ -271,14 +271,11 @@ export function createEngine(options: EngineOptions): Engine {
       let intervals = read.get(from);
       if (intervals === undefined) {
         const capacity = floor.agentCapacities();
-        // a staffed state lasts at most until the agent fell silent (AGENT_SILENT_MS): its end is then that instant
-        intervals = store.agentStatesSince(from).map((i) => ({
-          agentId: i.agent_id,
-          state: i.state,
-          start: i.start_at,
-          end: i.state === 'offline' ? i.end_at : Math.min(i.end_at ?? Infinity, i.start_at + AGENT_SILENT_MS),
-          capacity: capacity.get(i.agent_id) ?? {},
-        }));
+        // a state lasts at most until the agent fell silent (silentAt): its end is then that instant
+        intervals = store.agentStatesSince(from).map((i) => {
+          const silent = silentAt(i.state, i.start_at);
+          return { agentId: i.agent_id, state: i.state, start: i.start_at, end: silent < (i.end_at ?? Infinity) ? silent : i.end_at, capacity: capacity.get(i.agent_id) ?? {} };
+        });
         read.set(from, intervals);
       }
       return intervals;

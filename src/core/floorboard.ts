@@ -5,10 +5,8 @@
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type CenterConfig, type Engine, type QueueSetting } from './engine';
-import { startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
+import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
 import { openDatabase, type Db } from './store/database';
-import { latestInstantStored } from './store/store';
-import { simulatedContactPrefix } from './simulator/simulator';
 import { businessDayStart, isValidTimeZone } from './time/business-day';
 
 export interface FloorboardOptions {
@@ -36,9 +34,9 @@ export function defaultTimeZone(): string {
 }
 
 /**
- * The simulated floor's clock: `speed` times the wall clock, from now, or from just after the latest instant the
- * database holds of the contacts of today's simulated day (this seed's) when that is later; at speed 1 it then
- * stays that far ahead of the wall clock. A faster run that is stopped and started again
+ * The simulated floor's clock: `speed` times the wall clock, from now, or from just after the latest event the
+ * database holds of this seed's simulated day when that is later; at speed 1 it then stays that far ahead of the
+ * wall clock. A faster run that is stopped and started again
  * (the same day, the same seed) carries on where it was instead of going back to the wall clock's time, behind
  * the contacts it stored: those would be read again as duplicates, nothing new would come for as long, and a
  * scripted surge would start inside the stored day and take the ids of events already stored.
@@ -47,7 +45,7 @@ function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: nu
   const now = base.now();
   // the stream is the one of the wall clock's day, even when its stored part already runs past midnight
   const dayStart = businessDayStart(now, center.timeZone, center.resetHour);
-  const stored = latestInstantStored(db, `${simulatedContactPrefix(simulate.seed, dayStart, center.timeZone)}-`);
+  const stored = simulatedStreamEnd(db, simulate.seed, dayStart, center.timeZone);
   const origin = stored !== null && stored >= now ? stored + 1 : now;
   return { clock: simulate.speed === 1 && origin === now ? base : scaledClock({ origin, speed: simulate.speed, base }), dayStart };
 }

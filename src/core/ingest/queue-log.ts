@@ -570,7 +570,8 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
   /**
    * The agent's state now, from its memory: on a contact while it holds a call (a PAUSE during a call shows
    * when the call ends, as Asterisk applies it to the next call), else offline, not ready with its reason, or
-   * available. Returns an agent.state event only when state, reason or capacity changed, else null.
+   * available. Returns an agent.state event when state, reason or capacity changed, or when the unchanged state
+   * was last said AGENT_SILENT_MS ago; else null.
    */
   function agentEvent(m: AgentMemory, ts: number): CanonicalEvent | null {
     // A call open far longer than any call lasts lost its end line (a crash, a rotated-away file): let it go.

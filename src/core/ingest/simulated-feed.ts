@@ -5,6 +5,8 @@
  * duplicates instead of doubling the day.
  */
 import type { Engine } from '../engine';
+import type { Db } from '../store/database';
+import { lastStoredBlocks } from '../store/store';
 import { toEventLine, canonicalEvent } from '../model/events';
 import { createSimulator } from '../simulator/simulator';
 import { businessDayStart, localDate } from '../time/business-day';
@@ -37,6 +39,24 @@ export interface SimulatedFeedOptions {
 
 const CHUNK = 5000;
 
+/** The source a seed's simulated day is stored under; a surged run's adds its surges. */
+const streamSource = (seed: number, dayStart: number, timeZone: string) => `simulator:seed-${seed}:${localDate(dayStart, timeZone)}`;
+
+/**
+ * The latest instant of the events stored of a seed's simulated day, by every run of it (surged ones included);
+ * null when none is stored. A stream's lines are its events in time order, so its last block holds it.
+ */
+export function simulatedStreamEnd(db: Db, seed: number, dayStart: number, timeZone: string): number | null {
+  let end: number | null = null;
+  for (const lines of lastStoredBlocks(db, streamSource(seed, dayStart, timeZone))) {
+    for (const text of lines) {
+      const ts = Date.parse((JSON.parse(text) as { ts: string }).ts);
+      if (Number.isFinite(ts) && (end === null || ts > end)) end = ts;
+    }
+  }
+  return end;
+}
+
 export function startSimulatedFeed(engine: Engine, o: SimulatedFeedOptions): { stop(): void; source: string } {
   const now = engine.clock.now();
   const start = o.dayStart ?? businessDayStart(now, o.timeZone, o.resetHour);
@@ -44,7 +64,7 @@ export function startSimulatedFeed(engine: Engine, o: SimulatedFeedOptions): { s
   const sim = createSimulator({ seed: o.seed, start, timeZone: o.timeZone, scale: o.scale ?? 1, surges });
   // a surged day is another stream: its own source, so a later run without it is not read as its duplicate
   const surged = surges.map((s) => `${s.channel}-${s.from}-${s.to}-x${s.factor}`).join(',');
-  const source = `simulator:seed-${o.seed}:${localDate(start, o.timeZone)}${surged ? `:surge-${surged}` : ''}`;
+  const source = `${streamSource(o.seed, start, o.timeZone)}${surged ? `:surge-${surged}` : ''}`;
   let position = 0;
 
   function step(): void {

@@ -8,7 +8,7 @@
 import type { AgentRow, ChannelLive, IntervalPoint, QueueLive } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
-import { AGENT_SILENT_MS, AGENT_STATES, CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
+import { AGENT_STATES, CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS, silentAt } from '../model/types';
 import {
   addToTally,
   classifyContact,
@@ -23,24 +23,21 @@ import { occupancy, type StateTimes } from '../metrics/agent-metrics';
 /** A waiting contact older than this is taken as lost by its feed, not as waiting now. */
 const MAX_WAITING_AGE_MS = 24 * 3600_000;
 
-/** See AGENT_SILENT_MS (model/types.ts). */
-export { AGENT_SILENT_MS };
-
 /**
  * An agent's time in `state` from `since` to `to`, counted from `dayStart`: in that state until it falls silent
- * (AGENT_SILENT_MS after `since`), offline after. Offline never falls silent.
+ * (silentAt, model/types.ts), offline after.
  */
 export function stateSpan(state: AgentState, since: number, to: number, dayStart: number): { inState: number; offline: number } {
-  const silentAt = state === 'offline' ? Infinity : since + AGENT_SILENT_MS;
-  const inState = Math.max(0, Math.min(to, silentAt) - Math.max(since, dayStart));
-  const offline = Math.max(0, to - Math.max(silentAt, dayStart));
+  const silent = silentAt(state, since);
+  const inState = Math.max(0, Math.min(to, silent) - Math.max(since, dayStart));
+  const offline = Math.max(0, to - Math.max(silent, dayStart));
   return { inState, offline };
 }
 
 /** An agent's state as of `now`: its last one, or offline since it fell silent. */
 function stateNow(a: LiveAgent, now: number): { state: AgentState; reason: string | null; since: number } {
-  if (a.state === 'offline' || now - a.since < AGENT_SILENT_MS) return a;
-  return { state: 'offline', reason: null, since: a.since + AGENT_SILENT_MS };
+  const silent = silentAt(a.state, a.since);
+  return now < silent ? a : { state: 'offline', reason: null, since: silent };
 }
 
 interface LiveContact {
@@ -423,12 +420,12 @@ export class LiveFloor {
       Object.assign(view.times, a.stateMs);
       // the agent's own map unless the current not-ready spell adds to it (read only by the caller)
       view.notReadyByReason = a.reasonMs;
-      if (a.state === 'not-ready' && stateSpan(a.state, a.since, now, this.dayStart).inState > 0) {
+      if (a.state === 'not-ready') {
         view.spell.clear();
         for (const [r, ms] of a.reasonMs) view.spell.set(r, ms);
         view.notReadyByReason = view.spell;
-        this.addOpenTime(a, now, view.times, view.spell);
-      } else this.addOpenTime(a, now, view.times, null);
+      }
+      this.addOpenTime(a, now, view.times, a.state === 'not-ready' ? view.spell : null);
       out.push(view);
     }
     return out;

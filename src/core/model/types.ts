@@ -67,3 +67,8 @@ export const DEFAULT_SHORT_ABANDON_SECONDS = 5;
  * heartbeats, a queue_log ADDMEMBER) say it again at least this often (docs/metrics.md).
  */
 export const AGENT_SILENT_MS = 12 * 3600_000;
+
+/** When an agent in `state` since `since` falls silent (AGENT_SILENT_MS later); offline never does. */
+export function silentAt(state: AgentState, since: number): number {
+  return state === 'offline' ? Infinity : since + AGENT_SILENT_MS;
+}

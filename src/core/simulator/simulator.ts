@@ -174,12 +174,6 @@ const V = FEED_FORMAT_VERSION;
 const isConcurrent = (channel: Channel): boolean => CHANNEL_CAPACITY[channel] > 1;
 const isPriority = (channel: Channel): boolean => channel === 'voice' || channel === 'chat';
 
-/** The ids of the contacts a simulation of the day holding `start` (in its zone) makes start with this. */
-export function simulatedContactPrefix(seed: number, start: number, timeZone: string): string {
-  const zone = createZoneClock(timeZone);
-  return `sim-${seed}-${zone.compactDate(zone.dayNumber(start))}`;
-}
-
 export function createSimulator(options: SimulatorOptions): Simulator {
   const { seed, start, timeZone } = options;
   const scale = options.scale ?? 1;
@@ -190,7 +184,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const volume = arrivalMultiplier(scale);
   const zone = createZoneClock(timeZone);
   const startDay = zone.dayNumber(start);
-  const idPrefix = simulatedContactPrefix(seed, start, timeZone);
+  const idPrefix = `sim-${seed}-${zone.compactDate(startDay)}`;
 
   // ---- the floor ----
   const profiles = new Map<string, ProfileRuntime>();

@@ -46,7 +46,7 @@ import {
   type Bucket, type CachedPass, type Group, type Judged,
 } from './evaluation-cache';
 
-export { EvaluationCache, contactRules };
+export { EvaluationCache };
 
 const MIN = 60_000;
 const DAY = 86_400_000;

@@ -104,27 +104,16 @@ export function rowToContact(r: ContactRow): Contact | null {
   };
 }
 
-/**
- * The latest instant the database holds of the contacts whose ids start with `prefix` (any instant of theirs, the
- * turns of their conversations included); null when it holds none of them. Agent states are not read: their ids
- * do not say which stream they came from.
- */
-export function latestInstantStored(db: Db, prefix: string): number | null {
-  const range = [prefix, `${prefix}\uffff`] as const;
-  const fields = db
-    .prepare<[string, string], { t: number | null }>(
-      `SELECT max(max(queued_at, coalesce(answered_at, 0), coalesce(first_response_at, 0), coalesce(first_auto_response_at, 0),
-         coalesce(abandoned_at, 0), coalesce(ended_at, 0), coalesce(wrapup_end_at, 0), coalesce(surveyed_at, 0), coalesce(resolved_at, 0))) AS t
-       FROM contacts WHERE id >= ? AND id < ? AND queued_at IS NOT NULL`,
+/** The line texts of the last stored block of each source whose name starts with `prefix`. */
+export function lastStoredBlocks(db: Db, prefix: string): string[][] {
+  return db
+    .prepare<[string, string], { lines: string | null }>(
+      `SELECT (SELECT b.lines FROM line_blocks b INDEXED BY line_blocks_range WHERE b.source_id = s.id
+               ORDER BY b.first_position DESC LIMIT 1) AS lines
+       FROM sources s WHERE s.name >= ? AND s.name < ?`,
     )
-    .get(...range)?.t ?? null;
-  if (fields === null) return null;
-  let latest = fields;
-  for (const r of db.prepare<[string, string], { turns: string }>('SELECT turns FROM contacts WHERE id >= ? AND id < ? AND turns IS NOT NULL').iterate(...range)) {
-    const last = decodeTurns(r.turns)?.at(-1);
-    if (last && last.at > latest) latest = last.at;
-  }
-  return latest;
+    .all(prefix, `${prefix}\uffff`)
+    .flatMap((r) => (r.lines === null ? [] : [JSON.parse(r.lines) as string[]]));
 }
 
 export type Store = ReturnType<typeof createStore>;
