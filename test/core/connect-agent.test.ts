@@ -224,15 +224,15 @@ describe('Amazon Connect agent event stream: derivation rules', () => {
     expect(restarted.ignored.get(AGENT_IGNORED.heartbeat)).toBe(2);
   });
 
-  it('heartbeats say an unchanged state again once it is 12 hours old, so an agent available all day stays on the floor', () => {
+  it('heartbeats say an unchanged state again once it is 6 hours old, so an agent available all day never falls silent', () => {
     const a = createConnectAgentAdapter(noCtx);
     expect(stateOfLine(one(a, record({ id: 'e-1' })))).toEqual([['available', null, '08:00:00']]);
-    expect(one(a, record({ type: 'HEART_BEAT', id: 'e-2', at: '19:58:00' })).events).toEqual([]);
-    expect(stateOfLine(one(a, record({ type: 'HEART_BEAT', id: 'e-3', at: '20:00:00' })))).toEqual([['available', null, '20:00:00']]);
-    expect(one(a, record({ type: 'HEART_BEAT', id: 'e-4', at: '20:02:00' })).events).toEqual([]);
+    expect(one(a, record({ type: 'HEART_BEAT', id: 'e-2', at: '13:58:00' })).events).toEqual([]);
+    expect(stateOfLine(one(a, record({ type: 'HEART_BEAT', id: 'e-3', at: '14:00:00' })))).toEqual([['available', null, '14:00:00']]);
+    expect(one(a, record({ type: 'HEART_BEAT', id: 'e-4', at: '14:02:00' })).events).toEqual([]);
     // after a restart, by the context's since
     const restarted = createConnectAgentAdapter({ ...noCtx, agentState: () => ({ state: 'available', reason: null, since: at('08:00:00') }) });
-    expect(stateOfLine(one(restarted, record({ type: 'HEART_BEAT', id: 'e-5', at: '20:30:00' })))).toEqual([['available', null, '20:30:00']]);
+    expect(stateOfLine(one(restarted, record({ type: 'HEART_BEAT', id: 'e-5', at: '14:30:00' })))).toEqual([['available', null, '14:30:00']]);
   });
 
   it('a reason change is a change; a status set during contact work counts from the moment the work ends', () => {

@@ -339,18 +339,18 @@ describe('queue_log line mapping', () => {
         '1709420000|8.3|sales|Bob|CONNECT|1|8.4|1', // 13.6 hours later
         '1709420100|8.3|sales|Bob|COMPLETEAGENT|1|100|1',
       ]),
-      // on a contact again: said again, as an unchanged state is once 12 hours old (AGENT_SILENT_MS)
+      // on a contact again: said again, as an unchanged state is once 6 hours old (AGENT_RESAY_MS)
     ).toEqual(['on-contact', 'on-contact', 'available']);
   });
 
-  it('says an unchanged state again once it is 12 hours old (the floor takes an agent silent that long as gone)', () => {
+  it('says an unchanged state again once it is 6 hours old (the floor takes an agent silent for 12 as gone)', () => {
     const states = (texts: string[]) => eventsOf(texts).map((e) => (e.type === 'agent.state' ? `${e.state}@${e.ts / 1000}` : e.type));
     expect(states([
       '1709371000|MANAGER|sales|Alice|ADDMEMBER|',
-      '1709400000|MANAGER|sales|Alice|ADDMEMBER|', // 8 h later: nothing new
-      '1709425000|MANAGER|sales|Alice|ADDMEMBER|', // 15 h after the first: said again
-      '1709425010|NONE|sales|Alice|UNPAUSE|',
-    ])).toEqual(['available@1709371000', 'available@1709425000']);
+      '1709385400|MANAGER|sales|Alice|ADDMEMBER|', // 4 h later: nothing new
+      '1709396200|MANAGER|sales|Alice|ADDMEMBER|', // 7 h after the first: said again
+      '1709396210|NONE|sales|Alice|UNPAUSE|',
+    ])).toEqual(['available@1709371000', 'available@1709396200']);
   });
 
   it('keeps an agent on the floor while it is still a member of another queue', () => {

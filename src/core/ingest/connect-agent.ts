@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import type { EventOf } from '../model/events';
-import { AGENT_SILENT_MS, type AgentState, type Channel } from '../model/types';
+import { AGENT_RESAY_MS, type AgentState, type Channel } from '../model/types';
 import type { AdapterContext, FeedAdapter } from './adapter';
 import {
   arnTail,
@@ -228,9 +228,9 @@ export function createConnectAgentAdapter(ctx: AdapterContext, options: ConnectA
     }
     const last = mem ?? ctx.agentState(agentId);
     const unchanged = last != null && last.state === derived.state && (derived.state !== 'not-ready' || last.reason === derived.reasonCode);
-    // an unchanged state (a heartbeat) is said again once AGENT_SILENT_MS old, at the record's instant, so the
+    // an unchanged state (a heartbeat) is said again once AGENT_RESAY_MS old, at the record's instant, so the
     // floor does not take an agent available all day as gone
-    const refresh = unchanged && last.since !== undefined && r.EventTimestamp - last.since >= AGENT_SILENT_MS;
+    const refresh = unchanged && last.since !== undefined && r.EventTimestamp - last.since >= AGENT_RESAY_MS;
     if (unchanged && !refresh) {
       known.set(agentId, { state: derived.state, reason: derived.reasonCode, since: mem?.since ?? last.since ?? derived.ts, eventTs: r.EventTimestamp });
       return { events: [], ignored: heartbeat ? AGENT_IGNORED.heartbeat : AGENT_IGNORED.unchanged };

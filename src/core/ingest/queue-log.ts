@@ -21,7 +21,7 @@
  * as a function returning the fields, for callers that want them.
  */
 import type { CanonicalEvent, EventOf } from '../model/events';
-import { AGENT_SILENT_MS, type AgentState, type Channel } from '../model/types';
+import { AGENT_RESAY_MS, type AgentState, type Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import type { AdapterContext, FeedAdapter } from './adapter';
 import { MAX_LINE_LENGTH, type SourceLine } from './ndjson';
@@ -454,7 +454,7 @@ interface AgentMemory {
   lastState: AgentState | null;
   lastReason: string | null;
   lastCapacityKey: string | null;
-  /** When its state was last said (emitted): an unchanged one is said again once AGENT_SILENT_MS old. */
+  /** When its state was last said (emitted): an unchanged one is said again once AGENT_RESAY_MS old. */
   lastSaidAt: number;
   /** Neighbours in the least-recently-seen list (older, newer). */
   older: AgentMemory | null;
@@ -571,7 +571,7 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
    * The agent's state now, from its memory: on a contact while it holds a call (a PAUSE during a call shows
    * when the call ends, as Asterisk applies it to the next call), else offline, not ready with its reason, or
    * available. Returns an agent.state event when state, reason or capacity changed, or when the unchanged state
-   * was last said AGENT_SILENT_MS ago; else null.
+   * was last said AGENT_RESAY_MS ago; else null.
    */
   function agentEvent(m: AgentMemory, ts: number): CanonicalEvent | null {
     // A call open far longer than any call lasts lost its end line (a crash, a rotated-away file): let it go.
@@ -581,8 +581,8 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
     const state: AgentState = m.calls.size > 0 ? 'on-contact' : m.loggedOut ? 'offline' : m.paused ? 'not-ready' : 'available';
     const reason = state === 'not-ready' ? (m.reason ?? DEFAULT_PAUSE_REASON) : null;
     const capacityKey = m.capacityKey;
-    // an unchanged state is said again once it is AGENT_SILENT_MS old, so the floor does not take the agent as gone
-    const fresh = ts - m.lastSaidAt < AGENT_SILENT_MS;
+    // an unchanged state is said again once it is AGENT_RESAY_MS old, so the floor does not take the agent as gone
+    const fresh = ts - m.lastSaidAt < AGENT_RESAY_MS;
     if (fresh && state === m.lastState && reason === m.lastReason && capacityKey === m.lastCapacityKey) return null;
     const key = `${state}|${reason ?? ''}|${capacityKey}`;
     m.lastState = state;

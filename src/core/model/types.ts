@@ -68,6 +68,12 @@ export const DEFAULT_SHORT_ABANDON_SECONDS = 5;
  */
 export const AGENT_SILENT_MS = 12 * 3600_000;
 
+/**
+ * Adapters say an agent's unchanged state again once it was last said this long ago: half the silence, so that an
+ * agent its feed still reports (a heartbeat every few minutes) never reaches AGENT_SILENT_MS between two beats.
+ */
+export const AGENT_RESAY_MS = AGENT_SILENT_MS / 2;
+
 /** When an agent in `state` since `since` falls silent (AGENT_SILENT_MS later); offline never does. */
 export function silentAt(state: AgentState, since: number): number {
   return state === 'offline' ? Infinity : since + AGENT_SILENT_MS;
