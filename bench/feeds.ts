@@ -15,7 +15,8 @@ import { numberLines } from '../src/core/ingest/ndjson';
 import { createQueueLogAdapter } from '../src/core/ingest/queue-log';
 import { storedMetrics } from '../src/core/metrics/window-metrics';
 import { computeTwilioSignature } from '../src/core/ingest/twilio-signature';
-import { openDatabase } from '../src/core/store/database';
+import { openDatabase, type Db } from '../src/core/store/database';
+import type { Statement } from 'better-sqlite3';
 import { createStore } from '../src/core/store/store';
 import { startHost } from '../src/server/host';
 import { tempDbPath } from '../test/helpers/engine';
@@ -65,6 +66,9 @@ export function benchQueueLog(report: Report): void {
   const floorS = storeFloor(text);
   report('queue_log: floor, contacts + raw lines only (lines/s)', fmt(text.length / floorS));
   report('queue_log: whole path / floor', `${fmt(floorS / wholeS, 2)}×`);
+  const sqlS = sqliteAlone(whole.db);
+  report('queue_log: SQLite alone, the rows the whole path stored, precomputed (lines/s)', fmt(lines.length / sqlS));
+  report('queue_log: SQLite alone, us a line', fmt((sqlS * 1e6) / lines.length, 2));
 
   // per-queue metrics over the whole week, from the store (what `metrics --by queue` runs)
   const times: number[] = [];
@@ -154,6 +158,56 @@ function storeFloor(text: string[]): number {
       if (k > 0) flush(k);
     })();
     if (held.size > 200_000) held.clear();
+  }
+  const seconds = (performance.now() - t) / 1000;
+  db.close();
+  return seconds;
+}
+
+/**
+ * The ceiling of any design on this schema: the rows the whole path stored (its line blocks, contacts and agent
+ * intervals), read back and written again into a fresh database by SQLite alone, with their parameters built
+ * beforehand, in as many transactions as the whole path made. No JavaScript work, no read, no upsert conflict and
+ * no UPDATE is left in it, so it is a lower bound on the SQLite time of the whole path; and SQLite takes one
+ * writer at a time, so that time cannot be spread over cores. Returns seconds.
+ */
+function sqliteAlone(from: Db): number {
+  const PER = 200;
+  const blocks = from.prepare('SELECT source_id, first_position, last_position, lines, events, derived, event_count, received_at FROM line_blocks ORDER BY source_id, first_position').raw().all() as unknown[][];
+  const contacts = from.prepare('SELECT * FROM contacts ORDER BY queued_at').raw().all() as unknown[][];
+  const columns = from.prepare('SELECT * FROM contacts LIMIT 1').columns().map((c) => c.name);
+  const agents = from.prepare('SELECT id, agent_id, state, reason, start_at, end_at FROM agent_states ORDER BY id').raw().all() as unknown[][];
+  const chunks = (rows: unknown[][], k: number, per: number) => {
+    const out: unknown[][] = [];
+    const part = rows.slice(k * per, (k + 1) * per);
+    for (let i = 0; i < part.length; i += PER) out.push(part.slice(i, i + PER).flat());
+    return out;
+  };
+  const batches = blocks.length;
+  const plan = blocks.map((block, k) => ({
+    block,
+    contacts: chunks(contacts, k, Math.ceil(contacts.length / batches)),
+    agents: chunks(agents, k, Math.ceil(agents.length / batches)),
+  }));
+  const db = openDatabase({ path: tempDbPath() });
+  db.prepare("INSERT INTO sources (id, name, format, created_at) VALUES (1, 'alone', 'queue_log', 0)").run();
+  const statements = new Map<string, Statement>();
+  const insert = (head: string, width: number, values: number) => {
+    const key = `${head}/${values}`;
+    let st = statements.get(key);
+    if (!st) statements.set(key, (st = db.prepare(`${head} ${new Array(values / width).fill(`(${new Array(width).fill('?').join(',')})`).join(',')}`)));
+    return st;
+  };
+  const block = db.prepare('INSERT INTO line_blocks (source_id, first_position, last_position, lines, events, derived, event_count, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const contactHead = `INSERT INTO contacts (${columns.join(', ')}) VALUES`;
+  const agentHead = 'INSERT INTO agent_states (id, agent_id, state, reason, start_at, end_at) VALUES';
+  const t = performance.now();
+  for (const b of plan) {
+    db.transaction(() => {
+      block.run(b.block);
+      for (const values of b.contacts) insert(contactHead, columns.length, values.length).run(values);
+      for (const values of b.agents) insert(agentHead, 6, values.length).run(values);
+    })();
   }
   const seconds = (performance.now() - t) / 1000;
   db.close();
