@@ -363,6 +363,22 @@ describe('queue_log line mapping', () => {
     expect(events.map((e) => (e.type === 'agent.state' ? e.state : e.type))).toEqual(['available', 'offline']);
   });
 
+  it('counts a queue whose calls an agent answers, or in which she pauses, as one of her memberships (static members have no ADDMEMBER)', () => {
+    const states = (texts: string[]) => eventsOf(texts).flatMap((e) => (e.type === 'agent.state' ? [`${e.state}@${e.ts / 1000}`] : []));
+    expect(states([
+      '1709370005|1709370000.1|sales|Alice|CONNECT|5|1709370005.2|3', // sales: static in queues.conf
+      '1709370100|1709370000.1|sales|Alice|COMPLETECALLER|5|95|1',
+      '1709370200|MANAGER|support|Alice|ADDMEMBER|',
+      '1709373800|MANAGER|support|Alice|REMOVEMEMBER|', // still in sales: stays on the floor
+    ])).toEqual(['on-contact@1709370005', 'available@1709370100']);
+    expect(states([
+      '1709370000|NONE|sales|Bob|PAUSE|Lunch',
+      '1709370200|MANAGER|support|Bob|ADDMEMBER|PAUSED',
+      '1709373800|MANAGER|support|Bob|REMOVEMEMBER|',
+      '1709373900|MANAGER|sales|Bob|REMOVEMEMBER|', // his last queue
+    ])).toEqual(['not-ready@1709370000', 'offline@1709373900']);
+  });
+
   it('reads the older formats: callback agents, short EXITWITHKEY, ATTENDEDTRANSFER without a form, CRLF endings', () => {
     const adapter = createQueueLogAdapter(voiceCtx);
     const out = adapter.parse(legacy);

@@ -657,6 +657,8 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
         if (over >= 0) m.endedFirst.splice(over, 1);
         else m.calls.set(contactId, ts);
         m.loggedOut = false;
+        // serving the queue's call makes her its member (a static member in queues.conf has no ADDMEMBER line)
+        m.queues.add(queue);
         addChannel(m, ctx.queueChannel(queue));
         const answered: CanonicalEvent = { v: 1, type: 'contact.answered', ts, contactId, agentId };
         const state = agentEvent(m, ts);
@@ -724,7 +726,10 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
         m.paused = true;
         const r = dataText(text, p5, 0).trim();
         m.reason = r === '' ? null : r.slice(0, MAX_REASON);
-        if (!queueNone) addChannel(m, ctx.queueChannel(queue));
+        if (!queueNone) {
+          m.queues.add(queue); // a pause is of a membership
+          addChannel(m, ctx.queueChannel(queue));
+        }
         return kept(position, text, agentEvents(m, ts));
       }
       case Kind.Unpause: {
