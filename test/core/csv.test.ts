@@ -111,6 +111,19 @@ describe('CSV history with a saved column mapping', () => {
     t.close();
   });
 
+  it('reads an ISO time without an offset in the mapping\'s time zone, whatever the host\'s', () => {
+    const m = parseColumnMapping({ version: 1, name: 'iso', timeFormat: 'iso', timeZone: 'America/New_York', columns: { id: 'Id', queue: 'Queue', queuedAt: 'In' } });
+    expect(m.ok).toBe(true);
+    if (!m.ok) return;
+    const t = testEngine(Date.parse('2026-03-02T20:00:00Z'));
+    const r = t.engine.ingestWith(createCsvAdapter(columnMapping(m.mapping)), 'iso.csv', ['Id,Queue,In', 'a,Sales,2026-03-02T09:00:00', 'b,Sales,2026-03-02T09:00:00Z', 'c,Sales,2026-03-02T09:00:00+01:00'].map((text, i) => ({ position: i + 1, text })));
+    expect(r.quarantined).toBe(0);
+    expect(t.engine.store.contact('a')?.queuedAt).toBe(Date.parse('2026-03-02T14:00:00Z')); // 09:00 in New York (EST)
+    expect(t.engine.store.contact('b')?.queuedAt).toBe(Date.parse('2026-03-02T09:00:00Z'));
+    expect(t.engine.store.contact('c')?.queuedAt).toBe(Date.parse('2026-03-02T08:00:00Z'));
+    t.close();
+  });
+
   it('refuses a surveys mapping without the answer\'s time or any outcome column', () => {
     expect(parseColumnMapping({ version: 1, name: 's', kind: 'surveys', columns: { id: 'Contact', csat: 'Score' } })).toEqual({ ok: false, reason: expect.stringMatching(/surveyedAt/) });
     expect(parseColumnMapping({ version: 1, name: 's', kind: 'surveys', columns: { id: 'Contact', surveyedAt: 'At' } })).toEqual({ ok: false, reason: expect.stringMatching(/csat, nps or resolvedAt/) });

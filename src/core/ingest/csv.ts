@@ -57,7 +57,7 @@ export const columnMappingSchema = z
     name: z.string().min(1),
     delimiter: z.string().length(1).default(','),
     timeZone: z.string().refine(isValidTimeZone, 'unknown time zone').default('UTC'),
-    /** iso: ISO-8601; epoch-seconds / epoch-ms; local: "YYYY-MM-DD HH:MM[:SS]" (or with / or T) in timeZone */
+    /** iso: ISO-8601 (without an offset: in timeZone); epoch-seconds / epoch-ms; local: "YYYY-MM-DD HH:MM[:SS]" (or with / or T) in timeZone */
     timeFormat: z.enum(['iso', 'epoch-seconds', 'epoch-ms', 'local']).default('iso'),
     /** contacts: one contact a row (queue and queuedAt required); surveys: one survey answer a row, by contact id. */
     kind: z.enum(['contacts', 'surveys']).default('contacts'),
@@ -114,8 +114,9 @@ function timeParser(m: ColumnMapping): (v: string) => number | null {
     case 'epoch-ms':
       return (v) => (/^\d+$/.test(v) ? Number(v) : null);
     case 'iso':
+      // with Z or an offset, that instant; without one, the wall time in the mapping's time zone (never the host's)
       return (v) => {
-        const t = DateTime.fromISO(v, { setZone: true });
+        const t = DateTime.fromISO(v, { zone: m.timeZone, setZone: true });
         return t.isValid ? t.toMillis() : null;
       };
     case 'local':
