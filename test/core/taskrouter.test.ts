@@ -27,6 +27,8 @@ import type { AdapterContext } from '../../src/core/ingest/adapter';
 import { numberLines, type SourceLine } from '../../src/core/ingest/ndjson';
 import { createTaskRouterAdapter, type TaskRouterOptions } from '../../src/core/ingest/taskrouter';
 import type { MetricsRow } from '../../src/shared/api';
+import type { Standard } from '../../src/shared/standards';
+import { storedMetrics } from '../../src/core/metrics/window-metrics';
 import { testEngine } from '../helpers/engine';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'taskrouter');
@@ -213,10 +215,42 @@ describe('TaskRouter fixtures through the engine', () => {
     const ids = events.map((e) => e.id);
     // the retried webhook (line 21) repeats exactly one event: T1's contact.answered
     expect(ids.length - new Set(ids).size).toBe(1);
-    expect(events.filter((e) => e.type === 'queue.config')).toEqual([
-      { v: 1, id: 'tr:queue.config:Sales', type: 'queue.config', ts: Date.parse(day('09:01')), queue: 'Sales', channel: 'voice' },
-      { v: 1, id: 'tr:queue.config:Support', type: 'queue.config', ts: Date.parse(day('09:07')), queue: 'Support', channel: 'chat' },
-    ]);
+    expect(events.filter((e) => e.type === 'queue.config')).toEqual([]);
+  });
+
+  it('keeps a queue configured elsewhere, and judges each task by its own channel\'s T in a queue that carries several', () => {
+    const t = testEngine(Date.parse(day('12:00')));
+    // configured by hand: Sales (voice, T = 60 s) and Support (messaging, T = 30 min), which carries voice tasks too
+    const config = (queue: string, channel: string, slThresholdSeconds: number) => JSON.stringify({ v: 1, type: 'queue.config', ts: day('07:00'), queue, channel, slThresholdSeconds });
+    t.engine.ingestNdjson('config', [config('Sales', 'voice', 60), config('Support', 'message', 1800)].map((text, i) => ({ position: i + 1, text })));
+    const at = (hhmmss: string) => Math.floor(Date.parse(`2026-03-02T${hhmmss}Z`) / 1000);
+    const task = (sid: string, queue: string, channel: string, created: string, accepted: string) => [
+      `EventType=task.created&Sid=EV${sid}c&TaskSid=${sid}&Timestamp=${at(created)}&TaskQueueName=${queue}&TaskChannelUniqueName=${channel}`,
+      `EventType=reservation.accepted&Sid=EV${sid}a&TaskSid=${sid}&Timestamp=${at(accepted)}&WorkerSid=WK1`,
+    ];
+    const lines = [
+      ...task('WT1', 'Sales', 'voice', '09:00:00', '09:00:45'), // 45 s: within Sales' 60 s
+      ...task('WT2', 'Support', 'sms', '09:00:00', '09:10:00'), // 600 s: within Support's 1,800 s
+      ...task('WT3', 'Support', 'voice', '09:01:00', '09:06:00'), // 300 s: beyond voice's 20 s
+      ...task('WT4', 'Support', 'voice', '09:02:00', '09:02:15'), // 15 s: within 20 s
+    ];
+    t.engine.ingestWith(createTaskRouterAdapter(t.engine.adapterContext), 'tr', lines.map((text, i) => ({ position: i + 1, text })));
+    expect(t.engine.store.queues().map((q) => [q.name, q.channel, q.slThresholdSeconds])).toEqual([['Sales', 'voice', 60], ['Support', 'message', 1800]]);
+    const sl = (rows: MetricsRow[]) => Object.fromEntries(rows.map((r) => [r.key, [r.answeredWithinThreshold, r.answered]]));
+    const expected = { Sales: [1, 1], Support: [2, 3] };
+    const window = { from: day('09:00'), to: day('10:00') };
+    // today's window (the contacts held in memory), the same window read from the store, and the live floor
+    expect(sl(t.engine.handlers['metrics/window']({ ...window, by: 'queue' }).rows)).toEqual(expected);
+    expect(sl(storedMetrics(t.engine.store, { from: Date.parse(window.from), to: Date.parse(window.to), by: 'queue', shortAbandonSeconds: 5 }))).toEqual(expected);
+    expect(Object.fromEntries(t.engine.snapshot().queues.map((q) => [q.name, [q.answeredWithinThreshold, q.answered]]))).toEqual(expected);
+    // a voice service-level standard with each queue's own T, today: Sales 1 of 1, Support's voice 1 of 2
+    const standard = {
+      id: 'voice-sl-queue-t', name: 'Voice SL at the queue T', metric: 'service-level', scope: { kind: 'channel', channel: 'voice' }, window: 'today',
+      comparator: 'at-least', tiers: { expected: 0.5, desired: 0.6, delight: 0.7 }, options: { formula: 'floorboard', shortAbandonSeconds: 5 },
+    } as Standard;
+    const today = t.engine.handlers['standards/what-if']({ standard }).periods.find((p) => p.label === 'today')!;
+    expect(today.proposed.find((x) => x.key === 'voice')).toMatchObject({ volume: 3, figure: 2 / 3 });
+    t.close();
   });
 });
 
@@ -260,7 +294,7 @@ describe('TaskRouter lines one by one', () => {
     expect(a.parse([{ position: 1, text: batch }])[0].reason).toMatch(/^event 2 of 2: missing TaskSid/);
     expect(a.trackedTasks).toBe(0);
     const good = JSON.stringify([ce('task.created', { task_sid: T, task_queue_name: 'Sales' }), { specversion: '1.0', type: 'com.twilio.studio.x', data: {} }]);
-    expect(a.parse([{ position: 2, text: good }])[0].events?.map((e) => e.type)).toEqual(['queue.config', 'contact.queued']);
+    expect(a.parse([{ position: 2, text: good }])[0].events?.map((e) => e.type)).toEqual(['contact.queued']);
   });
 
   it('maps unknown event types and reservation outcomes to nothing, counted', () => {
@@ -286,8 +320,8 @@ describe('TaskRouter lines one by one', () => {
       { position: 2, text: `${base}&Sid=EV1` },
       { position: 3, text: `${base.replace('task.created', 'task-queue.entered')}&Sid=EV2` },
     ]);
-    expect(retry.events).toEqual(first.events!.filter((e) => e.type !== 'queue.config'));
-    expect(first.events!.map((e) => e.id)).toEqual(['tr:queue.config:Sales', `tr:${T}:contact.queued`]);
+    expect(retry.events).toEqual(first.events);
+    expect(first.events!.map((e) => e.id)).toEqual([`tr:${T}:contact.queued`]);
     expect(other.events).toEqual([]);
     const noSid = (text: string) => createTaskRouterAdapter(ctx).parse([{ position: 1, text }])[0].events;
     const worker = 'EventType=worker.activity.update&WorkerSid=WK1&WorkerActivityName=Lunch&Timestamp=1772441880.25';
@@ -296,9 +330,9 @@ describe('TaskRouter lines one by one', () => {
   });
 
   it('reads Timestamp in seconds, TimestampMs first, and ISO times', () => {
-    expect(one(`${base}&TimestampMs=1772441880123`).events![1].ts).toBe(1772441880123);
-    expect(one(base).events![1].ts).toBe(1772441880000);
-    expect(one(base.replace('1772441880', '2026-03-02T09:58:00%2B01:00')).events![1].ts).toBe(Date.parse('2026-03-02T08:58:00Z'));
+    expect(one(`${base}&TimestampMs=1772441880123`).events![0].ts).toBe(1772441880123);
+    expect(one(base).events![0].ts).toBe(1772441880000);
+    expect(one(base.replace('1772441880', '2026-03-02T09:58:00%2B01:00')).events![0].ts).toBe(Date.parse('2026-03-02T08:58:00Z'));
   });
 
   it('chooses the channel: attributes channelType, then the task channel, then the queue configuration', () => {

@@ -141,7 +141,6 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
   const channels: Record<string, Channel> = { ...TASKROUTER_CHANNELS, ...options.channels };
   const activities: Record<string, AgentState> = { ...TASKROUTER_ACTIVITIES, ...options.activities };
   const tasks = new BoundedMap<string, TaskState>(options.maxTrackedTasks ?? DEFAULT_MAX_TRACKED_TASKS);
-  const queuesSeen = new Set<string>();
   const { ignored, count } = ignoredCounter();
 
   /** Channel: Flex's TaskAttributes.channelType when known (Flex routes SMS and WhatsApp on the chat task channel), else TaskChannelUniqueName, else the queue's configured channel. */
@@ -210,13 +209,9 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
         const queue = queueOf(r);
         if (queue === undefined) return { events: [], ignored: TR_IGNORED.noQueue };
         const channel = channelOf(r, queue);
-        const out = taskEvents(r, [{ type: 'contact.queued', make: (id) => ({ v: 1, id, type: 'contact.queued', ts, contactId, channel, queue }) }]);
-        if ('events' in out && out.events.length > 0 && !queuesSeen.has(queue)) {
-          queuesSeen.add(queue);
-          // A fixed id: the store keeps the first, so a queue configured by hand later is not overwritten.
-          out.events.unshift({ v: 1, id: `tr:queue.config:${queue}`, type: 'queue.config', ts, queue, channel });
-        }
-        return out;
+        // No queue.config: a queue is known from its contacts (with its first contact's channel) unless configured
+        // elsewhere, and a TaskQueue's tasks name no threshold that could replace a configured one.
+        return taskEvents(r, [{ type: 'contact.queued', make: (id) => ({ v: 1, id, type: 'contact.queued', ts, contactId, channel, queue }) }]);
       }
       case 'reservation.accepted': {
         const agentId = firstFieldText(r.fields, ['WorkerSid', 'WorkerName'])!;

@@ -8,7 +8,7 @@
 import type { AgentRow, ChannelLive, IntervalPoint, QueueLive } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
-import { AGENT_STATES, CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS, silentAt } from '../model/types';
+import { AGENT_STATES, CHANNELS, contactThresholdSeconds, DEFAULT_SL_THRESHOLD_SECONDS, silentAt } from '../model/types';
 import {
   addToTally,
   classifyContact,
@@ -253,7 +253,7 @@ export class LiveFloor {
     if (c.queuedAt < this.dayStart) return;
     const q = this.queues.get(c.queue);
     const k = classifyContact(c as Contact, {
-      thresholdMs: (q?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel]) * 1000,
+      thresholdMs: contactThresholdSeconds(q, c.channel) * 1000,
       shortAbandonMs: this.options.shortAbandonMs,
       at: Number.MAX_SAFE_INTEGER,
     });

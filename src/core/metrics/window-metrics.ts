@@ -3,7 +3,7 @@
  * as the live floor (contact-metrics.ts): contacts attributed by queue entry, outcomes judged at `to`.
  */
 import type { GroupBy, MetricsReport, MetricsRow, ServiceLevelFormula } from '../../shared/api';
-import { DEFAULT_SL_THRESHOLD_SECONDS, type Contact, type QueueConfig } from '../model/types';
+import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
 import type { Store } from '../store/store';
 import type { RecentContacts } from './recent-contacts';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, type ContactTally } from './contact-metrics';
@@ -22,10 +22,10 @@ export interface WindowOptions {
   thresholdSeconds?: number;
 }
 
-const THRESHOLD_PER_QUEUE = 'per queue (queue.config), else voice 20, chat 60, message 3600, email 86400';
+const THRESHOLD_PER_QUEUE = "per queue (queue.config) for contacts on the queue's channel, else voice 20, chat 60, message 3600, email 86400";
 
 export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueConfig[], o: WindowOptions): MetricsRow[] {
-  const thresholds = new Map(queues.map((q) => [q.name, q.slThresholdSeconds]));
+  const queueOf = new Map(queues.map((q) => [q.name, q]));
   const groups = new Map<string, { tally: ContactTally; longestWaitingMs: number }>();
   for (const c of contacts) {
     if (c.queuedAt < o.from || c.queuedAt >= o.to) continue;
@@ -33,7 +33,7 @@ export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueCon
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { tally: emptyTally(), longestWaitingMs: 0 }));
     const k = classifyContact(c, {
-      thresholdMs: (o.thresholdSeconds ?? thresholds.get(c.queue) ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel]) * 1000,
+      thresholdMs: (o.thresholdSeconds ?? contactThresholdSeconds(queueOf.get(c.queue), c.channel)) * 1000,
       shortAbandonMs: o.shortAbandonSeconds * 1000,
       at: o.to,
     });

@@ -49,6 +49,16 @@ export interface QueueConfig {
   slThresholdSeconds: number;
 }
 
+/**
+ * A contact's service-level threshold T, seconds: its queue's T when the contact is on the queue's channel, else
+ * its own channel's default. A queue can carry several channels (a Twilio TaskQueue does: its threshold is per
+ * queue and channel, DOMAIN.md), and the T configured for a queue is that of its channel. The store's SQL tallies
+ * (contactTalliesSql) say the same.
+ */
+export function contactThresholdSeconds(queue: QueueConfig | undefined, channel: Channel): number {
+  return queue !== undefined && queue.channel === channel ? queue.slThresholdSeconds : DEFAULT_SL_THRESHOLD_SECONDS[channel];
+}
+
 /** Default service-level threshold T per channel, seconds (DOMAIN.md common practice). */
 export const DEFAULT_SL_THRESHOLD_SECONDS: Record<Channel, number> = {
   voice: 20,

@@ -10,7 +10,7 @@ import { addToTally, classifyContact, handleTimeMs, metricsFromTally } from '../
 import { percentileOfGrowing } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
-import { DEFAULT_SL_THRESHOLD_SECONDS, type Contact, type QueueConfig } from '../model/types';
+import { contactThresholdSeconds, DEFAULT_SL_THRESHOLD_SECONDS, type Contact, type QueueConfig } from '../model/types';
 import { BusinessHours } from '../time/business-hours';
 import type { Group, Judged } from './evaluation-cache';
 import type { Standard } from './standard';
@@ -37,7 +37,7 @@ export function contactRules(set: StandardsSet, queues: readonly QueueConfig[]) 
     for (const ch of cal.channels) if (!calendars.has(ch)) calendars.set(ch, hours);
     for (const q of cal.queues) calendars.set(`queue:${q}`, hours);
   }
-  const thresholdSeconds = (s: Standard, c: Contact) => s.options.thresholdSeconds ?? queueOf.get(c.queue)?.slThresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[c.channel];
+  const thresholdSeconds = (s: Standard, c: Contact) => s.options.thresholdSeconds ?? contactThresholdSeconds(queueOf.get(c.queue), c.channel);
   const calendarOf = (c: Contact) => calendars.get(`queue:${c.queue}`) ?? calendars.get(c.channel) ?? null;
   return {
     queueOf,

@@ -168,7 +168,7 @@ WITH k AS (
                      WHEN c.abandoned_at IS NOT NULL AND c.abandoned_at <= @at THEN c.abandoned_at
                      WHEN c.ended_at IS NOT NULL AND c.ended_at <= @at THEN c.ended_at
                      ELSE @at END - c.queued_at) AS wait,
-         coalesce(@thresholdSeconds, q.sl_threshold_seconds, ${thresholdByChannelSql}) * 1000 AS threshold,
+         coalesce(@thresholdSeconds, CASE WHEN q.channel = c.channel THEN q.sl_threshold_seconds END, ${thresholdByChannelSql}) * 1000 AS threshold,
          CASE WHEN c.first_response_at IS NOT NULL AND c.first_response_at <= @at
               THEN max(0, c.first_response_at - c.queued_at) END AS first_response
   FROM contacts c INDEXED BY contacts_queued_at LEFT JOIN queues q ON q.name = c.queue
