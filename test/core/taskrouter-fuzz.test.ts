@@ -4,9 +4,9 @@
  * reason, and must give the good lines exactly the events it gives them alone; through the engine, every refused
  * line is quarantined and the good queues' figures do not move.
  *
- * Mutated lines are made from fixture lines whose tasks and queues were first renamed (TaskSid hex reversed,
- * Sales -> Fuzzq, Support -> Fuzzr), so a mutation that happens to stay valid acts on its own tasks and queues
- * and cannot touch the good ones; worker sids are kept (agent states carry no adapter memory).
+ * Mutated lines are made from fixture lines whose tasks, workers and queues were first renamed (TaskSid and
+ * WorkerSid hex reversed, Sales -> Fuzzq, Support -> Fuzzr), so a mutation that happens to stay valid acts on its
+ * own tasks, workers and queues and cannot touch the good ones (the adapter remembers each worker's tasks).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ const BASELINE = createTaskRouterAdapter(ctx).parse(GOOD.map((text, i) => ({ pos
 
 function rename(text: string): string {
   return text
-    .replace(/WT([0-9a-f]{32})/g, (_, hex: string) => `WT${[...hex].reverse().join('')}`)
+    .replace(/(WT|WK)([0-9a-f]{32})/g, (_, kind: string, hex: string) => `${kind}${[...hex].reverse().join('')}`)
     .replaceAll('Sales', 'Fuzzq')
     .replaceAll('Support', 'Fuzzr');
 }

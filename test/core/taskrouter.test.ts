@@ -369,4 +369,53 @@ describe('TaskRouter lines one by one', () => {
     expect(ans('&WorkerSid=WK1&WorkerName=alice')).toMatchObject({ type: 'contact.answered', agentId: 'WK1', contactId: T });
     expect(ans('&WorkerName=alice')).toMatchObject({ agentId: 'alice' });
   });
+
+  it('puts a worker on contact while it is on a task, in wrap-up while it wraps one up, then back to its activity, learning its channels', () => {
+    const a = createTaskRouterAdapter(ctx);
+    const at = (hms: string) => Math.floor(Date.parse(`2026-03-02T${hms}Z`) / 1000);
+    const ev = (n: number, type: string, hms: string, extra: string) => `EventType=${type}&Sid=EV${n}&Timestamp=${at(hms)}&${extra}`;
+    const created = (n: number, task: string, channel: string, hms: string) => ev(n, 'task.created', hms, `TaskSid=${task}&TaskQueueName=Support&TaskChannelUniqueName=${channel}`);
+    const res = (n: number, type: string, task: string, channel: string, hms: string, worker = 'WK1') =>
+      ev(n, `reservation.${type}`, hms, `TaskSid=${task}&WorkerSid=${worker}&WorkerName=alice&TaskChannelUniqueName=${channel}`);
+    const lines = [
+      ev(1, 'worker.activity.update', '09:00:00', 'WorkerSid=WK1&WorkerName=alice&WorkerActivityName=Available'),
+      created(2, 'WT1', 'chat', '09:01:00'),
+      res(3, 'accepted', 'WT1', 'chat', '09:01:10'), // on contact, chat learned
+      created(4, 'WT2', 'voice', '09:02:00'),
+      res(5, 'accepted', 'WT2', 'voice', '09:02:05'), // on two tasks: still on contact, voice learned
+      res(6, 'accepted', 'WT2', 'voice', '09:02:05'), // a retry: nothing new
+      res(7, 'wrapup', 'WT1', 'chat', '09:05:00'), // still on WT2
+      res(8, 'wrapup', 'WT2', 'voice', '09:06:00'), // wrap-up
+      ev(9, 'worker.activity.update', '09:06:30', 'WorkerSid=WK1&WorkerName=alice&WorkerActivityName=Break'), // said, but she is wrapping up
+      res(10, 'completed', 'WT1', 'chat', '09:07:00'), // WT2 still in wrap-up
+      ev(11, 'task.completed', '09:08:00', 'TaskSid=WT2'), // a task event: for the worker on it
+      ev(12, 'worker.capacity.update', '09:09:00', 'WorkerSid=WK1&TaskChannelUniqueName=chat&WorkerChannelCapacity=3'),
+      res(13, 'accepted', 'WT2', 'voice', '09:02:05'), // late retry of a finished task: nothing
+    ];
+    const states = a.parse(lines.map((text, i) => ({ position: i + 1, text }))).map((p) =>
+      (p.events ?? []).filter((e) => e.type === 'agent.state').map((e) => (e.type === 'agent.state' ? `${e.state}${e.reason ? `:${e.reason}` : ''} ${JSON.stringify(e.capacity ?? {})}` : '')).join(),
+    );
+    expect(states).toEqual([
+      'available {}',
+      '',
+      'on-contact {"chat":1}',
+      '',
+      'on-contact {"chat":1,"voice":1}',
+      '',
+      '',
+      'after-contact-work {"chat":1,"voice":1}',
+      'after-contact-work {"chat":1,"voice":1}',
+      '',
+      'not-ready:Break {"chat":1,"voice":1}',
+      'not-ready:Break {"chat":3,"voice":1}',
+      '',
+    ]);
+    // and on the floor: the agent counts on both channels' tiles, on contact in the middle of it
+    const t = testEngine(Date.parse('2026-03-02T09:03:00Z'));
+    t.engine.ingestWith(createTaskRouterAdapter(t.engine.adapterContext), 'tr', lines.slice(0, 5).map((text, i) => ({ position: i + 1, text })));
+    const snap = t.engine.snapshot();
+    expect(snap.agents.map((x) => [x.id, x.state])).toEqual([['WK1', 'on-contact']]);
+    expect(snap.channels.filter((c) => c.agents['on-contact'] > 0).map((c) => c.channel)).toEqual(['voice', 'chat']);
+    t.close();
+  });
 });

@@ -78,7 +78,6 @@ const NO_CONTACT_CHANGE = new Set([
   'worker.created',
   'worker.deleted',
   'worker.attributes.update',
-  'worker.capacity.update',
   'worker.channel.availability.update',
   'workflow.target-matched',
   'workflow.entered',
@@ -116,7 +115,31 @@ type ContactType = Exclude<CanonicalEvent['type'], 'queue.config' | 'agent.state
 interface TaskState {
   /** Canonical type -> the key of the TaskRouter event that produced it (contact.answered set = accepted). */
   emittedBy: Partial<Record<ContactType, string>>;
+  /** Per worker that accepted it (a transfer makes two), how far it got with the task: phases only move forward. */
+  phases?: Record<string, Phase>;
 }
+
+/** A task's phase for the worker that accepted it. */
+const enum Phase {
+  Talking = 1,
+  WrappingUp = 2,
+  Done = 3,
+}
+
+/**
+ * What the adapter knows of a worker: its activity (its state when on no task), the tasks it is on or wrapping up,
+ * its capacity per channel, and what it last said of it.
+ */
+interface WorkerState {
+  activity: { state: AgentState; reason: string | null } | null;
+  talking: Set<string>;
+  wrapping: Set<string>;
+  capacity: Partial<Record<Channel, number>>;
+  said: string | null;
+}
+
+/** Workers whose state is remembered (least recently touched forgotten first). */
+const MAX_TRACKED_WORKERS = 20_000;
 
 type Outcome = { events: CanonicalEvent[]; ignored?: string } | { reason: string };
 
@@ -142,6 +165,78 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
   const activities: Record<string, AgentState> = { ...TASKROUTER_ACTIVITIES, ...options.activities };
   const tasks = new BoundedMap<string, TaskState>(options.maxTrackedTasks ?? DEFAULT_MAX_TRACKED_TASKS);
   const { ignored, count } = ignoredCounter();
+  const workers = new BoundedMap<string, WorkerState>(MAX_TRACKED_WORKERS);
+
+  function workerOf(agentId: string): WorkerState {
+    let w = workers.get(agentId);
+    if (w === undefined) {
+      // after a restart: the activity the store last knew (a state on a task says nothing of the activity)
+      const known = ctx.agentState(agentId);
+      const activity = known && known.state !== 'on-contact' && known.state !== 'after-contact-work' ? { state: known.state, reason: known.reason } : null;
+      w = { activity, talking: new Set(), wrapping: new Set(), capacity: {}, said: null };
+    }
+    workers.set(agentId, w);
+    return w;
+  }
+
+  /**
+   * The worker's state: on-contact while it is on a task, else after-contact work while it wraps one up, else its
+   * activity (available when none was said). An event only when that state, its reason or the capacity changed, or
+   * (`always`) for an activity update, which TaskRouter sends as a statement of the worker's state.
+   */
+  function workerEvent(agentId: string, w: WorkerState, r: TaskRouterRecord, always: boolean): CanonicalEvent[] {
+    const state: AgentState = w.talking.size > 0 ? 'on-contact' : w.wrapping.size > 0 ? 'after-contact-work' : (w.activity?.state ?? 'available');
+    const reason = state === 'not-ready' ? w.activity?.reason ?? null : null;
+    const capacity = Object.keys(w.capacity).length > 0 ? { ...w.capacity } : undefined;
+    const said = `${state}|${reason ?? ''}|${capacity ? JSON.stringify(capacity) : ''}`;
+    if (said === w.said && !always) return [];
+    w.said = said;
+    const name = fieldText(r.fields, 'WorkerName');
+    const id = r.eventId !== null ? `tr:${r.eventId}` : `tr:${r.eventType}:${agentId}:${r.ts}`;
+    return [{
+      v: 1,
+      id: r.eventType === 'worker.activity.update' ? id : `${id}:agent`,
+      type: 'agent.state',
+      ts: r.ts,
+      agentId,
+      ...(name !== undefined ? { name: name.slice(0, MAX_NAME) } : {}),
+      state,
+      ...(reason !== null ? { reason } : {}),
+      ...(capacity ? { capacity } : {}),
+    }];
+  }
+
+  /** Move a task forward for the worker that accepted it (a retried or late event that would move it back does nothing). */
+  function taskPhase(r: TaskRouterRecord, taskSid: string, phase: Phase, channel: Channel | null): CanonicalEvent[] {
+    const task = tasks.get(taskSid);
+    if (task === undefined) return [];
+    const phases = (task.phases ??= {});
+    // a reservation event names its worker; a task event concerns every worker on the task
+    const named = firstFieldText(r.fields, phase === Phase.Talking ? ['WorkerSid', 'WorkerName'] : ['WorkerSid']);
+    const agentIds = named !== undefined ? [named] : Object.keys(phases);
+    const out: CanonicalEvent[] = [];
+    for (const agentId of agentIds) {
+      if ((phases[agentId] ?? 0) >= phase || (phase !== Phase.Talking && phases[agentId] === undefined)) continue;
+      phases[agentId] = phase;
+      const w = workerOf(agentId);
+      w.talking.delete(taskSid);
+      w.wrapping.delete(taskSid);
+      if (phase === Phase.Talking) w.talking.add(taskSid);
+      else if (phase === Phase.WrappingUp) w.wrapping.add(taskSid);
+      // a worker that takes a task on a channel can take one there: capacity 1 until the feed says its capacity
+      if (channel !== null && w.capacity[channel] === undefined) w.capacity[channel] = 1;
+      out.push(...workerEvent(agentId, w, r, false));
+    }
+    return out;
+  }
+
+  /** The task's channel as its reservation events name it (null when they name none that maps). */
+  function reservationChannel(r: TaskRouterRecord): Channel | null {
+    const attrs = fieldObject(r.fields, 'TaskAttributes');
+    if (typeof attrs === 'object' && typeof attrs.channelType === 'string' && channels[attrs.channelType.toLowerCase()] !== undefined) return channels[attrs.channelType.toLowerCase()];
+    const name = fieldText(r.fields, 'TaskChannelUniqueName');
+    return (name === undefined ? undefined : channels[name.toLowerCase()]) ?? null;
+  }
 
   /** Channel: Flex's TaskAttributes.channelType when known (Flex routes SMS and WhatsApp on the chat task channel), else TaskChannelUniqueName, else the queue's configured channel. */
   function channelOf(r: TaskRouterRecord, queue: string): Channel {
@@ -215,19 +310,23 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
       }
       case 'reservation.accepted': {
         const agentId = firstFieldText(r.fields, ['WorkerSid', 'WorkerName'])!;
-        return taskEvents(r, [{ type: 'contact.answered', make: (id) => ({ v: 1, id, type: 'contact.answered', ts, contactId, agentId }) }]);
+        return withWorker(taskEvents(r, [{ type: 'contact.answered', make: (id) => ({ v: 1, id, type: 'contact.answered', ts, contactId, agentId }) }]), taskPhase(r, contactId, Phase.Talking, reservationChannel(r)));
       }
       case 'reservation.wrapup':
       case 'task.wrapup':
-        return taskEvents(r, [ended]);
+        return withWorker(taskEvents(r, [ended]), taskPhase(r, contactId, Phase.WrappingUp, null));
       case 'reservation.completed':
       case 'task.completed':
-        return taskEvents(r, [ended, { type: 'contact.wrapup-ended', make: (id) => ({ v: 1, id, type: 'contact.wrapup-ended', ts, contactId }) }]);
+        return withWorker(
+          taskEvents(r, [ended, { type: 'contact.wrapup-ended', make: (id) => ({ v: 1, id, type: 'contact.wrapup-ended', ts, contactId }) }]),
+          taskPhase(r, contactId, Phase.Done, null),
+        );
       case 'task.canceled':
       case 'task.transfer-failed':
       case 'workflow.timeout': {
         const answered = tasks.get(contactId)?.emittedBy['contact.answered'] !== undefined;
-        if (answered) return taskEvents(r, [ended]);
+        // accepted, then canceled: the task is over, and so is the worker's part in it (no wrap-up follows)
+        if (answered) return withWorker(taskEvents(r, [ended]), taskPhase(r, contactId, Phase.Done, null));
         if (!abandonOn.includes(t)) {
           // Not an abandon by this mapping; it still left the queue. workflow.timeout is followed by task.canceled.
           if (t === 'workflow.timeout') return { events: [], ignored: TR_IGNORED.notAbandon(t) };
@@ -236,29 +335,32 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
         }
         return taskEvents(r, [{ type: 'contact.abandoned', make: (id) => ({ v: 1, id, type: 'contact.abandoned', ts, contactId }) }, ended]);
       }
-      case 'worker.activity.update':
-        return { events: [workerState(r)] };
+      case 'worker.activity.update': {
+        const agentId = fieldText(r.fields, 'WorkerSid')!;
+        const activity = firstFieldText(r.fields, ['WorkerActivityName', 'WorkerActivitySid'])!;
+        const state = activities[activity.toLowerCase()] ?? 'not-ready';
+        const w = workerOf(agentId);
+        w.activity = { state, reason: state === 'not-ready' ? activity.slice(0, MAX_REASON) : null };
+        return { events: workerEvent(agentId, w, r, true) };
+      }
+      case 'worker.capacity.update': {
+        const agentId = fieldText(r.fields, 'WorkerSid');
+        const channel = reservationChannel(r);
+        const capacity = Number(fieldText(r.fields, 'WorkerChannelCapacity'));
+        if (agentId === undefined || agentId.length > MAX_SID || channel === null || !Number.isInteger(capacity) || capacity < 0 || capacity > 50) return { events: [], ignored: t };
+        const w = workerOf(agentId);
+        w.capacity[channel] = capacity;
+        return { events: workerEvent(agentId, w, r, false) };
+      }
       default:
         return { events: [], ignored: NO_CONTACT_CHANGE.has(t) ? t : TR_IGNORED.otherType };
     }
   }
 
-  function workerState(r: TaskRouterRecord): CanonicalEvent {
-    const agentId = fieldText(r.fields, 'WorkerSid')!;
-    const activity = firstFieldText(r.fields, ['WorkerActivityName', 'WorkerActivitySid'])!;
-    const state = activities[activity.toLowerCase()] ?? 'not-ready';
-    const name = fieldText(r.fields, 'WorkerName');
-    const id = r.eventId !== null ? `tr:${r.eventId}` : `tr:worker.activity.update:${agentId}:${r.ts}`;
-    return {
-      v: 1,
-      id,
-      type: 'agent.state',
-      ts: r.ts,
-      agentId,
-      ...(name !== undefined ? { name: name.slice(0, MAX_NAME) } : {}),
-      state,
-      ...(state === 'not-ready' ? { reason: activity.slice(0, MAX_REASON) } : {}),
-    };
+  /** The task's events, then the worker's state they change. */
+  function withWorker(out: Outcome, agent: CanonicalEvent[]): Outcome {
+    if ('reason' in out || agent.length === 0) return out;
+    return { events: [...out.events, ...agent], ...(out.ignored !== undefined && out.events.length > 0 ? { ignored: out.ignored } : {}) };
   }
 
   /** Map the records of one line: all of them, or (one unreadable or incomplete) none. */
