@@ -75,6 +75,8 @@ test('a standard changed on the Standards screen changes its cell in the matrix 
 });
 
 test('a cell drills down to the contacts behind it, whose count gives the figure', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${host.url}/#/standards`);
   const cell = page.getByTestId('cell-voice-service-level-voice');
   await expect(cell.locator('.cell__figure')).toHaveText(/\d+\.\d %/);
@@ -96,6 +98,15 @@ test('a cell drills down to the contacts behind it, whose count gives the figure
     expect(Math.abs(Number(figure) - Number(shown))).toBeLessThanOrEqual(1.5); // a push may land between the two reads
   }
   await page.screenshot({ path: 'test-results/standards-drill.png' });
+  // another cell, then Close: the console stays, the panel goes
+  await page.getByTestId('cell-abandon-rate-voice').getByRole('button').click();
+  await expect(panel).toContainText('on Voice');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByTestId('standards-matrix')).toBeVisible();
+  await page.getByTestId('nav-floor').click();
+  await expect(page.getByTestId('channel-tile-voice')).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test('what if: a drafted target shows today and the last 7 days as it is and as drafted, and saves nothing', async ({ page }) => {

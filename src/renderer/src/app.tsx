@@ -3,6 +3,7 @@ import { FeedsView } from './features/feeds/feeds-view';
 import { FloorView } from './features/floor/floor-view';
 import { StandardsView } from './features/standards/standards-view';
 import { useFloorSnapshot } from './features/floor/use-floor-snapshot';
+import { ViewBoundary } from './features/nav/view-boundary';
 import { useHashView } from './features/nav/view-route';
 
 export function App() {
@@ -19,7 +20,10 @@ export function App() {
       </div>
     );
   }
-  if (view === 'feeds') return <FeedsView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
-  if (view === 'standards') return <StandardsView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
-  return <FloorView snapshot={snapshot} connection={connection} receivedAt={receivedAt} />;
+  const props = { snapshot, connection, receivedAt };
+  return (
+    <ViewBoundary key={view}>
+      {view === 'feeds' ? <FeedsView {...props} /> : view === 'standards' ? <StandardsView {...props} /> : <FloorView {...props} />}
+    </ViewBoundary>
+  );
 }

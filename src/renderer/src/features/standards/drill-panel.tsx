@@ -34,7 +34,10 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
     };
   }, [client, standard.id, cellKey, version]);
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' }), [standard.id, cellKey]);
+  useEffect(() => {
+    // in braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup function
+    ref.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
+  }, [standard.id, cellKey]);
   const unit = STANDARD_METRICS[standard.metric].unit;
   const showNext = standard.metric === 'next-response-time' || (drill?.contacts.some((c) => c.nextResponses > 0) ?? false);
   const time = (ms: number) => formatHourMinute(ms, timeZone);
