@@ -89,13 +89,13 @@ export function benchWhatIf(report: Report): void {
     });
   }
   const set = defaultStandards('UTC');
-  const facts: FloorFacts = { now, dayStart, timeZone: 'UTC', intervalMinutes: 15, contacts, queues: [], waitingNow: [], agents: [] };
+  const facts: FloorFacts = { now, dayStart, weekStart: dayStart - 6 * 86_400_000, timeZone: 'UTC', intervalMinutes: 15, contacts, queues: [], waitingNow: [], agents: [] };
   const current = set.standards.find((x) => x.id === 'abandon-rate')!;
   const proposed = { ...current, tiers: { expected: 0.12, desired: 0.1, delight: 0.05 } };
   const times: number[] = [];
   for (let k = 0; k < 3; k++) {
     const t = performance.now();
-    whatIf(set, 1, proposed, facts);
+    whatIf(set, 1, proposed, facts, (days) => dayStart - days * 86_400_000); // UTC: days of 24 hours
     times.push(performance.now() - t);
   }
   report('what-if: a week of 1,000,000 contacts, today + 7 days, as it is and drafted (ms, target < 2,000)', fmt(percentile(times, 50), 0));

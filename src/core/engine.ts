@@ -19,7 +19,7 @@ import { RecentContacts } from './metrics/recent-contacts';
 import { DEFAULT_SHORT_ABANDON_SECONDS, silentAt, type Channel, type Contact } from './model/types';
 import type { Db } from './store/database';
 import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
-import { businessDayStart, nextBusinessDayStart } from './time/business-day';
+import { businessDayStart, businessDayStartBefore, nextBusinessDayStart } from './time/business-day';
 import { createStandardsService } from './standards/standards-store';
 import { EvaluationCache, evaluateStandards, type FloorFacts } from './standards/evaluate';
 import { whatIf } from './standards/what-if';
@@ -249,6 +249,7 @@ export function createEngine(options: EngineOptions): Engine {
     return {
       now,
       dayStart,
+      weekStart: businessDayStartBefore(dayStart, 6, center.timeZone, center.resetHour),
       timeZone: center.timeZone,
       intervalMinutes,
       contacts: recent.values(),
@@ -400,7 +401,7 @@ export function createEngine(options: EngineOptions): Engine {
       'standards/what-if': ({ standard }) => {
         const now = clock.now();
         const v = standards.at(now);
-        return whatIf(v.set, v.version, standard, floorFacts(now));
+        return whatIf(v.set, v.version, standard, floorFacts(now), (days) => businessDayStartBefore(dayStart, days, center.timeZone, center.resetHour));
       },
       'standards/drill': ({ standardId, key }) => {
         const now = clock.now();

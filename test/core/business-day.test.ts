@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { businessDayStart, nextBusinessDayStart, isValidTimeZone } from '../../src/core/time/business-day';
+import { businessDayStart, businessDayStartBefore, nextBusinessDayStart, isValidTimeZone } from '../../src/core/time/business-day';
+import { createDispatcher } from '../../src/core/api/dispatch';
+import { testEngine } from '../helpers/engine';
 
 const ms = (iso: string) => Date.parse(iso);
 
@@ -41,5 +43,36 @@ describe('business day ("today") in the center time zone', () => {
   it('knows a valid zone from an invalid one', () => {
     expect(isValidTimeZone('Asia/Jerusalem')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('business days before today', () => {
+  const ms = Date.parse;
+  it('are calendar days: the week before a spring-forward or fall-back day is 6 x 24 hours plus or minus one', () => {
+    // Paris: DST began Sun 29 Mar 2026, ended Sun 25 Oct 2026
+    expect(businessDayStartBefore(ms('2026-03-30T22:00:00Z'), 6, 'Europe/Paris', 0)).toBe(ms('2026-03-24T23:00:00Z')); // Wed 25 Mar 00:00 CET
+    expect(businessDayStartBefore(ms('2026-10-26T23:00:00Z'), 6, 'Europe/Paris', 0)).toBe(ms('2026-10-20T22:00:00Z')); // Wed 21 Oct 00:00 CEST
+    expect(businessDayStartBefore(ms('2026-03-31T04:00:00Z'), 6, 'Europe/Paris', 6)).toBe(ms('2026-03-25T05:00:00Z')); // 06:00 local
+    expect(businessDayStartBefore(ms('2026-06-14T15:00:00Z'), 1, 'Asia/Tokyo', 0)).toBe(ms('2026-06-13T15:00:00Z'));
+  });
+
+  it('set the week window of the standards, DST-correct (engine)', async () => {
+    // Tue 31 Mar 10:00 CEST: the week is Wed 25 Mar 00:00 CET (23:00Z on the 24th) to now
+    const t = testEngine(ms('2026-03-31T08:00:00Z'), { timeZone: 'Europe/Paris' });
+    const set = {
+      version: 1,
+      standards: [{ id: 'ar', name: 'Abandon rate, week', metric: 'abandon-rate', scope: { kind: 'channel', channel: 'voice' }, window: 'week', comparator: 'at-most', tiers: { expected: 0.08, desired: 0.05, delight: 0.02 }, options: {} }],
+    };
+    expect(await createDispatcher(t.engine.handlers)('standards/save', { set })).toMatchObject({ ok: true });
+    const event = (o: object) => JSON.stringify({ v: 1, channel: 'voice', queue: 'Billing', ...o });
+    t.engine.ingestNdjson('crm', [
+      event({ type: 'contact.queued', contactId: 'old', ts: '2026-03-24T22:30:00Z' }), // Tue 24 Mar 23:30 CET: 8 days back
+      event({ type: 'contact.abandoned', contactId: 'old', ts: '2026-03-24T22:31:00Z' }),
+      event({ type: 'contact.queued', contactId: 'in', ts: '2026-03-30T09:00:00Z' }),
+      event({ type: 'contact.answered', contactId: 'in', agentId: 'a1', ts: '2026-03-30T09:00:10Z' }),
+    ].map((text, i) => ({ position: i + 1, text })));
+    const r = t.engine.handlers['standards/evaluate']({}).results.find((x) => x.standardId === 'ar' && x.key === 'voice');
+    expect(r).toMatchObject({ windowStart: ms('2026-03-24T23:00:00Z'), figure: 0, volume: 1 });
+    t.close();
   });
 });

@@ -22,7 +22,7 @@ const zero = { available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-read
 
 function facts(contacts: Contact[], over: Partial<FloorFacts> = {}): FloorFacts {
   return {
-    now: NOW, dayStart: DAY_START, timeZone: 'UTC', intervalMinutes: 15, contacts,
+    now: NOW, dayStart: DAY_START, weekStart: DAY_START - 6 * 86_400_000, timeZone: 'UTC', intervalMinutes: 15, contacts,
     queues: [
       { name: 'Billing', channel: 'voice', timeZone: null, slThresholdSeconds: 20 },
       { name: 'chat-q', channel: 'chat', timeZone: null, slThresholdSeconds: 60 },

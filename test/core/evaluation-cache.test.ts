@@ -84,7 +84,7 @@ describe('evaluation cache', () => {
           }
           if (r() < 0.05) version++; // a new standards version: the cache starts afresh
           const facts = (): FloorFacts => ({
-            now, dayStart: DAY_START, timeZone: 'UTC', intervalMinutes: 15, contacts: recent.values(),
+            now, dayStart: DAY_START, weekStart: DAY_START - 6 * 86_400_000, timeZone: 'UTC', intervalMinutes: 15, contacts: recent.values(),
             queues: QUEUES.map((name) => ({ name, channel: channelOf(name), timeZone: null, slThresholdSeconds: 20 })),
             waitingNow: [], agents: [],
           });
@@ -118,7 +118,7 @@ describe('evaluation cache', () => {
       { ...base, id: 'D', queuedAt: t0 - 900 * S, answeredAt: t0 - 600 * S, endedAt: t0 + 3600 * S },
     ];
     const facts = (now: number): FloorFacts => ({
-      now, dayStart: DAY_START, timeZone: 'UTC', intervalMinutes: 15, contacts, waitingNow: [], agents: [],
+      now, dayStart: DAY_START, weekStart: DAY_START - 6 * 86_400_000, timeZone: 'UTC', intervalMinutes: 15, contacts, waitingNow: [], agents: [],
       queues: [{ name: 'V1', channel: 'voice', timeZone: null, slThresholdSeconds: 20 }],
     });
     const cache = new EvaluationCache();
@@ -140,7 +140,7 @@ describe('evaluation cache', () => {
     const sl = (id: string, T: number) => ({ id, name: id, metric: 'service-level' as const, scope: { kind: 'center' as const }, window: 'rolling-15m' as const, comparator: 'at-least' as const, tiers: { expected: 0.7, desired: 0.8, delight: 0.9 }, options: { thresholdSeconds: T } });
     const set = standardsSetSchema.parse({ ...defaultStandards('UTC'), standards: [sl('a', 20), sl('b', 30)] });
     const contacts: Contact[] = Array.from({ length: 50 }, (_, i) => ({ id: `w${i}`, channel: 'voice', queue: 'V1', agentId: null, queuedAt: t0 - (i + 1) * S, answeredAt: null, firstResponseAt: null, abandonedAt: null, endedAt: null, wrapupEndAt: null }));
-    const facts = (now: number): FloorFacts => ({ now, dayStart: DAY_START, timeZone: 'UTC', intervalMinutes: 15, contacts, queues: [{ name: 'V1', channel: 'voice', timeZone: null, slThresholdSeconds: 20 }], waitingNow: [], agents: [] });
+    const facts = (now: number): FloorFacts => ({ now, dayStart: DAY_START, weekStart: DAY_START - 6 * 86_400_000, timeZone: 'UTC', intervalMinutes: 15, contacts, queues: [{ name: 'V1', channel: 'voice', timeZone: null, slThresholdSeconds: 20 }], waitingNow: [], agents: [] });
     const cache = new EvaluationCache();
     let changed: Contact[] | null = null;
     for (let now = t0; now <= t0 + 3600 * S; now += 5 * S) {

@@ -49,7 +49,6 @@ import {
 export { EvaluationCache };
 
 const MIN = 60_000;
-const DAY = 86_400_000;
 /** The states in which an agent counts as staffed: on the floor and not away (every figure of staffing uses it). */
 export const STAFFED: readonly AgentState[] = ['available', 'on-contact', 'after-contact-work'];
 /** A first response due within this long is at risk. */
@@ -58,6 +57,8 @@ export const AT_RISK_MS = 15 * MIN;
 export interface FloorFacts {
   now: number;
   dayStart: number;
+  /** Start of the `week` window: the business day 6 days before today's (businessDayStartBefore: DST-correct). */
+  weekStart: number;
   timeZone: string;
   intervalMinutes: number;
   /** Contacts held in memory (the last days): every window lies within them. */
@@ -97,7 +98,7 @@ function windowStart(s: Standard, f: FloorFacts): number {
     case 'today':
       return f.dayStart;
     case 'week':
-      return f.dayStart - 6 * DAY;
+      return f.weekStart;
   }
 }
 
@@ -467,7 +468,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
       loads[ch].handleToday = { ms: t?.handleMs ?? 0, n: t?.handled ?? 0 };
       loads[ch].handleWeek = { ms: w?.handleMs ?? 0, n: w?.handled ?? 0 };
     }
-    for (const c of cache!.passes.timeline.between(Math.max(f.now - 30 * MIN, f.dayStart - 6 * DAY), f.now, null)) loads[c.channel].arrivals30m++;
+    for (const c of cache!.passes.timeline.between(Math.max(f.now - 30 * MIN, f.weekStart), f.now, null)) loads[c.channel].arrivals30m++;
     return loads;
   }
   const loads = cache ? loadsFromPasses() : channelLoads(allContacts(), f);
@@ -676,7 +677,7 @@ const LOADS_STANDARD: Standard = {
 
 function channelLoads(contacts: readonly Contact[], f: FloorFacts): Record<Channel, ChannelLoad> {
   const loads = emptyLoads();
-  const weekStart = f.dayStart - 6 * DAY;
+  const weekStart = f.weekStart;
   for (const c of contacts) {
     if (c.queuedAt >= f.now || c.queuedAt < weekStart) continue;
     const l = loads[c.channel];

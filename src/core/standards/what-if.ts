@@ -8,15 +8,23 @@ import type { WhatIfResult } from '../../shared/standards';
 import { evaluateStandards, type FloorFacts } from './evaluate';
 import type { Standard, StandardsSet } from './standard';
 
-const DAY = 86_400_000;
-
-export function whatIf(set: StandardsSet, version: number, proposed: Standard, today: FloorFacts): WhatIfResult {
+/** `dayStartBefore(n)`: the start of the business day n days before today's (calendar days: DST-correct). */
+export function whatIf(set: StandardsSet, version: number, proposed: Standard, today: FloorFacts, dayStartBefore: (days: number) => number): WhatIfResult {
   const current = set.standards.find((s) => s.id === proposed.id) ?? null;
   const periods: { label: WhatIfResult['periods'][number]['label']; facts: FloorFacts }[] = [
     { label: 'today', facts: { ...today, period: { from: today.dayStart } } },
     {
       label: 'last 7 days',
-      facts: { ...today, now: today.dayStart, dayStart: today.dayStart - DAY, agents: null, agentIntervals: undefined, waitingNow: [], period: { from: today.dayStart - 7 * DAY } },
+      facts: {
+        ...today,
+        now: today.dayStart,
+        dayStart: dayStartBefore(1),
+        weekStart: dayStartBefore(7),
+        agents: null,
+        agentIntervals: undefined,
+        waitingNow: [],
+        period: { from: dayStartBefore(7) },
+      },
     },
   ];
   // the contacts are read once and shared by the four evaluations

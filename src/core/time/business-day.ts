@@ -16,6 +16,14 @@ export function businessDayStart(at: number, timeZone: string, resetHour: number
   return start <= at ? start : hourOnDate(local.minus({ days: 1 }), resetHour);
 }
 
+/**
+ * Start (epoch ms) of the business day `days` before the one starting at `dayStart`: calendar days in the zone,
+ * so a span of them is 23 or 25 hours longer or shorter across a DST change, never a multiple of 24 hours.
+ */
+export function businessDayStartBefore(dayStart: number, days: number, timeZone: string, resetHour: number): number {
+  return hourOnDate(DateTime.fromMillis(dayStart, { zone: timeZone }).minus({ days }), resetHour);
+}
+
 /** Start (epoch ms) of the next business day after the one starting at `dayStart`. */
 export function nextBusinessDayStart(dayStart: number, timeZone: string, resetHour: number): number {
   return hourOnDate(DateTime.fromMillis(dayStart, { zone: timeZone }).plus({ days: 1 }), resetHour);
