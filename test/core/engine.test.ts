@@ -154,9 +154,17 @@ describe('live engine', () => {
     const s = engine.snapshot();
     expect(s.center.dayStart).toBe(Date.parse('2026-03-08T05:00:00Z'));
     expect(s.queues[0]).toMatchObject({ offered: 0, answered: 0, waitingNow: 1, longestWaitNowSeconds: 120 });
+    // a contact of the new day waits too: today's longest wait is its 30 s, not the carried-over one's 150 s
+    clock.set(Date.parse('2026-03-08T05:01:30Z'));
+    engine.ingestNdjson('t1', lines([{ v: 1, type: 'contact.queued', ts: Date.parse('2026-03-08T05:01:00Z'), contactId: 'new-waiter', queue: 'Billing', channel: 'voice' }]));
+    const wait = engine.snapshot();
+    expect(wait.queues[0]).toMatchObject({ offered: 1, waitingNow: 2, longestWaitNowSeconds: 150, longestWaitSeconds: 30 });
+    expect(wait.channels.find((c) => c.channel === 'voice')).toMatchObject({ waitingNow: 2, longestWaitNowSeconds: 150, longestWaitSeconds: 30 });
+    const today = engine.handlers['metrics/window']({ from: '2026-03-08T05:00:00Z', to: '2026-03-08T05:01:30Z', by: 'queue' }).rows;
+    expect(today.map((r) => [r.key, r.longestWaitSeconds])).toEqual([['Billing', 30]]);
     // it is answered in the new day: counted in yesterday's figures, not today's
     engine.ingestNdjson('t2', lines([{ v: 1, type: 'contact.answered', ts: Date.parse('2026-03-08T05:01:00Z'), contactId: 'late-waiter', agentId: 'a1' }]));
-    expect(engine.snapshot().queues[0]).toMatchObject({ offered: 0, answered: 0, waitingNow: 0 });
+    expect(engine.snapshot().queues[0]).toMatchObject({ offered: 1, answered: 0, waitingNow: 1 });
     // the next reset, after the DST change, is 23 hours later
     clock.set(Date.parse('2026-03-09T04:00:30Z'));
     expect(engine.snapshot().center.dayStart).toBe(Date.parse('2026-03-09T04:00:00Z'));

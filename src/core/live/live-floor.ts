@@ -274,22 +274,36 @@ export class LiveFloor {
     return t;
   }
 
-  private oldestWaiting(queue: string): { count: number; oldest: number | null } {
+  /**
+   * The queue's waiting contacts now: how many, the oldest one's entry, and the oldest one's among those that
+   * entered today (the day's figures: one carried over from yesterday waits in "longest wait now", not today's).
+   */
+  private oldestWaiting(queue: string): { count: number; oldest: number | null; oldestToday: number | null } {
     const w = this.waiting.get(queue);
-    if (!w || w.size === 0) return { count: 0, oldest: null };
+    if (!w || w.size === 0) return { count: 0, oldest: null, oldestToday: null };
     let oldest = Infinity;
-    for (const t of w.values()) if (t < oldest) oldest = t;
-    return { count: w.size, oldest };
+    let oldestToday = Infinity;
+    for (const t of w.values()) {
+      if (t < oldest) oldest = t;
+      if (t >= this.dayStart && t < oldestToday) oldestToday = t;
+    }
+    return { count: w.size, oldest, oldestToday: oldestToday === Infinity ? null : oldestToday };
+  }
+
+  /** The longest wait of today's contacts still waiting in a queue, ms (0 when none). */
+  private longestWaitingToday(queue: string, now: number): number {
+    const { oldestToday } = this.oldestWaiting(queue);
+    return oldestToday === null ? 0 : Math.max(0, now - oldestToday);
   }
 
   queuesLive(now: number): QueueLive[] {
     const out: QueueLive[] = [];
     for (const q of this.queues.values()) {
-      const { count, oldest } = this.oldestWaiting(q.name);
+      const { count, oldest, oldestToday } = this.oldestWaiting(q.name);
       const longestNowMs = oldest === null ? 0 : Math.max(0, now - oldest);
       const tally = this.queueTallies.get(q.name) ?? emptyTally();
       out.push({
-        ...metricsFromTally(tally, tally.waiting > 0 ? longestNowMs : 0),
+        ...metricsFromTally(tally, oldestToday === null ? 0 : Math.max(0, now - oldestToday)),
         name: q.name,
         channel: q.channel,
         thresholdSeconds: q.slThresholdSeconds,
@@ -304,6 +318,7 @@ export class LiveFloor {
     return CHANNELS.map((channel) => {
       const tally = emptyTally();
       let longestNow = 0;
+      let longestToday = 0;
       let waitingNow = 0;
       let n = 0;
       for (const q of queues) {
@@ -311,12 +326,13 @@ export class LiveFloor {
         n++;
         mergeTally(tally, this.queueTallies.get(q.name) ?? emptyTally());
         longestNow = Math.max(longestNow, q.longestWaitNowSeconds);
+        if (q.waitingNow > 0) longestToday = Math.max(longestToday, this.longestWaitingToday(q.name, now));
         waitingNow += q.waitingNow;
       }
       const agents = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
       for (const a of this.agents.values()) if ((a.capacity[channel] ?? 0) > 0) agents[stateNow(a, now).state]++;
       return {
-        ...metricsFromTally(tally, tally.waiting > 0 ? longestNow * 1000 : 0),
+        ...metricsFromTally(tally, longestToday),
         channel,
         queues: n,
         longestWaitNowSeconds: longestNow,
