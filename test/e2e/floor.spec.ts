@@ -69,3 +69,23 @@ test('an invalid API payload is refused with a clear error', async ({ request })
   expect(body.error.code).toBe('invalid-args');
   expect(body.error.message).toMatch(/from/);
 });
+
+test('a board whose host dies says its figures are frozen, and since when, instead of looking live', async ({ page }) => {
+  const own = await startHost(['--simulate', '--speed', '10', '--time-zone', 'Europe/London']);
+  try {
+    await page.goto(own.url);
+    const clock = page.getByTestId('center-clock');
+    await expect(clock).toHaveText(/\d\d:\d\d/);
+    await expect(page.getByTestId('frozen-banner')).toHaveCount(0);
+    own.process.kill('SIGKILL');
+    const banner = page.getByTestId('frozen-banner');
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    // frozen at the time the board's clock stopped at, on the center's clock
+    await expect(banner).toContainText(`Figures frozen at ${await clock.textContent()}`);
+    await expect(banner).toContainText('the link to the host is down');
+    await expect(page.locator('main')).toHaveCSS('opacity', '0.45'); // greyed
+    await page.screenshot({ path: 'test-results/floor-frozen.png' });
+  } finally {
+    await own.stop();
+  }
+});

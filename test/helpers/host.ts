@@ -45,7 +45,7 @@ export async function startHost(args: string[] = [], options: { dbPath?: string;
     output: () => out,
     stop: () =>
       new Promise((ok) => {
-        if (child.exitCode !== null) return ok(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return ok(child.exitCode);
         child.once('exit', (code) => ok(code));
         child.kill('SIGTERM');
       }),

@@ -3,6 +3,7 @@ import { FeedsView } from './features/feeds/feeds-view';
 import { FloorView } from './features/floor/floor-view';
 import { StandardsView } from './features/standards/standards-view';
 import { useFloorSnapshot } from './features/floor/use-floor-snapshot';
+import { FrozenBanner, useFrozen } from './features/nav/frozen-banner';
 import { ViewBoundary } from './features/nav/view-boundary';
 import { useHashView } from './features/nav/view-route';
 
@@ -11,6 +12,7 @@ export function App() {
   const connection = useConnectionState();
   const { snapshot, receivedAt, error } = useFloorSnapshot(client);
   const view = useHashView();
+  const frozen = useFrozen(receivedAt);
 
   if (!snapshot) {
     return (
@@ -22,8 +24,11 @@ export function App() {
   }
   const props = { snapshot, connection, receivedAt };
   return (
-    <ViewBoundary key={view}>
-      {view === 'feeds' ? <FeedsView {...props} /> : view === 'standards' ? <StandardsView {...props} /> : <FloorView {...props} />}
-    </ViewBoundary>
+    <div className={frozen ? 'app app--frozen' : 'app'}>
+      {frozen && receivedAt !== null && <FrozenBanner at={snapshot.now} timeZone={snapshot.center.timeZone} receivedAt={receivedAt} connection={connection} />}
+      <ViewBoundary key={view}>
+        {view === 'feeds' ? <FeedsView {...props} /> : view === 'standards' ? <StandardsView {...props} /> : <FloorView {...props} />}
+      </ViewBoundary>
+    </div>
   );
 }
