@@ -224,8 +224,14 @@ describe('Feeds table', () => {
   });
 
   it('says so when there are no feeds', async () => {
-    renderFeeds(snapshot({ feeds: [] }));
-    expect(screen.getByTestId('feeds-empty').textContent).toContain('No feeds yet');
+    renderFeeds(snapshot({ feeds: [], simulated: false }));
+    expect(screen.getByTestId('feeds-empty').textContent).toMatch(/^No feeds yet\. Add one below/);
+    await screen.findByTestId('quarantine-empty');
+  });
+
+  it('says where the figures come from when the floor is the simulated one', async () => {
+    renderFeeds(snapshot({ feeds: [], simulated: true }));
+    expect(screen.getByTestId('feeds-empty').textContent).toContain('the floor shows the built-in simulated center');
     await screen.findByTestId('quarantine-empty');
   });
 });

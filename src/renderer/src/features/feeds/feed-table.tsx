@@ -23,17 +23,22 @@ interface FeedTableProps {
   /** The center clock: "12 s ago" is measured on it, like the floor's last event. */
   now: number;
   timeZone: string;
+  /** The floor is the built-in simulated one (`--simulate`): its events come from no feed. */
+  simulated: boolean;
   /** The feed whose quarantined lines are listed below, if one is. */
   selected: string | null;
   onShowQuarantine: (name: string) => void;
   onChange: (change: FeedChange) => void;
 }
 
-export function FeedTable({ feeds, now, timeZone, selected, onShowQuarantine, onChange }: FeedTableProps) {
+export function FeedTable({ feeds, now, timeZone, simulated, selected, onShowQuarantine, onChange }: FeedTableProps) {
   if (feeds.length === 0) {
     return (
       <p className="empty" data-testid="feeds-empty">
-        No feeds yet. Add one below: a queue_log or NDJSON file to follow, or a webhook for Twilio TaskRouter or NDJSON.
+        {simulated
+          ? 'No feeds yet: the floor shows the built-in simulated center (the host was started with --simulate), whose events come from no feed. '
+          : 'No feeds yet. '}
+        Add one below: a queue_log or NDJSON file to follow, or a webhook for Twilio TaskRouter or NDJSON.
       </p>
     );
   }

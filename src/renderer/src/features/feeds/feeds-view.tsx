@@ -105,6 +105,7 @@ export function FeedsView({ snapshot, connection, receivedAt, importBatchLines }
             feeds={feeds}
             now={snapshot.now}
             timeZone={snapshot.center.timeZone}
+            simulated={snapshot.simulated}
             selected={quarantineSource}
             onShowQuarantine={showQuarantine}
             onChange={record}
