@@ -133,6 +133,39 @@ describe('live engine', () => {
     t.close();
   });
 
+  it('counts an agent on a contact on the tile of that contact\'s channel, and an available one on every channel it serves', () => {
+    const { engine } = setup(T0);
+    const at = (s: number) => T0 + s * 1000;
+    engine.ingestNdjson('t', lines([
+      { v: 1, type: 'agent.state', ts: at(0), agentId: 'diana', state: 'available', capacity: { voice: 1, chat: 2 } },
+      { v: 1, type: 'agent.state', ts: at(0), agentId: 'bob', state: 'available', capacity: { voice: 1, chat: 2 } },
+      { v: 1, type: 'agent.state', ts: at(0), agentId: 'vic', state: 'available', capacity: { voice: 1 } },
+      { v: 1, type: 'contact.queued', ts: at(10), contactId: 'c1', queue: 'Web', channel: 'chat' },
+      { v: 1, type: 'contact.answered', ts: at(12), contactId: 'c1', agentId: 'diana' },
+      { v: 1, type: 'contact.queued', ts: at(20), contactId: 'c2', queue: 'Web', channel: 'chat' },
+      { v: 1, type: 'contact.answered', ts: at(22), contactId: 'c2', agentId: 'diana' },
+      { v: 1, type: 'agent.state', ts: at(12), agentId: 'diana', state: 'on-contact', capacity: { voice: 1, chat: 2 } },
+      { v: 1, type: 'contact.queued', ts: at(30), contactId: 'v1', queue: 'Billing', channel: 'voice' },
+      { v: 1, type: 'contact.answered', ts: at(33), contactId: 'v1', agentId: 'vic' },
+      { v: 1, type: 'agent.state', ts: at(33), agentId: 'vic', state: 'on-contact', capacity: { voice: 1 } },
+    ]));
+    const byChannel = Object.fromEntries(engine.snapshot().channels.map((c) => [c.channel, [c.agents.available, c.agents['on-contact']]]));
+    // diana on two chats: on contact on chat only; bob available on both; vic on a call
+    expect(byChannel).toMatchObject({ voice: [1, 1], chat: [1, 1] });
+    expect(engine.snapshot().agentsByState).toMatchObject({ available: 1, 'on-contact': 2 });
+    // her chats done, diana takes a call without a state in between: she is on voice, no longer on chat
+    engine.ingestNdjson('t2', lines([
+      ...['c1', 'c2'].flatMap((contactId) => [
+        { v: 1, type: 'contact.ended', ts: at(40), contactId },
+        { v: 1, type: 'contact.wrapup-ended', ts: at(41), contactId },
+      ]),
+      { v: 1, type: 'contact.queued', ts: at(50), contactId: 'v2', queue: 'Billing', channel: 'voice' },
+      { v: 1, type: 'contact.answered', ts: at(52), contactId: 'v2', agentId: 'diana' },
+    ]));
+    const after = Object.fromEntries(engine.snapshot().channels.map((c) => [c.channel, [c.agents.available, c.agents['on-contact']]]));
+    expect(after).toMatchObject({ voice: [1, 2], chat: [1, 0] });
+  });
+
   it('shows the contact an agent holds', () => {
     const { engine } = setup();
     engine.ingestNdjson('t', lines([ev.agent(0, 'a1', 'available'), ev.queued(1, 'X'), ev.answered(2, 'X', 'a1'), ev.agent(2, 'a1', 'on-contact')]));

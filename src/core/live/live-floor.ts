@@ -330,7 +330,13 @@ export class LiveFloor {
         waitingNow += q.waitingNow;
       }
       const agents = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
-      for (const a of this.agents.values()) if ((a.capacity[channel] ?? 0) > 0) agents[stateNow(a, now).state]++;
+      for (const a of this.agents.values()) {
+        if ((a.capacity[channel] ?? 0) <= 0) continue;
+        const state = stateNow(a, now).state;
+        // on (or wrapping up) a contact: counted on the channels of the contacts it holds, not on every one it serves
+        if ((state === 'on-contact' || state === 'after-contact-work') && !this.holdsOn(a, channel)) continue;
+        agents[state]++;
+      }
       return {
         ...metricsFromTally(tally, longestToday),
         channel,
@@ -340,6 +346,18 @@ export class LiveFloor {
         agents,
       };
     });
+  }
+
+  /** Whether an agent holds a contact on the channel; true when it holds none known (its state is all there is). */
+  private holdsOn(a: LiveAgent, channel: Channel): boolean {
+    let known = false;
+    for (const id of a.contacts) {
+      const c = this.contacts.get(id)?.c;
+      if (c?.channel == null) continue;
+      if (c.channel === channel) return true;
+      known = true;
+    }
+    return !known;
   }
 
   queueConfig(name: string): QueueConfig | undefined {
