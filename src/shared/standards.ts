@@ -255,6 +255,8 @@ export interface DrillContact {
   /** Its next responses to customer follow-ups (count, and their mean wait; null without any). */
   nextResponses: number;
   nextResponseSeconds: number | null;
+  /** For survey and resolution standards, the contact's answer ("4 of 5", "9 of 10", "on the first contact"); else null. */
+  answer: string | null;
 }
 
 /** The contacts and intervals behind one cell of the matrix. */
@@ -263,10 +265,15 @@ export interface DrillDown {
   key: string;
   from: number;
   to: number;
-  /** Contacts in the window and scope: the total, and up to 300 shown, those that missed first, then longest wait. */
+  /**
+   * Contacts in the window and scope: the total, how many are part of the figure (its base: answers for a survey
+   * standard), and up to 300 shown: those that missed first, then the others in the figure, then those not
+   * counted, each by longest wait.
+   */
   total: number;
+  counted: number;
   contacts: DrillContact[];
-  /** The figure per interval of the window (contact metrics only). */
+  /** The figure per interval of the window (contact metrics only), and its base there (the cell's volume). */
   intervals: { start: number; volume: number; figure: number | null }[];
   intervalMinutes: number;
   note: string | null;

@@ -156,8 +156,8 @@ describe('live engine', () => {
     // her chats done, diana takes a call without a state in between: she is on voice, no longer on chat
     engine.ingestNdjson('t2', lines([
       ...['c1', 'c2'].flatMap((contactId) => [
-        { v: 1, type: 'contact.ended', ts: at(40), contactId },
-        { v: 1, type: 'contact.wrapup-ended', ts: at(41), contactId },
+        { v: 1 as const, type: 'contact.ended' as const, ts: at(40), contactId },
+        { v: 1 as const, type: 'contact.wrapup-ended' as const, ts: at(41), contactId },
       ]),
       { v: 1, type: 'contact.queued', ts: at(50), contactId: 'v2', queue: 'Billing', channel: 'voice' },
       { v: 1, type: 'contact.answered', ts: at(52), contactId: 'v2', agentId: 'diana' },

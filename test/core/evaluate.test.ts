@@ -275,11 +275,17 @@ describe('standards evaluation', () => {
     expect(by('res', 'email')).toMatchObject({ figure: 7200, status: 'expected' });
 
     // the drill-down of the voice CSAT cell: each survey met (4-5) or missed, the interval's figure the cell's
-    const d = drillDown(set, 1, 'csat', 'voice', facts(cs))!;
-    expect(d.contacts.map((c) => [c.id, c.met])).toEqual([['v3', false], ['v1', true], ['v2', true]]);
-    expect(d.intervals.map((i) => i.figure)).toEqual([2 / 3]);
+    const d = drillDown(set, 1, 'csat', 'voice', facts([...cs, contact('v4', 'voice', t, { answeredAt: t + 90 * S })]))!;
+    // the unsurveyed v4 (the longest wait) comes after the answers; the interval counts the 3 answers, as the cell
+    expect(d.contacts.map((c) => [c.id, c.met, c.answer])).toEqual([['v3', false, '2 of 5'], ['v1', true, '5 of 5'], ['v2', true, '4 of 5'], ['v4', null, null]]);
+    expect(d).toMatchObject({ total: 4, counted: 3 });
+    expect(d.intervals.map((i) => [i.volume, i.figure])).toEqual([[3, 2 / 3]]);
     expect(drillDown(set, 1, 'nps', 'voice', facts(cs))!.intervals[0].figure).toBeCloseTo(100 / 3, 10);
-    expect(drillDown(set, 1, 'fcr', 'voice', facts(cs))!.contacts.map((c) => [c.id, c.met])).toEqual([['v2', false], ['v1', true], ['v3', null]]);
+    expect(drillDown(set, 1, 'fcr', 'voice', facts(cs))!.contacts.map((c) => [c.id, c.met, c.answer])).toEqual([
+      ['v2', false, 'after more contacts'],
+      ['v1', true, 'on the first contact'],
+      ['v3', null, null],
+    ]);
   });
 
   it("gives each drill-down interval the figure the cell's own definition gives its contacts", () => {

@@ -81,6 +81,23 @@ function inAverage(s: Standard, j: Judged): boolean {
   }
 }
 
+/** A survey or resolution standard's reading of the contact: what it answered. */
+function answerOf(s: Standard, c: Contact): string | null {
+  switch (s.metric) {
+    case 'csat':
+      return c.csat == null ? null : `${c.csat} of 5`;
+    case 'nps':
+      return c.nps == null ? null : `${c.nps} of 10`;
+    case 'fcr':
+      return c.resolvedAt == null || c.firstContactResolution == null ? null : c.firstContactResolution ? 'on the first contact' : 'after more contacts';
+    default:
+      return null;
+  }
+}
+
+/** Listing order: missed first, then the rest of the figure, then contacts it does not count. */
+const rank = (r: DrillContact) => (r.met === false ? 0 : r.met === true || r.inFigure ? 1 : 2);
+
 export function drillDown(set: StandardsSet, version: number, standardId: string, key: string, facts: FloorFacts): DrillDown | null {
   const s = set.standards.find((x) => x.id === standardId);
   if (!s) return null;
@@ -113,12 +130,16 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
       firstResponseSeconds: k.firstResponseMs === null ? null : k.firstResponseMs / 1000,
       nextResponses: nextWaits.length,
       nextResponseSeconds: nextWaits.length ? nextWaits.reduce((n, w) => n + w, 0) / nextWaits.length / 1000 : null,
+      answer: answerOf(s, stored),
     });
     addJudged(group(buckets, String(intervalStart(c.queuedAt, bucketMinutes, f.timeZone))), j, 1, true, true);
   }
-  rows.sort((a, b) => Number(a.met !== false) - Number(b.met !== false) || b.waitSeconds - a.waitSeconds);
+  rows.sort((a, b) => rank(a) - rank(b) || b.waitSeconds - a.waitSeconds);
   const intervals = [...buckets.entries()]
-    .map(([start, g]) => ({ start: Number(start), volume: g.tally.offered, figure: groupFigure(s, g).figure }))
+    .map(([start, g]) => {
+      const { figure, volume } = groupFigure(s, g);
+      return { start: Number(start), volume, figure };
+    })
     .sort((a, b) => a.start - b.start);
   return {
     standardId,
@@ -126,6 +147,7 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
     from,
     to,
     total,
+    counted: rows.filter((r) => rank(r) < 2).length,
     contacts: rows.slice(0, MAX_CONTACTS),
     intervals,
     intervalMinutes: bucketMinutes,

@@ -40,6 +40,7 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
   }, [standard.id, cellKey]);
   const unit = STANDARD_METRICS[standard.metric].unit;
   const showNext = standard.metric === 'next-response-time' || (drill?.contacts.some((c) => c.nextResponses > 0) ?? false);
+  const showAnswer = drill?.contacts.some((c) => c.answer !== null) ?? false;
   const time = (ms: number) => formatHourMinute(ms, timeZone);
   const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
   return (
@@ -61,7 +62,7 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
           <thead>
             <tr>
               <th scope="col">From</th>
-              <th scope="col">Contacts</th>
+              <th scope="col">Counted</th>
               <th scope="col">{STANDARD_METRICS[standard.metric].label}</th>
             </tr>
           </thead>
@@ -79,8 +80,9 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
       {drill && drill.total > 0 && (
         <table className="what-if" data-testid="drill-contacts">
           <caption>
-            {drill.total} contact{drill.total === 1 ? '' : 's'}
-            {drill.total > drill.contacts.length ? `, the first ${drill.contacts.length} shown` : ''}: those that missed first, then the longest waits
+            {drill.total} contact{drill.total === 1 ? '' : 's'}, {drill.counted} in the figure
+            {drill.total > drill.contacts.length ? `, the first ${drill.contacts.length} shown` : ''}: those that missed first, then the rest of the figure,
+            then those it does not count; longest waits first
           </caption>
           <thead>
             <tr>
@@ -91,6 +93,7 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
               <th scope="col">Wait</th>
               <th scope="col">First response</th>
               {showNext && <th scope="col">Next responses</th>}
+              {showAnswer && <th scope="col">Answer</th>}
               <th scope="col">Counts as</th>
             </tr>
           </thead>
@@ -104,6 +107,7 @@ export function DrillPanel({ standard, cellKey, timeZone, version, onClose }: Dr
                 <td>{formatFigure(c.waitSeconds, 'seconds')}</td>
                 <td>{c.firstResponseSeconds === null ? '—' : formatFigure(c.firstResponseSeconds, 'seconds')}</td>
                 {showNext && <td>{c.nextResponseSeconds === null ? '—' : `${c.nextResponses} × mean ${formatFigure(c.nextResponseSeconds, 'seconds')}`}</td>}
+                {showAnswer && <td>{c.answer ?? '—'}</td>}
                 <td>{c.met === null ? (c.inFigure ? 'in the figure' : 'not counted') : c.met ? '✓ met' : '✖ missed'}</td>
               </tr>
             ))}
