@@ -181,6 +181,8 @@ export interface StandardsEvaluation {
   /** The standards version evaluated. */
   version: number;
   results: StandardResult[];
+  /** Each standard of the version evaluated, by id: its name and metric (what a result's cell or a tile names). */
+  definitions?: Record<string, { name: string; metric: StandardMetric }>;
   channels: ChannelAttainment[];
   /**
    * 1 - the volume-weighted mean absolute deviation of channel attainment from its weighted mean: 1 when every

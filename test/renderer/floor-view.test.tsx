@@ -78,6 +78,24 @@ describe('FloorView header', () => {
 });
 
 describe('FloorView tiles and agents', () => {
+  it('names the standard that holds a channel tile below target, with its figure', () => {
+    const result = (standardId: string, status: 'delight' | 'expected', figure: number) => ({
+      standardId, key: 'voice', channel: 'voice' as const, queue: null, figure, status, attainment: null, basis: `basis of ${standardId}`, volume: 10, windowStart: NOW - 3_600_000, windowEnd: NOW,
+    });
+    const evaluation = {
+      at: NOW, version: 1, channels: [], consistencyIndex: null, atRisk: [], notReadyByReason: [], hours: [], worst: null, staffing: [],
+      results: [result('voice-sl', 'delight', 0.93), result('not-ready', 'expected', 0.174)],
+      definitions: { 'voice-sl': { name: 'Voice: 80 % answered within 20 s', metric: 'service-level' as const }, 'not-ready': { name: 'Not-ready under 15 % of staffed time', metric: 'not-ready-share' as const } },
+    };
+    renderFloor(snapshot({ standards: evaluation }));
+    const tile = screen.getByTestId('channel-tile-voice');
+    expect(tile.getAttribute('data-status')).toBe('warn');
+    expect(tile.querySelector('[data-testid="channel-cause"]')!.textContent).toBe('Not-ready under 15 % of staffed time · 17.4 %');
+    // on target: no cause
+    renderFloor(snapshot({ standards: { ...evaluation, results: [result('voice-sl', 'delight', 0.93)] } }));
+    expect(screen.getAllByTestId('channel-tile-voice')[1].querySelector('[data-testid="channel-cause"]')).toBeNull();
+  });
+
   it('always shows the four channel tiles in order, even when the snapshot lacks some', () => {
     const s = snapshot();
     renderFloor({ ...s, channels: [s.channels[0]] });

@@ -10,10 +10,10 @@ const result = (status: StandardResult['status']): StandardResult => ({
 
 describe('standards on screen', () => {
   it('a tile takes the state of its weakest measured standard, in words and an icon', () => {
-    expect(standardsVerdict([result('delight'), result('expected'), result('desired')])).toEqual({ status: 'warn', icon: '▲', text: 'below target' });
-    expect(standardsVerdict([result('delight'), result('breach')])).toEqual({ status: 'alert', icon: '✖', text: 'below expected' });
-    expect(standardsVerdict([result('delight'), result('no-data')])).toEqual({ status: 'ok', icon: '★', text: 'delight' });
-    expect(standardsVerdict([result('no-data')])).toEqual({ status: 'idle', icon: '○', text: 'no standard measured' });
+    expect(standardsVerdict([result('delight'), result('expected'), result('desired')])).toEqual({ status: 'warn', icon: '▲', text: 'below target', cause: result('expected') });
+    expect(standardsVerdict([result('delight'), result('breach')])).toEqual({ status: 'alert', icon: '✖', text: 'below expected', cause: result('breach') });
+    expect(standardsVerdict([result('delight'), result('no-data')])).toEqual({ status: 'ok', icon: '★', text: 'delight', cause: null });
+    expect(standardsVerdict([result('no-data')])).toEqual({ status: 'idle', icon: '○', text: 'no standard measured', cause: null });
   });
 
   it('shows figures in their unit, and edits shares in percent', () => {

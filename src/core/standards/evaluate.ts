@@ -532,7 +532,8 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
     const own = set.standards.find((s) => sl(s) && s.scope.kind === 'channel' && s.scope.channel === channel) ?? set.standards.find((s) => sl(s) && s.scope.kind === 'center');
     if (own) serviceTargets.push({ channel, standardId: own.id, expected: own.tiers.expected, desired: own.tiers.desired });
   }
-  return { at: f.now, version, results, channels, consistencyIndex, worst, staffing, hours, atRisk, notReadyByReason, serviceTargets };
+  const definitions = Object.fromEntries(set.standards.map((s) => [s.id, { name: s.name, metric: s.metric }]));
+  return { at: f.now, version, results, definitions, channels, consistencyIndex, worst, staffing, hours, atRisk, notReadyByReason, serviceTargets };
 }
 
 interface Column {

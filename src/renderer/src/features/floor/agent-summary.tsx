@@ -12,7 +12,7 @@ export function AgentSummary({ snapshot }: { snapshot: FloorSnapshot }) {
         </span>
       ))}
       <span className="agent-summary__item agent-summary__occupancy" title={snapshot.definitions.occupancy}>
-        Occupancy <strong data-testid="occupancy">{formatPercent(snapshot.occupancy)}</strong>
+        Occupancy today <strong data-testid="occupancy">{formatPercent(snapshot.occupancy)}</strong>
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Channel, ChannelLive, QueueLive } from '../../../../shared/api';
-import type { StandardResult } from '../../../../shared/standards';
+import { STANDARD_METRICS, type StandardResult, type StandardsEvaluation } from '../../../../shared/standards';
+import { formatFigure } from '../standards/standard-look';
 import { standardsVerdict } from '../standards/standards-verdict';
 import { formatCount } from '../../lib/format';
 import { CHANNEL_LABEL } from './channels';
@@ -21,16 +22,23 @@ interface ChannelTileProps {
   standards?: StandardResult[] | null;
   /** "Open until 20:00" or "Closed · opens Mon 08:00" by the channel's published hours; null when none. */
   hours?: string | null;
+  /** The evaluated standards' names and metrics, to name the one that holds the tile below target. */
+  definitions?: StandardsEvaluation['definitions'];
 }
 
 const NO_QUEUES: StatusVerdict = { status: 'idle', icon: '○', text: 'no queues' };
 
-export function ChannelTile({ channel, live, queues, standards, hours }: ChannelTileProps) {
+export function ChannelTile({ channel, live, queues, standards, hours, definitions }: ChannelTileProps) {
   const hasQueues = queues.length > 0 || (live?.queues ?? 0) > 0;
-  const verdict =
+  const fromStandards = live && hasQueues && standards ? standardsVerdict(standards) : null;
+  const cause = fromStandards?.cause ?? null;
+  const causeDefinition = cause ? definitions?.[cause.standardId] : undefined;
+  // a metric this renderer does not know (a newer host) is named without its figure
+  const causeUnit = causeDefinition && causeDefinition.metric in STANDARD_METRICS ? STANDARD_METRICS[causeDefinition.metric].unit : null;
+  const verdict: StatusVerdict =
     live && hasQueues
-      ? standards
-        ? standardsVerdict(standards)
+      ? fromStandards
+        ? fromStandards
         : judgeStatus({
           serviceLevel: live.serviceLevel,
           // A channel's queues can have different thresholds: judge each queue's wait against its own.
@@ -53,6 +61,17 @@ export function ChannelTile({ channel, live, queues, standards, hours }: Channel
       {hours && (
         <p className={`tile__hours${hours.startsWith('Closed') ? ' tile__hours--closed' : ''}`} data-testid="channel-hours">
           {hours}
+        </p>
+      )}
+      {cause && causeDefinition && (
+        <p className="tile__cause" data-testid="channel-cause" title={cause.basis}>
+          {causeDefinition.name}
+          {causeUnit && (
+            <>
+              {' · '}
+              <strong>{formatFigure(cause.figure, causeUnit)}</strong>
+            </>
+          )}
         </p>
       )}
       {live && hasQueues ? (

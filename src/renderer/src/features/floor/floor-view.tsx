@@ -43,6 +43,7 @@ export function FloorView({ snapshot, connection, receivedAt }: FloorViewProps) 
               live={snapshot.channels.find((c) => c.channel === channel)}
               queues={queues.filter((q) => q.channel === channel)}
               standards={snapshot.standards ? snapshot.standards.results.filter((r) => r.key === channel) : null}
+              definitions={snapshot.standards?.definitions}
               hours={hoursLabel(snapshot.standards?.hours?.find((h) => h.channel === channel), snapshot.center.timeZone)}
             />
           ))}
