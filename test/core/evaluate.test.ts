@@ -350,3 +350,22 @@ describe('not-ready by reason on the floor', () => {
     t.close();
   });
 });
+
+describe('drill-down by day', () => {
+  it('gives a DST day one interval of its own (Paris, 25 Oct 2026: 25 hours)', () => {
+    const tz = 'Europe/Paris';
+    const now = Date.parse('2026-10-27T10:00:00Z');
+    const dayStart = Date.parse('2026-10-26T23:00:00Z'); // Tue 27 Oct 00:00 CET
+    const weekStart = Date.parse('2026-10-20T22:00:00Z'); // Wed 21 Oct 00:00 CEST
+    const a = Date.parse('2026-10-24T23:30:00Z'); // Sun 25 Oct 01:30 CEST, answered in 10 s
+    const b = Date.parse('2026-10-25T09:00:00Z'); // Sun 25 Oct 10:00 CET, answered in 60 s
+    const cs = [contact('A', 'voice', a, { answeredAt: a + 10 * S }), contact('B', 'voice', b, { answeredAt: b + 60 * S })];
+    const set = {
+      version: 1 as const, calendars: [],
+      standards: [{ id: 'sl', name: 'SL week', metric: 'service-level' as const, scope: { kind: 'channel' as const, channel: 'voice' as const }, window: 'week' as const, comparator: 'at-least' as const, tiers: { expected: 0.7, desired: 0.8, delight: 0.9 }, options: { thresholdSeconds: 20 }, alert: { afterSeconds: 0, clearAfterSeconds: 0, enabled: false } }],
+    };
+    const d = drillDown(set, 1, 'sl', 'voice', facts(cs, { now, dayStart, weekStart, timeZone: tz }))!;
+    expect(d.intervalMinutes).toBe(24 * 60);
+    expect(d.intervals).toEqual([{ start: Date.parse('2026-10-24T22:00:00Z'), volume: 2, figure: 0.5 }]);
+  });
+});

@@ -7,7 +7,8 @@ import type { Channel, ServiceLevelFormula } from '../../shared/api';
 import type { DrillContact, DrillDown } from '../../shared/standards';
 import type { Classification } from '../metrics/contact-metrics';
 import { DEFAULT_SHORT_ABANDON_SECONDS, type Contact } from '../model/types';
-import { intervalStart } from '../time/business-day';
+import { DateTime } from 'luxon';
+import { businessDayStartBefore, intervalStart } from '../time/business-day';
 import { CSAT_SATISFIED_FROM, NPS_DETRACTOR_TO, NPS_PROMOTER_FROM, addJudged, contactRules, groupFigure, judgeContact } from './contact-figures';
 import { evaluateStandards, type FloorFacts } from './evaluate';
 import { group, type Group, type Judged } from './evaluation-cache';
@@ -95,6 +96,18 @@ function answerOf(s: Standard, c: Contact): string | null {
   }
 }
 
+/**
+ * The business days from the one holding `from` to today's, as the center counts them: calendar days in its zone
+ * (23 or 25 hours across a DST change), each from the hour today's started at (its reset hour, but on a day whose
+ * reset hour fell in a spring-forward gap).
+ */
+function businessDays(f: FloorFacts, from: number): number[] {
+  const hour = DateTime.fromMillis(f.dayStart, { zone: f.timeZone }).hour;
+  const starts = [f.dayStart];
+  for (let k = 1; starts[0] > from && k <= 400; k++) starts.unshift(businessDayStartBefore(f.dayStart, k, f.timeZone, hour));
+  return starts;
+}
+
 /** Listing order: missed first, then the rest of the figure, then contacts it does not count. */
 const rank = (r: DrillContact) => (r.met === false ? 0 : r.met === true || r.inFigure ? 1 : 2);
 
@@ -117,6 +130,14 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
   const rows: DrillContact[] = [];
   let total = 0;
   const contactMetric = CONTACT_METRICS.has(s.metric);
+  // day buckets are business days; shorter ones are wall-clock intervals of the zone
+  const days = bucketMinutes === 24 * 60 ? businessDays(f, from) : null;
+  const bucketOf = (t: number): number => {
+    if (days === null) return intervalStart(t, bucketMinutes, f.timeZone);
+    let i = days.length - 1;
+    while (i > 0 && days[i] > t) i--;
+    return days[i];
+  };
   for (const stored of contactMetric ? f.contacts : []) {
     if (stored.queuedAt < from || stored.queuedAt >= to || !inScope(stored)) continue;
     total++;
@@ -132,7 +153,7 @@ export function drillDown(set: StandardsSet, version: number, standardId: string
       nextResponseSeconds: nextWaits.length ? nextWaits.reduce((n, w) => n + w, 0) / nextWaits.length / 1000 : null,
       answer: answerOf(s, stored),
     });
-    addJudged(group(buckets, String(intervalStart(c.queuedAt, bucketMinutes, f.timeZone))), j, 1, true, true);
+    addJudged(group(buckets, String(bucketOf(c.queuedAt))), j, 1, true, true);
   }
   rows.sort((a, b) => rank(a) - rank(b) || b.waitSeconds - a.waitSeconds);
   const intervals = [...buckets.entries()]
