@@ -27,6 +27,9 @@ async function voiceToneFromMatrix(page: Page): Promise<string> {
 async function fillVoiceTiers(page: Page, tiers: [string, string, string]) {
   await page.getByTestId('edit-voice-service-level').click();
   const editor = page.getByTestId('editor-voice-service-level');
+  // windows in words, the value the standard's id for it
+  await expect(editor.getByTestId('window').locator('option:checked')).toHaveText('last 30 min');
+  await expect(editor.getByTestId('window')).toHaveValue('rolling-30m');
   await editor.getByTestId('tier-expected').fill(tiers[0]);
   await editor.getByTestId('tier-desired').fill(tiers[1]);
   await editor.getByTestId('tier-delight').fill(tiers[2]);

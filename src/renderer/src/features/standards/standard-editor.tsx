@@ -4,7 +4,7 @@ import { STANDARD_METRICS, STANDARD_WINDOWS, TIERS } from '../../../../shared/st
 import { ApiError } from '../../api/client';
 import { useClient } from '../../api/client-context';
 import { CHANNEL_LABEL } from '../floor/channels';
-import { fieldUnit, formatFigure, fromField, STATUS_LOOK, TIER_LABEL, toField } from './standard-look';
+import { fieldUnit, formatFigure, fromField, STATUS_LOOK, TIER_LABEL, toField, WINDOW_LABEL } from './standard-look';
 
 interface StandardEditorProps {
   standard: Standard;
@@ -125,7 +125,7 @@ export function StandardEditor({ standard, errors, path, onSave, onCancel }: Sta
         <select value={window} onChange={(e) => setWindow(e.target.value as StandardWindow)} data-testid="window">
           {STANDARD_WINDOWS.map((w) => (
             <option key={w} value={w}>
-              {w}
+              {WINDOW_LABEL[w] ?? w}
             </option>
           ))}
         </select>

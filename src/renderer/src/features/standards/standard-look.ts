@@ -51,3 +51,13 @@ export function hoursLabel(h: { open: boolean; nextChange: number | null; calend
   if (h.open) return h.nextChange === null ? 'Open' : `Open until ${at(h.nextChange)}`;
   return h.nextChange === null ? 'Closed' : `Closed · opens ${at(h.nextChange)}`;
 }
+
+/** A standard's window in words, as the matrix and the editor show it. */
+export const WINDOW_LABEL: Record<string, string> = {
+  'rolling-15m': 'last 15 min',
+  'rolling-30m': 'last 30 min',
+  'rolling-60m': 'last 60 min',
+  interval: 'this interval',
+  today: 'today',
+  week: 'last 7 days',
+};

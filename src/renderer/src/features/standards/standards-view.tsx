@@ -11,7 +11,7 @@ import { AlertsPanel } from './alerts-panel';
 import { CalendarList } from './calendar-list';
 import { DrillPanel } from './drill-panel';
 import { StandardEditor } from './standard-editor';
-import { formatFigure, STATUS_LOOK, TIER_LABEL } from './standard-look';
+import { formatFigure, STATUS_LOOK, TIER_LABEL, WINDOW_LABEL } from './standard-look';
 
 const seconds = (v: number) => formatFigure(v, 'seconds');
 import './standards.css';
@@ -24,14 +24,6 @@ interface StandardsViewProps {
 
 const COLUMNS: readonly ('center' | Channel)[] = ['center', 'voice', 'chat', 'email', 'message'];
 const COLUMN_LABEL = (c: 'center' | Channel) => (c === 'center' ? 'Center' : CHANNEL_LABEL[c]);
-const WINDOW_LABEL: Record<string, string> = {
-  'rolling-15m': 'last 15 min',
-  'rolling-30m': 'last 30 min',
-  'rolling-60m': 'last 60 min',
-  interval: 'this interval',
-  today: 'today',
-  week: 'last 7 days',
-};
 
 /** Errors of a save, by path in the set ("standards.2.tiers.expected"), for the fields to show. */
 export type SaveErrors = Map<string, string>;
@@ -194,7 +186,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
             <thead>
               <tr>
                 <th scope="col">Standard</th>
-                <th scope="col">Tiers (expected / desired / delight)</th>
+                <th scope="col">Tiers (expected / desired: the target / delight)</th>
                 {COLUMNS.map((c) => (
                   <th key={c} scope="col">
                     {COLUMN_LABEL(c)}
