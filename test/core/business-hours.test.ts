@@ -43,6 +43,17 @@ describe('business hours', () => {
     expect(new Date(sundays.addBusinessMs(Date.parse('2026-10-24T23:00:00Z'), 4 * H)!).toISOString()).toBe('2026-10-25T03:00:00.000Z');
   });
 
+  it('opens at the first of two 01:00s when the repeated hour is the start (New York, 1 November 2026)', () => {
+    // fall back at 02:00 EDT -> 01:00 EST: the wall clock shows 01:00-02:00 twice; 01:00-05:00 is 5 real hours
+    const sundays = new BusinessHours({ timeZone: 'America/New_York', week: { '7': ['01:00-05:00'] }, holidays: [] });
+    expect(sundays.businessMs(Date.parse('2026-10-31T12:00:00Z'), Date.parse('2026-11-02T12:00:00Z'))).toBe(5 * H);
+    expect(sundays.isOpen(Date.parse('2026-11-01T05:30:00Z'))).toBe(true); // 01:30 EDT, the first 01:30
+    expect(sundays.isOpen(Date.parse('2026-11-01T04:59:00Z'))).toBe(false); // 00:59 EDT
+    // a period that ends in the repeated hour runs to its second occurrence: 00:00-01:30 is 2.5 hours
+    const early = new BusinessHours({ timeZone: 'America/New_York', week: { '7': ['00:00-01:30'] }, holidays: [] });
+    expect(early.businessMs(Date.parse('2026-10-31T12:00:00Z'), Date.parse('2026-11-02T12:00:00Z'))).toBe(2.5 * H);
+  });
+
   it('runs a chat clock across midnight when the hours go on after it', () => {
     // New York, every weekday 20:00-24:00 and 00:00-02:00 (a night desk). Monday 2 March 2026, EST (UTC-5).
     const nights = new BusinessHours({ timeZone: 'America/New_York', week: weekdays(['00:00-02:00', '20:00-24:00']), holidays: [] });

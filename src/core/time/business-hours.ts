@@ -29,9 +29,19 @@ function minutesOf(hm: string): number {
   return Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
 }
 
-function instant(day: DateTime, minutes: number): number {
-  if (minutes >= 1440) return instant(day.plus({ days: 1 }), minutes - 1440);
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: day.zone }).toMillis();
+/**
+ * The instant a local date's wall clock shows `minutes` after midnight. A time the fall-back night shows twice is
+ * its first occurrence for a period's start (`first`) and its second for its end, so a period over the repeated
+ * hour lasts it twice (01:00-05:00 is 5 hours that night), as a time skipped by a spring-forward is the end of the
+ * gap (3 hours that night).
+ */
+function instant(day: DateTime, minutes: number, first: boolean): number {
+  if (minutes >= 1440) return instant(day.plus({ days: 1 }), minutes - 1440, first);
+  const t = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: day.zone });
+  if (!first) return t.toMillis();
+  // luxon takes the later of two occurrences; one real hour earlier, the same wall time is the first
+  const hourEarlier = t.minus({ hours: 1 });
+  return hourEarlier.hour === t.hour && hourEarlier.minute === t.minute && hourEarlier.day === t.day ? hourEarlier.toMillis() : t.toMillis();
 }
 
 export class BusinessHours {
@@ -51,8 +61,8 @@ export class BusinessHours {
     if (!this.holidays.has(key)) {
       for (const p of this.calendar.week[String(day.weekday) as Weekday] ?? []) {
         const [a, b] = p.split('-');
-        const start = instant(day, minutesOf(a));
-        const end = instant(day, minutesOf(b));
+        const start = instant(day, minutesOf(a), true);
+        const end = instant(day, minutesOf(b), false);
         if (end > start) spans.push({ start, end });
       }
       spans.sort((x, y) => x.start - y.start);
@@ -79,7 +89,7 @@ export class BusinessHours {
       const spans = this.spansOf(day);
       for (const s of spans) total += Math.max(0, Math.min(b, s.end) - Math.max(a, s.start));
       day = day.plus({ days: 1 });
-      if (instant(day, 0) >= b) break;
+      if (instant(day, 0, true) >= b) break;
     }
     return total;
   }
@@ -98,13 +108,13 @@ export class BusinessHours {
     const end = Math.max(to, this.timelineTo);
     const spans: Span[] = [];
     let day = this.localDay(start);
-    for (let i = 0; i < MAX_DAYS * 50 && instant(day, 0) < end; i++) {
+    for (let i = 0; i < MAX_DAYS * 50 && instant(day, 0, true) < end; i++) {
       for (const sp of this.spansOf(day)) spans.push(sp);
       day = day.plus({ days: 1 });
     }
     this.timeline = spans;
     this.timelineFrom = this.localDay(start).toMillis();
-    this.timelineTo = instant(day, 0);
+    this.timelineTo = instant(day, 0, true);
   }
 
   /** The instant at which `durationMs` of open time has run since `start`; null if the calendar never opens. */
