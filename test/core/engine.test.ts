@@ -166,6 +166,23 @@ describe('live engine', () => {
     expect(after).toMatchObject({ voice: [1, 2], chat: [1, 0] });
   });
 
+  it('lowers the longest wait again when a late answer shortens a wait it counted (ended read before answered)', () => {
+    const { engine } = setup(T0 + 20 * 60_000);
+    const at = (s: number) => T0 + s * 1000;
+    engine.ingestNdjson('t', lines([
+      { v: 1, type: 'contact.queued', ts: at(0), contactId: 'a', queue: 'Billing', channel: 'voice' },
+      { v: 1, type: 'contact.ended', ts: at(600), contactId: 'a' }, // left after 600 s, as far as known
+      { v: 1, type: 'contact.queued', ts: at(60), contactId: 'b', queue: 'Billing', channel: 'voice' },
+      { v: 1, type: 'contact.answered', ts: at(90), contactId: 'b', agentId: 'x' }, // 30 s
+    ]));
+    expect(engine.snapshot().queues[0].longestWaitSeconds).toBe(600);
+    engine.ingestNdjson('late', lines([{ v: 1, type: 'contact.answered', ts: at(10), contactId: 'a', agentId: 'x' }]));
+    const s = engine.snapshot();
+    expect(s.queues[0]).toMatchObject({ answered: 2, longestWaitSeconds: 30 });
+    expect(s.channels.find((c) => c.channel === 'voice')!.longestWaitSeconds).toBe(30);
+    expect(engine.handlers['metrics/window']({ from: new Date(T0).toISOString(), to: new Date(T0 + 20 * 60_000).toISOString(), by: 'queue' }).rows[0].longestWaitSeconds).toBe(30);
+  });
+
   it('shows the contact an agent holds', () => {
     const { engine } = setup();
     engine.ingestNdjson('t', lines([ev.agent(0, 'a1', 'available'), ev.queued(1, 'X'), ev.answered(2, 'X', 'a1'), ev.agent(2, 'a1', 'on-contact')]));

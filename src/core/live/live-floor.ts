@@ -90,6 +90,12 @@ export class LiveFloor {
   private readonly waiting = new Map<string, Map<string, number>>();
   private readonly queueTallies = new Map<string, ContactTally>();
   private readonly intervalTallies = new Map<string, { start: number; channel: Channel; tally: ContactTally }>();
+  /**
+   * Tallies whose longest resolved wait may be too high: a contact re-classified by a late event (an answer read
+   * after its end) took back a wait that may have been their longest, which a tally cannot shrink by itself.
+   * Recomputed from today's contacts before tallies are read (settleLongestWaits).
+   */
+  private readonly staleLongest = new Set<ContactTally>();
   private readonly agents = new Map<string, LiveAgent>();
 
   constructor(private readonly options: LiveFloorOptions) {}
@@ -103,6 +109,7 @@ export class LiveFloor {
     this.dayStart = dayStart;
     this.queueTallies.clear();
     this.intervalTallies.clear();
+    this.staleLongest.clear();
     for (const [id, lc] of this.contacts) {
       if (isOver(lc.c) || (lc.c.queuedAt ?? 0) < dayStart - MAX_WAITING_AGE_MS) this.contacts.delete(id);
       else {
@@ -234,9 +241,18 @@ export class LiveFloor {
   /** Re-derive a contact's place in the waiting set and today's tallies after it changed. */
   private recount(lc: LiveContact): void {
     const c = lc.c;
+    // tallies this removal may leave with too high a longest wait (unless the contact comes back as long)
+    const marked: ContactTally[] = [];
+    const removedWait = lc.k && lc.k.outcome !== 'waiting' ? lc.k.waitMs : -1;
     if (lc.k && lc.countedQueue !== null) {
-      addToTally(this.tallyFor(lc.countedQueue), lc.k, -1);
-      if (lc.intervalKey) addToTally(this.intervalTallies.get(lc.intervalKey)!.tally, lc.k, -1);
+      const tallies = [this.tallyFor(lc.countedQueue), ...(lc.intervalKey ? [this.intervalTallies.get(lc.intervalKey)!.tally] : [])];
+      for (const t of tallies) {
+        addToTally(t, lc.k, -1);
+        if (removedWait >= t.maxResolvedWaitMs && !this.staleLongest.has(t)) {
+          this.staleLongest.add(t);
+          marked.push(t);
+        }
+      }
     }
     lc.k = null;
     lc.intervalKey = null;
@@ -263,9 +279,26 @@ export class LiveFloor {
     let it = this.intervalTallies.get(key);
     if (!it) this.intervalTallies.set(key, (it = { start, channel: c.channel, tally: emptyTally() }));
     addToTally(it.tally, k);
+    // the usual case (its end after its answer): the same wait is back in the same tallies, their longest holds
+    if (marked.length > 0 && k.outcome !== 'waiting' && k.waitMs >= removedWait) {
+      for (const t of marked) if (t === this.queueTallies.get(c.queue) || t === it.tally) this.staleLongest.delete(t);
+    }
     lc.k = k;
     lc.intervalKey = key;
     lc.countedQueue = c.queue;
+  }
+
+  /** Recompute the longest resolved wait of the tallies a re-classification may have left too high. */
+  private settleLongestWaits(): void {
+    if (this.staleLongest.size === 0) return;
+    for (const t of this.staleLongest) t.maxResolvedWaitMs = 0;
+    for (const lc of this.contacts.values()) {
+      if (!lc.k || lc.k.outcome === 'waiting' || lc.countedQueue === null) continue;
+      const q = this.queueTallies.get(lc.countedQueue);
+      const it = lc.intervalKey ? this.intervalTallies.get(lc.intervalKey)?.tally : undefined;
+      for (const t of [q, it]) if (t && this.staleLongest.has(t) && lc.k.waitMs > t.maxResolvedWaitMs) t.maxResolvedWaitMs = lc.k.waitMs;
+    }
+    this.staleLongest.clear();
   }
 
   private tallyFor(queue: string): ContactTally {
@@ -297,6 +330,7 @@ export class LiveFloor {
   }
 
   queuesLive(now: number): QueueLive[] {
+    this.settleLongestWaits();
     const out: QueueLive[] = [];
     for (const q of this.queues.values()) {
       const { count, oldest, oldestToday } = this.oldestWaiting(q.name);
@@ -315,6 +349,7 @@ export class LiveFloor {
   }
 
   channelsLive(now: number, queues: QueueLive[]): ChannelLive[] {
+    this.settleLongestWaits();
     return CHANNELS.map((channel) => {
       const tally = emptyTally();
       let longestNow = 0;
@@ -478,6 +513,7 @@ export class LiveFloor {
   }
 
   intervalPoints(): IntervalPoint[] {
+    this.settleLongestWaits();
     const points: IntervalPoint[] = [];
     for (const it of this.intervalTallies.values()) {
       const m = metricsFromTally(it.tally);
