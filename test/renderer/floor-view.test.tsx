@@ -90,7 +90,7 @@ describe('FloorView tiles and agents', () => {
     renderFloor(snapshot({ standards: evaluation }));
     const tile = screen.getByTestId('channel-tile-voice');
     expect(tile.getAttribute('data-status')).toBe('warn');
-    expect(tile.querySelector('[data-testid="channel-cause"]')!.textContent).toBe('Not-ready under 15 % of staffed time · 17.4 %');
+    expect(tile.querySelector('[data-testid="channel-cause"]')!.textContent).toBe('17.4 % against “Not-ready under 15 % of staffed time”');
     // on target: no cause
     renderFloor(snapshot({ standards: { ...evaluation, results: [result('voice-sl', 'delight', 0.93)] } }));
     expect(screen.getAllByTestId('channel-tile-voice')[1].querySelector('[data-testid="channel-cause"]')).toBeNull();

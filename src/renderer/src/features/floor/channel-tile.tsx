@@ -65,13 +65,12 @@ export function ChannelTile({ channel, live, queues, standards, hours, definitio
       )}
       {cause && causeDefinition && (
         <p className="tile__cause" data-testid="channel-cause" title={cause.basis}>
-          {causeDefinition.name}
           {causeUnit && (
             <>
-              {' · '}
-              <strong>{formatFigure(cause.figure, causeUnit)}</strong>
+              <strong>{formatFigure(cause.figure, causeUnit)}</strong> against{' '}
             </>
           )}
+          “{causeDefinition.name}”
         </p>
       )}
       {live && hasQueues ? (
