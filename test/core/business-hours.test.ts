@@ -49,9 +49,21 @@ describe('business hours', () => {
     expect(sundays.businessMs(Date.parse('2026-10-31T12:00:00Z'), Date.parse('2026-11-02T12:00:00Z'))).toBe(5 * H);
     expect(sundays.isOpen(Date.parse('2026-11-01T05:30:00Z'))).toBe(true); // 01:30 EDT, the first 01:30
     expect(sundays.isOpen(Date.parse('2026-11-01T04:59:00Z'))).toBe(false); // 00:59 EDT
-    // a period that ends in the repeated hour runs to its second occurrence: 00:00-01:30 is 2.5 hours
+    // a period that ends in the repeated hour holds both of its runs before 01:30: 00:00 to the first 01:30 EDT,
+    // and 01:00 to 01:30 EST: 2 hours, in two spans
     const early = new BusinessHours({ timeZone: 'America/New_York', week: { '7': ['00:00-01:30'] }, holidays: [] });
-    expect(early.businessMs(Date.parse('2026-10-31T12:00:00Z'), Date.parse('2026-11-02T12:00:00Z'))).toBe(2.5 * H);
+    const night = [Date.parse('2026-10-31T12:00:00Z'), Date.parse('2026-11-02T12:00:00Z')] as const;
+    expect(early.businessMs(...night)).toBe(2 * H);
+    expect(early.isOpen(Date.parse('2026-11-01T05:45:00Z'))).toBe(false); // 01:45 EDT
+    expect(early.isOpen(Date.parse('2026-11-01T06:15:00Z'))).toBe(true); // 01:15 EST
+    // two periods that meet in the repeated hour count it once: 00:00-05:00 is 6 hours, however it is split
+    for (const week of [['00:00-05:00'], ['00:00-01:00', '01:00-05:00'], ['00:00-01:30', '01:30-05:00']]) {
+      expect(new BusinessHours({ timeZone: 'America/New_York', week: { '7': week }, holidays: [] }).businessMs(...night)).toBe(6 * H);
+    }
+    // a period from a wall time the spring-forward skips opens when the gap ends (Paris, 29 March: 02:00 -> 03:00)
+    const gap = new BusinessHours({ timeZone: 'Europe/Paris', week: { '7': ['02:30-05:00'] }, holidays: [] });
+    expect(gap.businessMs(Date.parse('2026-03-28T12:00:00Z'), Date.parse('2026-03-30T00:00:00Z'))).toBe(2 * H);
+    expect(gap.isOpen(Date.parse('2026-03-29T01:00:00Z'))).toBe(true); // 03:00 CEST
   });
 
   it('runs a chat clock across midnight when the hours go on after it', () => {

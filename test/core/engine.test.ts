@@ -183,6 +183,21 @@ describe('live engine', () => {
     expect(engine.handlers['metrics/window']({ from: new Date(T0).toISOString(), to: new Date(T0 + 20 * 60_000).toISOString(), by: 'queue' }).rows[0].longestWaitSeconds).toBe(30);
   });
 
+  it('judges today\'s contacts again when their queue changes channel (its T then no longer applies to them)', () => {
+    const { engine } = setup(T0 + 600_000);
+    const at = (s: number) => T0 + s * 1000;
+    engine.ingestNdjson('cfg', lines([{ v: 1, type: 'queue.config', ts: at(0), queue: 'Q', channel: 'voice', slThresholdSeconds: 30 }]));
+    engine.ingestNdjson('t', lines([
+      { v: 1, type: 'contact.queued', ts: at(10), contactId: 'v', queue: 'Q', channel: 'voice' },
+      { v: 1, type: 'contact.answered', ts: at(35), contactId: 'v', agentId: 'x' }, // 25 s: within Q's 30 s
+    ]));
+    expect(engine.snapshot().queues[0]).toMatchObject({ answered: 1, answeredWithinThreshold: 1 });
+    engine.ingestNdjson('cfg2', lines([{ v: 1, type: 'queue.config', ts: at(100), queue: 'Q', channel: 'chat', slThresholdSeconds: 30 }]));
+    // a voice call in a chat queue: voice's default 20 s, missed, on the tile as in the window
+    expect(engine.snapshot().queues[0]).toMatchObject({ answered: 1, answeredWithinThreshold: 0 });
+    expect(engine.handlers['metrics/window']({ from: new Date(T0).toISOString(), to: new Date(T0 + 600_000).toISOString(), by: 'queue' }).rows[0].answeredWithinThreshold).toBe(0);
+  });
+
   it('shows the contact an agent holds', () => {
     const { engine } = setup();
     engine.ingestNdjson('t', lines([ev.agent(0, 'a1', 'available'), ev.queued(1, 'X'), ev.answered(2, 'X', 'a1'), ev.agent(2, 'a1', 'on-contact')]));

@@ -29,6 +29,7 @@ import { createTaskRouterAdapter, type TaskRouterOptions } from '../../src/core/
 import type { MetricsRow } from '../../src/shared/api';
 import type { Standard } from '../../src/shared/standards';
 import { storedMetrics } from '../../src/core/metrics/window-metrics';
+import type { ParsedLine } from '../../src/core/store/store';
 import { testEngine } from '../helpers/engine';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'taskrouter');
@@ -365,7 +366,7 @@ describe('TaskRouter lines one by one', () => {
   });
 
   it('takes the agent from WorkerSid, else WorkerName', () => {
-    const ans = (extra: string) => one(`EventType=reservation.accepted&TaskSid=${T}&Timestamp=1772441880${extra}`).events![0];
+    const ans = (extra: string) => one(`EventType=reservation.accepted&TaskSid=${T}&Timestamp=1772441880${extra}`).events!.find((e) => e.type === 'contact.answered');
     expect(ans('&WorkerSid=WK1&WorkerName=alice')).toMatchObject({ type: 'contact.answered', agentId: 'WK1', contactId: T });
     expect(ans('&WorkerName=alice')).toMatchObject({ agentId: 'alice' });
   });
@@ -416,6 +417,44 @@ describe('TaskRouter lines one by one', () => {
     const snap = t.engine.snapshot();
     expect(snap.agents.map((x) => [x.id, x.state])).toEqual([['WK1', 'on-contact']]);
     expect(snap.channels.filter((c) => c.agents['on-contact'] > 0).map((c) => c.channel)).toEqual(['voice', 'chat']);
+    t.close();
+  });
+
+  it('frees a worker whatever order, restart or transfer its task events come in', () => {
+    const at = (hms: string) => Math.floor(Date.parse(`2026-03-02T${hms}Z`) / 1000);
+    const ev = (n: string, type: string, hms: string, extra: string) => ({ position: 0, text: `EventType=${type}&Sid=EV${n}&Timestamp=${at(hms)}&${extra}` });
+    const created = (task: string) => ev(`${task}c`, 'task.created', '09:00:00', `TaskSid=${task}&TaskQueueName=Support&TaskChannelUniqueName=voice`);
+    const res = (n: string, type: string, task: string, hms: string, worker: string) => ev(n, `reservation.${type}`, hms, `TaskSid=${task}&WorkerSid=${worker}&TaskChannelUniqueName=voice`);
+    const states = (out: ParsedLine[]) => out.flatMap((p) => (p.events ?? []).flatMap((e) => (e.type === 'agent.state' ? [`${e.agentId} ${e.state} ${e.id}`] : [])));
+    // completed read before accepted (Event Streams keep no order): the late acceptance changes nothing
+    const a = createTaskRouterAdapter(ctx);
+    expect(states(a.parse([created('WT1'), res('2', 'completed', 'WT1', '09:06:00', 'WKA'), res('3', 'accepted', 'WT1', '09:01:05', 'WKA')]))).toEqual(['WKA available tr:EV2:agent:WKA']);
+    // a transfer: both workers accepted; a task event without a worker frees both, one state (and id) each
+    const b = createTaskRouterAdapter(ctx);
+    const freed = states(b.parse([created('WT2'), res('4', 'accepted', 'WT2', '09:01:00', 'WKA'), res('5', 'accepted', 'WT2', '09:03:00', 'WKB'), ev('6', 'task.completed', '09:09:00', 'TaskSid=WT2')]));
+    expect(freed.slice(-2)).toEqual(['WKA available tr:EV6:agent:WKA', 'WKB available tr:EV6:agent:WKB']);
+    // a deleted task frees its worker too
+    const d = createTaskRouterAdapter(ctx);
+    expect(states(d.parse([created('WT3'), res('7', 'accepted', 'WT3', '09:01:00', 'WKA'), ev('8', 'task.deleted', '09:02:00', 'TaskSid=WT3')])).at(-1)).toBe('WKA available tr:EV8:agent:WKA');
+    // after a restart: the wrap-up and completion of a task accepted before it still move the worker, and the
+    // capacity the floor knew stays
+    const stored: AdapterContext = { queueChannel: () => 'voice', agentState: (id) => (id === 'WKA' ? { state: 'on-contact', reason: null, capacity: { voice: 1, chat: 3 } } : null) };
+    const r = createTaskRouterAdapter(stored);
+    const after = r.parse([res('9', 'wrapup', 'WT4', '09:05:00', 'WKA'), res('10', 'completed', 'WT4', '09:06:00', 'WKA')]);
+    expect(states(after)).toEqual(['WKA after-contact-work tr:EV9:agent:WKA', 'WKA available tr:EV10:agent:WKA']);
+    expect(after.flatMap((p) => (p.events ?? []).flatMap((e) => (e.type === 'agent.state' ? [e.capacity] : [])))).toEqual([{ voice: 1, chat: 3 }, { voice: 1, chat: 3 }]);
+  });
+
+  it('puts a worker first seen on an acceptance on the floor holding that contact', () => {
+    const t = testEngine(Date.parse('2026-03-02T09:05:00Z'));
+    const at = (hms: string) => Math.floor(Date.parse(`2026-03-02T${hms}Z`) / 1000);
+    t.engine.ingestWith(createTaskRouterAdapter(t.engine.adapterContext), 'tr', [
+      `EventType=task.created&Sid=EV1&TaskSid=WT1&Timestamp=${at('09:00:00')}&TaskQueueName=Support&TaskChannelUniqueName=voice`,
+      `EventType=reservation.accepted&Sid=EV2&TaskSid=WT1&Timestamp=${at('09:00:30')}&WorkerSid=WKA&TaskChannelUniqueName=voice`,
+    ].map((text, i) => ({ position: i + 1, text })));
+    const snap = t.engine.snapshot();
+    expect(snap.agents.map((x) => [x.id, x.state, x.contacts.map((c) => c.id)])).toEqual([['WKA', 'on-contact', ['WT1']]]);
+    expect(snap.channels.find((c) => c.channel === 'voice')!.agents['on-contact']).toBe(1);
     t.close();
   });
 });

@@ -24,9 +24,10 @@ export interface AdapterContext {
   queueChannel(queue: string): Channel;
   /**
    * An agent's last known state and since when (for adapters whose source only says what changed); `since`
-   * tells an adapter when an unchanged state is worth saying again (AGENT_SILENT_MS).
+   * tells an adapter when an unchanged state is worth saying again (AGENT_SILENT_MS); `capacity`, what it can take
+   * per channel (an event's capacity replaces the whole of it).
    */
-  agentState(agentId: string): { state: AgentState; reason: string | null; since?: number } | null;
+  agentState(agentId: string): { state: AgentState; reason: string | null; since?: number; capacity?: Partial<Record<Channel, number>> } | null;
 }
 
 export interface FeedAdapter {

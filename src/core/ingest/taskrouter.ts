@@ -63,8 +63,6 @@ export const TR_IGNORED = {
 /** Event types read and deliberately not mapped (counted under their own name). */
 const NO_CONTACT_CHANGE = new Set([
   'task.updated',
-  'task.deleted',
-  'task.system-deleted',
   'task-queue.moved',
   'task-queue.timeout',
   'task-queue.created',
@@ -173,7 +171,7 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
       // after a restart: the activity the store last knew (a state on a task says nothing of the activity)
       const known = ctx.agentState(agentId);
       const activity = known && known.state !== 'on-contact' && known.state !== 'after-contact-work' ? { state: known.state, reason: known.reason } : null;
-      w = { activity, talking: new Set(), wrapping: new Set(), capacity: {}, said: null };
+      w = { activity, talking: new Set(), wrapping: new Set(), capacity: { ...known?.capacity }, said: null };
     }
     workers.set(agentId, w);
     return w;
@@ -195,7 +193,8 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
     const id = r.eventId !== null ? `tr:${r.eventId}` : `tr:${r.eventType}:${agentId}:${r.ts}`;
     return [{
       v: 1,
-      id: r.eventType === 'worker.activity.update' ? id : `${id}:agent`,
+      // one TaskRouter event can move several workers (a task event on a transferred task): one id each
+      id: r.eventType === 'worker.activity.update' ? id : `${id}:agent:${agentId}`,
       type: 'agent.state',
       ts: r.ts,
       agentId,
@@ -216,7 +215,9 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
     const agentIds = named !== undefined ? [named] : Object.keys(phases);
     const out: CanonicalEvent[] = [];
     for (const agentId of agentIds) {
-      if ((phases[agentId] ?? 0) >= phase || (phase !== Phase.Talking && phases[agentId] === undefined)) continue;
+      // a phase reached is kept even for a worker not seen accepting (its acceptance late, or before a restart):
+      // a late acceptance then changes nothing, and the worker leaves the task it is said to be done with
+      if ((phases[agentId] ?? 0) >= phase) continue;
       phases[agentId] = phase;
       const w = workerOf(agentId);
       w.talking.delete(taskSid);
@@ -335,6 +336,10 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
         }
         return taskEvents(r, [{ type: 'contact.abandoned', make: (id) => ({ v: 1, id, type: 'contact.abandoned', ts, contactId }) }, ended]);
       }
+      case 'task.deleted':
+      case 'task.system-deleted':
+        // nothing for the contact; a worker still on the task is not any more
+        return withWorker({ events: [], ignored: t }, taskPhase(r, contactId, Phase.Done, null));
       case 'worker.activity.update': {
         const agentId = fieldText(r.fields, 'WorkerSid')!;
         const activity = firstFieldText(r.fields, ['WorkerActivityName', 'WorkerActivitySid'])!;
@@ -357,10 +362,13 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
     }
   }
 
-  /** The task's events, then the worker's state they change. */
+  /**
+   * The worker's state the task's events change, then those events: a worker first seen on an acceptance is on
+   * the floor before the answer that names it, so the floor knows which contact it holds.
+   */
   function withWorker(out: Outcome, agent: CanonicalEvent[]): Outcome {
     if ('reason' in out || agent.length === 0) return out;
-    return { events: [...out.events, ...agent], ...(out.ignored !== undefined && out.events.length > 0 ? { ignored: out.ignored } : {}) };
+    return { events: [...agent, ...out.events], ...(out.ignored !== undefined && out.events.length > 0 ? { ignored: out.ignored } : {}) };
   }
 
   /** Map the records of one line: all of them, or (one unreadable or incomplete) none. */

@@ -128,7 +128,8 @@ export class LiveFloor {
   setQueue(q: QueueConfig): void {
     const before = this.queues.get(q.name);
     this.queues.set(q.name, q);
-    if (before && before.slThresholdSeconds !== q.slThresholdSeconds) {
+    // a contact's T depends on its queue's T and channel (contactThresholdSeconds)
+    if (before && (before.slThresholdSeconds !== q.slThresholdSeconds || before.channel !== q.channel)) {
       for (const lc of this.contacts.values()) if (lc.c.queue === q.name) this.recount(lc);
     }
   }
@@ -400,9 +401,9 @@ export class LiveFloor {
   }
 
   /** The agent's last state as its feeds said it, and since when (not judged silent: adapters judge that). */
-  agentState(id: string): { state: AgentState; reason: string | null; since: number } | null {
+  agentState(id: string): { state: AgentState; reason: string | null; since: number; capacity: Partial<Record<Channel, number>> } | null {
     const a = this.agents.get(id);
-    return a ? { state: a.state, reason: a.reason, since: a.since } : null;
+    return a ? { state: a.state, reason: a.reason, since: a.since, capacity: { ...a.capacity } } : null;
   }
 
   /** The agents as of `now` (one silent for AGENT_SILENT_MS shows offline since then). */

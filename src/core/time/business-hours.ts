@@ -3,10 +3,12 @@
  *
  * A calendar lists, per weekday of its own time zone, periods of wall-clock time ("08:00-20:00"; "24:00" is the
  * next midnight), and holidays (local dates, closed all day). Periods are turned into instants day by day in the
- * calendar's zone, so a period is as long as the wall clock says: 08:00-20:00 lasts 11 real hours on the day
- * clocks spring forward inside it, 13 on the day they fall back. A wall time the change skips is moved forward by
- * the change (02:30 on a spring-forward night is 03:30). Two periods that meet at midnight are one open stretch
- * for the clocks, though nextChange reports the midnight between them.
+ * calendar's zone, so a period is every instant whose wall-clock time lies in it: 08:00-20:00 lasts 11 real hours
+ * on the day clocks spring forward inside it, 13 on the day they fall back. On the fall-back night a period over
+ * the repeated hour holds both of its runs (01:00-05:00 lasts 5 hours; 00:00-01:30 is 00:00 to the first 01:30
+ * and the second 01:00 to 01:30, 2 hours); a period from a wall time the spring-forward skips opens when the gap
+ * ends (02:30-05:00 opens at 03:00). Two periods that meet at midnight are one open stretch for the clocks,
+ * though nextChange reports the midnight between them.
  *
  *   open(t)                      t lies in a period of t's local date (not a holiday)
  *   businessMs(a, b)             the open time within [a, b)
@@ -29,19 +31,62 @@ function minutesOf(hm: string): number {
   return Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
 }
 
-/**
- * The instant a local date's wall clock shows `minutes` after midnight. A time the fall-back night shows twice is
- * its first occurrence for a period's start (`first`) and its second for its end, so a period over the repeated
- * hour lasts it twice (01:00-05:00 is 5 hours that night), as a time skipped by a spring-forward is the end of the
- * gap (3 hours that night).
- */
-function instant(day: DateTime, minutes: number, first: boolean): number {
-  if (minutes >= 1440) return instant(day.plus({ days: 1 }), minutes - 1440, first);
+const HOUR = 3_600_000;
+
+/** The instant the wall clock first shows `minutes` after the local date's midnight (a day start: 0). */
+function instant(day: DateTime, minutes: number): number {
+  if (minutes >= 1440) return instant(day.plus({ days: 1 }), minutes - 1440);
   const t = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: day.zone });
-  if (!first) return t.toMillis();
   // luxon takes the later of two occurrences; one real hour earlier, the same wall time is the first
   const hourEarlier = t.minus({ hours: 1 });
   return hourEarlier.hour === t.hour && hourEarlier.minute === t.minute && hourEarlier.day === t.day ? hourEarlier.toMillis() : t.toMillis();
+}
+
+const offsetAt = (zone: string, t: number): number => DateTime.fromMillis(t, { zone }).offset * 60_000;
+
+/** The zone's UTC offset over [lo, hi), as consecutive stretches of one offset each (a DST change starts the next). */
+function offsetStretches(zone: string, lo: number, hi: number): { start: number; end: number; offset: number }[] {
+  const out: { start: number; end: number; offset: number }[] = [];
+  let start = lo;
+  let offset = offsetAt(zone, lo);
+  for (let t = lo; t < hi; ) {
+    const next = Math.min(hi, t + 6 * HOUR);
+    const then = offsetAt(zone, next);
+    if (then !== offset) {
+      // the change lies in (t, next]: its first instant, to the millisecond
+      let l = t;
+      let r = next;
+      while (r - l > 1) {
+        const m = Math.floor((l + r) / 2);
+        if (offsetAt(zone, m) === offset) l = m;
+        else r = m;
+      }
+      out.push({ start, end: r, offset });
+      start = r;
+      offset = offsetAt(zone, r);
+    }
+    t = next;
+  }
+  out.push({ start, end: hi, offset });
+  return out;
+}
+
+/**
+ * The instants whose wall-clock time on `day` lies in [a, b) (minutes after its midnight; b up to 1440 and
+ * beyond, into the next day): one span, or two on a fall-back night when the period holds part of the repeated
+ * hour. Each stretch of one UTC offset shows wall time t + offset, so it holds [a - offset, b - offset).
+ */
+function periodSpans(day: DateTime, a: number, b: number): Span[] {
+  const wallMidnight = Date.UTC(day.year, day.month - 1, day.day); // the date's midnight on a clock with no offset
+  const from = wallMidnight + a * 60_000;
+  const to = wallMidnight + b * 60_000;
+  const spans: Span[] = [];
+  for (const s of offsetStretches(day.zoneName ?? 'UTC', from - 18 * HOUR, to + 18 * HOUR)) {
+    const start = Math.max(s.start, from - s.offset);
+    const end = Math.min(s.end, to - s.offset);
+    if (end > start) spans.push({ start, end });
+  }
+  return spans;
 }
 
 export class BusinessHours {
@@ -59,11 +104,11 @@ export class BusinessHours {
     if (spans) return spans;
     spans = [];
     if (!this.holidays.has(key)) {
+      // periods of a day never overlap (the calendar's schema), and neither do their spans: each instant shows
+      // one wall time, so two periods that meet in the repeated hour of a fall-back night count it once
       for (const p of this.calendar.week[String(day.weekday) as Weekday] ?? []) {
         const [a, b] = p.split('-');
-        const start = instant(day, minutesOf(a), true);
-        const end = instant(day, minutesOf(b), false);
-        if (end > start) spans.push({ start, end });
+        if (minutesOf(b) > minutesOf(a)) spans.push(...periodSpans(day, minutesOf(a), minutesOf(b)));
       }
       spans.sort((x, y) => x.start - y.start);
     }
@@ -89,7 +134,7 @@ export class BusinessHours {
       const spans = this.spansOf(day);
       for (const s of spans) total += Math.max(0, Math.min(b, s.end) - Math.max(a, s.start));
       day = day.plus({ days: 1 });
-      if (instant(day, 0, true) >= b) break;
+      if (instant(day, 0) >= b) break;
     }
     return total;
   }
@@ -108,13 +153,13 @@ export class BusinessHours {
     const end = Math.max(to, this.timelineTo);
     const spans: Span[] = [];
     let day = this.localDay(start);
-    for (let i = 0; i < MAX_DAYS * 50 && instant(day, 0, true) < end; i++) {
+    for (let i = 0; i < MAX_DAYS * 50 && instant(day, 0) < end; i++) {
       for (const sp of this.spansOf(day)) spans.push(sp);
       day = day.plus({ days: 1 });
     }
     this.timeline = spans;
     this.timelineFrom = this.localDay(start).toMillis();
-    this.timelineTo = instant(day, 0, true);
+    this.timelineTo = instant(day, 0);
   }
 
   /** The instant at which `durationMs` of open time has run since `start`; null if the calendar never opens. */
