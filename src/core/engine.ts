@@ -132,6 +132,8 @@ export function createEngine(options: EngineOptions): Engine {
   const standards = createStandardsService(store, { now: () => clock.now(), timeZone: center.timeZone });
   let dayStart = businessDayStart(clock.now(), center.timeZone, center.resetHour);
   let nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
+  /** The start of the standards' week window: 6 business days before today's (kept with the day). */
+  let weekStart = businessDayStartBefore(dayStart, 6, center.timeZone, center.resetHour);
   rebuild();
 
   /** Rebuild the live floor from the store (start-up only: the live path is incremental). */
@@ -223,6 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (now < nextDayStart && now >= dayStart) return;
     dayStart = businessDayStart(now, center.timeZone, center.resetHour);
     nextDayStart = nextBusinessDayStart(dayStart, center.timeZone, center.resetHour);
+    weekStart = businessDayStartBefore(dayStart, 6, center.timeZone, center.resetHour);
     floor.resetDay(dayStart);
     recent.prune(recentFrom(dayStart));
   }
@@ -249,7 +252,7 @@ export function createEngine(options: EngineOptions): Engine {
     return {
       now,
       dayStart,
-      weekStart: businessDayStartBefore(dayStart, 6, center.timeZone, center.resetHour),
+      weekStart,
       timeZone: center.timeZone,
       intervalMinutes,
       contacts: recent.values(),

@@ -231,24 +231,23 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
     return out;
   }
 
-  /** The task's channel as its reservation events name it (null when they name none that maps). */
-  function reservationChannel(r: TaskRouterRecord): Channel | null {
-    const attrs = fieldObject(r.fields, 'TaskAttributes');
-    if (typeof attrs === 'object' && typeof attrs.channelType === 'string' && channels[attrs.channelType.toLowerCase()] !== undefined) return channels[attrs.channelType.toLowerCase()];
-    const name = fieldText(r.fields, 'TaskChannelUniqueName');
-    return (name === undefined ? undefined : channels[name.toLowerCase()]) ?? null;
-  }
-
-  /** Channel: Flex's TaskAttributes.channelType when known (Flex routes SMS and WhatsApp on the chat task channel), else TaskChannelUniqueName, else the queue's configured channel. */
-  function channelOf(r: TaskRouterRecord, queue: string): Channel {
+  /**
+   * The channel a record names: Flex's TaskAttributes.channelType when known (Flex routes SMS and WhatsApp on the
+   * chat task channel), else TaskChannelUniqueName; null when neither maps.
+   */
+  function namedChannel(r: TaskRouterRecord): Channel | null {
     const attrs = fieldObject(r.fields, 'TaskAttributes');
     if (typeof attrs === 'object' && typeof attrs.channelType === 'string') {
       const c = channels[attrs.channelType.toLowerCase()];
       if (c !== undefined) return c;
     }
     const name = fieldText(r.fields, 'TaskChannelUniqueName');
-    const c = name === undefined ? undefined : channels[name.toLowerCase()];
-    return c ?? ctx.queueChannel(queue);
+    return (name === undefined ? undefined : channels[name.toLowerCase()]) ?? null;
+  }
+
+  /** A task's channel: the one its record names, else its queue's configured channel. */
+  function channelOf(r: TaskRouterRecord, queue: string): Channel {
+    return namedChannel(r) ?? ctx.queueChannel(queue);
   }
 
   /** A reason when a record lacks what its mapping needs; pure, so a refused batch changes no memory. */
@@ -311,7 +310,7 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
       }
       case 'reservation.accepted': {
         const agentId = firstFieldText(r.fields, ['WorkerSid', 'WorkerName'])!;
-        return withWorker(taskEvents(r, [{ type: 'contact.answered', make: (id) => ({ v: 1, id, type: 'contact.answered', ts, contactId, agentId }) }]), taskPhase(r, contactId, Phase.Talking, reservationChannel(r)));
+        return withWorker(taskEvents(r, [{ type: 'contact.answered', make: (id) => ({ v: 1, id, type: 'contact.answered', ts, contactId, agentId }) }]), taskPhase(r, contactId, Phase.Talking, namedChannel(r)));
       }
       case 'reservation.wrapup':
       case 'task.wrapup':
@@ -350,7 +349,7 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
       }
       case 'worker.capacity.update': {
         const agentId = fieldText(r.fields, 'WorkerSid');
-        const channel = reservationChannel(r);
+        const channel = namedChannel(r);
         const capacity = Number(fieldText(r.fields, 'WorkerChannelCapacity'));
         if (agentId === undefined || agentId.length > MAX_SID || channel === null || !Number.isInteger(capacity) || capacity < 0 || capacity > 50) return { events: [], ignored: t };
         const w = workerOf(agentId);

@@ -239,22 +239,30 @@ export class LiveFloor {
     }
   }
 
+  /** The tallies a contact counts in today: its queue's and its interval's (none when not counted). */
+  private talliesOf(lc: LiveContact): ContactTally[] {
+    if (!lc.k || lc.countedQueue === null) return [];
+    const it = lc.intervalKey ? this.intervalTallies.get(lc.intervalKey)?.tally : undefined;
+    return it ? [this.tallyFor(lc.countedQueue), it] : [this.tallyFor(lc.countedQueue)];
+  }
+
   /** Re-derive a contact's place in the waiting set and today's tallies after it changed. */
   private recount(lc: LiveContact): void {
-    const c = lc.c;
-    // tallies this removal may leave with too high a longest wait (unless the contact comes back as long)
-    const marked: ContactTally[] = [];
-    const removedWait = lc.k && lc.k.outcome !== 'waiting' ? lc.k.waitMs : -1;
-    if (lc.k && lc.countedQueue !== null) {
-      const tallies = [this.tallyFor(lc.countedQueue), ...(lc.intervalKey ? [this.intervalTallies.get(lc.intervalKey)!.tally] : [])];
-      for (const t of tallies) {
-        addToTally(t, lc.k, -1);
-        if (removedWait >= t.maxResolvedWaitMs && !this.staleLongest.has(t)) {
-          this.staleLongest.add(t);
-          marked.push(t);
-        }
-      }
+    const was = lc.k;
+    const left = this.talliesOf(lc);
+    for (const t of left) addToTally(t, was!, -1);
+    this.count(lc);
+    // A tally cannot lower its longest resolved wait by itself: when the wait taken out was its longest and the
+    // contact did not come back to it as long (the usual end after an answer does), it is recomputed before reading.
+    if (was && was.outcome !== 'waiting') {
+      const now = lc.k && lc.k.outcome !== 'waiting' && lc.k.waitMs >= was.waitMs ? this.talliesOf(lc) : [];
+      for (const t of left) if (was.waitMs >= t.maxResolvedWaitMs && !now.includes(t)) this.staleLongest.add(t);
     }
+  }
+
+  /** Place a contact in the waiting set and, when it entered today, in today's tallies. */
+  private count(lc: LiveContact): void {
+    const c = lc.c;
     lc.k = null;
     lc.intervalKey = null;
     lc.countedQueue = null;
@@ -280,10 +288,6 @@ export class LiveFloor {
     let it = this.intervalTallies.get(key);
     if (!it) this.intervalTallies.set(key, (it = { start, channel: c.channel, tally: emptyTally() }));
     addToTally(it.tally, k);
-    // the usual case (its end after its answer): the same wait is back in the same tallies, their longest holds
-    if (marked.length > 0 && k.outcome !== 'waiting' && k.waitMs >= removedWait) {
-      for (const t of marked) if (t === this.queueTallies.get(c.queue) || t === it.tally) this.staleLongest.delete(t);
-    }
     lc.k = k;
     lc.intervalKey = key;
     lc.countedQueue = c.queue;
@@ -294,10 +298,8 @@ export class LiveFloor {
     if (this.staleLongest.size === 0) return;
     for (const t of this.staleLongest) t.maxResolvedWaitMs = 0;
     for (const lc of this.contacts.values()) {
-      if (!lc.k || lc.k.outcome === 'waiting' || lc.countedQueue === null) continue;
-      const q = this.queueTallies.get(lc.countedQueue);
-      const it = lc.intervalKey ? this.intervalTallies.get(lc.intervalKey)?.tally : undefined;
-      for (const t of [q, it]) if (t && this.staleLongest.has(t) && lc.k.waitMs > t.maxResolvedWaitMs) t.maxResolvedWaitMs = lc.k.waitMs;
+      if (!lc.k || lc.k.outcome === 'waiting') continue;
+      for (const t of this.talliesOf(lc)) if (this.staleLongest.has(t) && lc.k.waitMs > t.maxResolvedWaitMs) t.maxResolvedWaitMs = lc.k.waitMs;
     }
     this.staleLongest.clear();
   }
@@ -324,11 +326,6 @@ export class LiveFloor {
     return { count: w.size, oldest, oldestToday: oldestToday === Infinity ? null : oldestToday };
   }
 
-  /** The longest wait of today's contacts still waiting in a queue, ms (0 when none). */
-  private longestWaitingToday(queue: string, now: number): number {
-    const { oldestToday } = this.oldestWaiting(queue);
-    return oldestToday === null ? 0 : Math.max(0, now - oldestToday);
-  }
 
   queuesLive(now: number): QueueLive[] {
     this.settleLongestWaits();
@@ -362,7 +359,8 @@ export class LiveFloor {
         n++;
         mergeTally(tally, this.queueTallies.get(q.name) ?? emptyTally());
         longestNow = Math.max(longestNow, q.longestWaitNowSeconds);
-        if (q.waitingNow > 0) longestToday = Math.max(longestToday, this.longestWaitingToday(q.name, now));
+        // the channel's longest of today's waits is its queues' longest (theirs count only today's contacts)
+        longestToday = Math.max(longestToday, (q.longestWaitSeconds ?? 0) * 1000);
         waitingNow += q.waitingNow;
       }
       const agents = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;

@@ -33,15 +33,6 @@ function minutesOf(hm: string): number {
 
 const HOUR = 3_600_000;
 
-/** The instant the wall clock first shows `minutes` after the local date's midnight (a day start: 0). */
-function instant(day: DateTime, minutes: number): number {
-  if (minutes >= 1440) return instant(day.plus({ days: 1 }), minutes - 1440);
-  const t = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: day.zone });
-  // luxon takes the later of two occurrences; one real hour earlier, the same wall time is the first
-  const hourEarlier = t.minus({ hours: 1 });
-  return hourEarlier.hour === t.hour && hourEarlier.minute === t.minute && hourEarlier.day === t.day ? hourEarlier.toMillis() : t.toMillis();
-}
-
 const offsetAt = (zone: string, t: number): number => DateTime.fromMillis(t, { zone }).offset * 60_000;
 
 /** The zone's UTC offset over [lo, hi), as consecutive stretches of one offset each (a DST change starts the next). */
@@ -71,17 +62,20 @@ function offsetStretches(zone: string, lo: number, hi: number): { start: number;
   return out;
 }
 
+/** Offsets are within 18 hours of UTC: a local date's wall times are shown within this much of them in UTC. */
+const MAX_OFFSET = 18 * HOUR;
+
 /**
- * The instants whose wall-clock time on `day` lies in [a, b) (minutes after its midnight; b up to 1440 and
- * beyond, into the next day): one span, or two on a fall-back night when the period holds part of the repeated
- * hour. Each stretch of one UTC offset shows wall time t + offset, so it holds [a - offset, b - offset).
+ * The instants whose wall-clock time lies in [a, b) on the local date whose midnight, read as UTC, is
+ * `wallMidnight` (a and b in minutes after it, b up to 24:00): one span, or two on a fall-back night when the
+ * period holds part of the repeated hour. Each stretch of one UTC offset shows wall time t + offset, so it holds
+ * [a - offset, b - offset).
  */
-function periodSpans(day: DateTime, a: number, b: number): Span[] {
-  const wallMidnight = Date.UTC(day.year, day.month - 1, day.day); // the date's midnight on a clock with no offset
+function periodSpans(wallMidnight: number, a: number, b: number, stretches: readonly { start: number; end: number; offset: number }[]): Span[] {
   const from = wallMidnight + a * 60_000;
   const to = wallMidnight + b * 60_000;
   const spans: Span[] = [];
-  for (const s of offsetStretches(day.zoneName ?? 'UTC', from - 18 * HOUR, to + 18 * HOUR)) {
+  for (const s of stretches) {
     const start = Math.max(s.start, from - s.offset);
     const end = Math.min(s.end, to - s.offset);
     if (end > start) spans.push({ start, end });
@@ -106,9 +100,12 @@ export class BusinessHours {
     if (!this.holidays.has(key)) {
       // periods of a day never overlap (the calendar's schema), and neither do their spans: each instant shows
       // one wall time, so two periods that meet in the repeated hour of a fall-back night count it once
-      for (const p of this.calendar.week[String(day.weekday) as Weekday] ?? []) {
+      const periods = this.calendar.week[String(day.weekday) as Weekday] ?? [];
+      const wallMidnight = Date.UTC(day.year, day.month - 1, day.day); // the date's midnight on a clock with no offset
+      const stretches = periods.length > 0 ? offsetStretches(this.calendar.timeZone, wallMidnight - MAX_OFFSET, wallMidnight + 24 * HOUR + MAX_OFFSET) : [];
+      for (const p of periods) {
         const [a, b] = p.split('-');
-        if (minutesOf(b) > minutesOf(a)) spans.push(...periodSpans(day, minutesOf(a), minutesOf(b)));
+        if (minutesOf(b) > minutesOf(a)) spans.push(...periodSpans(wallMidnight, minutesOf(a), minutesOf(b), stretches));
       }
       spans.sort((x, y) => x.start - y.start);
     }
@@ -134,7 +131,7 @@ export class BusinessHours {
       const spans = this.spansOf(day);
       for (const s of spans) total += Math.max(0, Math.min(b, s.end) - Math.max(a, s.start));
       day = day.plus({ days: 1 });
-      if (instant(day, 0) >= b) break;
+      if (day.startOf('day').toMillis() >= b) break;
     }
     return total;
   }
@@ -153,13 +150,13 @@ export class BusinessHours {
     const end = Math.max(to, this.timelineTo);
     const spans: Span[] = [];
     let day = this.localDay(start);
-    for (let i = 0; i < MAX_DAYS * 50 && instant(day, 0) < end; i++) {
+    for (let i = 0; i < MAX_DAYS * 50 && day.startOf('day').toMillis() < end; i++) {
       for (const sp of this.spansOf(day)) spans.push(sp);
       day = day.plus({ days: 1 });
     }
     this.timeline = spans;
     this.timelineFrom = this.localDay(start).toMillis();
-    this.timelineTo = instant(day, 0);
+    this.timelineTo = day.startOf('day').toMillis();
   }
 
   /** The instant at which `durationMs` of open time has run since `start`; null if the calendar never opens. */

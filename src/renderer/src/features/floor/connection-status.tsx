@@ -1,9 +1,7 @@
 import type { ConnectionState } from '../../api/client';
 import { formatElapsed } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-
-/** Pushes come every second; this much silence on a "live" link means the host itself is stuck. */
-const FROZEN_AFTER_MS = 5000;
+import { FROZEN_AFTER_MS } from '../nav/frozen-banner';
 
 const LOOK: Record<ConnectionState, { icon: string; text: string; tone: string }> = {
   connecting: { icon: '◌', text: 'Connecting…', tone: 'warn' },
@@ -14,6 +12,7 @@ const LOOK: Record<ConnectionState, { icon: string; text: string; tone: string }
 export function ConnectionStatus({ state, receivedAt }: { state: ConnectionState; receivedAt: number | null }) {
   const now = useNow(1000);
   const silentMs = receivedAt == null ? 0 : now - receivedAt;
+  // a "live" link silent as long as a frozen board (FROZEN_AFTER_MS): the host itself is stuck
   const frozen = state === 'live' && silentMs > FROZEN_AFTER_MS;
   const look = frozen ? { icon: '⚠', text: `No update for ${formatElapsed(silentMs / 1000)}`, tone: 'warn' } : LOOK[state];
   return (

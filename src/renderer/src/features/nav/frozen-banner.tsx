@@ -5,7 +5,7 @@ import { useNow } from '../../lib/use-now';
 
 /**
  * No snapshot for this long (the host pushes one every second): the figures on screen are no longer the floor's.
- * Longer than a reconnect takes, so a brief drop does not grey the board.
+ * Longer than a reconnect takes, so a brief drop does not grey the board. The connection pill says the same then.
  */
 export const FROZEN_AFTER_MS = 10_000;
 
