@@ -243,7 +243,7 @@ program
         shortAbandonSeconds: o.shortAbandon,
       });
       if (!r.ok) throw new Error(r.error.message);
-      const report = r.value as import('../shared/api').MetricsReport;
+      const report = r.value;
       if (o.json) console.log(JSON.stringify(report, null, 2));
       else {
         const t = report.definition.thresholdSeconds;
@@ -352,7 +352,7 @@ standardsCommand
     try {
       const r = await fb.dispatch('standards/save', { set: parsed.set, note: o.note ?? `imported from ${file}` });
       if (!r.ok) throw new Error(r.error.message);
-      const v = r.value as import('../shared/standards').StandardsVersion;
+      const v = r.value;
       console.log(JSON.stringify({ version: v.version, validFrom: v.validFrom, standards: v.set.standards.length, calendars: v.set.calendars.length }));
     } finally {
       fb.close();

@@ -1,3 +1,4 @@
+import type { Envelope } from '../../src/shared/api';
 import { describe, expect, it } from 'vitest';
 import { businessDayStart, businessDayStartBefore, nextBusinessDayStart, isValidTimeZone } from '../../src/core/time/business-day';
 import { createDispatcher } from '../../src/core/api/dispatch';
@@ -63,7 +64,9 @@ describe('business days before today', () => {
       version: 1,
       standards: [{ id: 'ar', name: 'Abandon rate, week', metric: 'abandon-rate', scope: { kind: 'channel', channel: 'voice' }, window: 'week', comparator: 'at-most', tiers: { expected: 0.08, desired: 0.05, delight: 0.02 }, options: {} }],
     };
-    expect(await createDispatcher(t.engine.handlers)('standards/save', { set })).toMatchObject({ ok: true });
+    // a set as a client posts it: the calendars left to their default
+    const save: (name: string, args: unknown) => Promise<Envelope<unknown>> = createDispatcher(t.engine.handlers);
+    expect(await save('standards/save', { set })).toMatchObject({ ok: true });
     const event = (o: object) => JSON.stringify({ v: 1, channel: 'voice', queue: 'Billing', ...o });
     t.engine.ingestNdjson('crm', [
       event({ type: 'contact.queued', contactId: 'old', ts: '2026-03-24T22:30:00Z' }), // Tue 24 Mar 23:30 CET: 8 days back

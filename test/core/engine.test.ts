@@ -1,3 +1,4 @@
+import type { Envelope } from '../../src/shared/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/core/api/dispatch';
 import { at, ev, lines, T0 } from '../helpers/events';
@@ -298,7 +299,8 @@ describe('live engine', () => {
 describe('API dispatch', () => {
   it('answers an invalid payload with a clear error and changes nothing', async () => {
     const { engine } = setup();
-    const dispatch = createDispatcher(engine.handlers);
+    // as a transport forwards a request: any name, any body
+    const dispatch: (name: string, args: unknown) => Promise<Envelope<unknown>> = createDispatcher(engine.handlers);
     const r = await dispatch('ingest/lines', { source: '', lines: 'nope' });
     expect(r.ok).toBe(false);
     if (!r.ok) {

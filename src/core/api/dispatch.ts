@@ -2,19 +2,23 @@
  * One entry point for every adapter (IPC, HTTP): validate, call, answer with an envelope.
  * An invalid payload changes nothing and gets a message that names the field.
  */
-import type { Api, ApiName, Envelope } from '../../shared/api';
+import type { Api, ApiArgs, ApiName, ApiResult, Envelope } from '../../shared/api';
 import { formatZodError } from '../model/events';
 import { RefusedError } from './refused';
 import { apiArgSchemas } from './schemas';
 
-export type Dispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+/**
+ * Typed for a caller that names the method (the CLI: `dispatch('metrics/window', {...})` answers a MetricsReport),
+ * untyped for a transport that forwards whatever name and body came in (HTTP, IPC): both are validated the same.
+ */
+export type Dispatch = <K extends string>(name: K, args: K extends ApiName ? ApiArgs<K> : unknown) => Promise<Envelope<K extends ApiName ? ApiResult<K> : unknown>>;
 
 export function isApiName(name: string): name is ApiName {
   return Object.prototype.hasOwnProperty.call(apiArgSchemas, name);
 }
 
 export function createDispatcher(handlers: Api, onError?: (name: string, error: unknown) => void): Dispatch {
-  return async (name, args) => {
+  const dispatch = async (name: string, args: unknown): Promise<Envelope<unknown>> => {
     if (!isApiName(name)) return { ok: false, error: { code: 'unknown-method', message: `unknown method "${name}"` } };
     const parsed = apiArgSchemas[name].safeParse(args ?? {});
     if (!parsed.success) {
@@ -30,4 +34,6 @@ export function createDispatcher(handlers: Api, onError?: (name: string, error: 
       return { ok: false, error: { code: 'internal', message: `${name} failed: ${(e as Error).message}` } };
     }
   };
+  // one implementation for both: the answer is the handler's, as the name says (checked at run time above)
+  return dispatch as Dispatch;
 }
