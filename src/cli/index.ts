@@ -21,7 +21,7 @@ import { formatOfPath, parseStandards, serializeStandards } from '../core/standa
 import { createSimulator } from '../core/simulator/simulator';
 import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
-import type { QueueSetting } from '../core/engine';
+import type { QueueSetting } from '../core/feeds/queue-settings';
 import { startHost } from '../server/host';
 import { SERVICE_LEVEL_FORMULAS, type AbandonMapping, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
 import { defaultDbPath, RENDERER_DIR } from './paths';

@@ -299,6 +299,9 @@ export interface Api {
 
 export type ApiName = keyof Api;
 
+/** The handlers of one namespace ('feeds' -> 'feeds/list', 'feeds/add'...): each namespace's file returns one. */
+export type Handlers<Namespace extends string> = { [K in ApiName as K extends `${Namespace}/${string}` ? K : never]: Api[K] };
+
 /**
  * What a wall display needs: the only methods the headless host answers for other machines (the others
  * configure feeds, read raw lines or write events, and are answered for the machine itself only).

@@ -1,7 +1,8 @@
 /** Queues configured by the operator (--queue-channel QUEUE=CHANNEL[:ZONE]): stored once, applied to adapters. */
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock';
-import { CONFIGURATION_SOURCE, createEngine } from '../../src/core/engine';
+import { createEngine } from '../../src/core/engine';
+import { CONFIGURATION_SOURCE } from '../../src/core/feeds/queue-settings';
 import { createQueueLogAdapter } from '../../src/core/ingest/queue-log';
 import { openDatabase } from '../../src/core/store/database';
 import { tempDbPath } from '../helpers/engine';

@@ -5,11 +5,12 @@
  */
 import { FEED_KIND_FORMATS, type AbandonMapping, type FeedSpec, type FeedStatus, type IngestSummary } from '../../shared/api';
 import { FLEX_INSIGHTS_ABANDON_ON } from '../ingest/taskrouter';
-import type { Engine } from '../engine';
-import type { FeedAdapter, FeedFormat } from '../ingest/adapter';
+import type { Clock } from '../clock';
+import type { AdapterContext, FeedAdapter, FeedFormat } from '../ingest/adapter';
+import type { SourceLine } from '../ingest/ndjson';
 import { createAdapter } from '../ingest/adapters';
 import { validateTwilioSignature } from '../ingest/twilio-signature';
-import type { FeedRow } from '../store/store';
+import type { FeedRow, FileCursor, Store } from '../store/store';
 import { FileTail } from './file-tail';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { RefusedError } from '../api/refused';
@@ -84,8 +85,20 @@ export function webhookPath(name: string): string {
   return `/feeds/${name}`;
 }
 
-export function createFeedManager(engine: Engine, options: { pollMs?: number; log?: (m: string) => void } = {}) {
-  const store = engine.store;
+/** What the feed manager is given: its table and counts in the store, the clock, and the ingest path. */
+export interface FeedManagerDeps {
+  store: Pick<Store, 'feeds' | 'addFeed' | 'updateFeed' | 'setFeedPaused' | 'removeFeed' | 'lastReceived' | 'storedLineCount' | 'quarantinedCount' | 'fileCursor' | 'checkpoint'>;
+  clock: Clock;
+  /** What the feeds' adapters may ask of the floor. */
+  adapterContext: AdapterContext;
+  /** Parse lines with an adapter, store them (with a file tail's cursor, in the same transaction) and apply them. */
+  ingest(adapter: FeedAdapter, source: string, lines: SourceLine[], cursor?: FileCursor | null): IngestSummary;
+  pollMs?: number;
+  log?: (m: string) => void;
+}
+
+export function createFeedManager(deps: FeedManagerDeps) {
+  const { store, clock, adapterContext, ingest, log } = deps;
   const feeds = new Map<string, RunningFeed>();
   let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -94,7 +107,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
     c.accepted += r.accepted;
     c.duplicates += r.duplicates;
     c.quarantined += r.quarantined;
-    const now = engine.clock.now();
+    const now = clock.now();
     if (lines > 0) c.lastLineAt = now;
     if (eventsAccepted > 0) {
       c.lastEventAt = now;
@@ -111,8 +124,8 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
     const last = store.lastReceived(row.name);
     const f: RunningFeed = {
       row,
-      startedAt: engine.clock.now(),
-      adapter: createAdapter(row.format, engine.adapterContext, { abandonMapping: mappingOf(row) }),
+      startedAt: clock.now(),
+      adapter: createAdapter(row.format, adapterContext, { abandonMapping: mappingOf(row) }),
       tail: null,
       counters: { accepted: store.storedLineCount(row.name), duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: last.line, lastEventAt: last.event, recent: [] },
     };
@@ -121,7 +134,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
         path: row.path,
         cursor: store.fileCursor(row.name),
         write: ({ lines, cursor }) => {
-          const r = engine.ingestWith(f.adapter, row.name, lines, cursor);
+          const r = ingest(f.adapter, row.name, lines, cursor);
           record(f, r, r.events, lines.length);
         },
       });
@@ -135,7 +148,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
   }
 
   function status(f: RunningFeed): FeedStatus {
-    const now = engine.clock.now();
+    const now = clock.now();
     const c = f.counters;
     const tailState = f.tail?.state ?? { state: 'running' as const };
     const state = f.row.paused ? 'paused' : tailState.state;
@@ -179,7 +192,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
     start(): void {
       for (const row of store.feeds()) if (!feeds.has(row.name)) start(row);
       poll();
-      if (timer === null) timer = setInterval(poll, options.pollMs ?? 200);
+      if (timer === null) timer = setInterval(poll, deps.pollMs ?? 200);
     },
     stop(): void {
       if (timer !== null) clearInterval(timer);
@@ -233,7 +246,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping);
       const changed = mapping !== r.mapping;
       f.row = { ...r, token: spec.token ?? null, heartbeat_seconds: spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping };
-      if (changed) f.adapter = createAdapter(r.format, engine.adapterContext, { abandonMapping: mappingOf(f.row) });
+      if (changed) f.adapter = createAdapter(r.format, adapterContext, { abandonMapping: mappingOf(f.row) });
       return status(f);
     },
     pause(name: string): FeedStatus {
@@ -272,7 +285,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
         const bodyHashOk = !json || bodySha256Matches(req.url, req.body);
         if (!signature || !bodyHashOk || !validateTwilioSignature({ authToken: token, url: req.url, params, signature })) {
           f.counters.rejected++;
-          options.log?.(`feed ${name}: refused a request with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature`);
+          log?.(`feed ${name}: refused a request with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature`);
           return { status: 403, body: { ok: false, message: 'X-Twilio-Signature missing or not valid for this URL and auth token' } };
         }
         lines = json ? [req.body.trim()] : [req.body];
@@ -285,7 +298,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
         lines = req.body.split(/\r?\n/);
       }
       const first = store.checkpoint(name) + 1;
-      const r = engine.ingestWith(f.adapter, name, lines.map((text, i) => ({ position: first + i, text })));
+      const r = ingest(f.adapter, name, lines.map((text, i) => ({ position: first + i, text })));
       record(f, r, r.events, lines.length);
       return { status: 200, body: { ok: true, summary: r } };
     },

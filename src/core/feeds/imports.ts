@@ -90,3 +90,4 @@ export function createImports(deps: ImportDeps) {
     },
   };
 }
+export type Imports = ReturnType<typeof createImports>;

@@ -153,7 +153,8 @@ export class LiveFloor {
     }
   }
 
-  apply(e: CanonicalEvent): void {
+  /** `batch`: the contacts as the batch holding `e` just stored them (merged with any earlier events). */
+  apply(e: CanonicalEvent, batch?: ReadonlyMap<string, Contact>): void {
     switch (e.type) {
       case 'queue.config':
         this.setQueue({
@@ -169,7 +170,7 @@ export class LiveFloor {
       case 'contact.message':
         return; // a customer follow-up: the standards' next response time (metrics/responses.ts), not the live tiles
     }
-    const lc = this.contactFor(e.contactId);
+    const lc = this.contactFor(e.contactId, batch);
     const c = lc.c;
     switch (e.type) {
       case 'contact.queued':
@@ -207,10 +208,10 @@ export class LiveFloor {
     if (lc.k === null && isOver(c)) this.contacts.delete(c.id);
   }
 
-  private contactFor(id: string): LiveContact {
+  private contactFor(id: string, batch: ReadonlyMap<string, Contact> | undefined): LiveContact {
     let lc = this.contacts.get(id);
     if (!lc) {
-      const stored = this.options.loadContact?.(id);
+      const stored = batch?.get(id) ?? this.options.loadContact?.(id);
       lc = { c: stored ? { ...stored } : { id }, k: null, intervalKey: null, countedQueue: null };
       this.contacts.set(id, lc);
     }

@@ -1,0 +1,16 @@
+/** `metrics/*`: the metrics of a window, from the contacts in memory when it lies within them, else from SQL. */
+import type { Handlers } from '../../../shared/api';
+import type { RecentContacts } from '../../metrics/recent-contacts';
+import { windowMetrics } from '../../metrics/window-metrics';
+import type { Store } from '../../store/store';
+
+export function metricsHandlers(d: { store: Store; recent: RecentContacts; shortAbandonSeconds: number }): Handlers<'metrics'> {
+  return {
+    'metrics/window': ({ from, to, by, formula, thresholdSeconds, shortAbandonSeconds }) =>
+      windowMetrics(
+        d.store,
+        { from: Date.parse(from), to: Date.parse(to), by: by ?? 'center', shortAbandonSeconds: shortAbandonSeconds ?? d.shortAbandonSeconds, formula, thresholdSeconds },
+        d.recent,
+      ),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * `standards/*`: the standards in force and their history, saving a new version, and reading them on the floor:
+ * the evaluation, a what-if of a draft, the contacts behind one cell, staffing per interval.
+ */
+import type { Handlers } from '../../../shared/api';
+import type { Clock } from '../../clock';
+import { drillDown } from '../../standards/drill';
+import type { FloorFactsReader } from '../../standards/floor-facts';
+import { staffingByInterval } from '../../standards/staffing-intervals';
+import type { StandardsRuntime } from '../../standards/standards-runtime';
+import { whatIf } from '../../standards/what-if';
+import type { RecentContacts } from '../../metrics/recent-contacts';
+import type { CenterDay } from '../../time/center-day';
+import { RefusedError } from '../refused';
+
+export interface StandardsHandlerDeps {
+  clock: Clock;
+  standards: StandardsRuntime;
+  facts: FloorFactsReader;
+  day: CenterDay;
+  intervalMinutes: number;
+  recent: RecentContacts;
+  /** The floor changed: push a snapshot soon. */
+  changed(): void;
+}
+
+export function standardsHandlers(d: StandardsHandlerDeps): Handlers<'standards'> {
+  return {
+    'standards/get': ({ at }) => d.standards.service.at(at === undefined ? d.clock.now() : Date.parse(at)),
+    'standards/save': ({ set, note }) => {
+      const v = d.standards.save(set, note ?? null);
+      d.changed();
+      return v;
+    },
+    'standards/history': ({ limit }) => d.standards.service.history(limit ?? 50),
+    'standards/evaluate': () => d.standards.evaluate(d.clock.now()),
+    'standards/what-if': ({ standard }) => {
+      const now = d.clock.now();
+      const v = d.standards.service.at(now);
+      return whatIf(v.set, v.version, standard, d.facts.at(now), (days) => d.day.daysBefore(days));
+    },
+    'standards/drill': ({ standardId, key }) => {
+      const now = d.clock.now();
+      const v = d.standards.service.at(now);
+      const drill = drillDown(v.set, v.version, standardId, key, d.facts.at(now));
+      if (!drill) throw new RefusedError(`no cell "${key}" for the standard "${standardId}"`);
+      return drill;
+    },
+    'standards/staffing': () => {
+      const now = d.clock.now();
+      const { dayStart } = d.day;
+      return staffingByInterval(d.standards.service.at(now).set, { now, dayStart, intervalMinutes: d.intervalMinutes, contacts: d.recent.values(), agentIntervals: d.facts.agentIntervalsSince(dayStart) });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The live floor rebuilt from the store at start-up (the live path is incremental after that): today's queues,
+ * each agent's state with today's time per state (as the live floor counts it: in the state until the agent fell
+ * silent, offline after) and not-ready time per reason, and the contacts that matter today: those still waiting
+ * from before today, today's, and those an agent still holds.
+ */
+import type { AgentState, Contact } from '../model/types';
+import type { Store } from '../store/store';
+import { stateSpan, type LiveFloor } from './live-floor';
+
+type StoredFloor = Pick<Store, 'queues' | 'agentStatesSince' | 'currentAgents' | 'contactsWaitingBefore' | 'contactsWithAgents'>;
+
+export function rebuildFloor(floor: LiveFloor, store: StoredFloor, dayStart: number, todaysContacts: Iterable<Contact>): void {
+  floor.resetDay(dayStart);
+  for (const q of store.queues()) floor.setQueue(q);
+  const times = new Map<string, Record<AgentState, number>>();
+  const reasons = new Map<string, Map<string, number>>();
+  for (const s of store.agentStatesSince(dayStart)) {
+    if (s.end_at === null) continue;
+    let t = times.get(s.agent_id);
+    if (!t) times.set(s.agent_id, (t = { available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 }));
+    const { inState, offline } = stateSpan(s.state, s.start_at, s.end_at, dayStart);
+    t[s.state] += inState;
+    t.offline += offline;
+    if (s.state === 'not-ready') {
+      const r = reasons.get(s.agent_id) ?? new Map<string, number>();
+      r.set(s.reason ?? '', (r.get(s.reason ?? '') ?? 0) + inState);
+      reasons.set(s.agent_id, r);
+    }
+  }
+  for (const a of store.currentAgents()) {
+    floor.loadAgent(a, times.get(a.id), reasons.get(a.id));
+  }
+  const seen = new Set<string>();
+  const load = (cs: Iterable<Contact>) => {
+    for (const c of cs) if (!seen.has(c.id)) (seen.add(c.id), floor.loadContact(c));
+  };
+  load(store.contactsWaitingBefore(dayStart));
+  load(todaysContacts);
+  load(store.contactsWithAgents());
+}
