@@ -119,6 +119,8 @@ program
   .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL)')
   .option('--abandon-on <events>', `taskrouter feeds: events that end a waiting task as abandoned, comma-separated (${ABANDON_TRIGGERS.join(', ')}); default task.canceled,task.transfer-failed`)
   .addOption(new Option('--exit-with-key <outcome>', 'queue_log feeds: EXITWITHKEY counts as left the queue (as Asterisk) or abandoned').choices(['left', 'abandoned']))
+  // tests only: the center's clock starts at this instant (at the simulated speed), whatever the wall says
+  .addOption(new Option('--test-start-at <iso>').argParser(isoInstant).hideHelp())
   .action(async (o) => {
     const dbPath = resolve(o.db ?? defaultDbPath(Boolean(o.simulate)));
     const specs = ((o.feed ?? []) as string[]).map((spec) => {
@@ -135,6 +137,7 @@ program
       version: pkg.version,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale, surges: ((o.surge ?? []) as string[]).map(parseSurge) } : null,
+      startAt: o.testStartAt === undefined ? undefined : Date.parse(o.testStartAt),
       queues: parseQueueSettings(o.queueChannel ?? []),
       log: (m) => console.error(m),
     });

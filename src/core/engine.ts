@@ -4,7 +4,7 @@
  * host only adapt its handlers and pushes to IPC or HTTP/WebSocket.
  */
 import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
-import type { Clock } from './clock';
+import { systemClock, type Clock, type Timer } from './clock';
 import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
 import { createHandlers } from './api/handlers';
@@ -33,7 +33,10 @@ export interface CenterConfig {
 
 export interface EngineOptions {
   db: Db;
+  /** The center's clock: the instant figures are computed at (src/core/clock.ts). */
   clock: Clock;
+  /** The wall clock: pushes and file polls (default: the system's). */
+  wall?: Clock;
   center: CenterConfig;
   dbPath: string;
   version: string;
@@ -64,6 +67,7 @@ export interface Engine {
   readonly handlers: Api;
   readonly store: ReturnType<typeof createStore>;
   readonly clock: Clock;
+  readonly wall: Clock;
   /** Parse and store lines of a native NDJSON source, then apply the new events to the live floor. */
   ingestNdjson(source: string, lines: SourceLine[]): IngestSummary;
   /** Store already-parsed lines (adapters), then apply the new events to the live floor. */
@@ -89,6 +93,7 @@ export interface Engine {
 
 export function createEngine(options: EngineOptions): Engine {
   const { clock, center } = options;
+  const wall = options.wall ?? systemClock();
   const store = createStore(options.db, () => clock.now());
   const pushDelayMs = options.pushDelayMs ?? 50;
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
@@ -97,8 +102,8 @@ export function createEngine(options: EngineOptions): Engine {
   const queueSettings = new Map(Object.entries(options.queues ?? {}));
   const totals = { ...store.totals(), duplicates: 0, lastQuarantine: store.quarantine(1, null)[0] ?? null };
   let lastEventAt: number | null = null;
-  let timer: ReturnType<typeof setInterval> | null = null;
-  let pending: ReturnType<typeof setTimeout> | null = null;
+  let timer: Timer | null = null;
+  let pending: Timer | null = null;
 
   const day = new CenterDay(clock.now(), center);
   /** The last days' contacts in memory for history windows (a week under review): see RecentContacts. */
@@ -149,12 +154,12 @@ export function createEngine(options: EngineOptions): Engine {
     applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson', cursor, adapter.dedupe));
   const ingestNdjson = (source: string, lines: SourceLine[]) => applyBatch(store.writeBatch(source, 'ndjson', parseNdjsonLines(lines), true));
 
-  const feeds = createFeedManager({ store, clock, adapterContext, ingest: ingestWith, log: options.log });
+  const feeds = createFeedManager({ store, clock, wall, adapterContext, ingest: ingestWith, log: options.log });
   const imports = createImports({ adapterContext, ingestWith, isFeed: (name) => feeds.has(name), lineAt: (source, position) => store.lineAt(source, position) });
 
   function schedulePush(): void {
     if (pending !== null || listeners.size === 0) return;
-    pending = setTimeout(() => {
+    pending = wall.setTimeout(() => {
       pending = null;
       push();
     }, pushDelayMs);
@@ -216,6 +221,7 @@ export function createEngine(options: EngineOptions): Engine {
     handlers,
     store,
     clock,
+    wall,
     adapterContext,
     feeds,
     ingestNdjson,
@@ -233,13 +239,13 @@ export function createEngine(options: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     start() {
-      if (timer === null) timer = setInterval(() => engine.tick(), options.tickMs ?? 1000);
+      if (timer === null) timer = wall.setInterval(() => engine.tick(), options.tickMs ?? 1000);
       feeds.start();
     },
     stop() {
       feeds.stop();
-      if (timer !== null) clearInterval(timer);
-      if (pending !== null) clearTimeout(pending);
+      timer?.clear();
+      pending?.clear();
       timer = null;
       pending = null;
       listeners.clear();

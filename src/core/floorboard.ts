@@ -17,7 +17,14 @@ export interface FloorboardOptions {
   version: string;
   center?: Partial<CenterConfig>;
   simulate?: { seed: number; speed: number; scale?: number; surges?: SurgeSpec[] } | null;
-  clock?: Clock;
+  /** The wall clock (default: the system's): timers, and the center's clock unless simulated or started elsewhere. */
+  wall?: Clock;
+  /**
+   * Tests only (`serve --test-start-at`): the center's clock starts at this instant instead of the wall's, and runs
+   * at the simulated speed (1 without a simulated floor), so an end-to-end test sees the same hour of the day
+   * whenever it runs.
+   */
+  startAt?: number;
   tickMs?: number;
   /** Queues' channel and time zone where feeds do not declare them (queue_log queues default to voice). */
   queues?: Record<string, QueueSetting>;
@@ -42,13 +49,13 @@ export function defaultTimeZone(): string {
  * the contacts it stored: those would be read again as duplicates, nothing new would come for as long, and a
  * scripted surge would start inside the stored day and take the ids of events already stored.
  */
-function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig): { clock: Clock; dayStart: number } {
-  const now = base.now();
+function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig, startAt: number | undefined): { clock: Clock; dayStart: number } {
+  const now = startAt ?? base.now();
   // the stream is the one of the wall clock's day, even when its stored part already runs past midnight
   const dayStart = businessDayStart(now, center.timeZone, center.resetHour);
   const stored = simulatedStreamEnd(db, simulate.seed, dayStart, center.timeZone);
   const origin = stored !== null && stored >= now ? stored + 1 : now;
-  return { clock: simulate.speed === 1 && origin === now ? base : scaledClock({ origin, speed: simulate.speed, base }), dayStart };
+  return { clock: simulate.speed === 1 && origin === base.now() ? base : scaledClock({ origin, speed: simulate.speed, base }), dayStart };
 }
 
 export function openFloorboard(o: FloorboardOptions): Floorboard {
@@ -61,13 +68,14 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   if (!Number.isInteger(center.resetHour) || center.resetHour < 0 || center.resetHour > 23) {
     throw new Error(`The day reset hour must be a whole hour from 0 to 23 (got ${center.resetHour}).`);
   }
-  const base = o.clock ?? systemClock();
+  const wall = o.wall ?? systemClock();
   const db = openDatabase({ path: o.dbPath, nativeBinding: o.nativeBinding });
-  const simulated = o.simulate ? simulatedClock(db, base, o.simulate, center) : null;
-  const clock = simulated?.clock ?? base;
+  const simulated = o.simulate ? simulatedClock(db, wall, o.simulate, center, o.startAt) : null;
+  const clock = simulated?.clock ?? (o.startAt === undefined ? wall : scaledClock({ origin: o.startAt, speed: 1, base: wall }));
   const engine = createEngine({
     db,
     clock,
+    wall,
     center,
     dbPath: o.dbPath,
     version: o.version,

@@ -284,15 +284,17 @@ describe('live engine', () => {
     expect(after.agents).toEqual(before.agents);
   });
 
-  it('pushes a snapshot to subscribers within the push delay after new events', async () => {
-    const { engine } = setup();
+  it('pushes a snapshot to subscribers within the push delay after new events', () => {
+    const { engine, clock } = setup();
     const got: number[] = [];
     engine.subscribe((e, p) => {
       if (e === 'floor/snapshot') got.push((p as import('../../src/shared/api').FloorSnapshot).queues.length);
     });
     engine.ingestNdjson('f', lines([ev.queued(0, 'A')]));
-    await new Promise((r) => setTimeout(r, 120));
-    expect(got).toEqual([1]);
+    clock.advance(49);
+    expect(got).toEqual([]); // coalesced: not before the push delay (50 ms)...
+    clock.advance(1);
+    expect(got).toEqual([1]); // ...and once at its end
   });
 });
 

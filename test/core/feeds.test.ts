@@ -2,7 +2,7 @@
  * Feeds: a file tail follows a growing file through rename rotation, copy-truncate and restarts, storing each
  * line exactly once; webhooks refuse unauthenticated posts and store nothing from them.
  */
-import { appendFileSync, copyFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, renameSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEngine, tempDbPath } from '../helpers/engine';
@@ -285,14 +285,15 @@ describe('store: a stored position sent again as a bad line', () => {
 });
 
 describe('file tail: two rotations while stopped', () => {
-  it('reads the rest of the old file, then the file between, then the current one', async () => {
+  it('reads the rest of the old file, then the file between, then the current one', () => {
     const { dbPath, log } = tailedThenStopped(3);
-    const tick = () => new Promise((r) => setTimeout(r, 20)); // distinct modification times
+    // distinct modification times, oldest first, as the rotations wrote them (set, not waited for)
+    const written = (path: string, minutesAgo: number) => utimesSync(path, new Date(Date.now() - minutesAgo * 60_000), new Date(Date.now() - minutesAgo * 60_000));
     appendFileSync(log, linesFrom(4, 5));
-    await tick();
+    written(log, 3);
     renameSync(log, `${log}.1`);
     writeFileSync(log, linesFrom(6, 8));
-    await tick();
+    written(log, 2);
     renameSync(`${log}.1`, `${log}.2`);
     renameSync(log, `${log}.1`);
     writeFileSync(log, linesFrom(9, 10));

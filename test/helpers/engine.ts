@@ -15,6 +15,7 @@ export function testEngine(start: number, center: Partial<CenterConfig> = {}, db
   const engine = createEngine({
     db,
     clock,
+    wall: clock,
     center: { name: 'Test center', timeZone: 'UTC', resetHour: 0, ...center },
     dbPath,
     version: 'test',

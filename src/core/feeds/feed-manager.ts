@@ -5,7 +5,7 @@
  */
 import { FEED_KIND_FORMATS, type AbandonMapping, type FeedSpec, type FeedStatus, type IngestSummary } from '../../shared/api';
 import { FLEX_INSIGHTS_ABANDON_ON } from '../ingest/taskrouter';
-import type { Clock } from '../clock';
+import type { Clock, Timer } from '../clock';
 import type { AdapterContext, FeedAdapter, FeedFormat } from '../ingest/adapter';
 import type { SourceLine } from '../ingest/ndjson';
 import { createAdapter } from '../ingest/adapters';
@@ -89,6 +89,8 @@ export function webhookPath(name: string): string {
 export interface FeedManagerDeps {
   store: Pick<Store, 'feeds' | 'addFeed' | 'updateFeed' | 'setFeedPaused' | 'removeFeed' | 'lastReceived' | 'storedLineCount' | 'quarantinedCount' | 'fileCursor' | 'checkpoint'>;
   clock: Clock;
+  /** File tails are polled on the wall clock, every `pollMs` (default 200). */
+  wall: Clock;
   /** What the feeds' adapters may ask of the floor. */
   adapterContext: AdapterContext;
   /** Parse lines with an adapter, store them (with a file tail's cursor, in the same transaction) and apply them. */
@@ -100,7 +102,7 @@ export interface FeedManagerDeps {
 export function createFeedManager(deps: FeedManagerDeps) {
   const { store, clock, adapterContext, ingest, log } = deps;
   const feeds = new Map<string, RunningFeed>();
-  let timer: ReturnType<typeof setInterval> | null = null;
+  let timer: Timer | null = null;
 
   function record(f: RunningFeed, r: IngestSummary, eventsAccepted: number, lines: number): void {
     const c = f.counters;
@@ -192,10 +194,10 @@ export function createFeedManager(deps: FeedManagerDeps) {
     start(): void {
       for (const row of store.feeds()) if (!feeds.has(row.name)) start(row);
       poll();
-      if (timer === null) timer = setInterval(poll, deps.pollMs ?? 200);
+      if (timer === null) timer = deps.wall.setInterval(poll, deps.pollMs ?? 200);
     },
     stop(): void {
-      if (timer !== null) clearInterval(timer);
+      timer?.clear();
       timer = null;
       for (const f of feeds.values()) f.tail?.close();
     },

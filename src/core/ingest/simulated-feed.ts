@@ -76,6 +76,7 @@ export function startSimulatedFeed(engine: Engine, o: SimulatedFeedOptions): { s
   }
 
   step();
-  const timer = setInterval(step, o.stepMs ?? 200);
-  return { source, stop: () => clearInterval(timer) };
+  // steps on the wall clock: the simulator catches up with the center's clock, however fast that runs
+  const timer = engine.wall.setInterval(step, o.stepMs ?? 200);
+  return { source, stop: () => timer.clear() };
 }
