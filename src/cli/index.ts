@@ -8,7 +8,6 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { openFloorboard, defaultTimeZone } from '../core/floorboard';
 import { canonicalEvent, toEventLine } from '../core/model/events';
-import { CHANNELS, type Channel } from '../core/model/types';
 import { FEED_FORMATS, type FeedFormat } from '../core/ingest/adapter';
 import { createAdapter } from '../core/ingest/adapters';
 import { parseFeedSpec } from '../core/feeds/feed-spec';
@@ -23,7 +22,7 @@ import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/engine';
 import { startHost } from '../server/host';
-import { SERVICE_LEVEL_FORMULAS, type AbandonMapping, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
+import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import pkg from '../../package.json';
 

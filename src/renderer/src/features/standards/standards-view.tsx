@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Channel, FloorSnapshot } from '../../../../shared/api';
+import { CHANNELS, type Channel, type FloorSnapshot } from '../../../../shared/api';
 import type { StandardResult, StandardsSet, StandardsVersion } from '../../../../shared/standards';
 import { STANDARD_METRICS } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
@@ -22,7 +22,7 @@ interface StandardsViewProps {
   receivedAt: number | null;
 }
 
-const COLUMNS: readonly ('center' | Channel)[] = ['center', 'voice', 'chat', 'email', 'message'];
+const COLUMNS: readonly ('center' | Channel)[] = ['center', ...CHANNELS];
 const COLUMN_LABEL = (c: 'center' | Channel) => (c === 'center' ? 'Center' : CHANNEL_LABEL[c]);
 
 /** Errors of a save, by path in the set ("standards.2.tiers.expected"), for the fields to show. */
