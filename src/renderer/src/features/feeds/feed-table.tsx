@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FeedStatus } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
-import { formatCount, formatTimeOfDay, NONE } from '../../lib/format';
+import { formatCount, formatTimeOfDay, NONE } from '../../../../shared/format';
 import {
   errorText,
   FEED_STATE_LOOK,

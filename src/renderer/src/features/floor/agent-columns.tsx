@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { AGENT_STATES, type AgentRow } from '../../../../shared/api';
-import { formatClock, NONE } from '../../lib/format';
+import { formatClock, NONE } from '../../../../shared/format';
 import { AgentStatePill } from './agent-state-pill';
 import { CHANNEL_SHORT } from './channels';
 

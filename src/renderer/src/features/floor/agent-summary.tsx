@@ -1,5 +1,5 @@
 import { AGENT_STATES, type FloorSnapshot } from '../../../../shared/api';
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatCount, formatPercent } from '../../../../shared/format';
 import { AGENT_STATE_LOOK } from './agent-states';
 
 export function AgentSummary({ snapshot }: { snapshot: FloorSnapshot }) {

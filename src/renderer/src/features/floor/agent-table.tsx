@@ -2,7 +2,7 @@ import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Sor
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { AGENT_STATES, type AgentRow, type AgentState } from '../../../../shared/api';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../shared/format';
 import { agentColumns } from './agent-columns';
 import { agentMatches } from './agent-filter';
 import { AGENT_STATE_LOOK } from './agent-states';

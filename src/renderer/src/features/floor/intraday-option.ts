@@ -2,7 +2,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { CHANNELS, type Channel, type FloorSnapshot, type IntervalPoint } from '../../../../shared/api';
-import { formatHourMinute, formatPercent } from '../../lib/format';
+import { formatHourMinute, formatPercent } from '../../../../shared/format';
 import { CHANNEL_LABEL } from './channels';
 import { SL_TARGET } from './status';
 

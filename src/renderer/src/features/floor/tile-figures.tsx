@@ -1,5 +1,5 @@
 import type { Channel, ContactMetrics } from '../../../../shared/api';
-import { formatCount, formatDuration, formatPercent } from '../../lib/format';
+import { formatCount, formatDuration, formatPercent } from '../../../../shared/format';
 import { isAsync } from './channels';
 import { Metric } from './metric';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../../shared/api';
 import type { IntervalStaffing } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
-import { formatHourMinute } from '../../lib/format';
+import { formatHourMinute } from '../../../../shared/format';
 import { CHANNEL_LABEL } from '../floor/channels';
 
 /** Intervals shown: the last two hours at 15 minutes. */
