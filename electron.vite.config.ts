@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './src/shared/csp';
+
+/** index.html's meta tag carries the policy of src/shared/csp.ts, the one the host and the shell send. */
+const contentSecurityPolicyMeta = (): Plugin => ({
+  name: 'floorboard-csp-meta',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
+});
 
 // main and preload are Node/Electron bundles; the renderer is the same web app the headless host serves.
 export default defineConfig({
@@ -22,7 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       // wall displays on the LAN download it: keep it small
       minify: true,

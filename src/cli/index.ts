@@ -8,7 +8,6 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { openFloorboard, defaultTimeZone } from '../core/floorboard';
 import { canonicalEvent, toEventLine } from '../core/model/events';
-import { CHANNELS, type Channel } from '../core/model/types';
 import { FEED_FORMATS, type FeedFormat } from '../core/ingest/adapter';
 import { createAdapter } from '../core/ingest/adapters';
 import { parseFeedSpec } from '../core/feeds/feed-spec';
@@ -23,8 +22,10 @@ import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/feeds/queue-settings';
 import { startHost } from '../server/host';
-import { SERVICE_LEVEL_FORMULAS, type AbandonMapping, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
+import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
+import { formatCount, formatDuration, formatPercent } from '../shared/format';
 import { defaultDbPath, RENDERER_DIR } from './paths';
+import { textTable } from './text-table';
 import pkg from '../../package.json';
 
 const BATCH_LINES = 5000;
@@ -254,20 +255,17 @@ program
           `${report.from} to ${report.to}; service level (${report.definition.formula}) = ${report.definition.serviceLevel}; ` +
             `T = ${typeof t === 'number' ? `${t} s` : t}; short abandons < ${report.definition.shortAbandonSeconds} s`,
         );
-        const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-        const sec = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}s`);
-        console.table(
-          report.rows.map((m) => ({
-            [report.by]: m.key,
-            offered: m.offered,
-            answered: m.answered,
-            abandoned: m.abandoned,
-            'service level': pct(m.serviceLevel),
-            ASA: sec(m.asaSeconds),
-            'abandon rate': pct(m.abandonRate),
-            'longest wait': sec(m.longestWaitSeconds),
-          })),
-        );
+        const rows = report.rows.map((m) => ({
+          [report.by]: m.key,
+          offered: formatCount(m.offered),
+          answered: formatCount(m.answered),
+          abandoned: formatCount(m.abandoned),
+          'service level': formatPercent(m.serviceLevel),
+          ASA: formatDuration(m.asaSeconds),
+          'abandon rate': formatPercent(m.abandonRate),
+          'longest wait': formatDuration(m.longestWaitSeconds),
+        }));
+        console.log(textTable(rows));
       }
     } finally {
       fb.close();
@@ -309,8 +307,8 @@ program
     if (o.json) console.log(JSON.stringify(out, null, 2));
     else {
       console.log(
-        `${r.agents} agents for ${o.calls} contacts in ${o.intervalMinutes} min at ${o.aht} s AHT (${r.trafficErlangs.toFixed(2)} Erlangs): ` +
-          `${(r.serviceLevel * 100).toFixed(1)}% within ${o.threshold} s (target ${(o.target * 100).toFixed(0)}%), ASA ${r.asaSeconds.toFixed(1)} s, occupancy ${(r.occupancy * 100).toFixed(1)}%`,
+        `${r.agents} agents for ${o.calls} contacts in ${o.intervalMinutes} min at ${formatDuration(o.aht)} AHT (${r.trafficErlangs.toFixed(2)} Erlangs): ` +
+          `${formatPercent(r.serviceLevel)} within ${formatDuration(o.threshold)} (target ${formatPercent(o.target)}), ASA ${formatDuration(r.asaSeconds)}, occupancy ${formatPercent(r.occupancy)}`,
       );
       console.log(r.definition);
     }

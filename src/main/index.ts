@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openFloorboard, type Floorboard } from '../core/floorboard';
 import { startHost, type Host } from '../server/host';
 import type { PushEvents } from '../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
 import { notifyAlerts } from './notifications';
 
@@ -19,9 +20,6 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'";
 
 const here = dirname(fileURLToPath(import.meta.url));
 let floorboard: Floorboard | null = null;
@@ -75,7 +73,7 @@ app.whenReady().then(() => {
   // Not under `electron-vite dev`, whose fast-refresh preamble is an inline script.
   if (!process.env.ELECTRON_RENDERER_URL) {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
   }
   session.defaultSession.setPermissionRequestHandler((_wc, permission, done) => done(permission === 'notifications'));

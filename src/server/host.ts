@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Engine } from '../core/engine';
 import { READ_ONLY_METHODS, type ApiErrorCode } from '../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 export interface HostOptions {
   engine: Engine;
@@ -32,17 +33,6 @@ export interface Host {
 
 const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, refused: 409, internal: 500 };
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
 /** 127.0.0.0/8, ::1 and IPv4-mapped loopback: the machine itself. */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -59,7 +49,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
 
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', CSP);
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     return payload;

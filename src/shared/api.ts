@@ -1,13 +1,18 @@
 /**
  * The one API contract. The Electron IPC adapter, the headless host's HTTP/WebSocket adapter and the
  * renderer client are all typed from `Api` and `PushEvents`; adding a capability = one handler here.
- * Types only: this file is imported by the core, the adapters and the renderer alike.
+ * Types, and the constant lists some types derive from (one list per vocabulary, so no copy can drift): this
+ * file is imported by the core, the adapters and the renderer alike.
  */
 
 import type { AlertsSummary, AlertView, DrillDown, IntervalStaffing, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
 
-export type Channel = 'voice' | 'chat' | 'email' | 'message';
-export type AgentState = 'available' | 'on-contact' | 'after-contact-work' | 'not-ready' | 'offline';
+/** Every channel, in the order the floor shows them (a tile never moves on the wall). */
+export const CHANNELS = ['voice', 'chat', 'email', 'message'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** Every agent state, in the order the floor counts and sorts them. */
+export const AGENT_STATES = ['available', 'on-contact', 'after-contact-work', 'not-ready', 'offline'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
 
 /**
  * Service-level formulas in use across vendors (../shared/DOMAIN.md); each one's definition is in

@@ -7,14 +7,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecentContacts } from '../../src/core/metrics/recent-contacts';
-import type { Contact } from '../../src/core/model/types';
+import { CHANNELS, type Contact } from '../../src/core/model/types';
 import { defaultStandards } from '../../src/core/standards/defaults';
 import { EvaluationCache, evaluateStandards, type FloorFacts } from '../../src/core/standards/evaluate';
 import { standardsSetSchema, type StandardsSetInput } from '../../src/core/standards/standard';
 
 const DAY_START = Date.parse('2026-03-04T00:00:00Z'); // a Wednesday
 const S = 1000;
-const CHANNELS = ['voice', 'chat', 'email', 'message'] as const;
 const QUEUES = ['V1', 'V2', 'C1', 'E1', 'M1'];
 const channelOf = (q: string) => (q.startsWith('V') ? 'voice' : q.startsWith('C') ? 'chat' : q.startsWith('E') ? 'email' : 'message');
 

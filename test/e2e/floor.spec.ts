@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { CHANNELS } from '../../src/shared/api';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/shared/csp';
 import { startHost, type RunningHost } from '../helpers/host';
+import { FloorPage } from './pages/floor-page';
 
 let host: RunningHost;
 
@@ -11,25 +14,27 @@ test.afterAll(async () => {
 });
 
 test('the floor view shows all four channels with live figures', async ({ page }) => {
-  await page.goto(host.url);
-  for (const channel of ['voice', 'chat', 'email', 'message']) {
-    const tile = page.getByTestId(`channel-tile-${channel}`);
+  const floor = new FloorPage(page, host.url);
+  await floor.goto();
+  for (const channel of CHANNELS) {
+    const tile = floor.channelTile(channel);
     await expect(tile).toBeVisible();
-    await expect(tile.getByTestId('metric-sl')).toHaveText(/\d+%|—/);
+    await expect(floor.metric(tile, 'sl')).toHaveText(/\d+%|—/);
     await expect(tile).toHaveAttribute('data-status', /ok|warn|alert|idle/);
   }
   // the simulated floor has been running since the start of the day: voice has answered contacts
-  await expect(page.getByTestId('channel-tile-voice').getByTestId('metric-sl')).toHaveText(/\d+%/);
-  await expect(page.getByText(/simulated/i).first()).toBeVisible();
+  await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  await expect(floor.simulatedLabel).toBeVisible();
   await page.screenshot({ path: 'test-results/floor-light.png' });
 });
 
 test('tiles update at least once a second', async ({ page }) => {
+  const floor = new FloorPage(page, host.url);
   const frames: number[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', () => frames.push(Date.now())));
-  await page.goto(host.url);
-  await expect(page.getByTestId('channel-tile-voice')).toBeVisible();
-  const offered = page.getByTestId('channel-tile-voice').getByTestId('metric-offered');
+  await floor.goto();
+  await expect(floor.channelTile('voice')).toBeVisible();
+  const offered = floor.metric(floor.channelTile('voice'), 'offered');
   const first = await offered.textContent();
   const start = Date.now();
   await page.waitForTimeout(3200);
@@ -37,31 +42,30 @@ test('tiles update at least once a second', async ({ page }) => {
   expect(frames.filter((t) => t >= start).length).toBeGreaterThanOrEqual(3);
   // ...and the figures on screen move (10x speed: several voice calls a second at this hour or not,
   // the clock in the header always does)
-  const clock = page.getByTestId('center-clock');
-  const c1 = await clock.textContent();
+  const c1 = await floor.centerClock.textContent();
   await page.waitForTimeout(1100);
-  expect(await clock.textContent()).not.toBe(c1);
+  expect(await floor.centerClock.textContent()).not.toBe(c1);
   await expect.poll(async () => offered.textContent(), { timeout: 20_000 }).not.toBe(first);
 });
 
 test('the agent table sorts by a column when its header is clicked', async ({ page }) => {
-  await page.goto(host.url);
-  const table = page.getByTestId('agent-table');
-  await expect(table.getByTestId('agent-row').first()).toBeVisible();
-  const header = table.getByRole('columnheader', { name: /name/i });
-  const names = async () => (await table.getByTestId('agent-row').locator('[data-column="name"]').allTextContents()).map((s) => s.trim());
+  const floor = new FloorPage(page, host.url);
+  await floor.goto();
+  await expect(floor.agentRows.first()).toBeVisible();
+  const header = floor.columnHeader(/name/i);
   await header.click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
-  const asc = await names();
+  const asc = await floor.agentNames();
   expect(asc.length).toBeGreaterThan(3);
   expect(asc).toEqual([...asc].sort((a, b) => a.localeCompare(b)));
   await header.click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
-  const desc = await names();
+  const desc = await floor.agentNames();
   expect(desc).toEqual([...desc].sort((a, b) => b.localeCompare(a)));
 });
 
 test('an invalid API payload is refused with a clear error', async ({ request }) => {
+  // deliberately outside the contract, so not through the typed HostApi
   const r = await request.post(new URL('api/metrics/window', host.url).toString(), { data: { from: 'yesterday', to: 3 } });
   expect(r.status()).toBe(400);
   const body = await r.json();
@@ -73,19 +77,33 @@ test('an invalid API payload is refused with a clear error', async ({ request })
 test('a board whose host dies says its figures are frozen, and since when, instead of looking live', async ({ page }) => {
   const own = await startHost(['--simulate', '--speed', '10', '--time-zone', 'Europe/London']);
   try {
-    await page.goto(own.url);
-    const clock = page.getByTestId('center-clock');
-    await expect(clock).toHaveText(/\d\d:\d\d/);
-    await expect(page.getByTestId('frozen-banner')).toHaveCount(0);
+    const floor = new FloorPage(page, own.url);
+    await floor.goto();
+    await expect(floor.centerClock).toHaveText(/\d\d:\d\d/);
+    await expect(floor.frozenBanner).toHaveCount(0);
     own.process.kill('SIGKILL');
-    const banner = page.getByTestId('frozen-banner');
-    await expect(banner).toBeVisible({ timeout: 20_000 });
+    await expect(floor.frozenBanner).toBeVisible({ timeout: 20_000 });
     // frozen at the time the board's clock stopped at, on the center's clock
-    await expect(banner).toContainText(`Figures frozen at ${await clock.textContent()}`);
-    await expect(banner).toContainText('the link to the host is down');
-    await expect(page.locator('main')).toHaveCSS('opacity', '0.45'); // greyed
+    await expect(floor.frozenBanner).toContainText(`Figures frozen at ${await floor.centerClock.textContent()}`);
+    await expect(floor.frozenBanner).toContainText('the link to the host is down');
+    await expect(floor.main).toHaveCSS('opacity', '0.45'); // greyed
     await page.screenshot({ path: 'test-results/floor-frozen.png' });
   } finally {
     await own.stop();
   }
+});
+
+test('the page carries the one Content-Security-Policy, as header and meta tag, and breaks nothing', async ({ page }) => {
+  const floor = new FloorPage(page, host.url);
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const response = await page.goto(host.url);
+  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  await expect(floor.cspMeta).toHaveAttribute('content', CONTENT_SECURITY_POLICY_META);
+  // the pushes arrive over the WebSocket and the chart draws: the policy lets the console work
+  await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  await expect(floor.intradayChart.locator('canvas').first()).toBeVisible();
+  expect(violations).toEqual([]);
 });

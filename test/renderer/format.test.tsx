@@ -10,7 +10,7 @@ import {
   formatThreshold,
   formatTimeOfDay,
   NONE,
-} from '../../src/renderer/src/lib/format';
+} from '../../src/shared/format';
 import { NOW } from './fixtures';
 
 describe('formatDuration', () => {

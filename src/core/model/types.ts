@@ -2,14 +2,7 @@
 import type { AgentState, Channel } from '../../shared/api';
 
 export type { AgentState, Channel };
-export const CHANNELS = ['voice', 'chat', 'email', 'message'] as const satisfies readonly Channel[];
-export const AGENT_STATES = [
-  'available',
-  'on-contact',
-  'after-contact-work',
-  'not-ready',
-  'offline',
-] as const satisfies readonly AgentState[];
+export { AGENT_STATES, CHANNELS } from '../../shared/api';
 
 /** One turn of a conversation: a customer message, an agent reply or a bot reply, at an instant. */
 export interface Turn {

@@ -12,7 +12,7 @@
  * imported files alike.
  */
 import { z } from 'zod';
-import { SERVICE_LEVEL_FORMULAS, type Channel } from '../../shared/api';
+import { CHANNELS, SERVICE_LEVEL_FORMULAS } from '../../shared/api';
 import {
   STANDARD_METRIC_IDS,
   STANDARD_METRICS,
@@ -26,7 +26,6 @@ import {
   type Tier,
   type Unit,
 } from '../../shared/standards';
-import { CHANNELS } from '../model/types';
 import { isValidTimeZone } from '../time/business-day';
 
 const STANDARD_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -61,7 +60,7 @@ export const standardSchema = z
     metric: z.enum(STANDARD_METRIC_IDS as [StandardMetric, ...StandardMetric[]]),
     scope: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('center') }).strict(),
-      z.object({ kind: z.literal('channel'), channel: z.enum(CHANNELS as unknown as [Channel, ...Channel[]]) }).strict(),
+      z.object({ kind: z.literal('channel'), channel: z.enum(CHANNELS) }).strict(),
       z.object({ kind: z.literal('queue'), queue: z.string().min(1).max(200) }).strict(),
     ]),
     window: z.enum(STANDARD_WINDOWS),
@@ -116,7 +115,7 @@ export const calendarSchema = z
     name: z.string().trim().min(1).max(120),
     timeZone: z.string().refine(isValidTimeZone, 'unknown time zone (an IANA name such as Europe/Paris)'),
     /** The channels (or queues) these hours are published for. */
-    channels: z.array(z.enum(CHANNELS as unknown as [Channel, ...Channel[]])).max(4).default([]),
+    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
     queues: z.array(z.string().min(1).max(200)).max(1000).default([]),
     /** Weekday 1 (Monday) to 7 (Sunday) -> periods "HH:MM-HH:MM" (end after start; 24:00 for midnight). */
     week: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a period is HH:MM-HH:MM')).max(8)),

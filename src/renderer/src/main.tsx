@@ -7,7 +7,10 @@ import { ThemeProvider } from './features/theme/theme-context';
 import { applyTheme, storedTheme, systemTheme } from './features/theme/theme';
 import './styles/theme.css';
 import './styles/layout.css';
+import './styles/components.css';
+import './styles/forms.css';
 import './styles/floor.css';
+import './styles/agents.css';
 
 applyTheme(storedTheme() ?? systemTheme());
 

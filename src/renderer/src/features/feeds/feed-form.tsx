@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { FeedFormat, FeedKind, FeedSpec, FeedStatus } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
 import { AbandonMappingFields } from './abandon-mapping-fields';
@@ -112,18 +112,27 @@ export function FeedForm({ existing, onAdded }: FeedFormProps) {
     }
   };
 
-  const fieldProps = (field: Field) => ({
-    id: `${id}-${field}`,
-    'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
-  });
-  const fieldError = (field: Field) =>
-    errors[field] ? (
-      <span className="field-error" id={`${id}-${field}-error`} data-testid={`feed-${field}-error`}>
-        <span aria-hidden="true">✖ </span>
-        {errors[field]}
-      </span>
-    ) : null;
+  /** A labelled text field of the draft, with its error said next to it and tied to it for screen readers. */
+  const field = (name: Field, label: ReactNode, input: InputHTMLAttributes<HTMLInputElement>) => (
+    <div className="field">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <input
+        {...input}
+        id={`${id}-${name}`}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+        data-testid={`feed-${name}`}
+        value={draft[name]}
+        onChange={(e) => set(name, e.target.value)}
+      />
+      {errors[name] ? (
+        <span className="field-error" id={`${id}-${name}-error`} data-testid={`feed-${name}-error`}>
+          <span aria-hidden="true">✖ </span>
+          {errors[name]}
+        </span>
+      ) : null}
+    </div>
+  );
 
   const tokenLabel = draft.format === 'taskrouter' ? 'Twilio auth token' : 'Bearer token';
 
@@ -132,20 +141,7 @@ export function FeedForm({ existing, onAdded }: FeedFormProps) {
       <h2 className="panel__title" id={`${id}-title`}>
         Add feed
       </h2>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input
-          {...fieldProps('name')}
-          type="text"
-          data-testid="feed-name"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="e.g. asterisk-main"
-          value={draft.name}
-          onChange={(e) => set('name', e.target.value)}
-        />
-        {fieldError('name')}
-      </div>
+      {field('name', 'Name', { type: 'text', autoComplete: 'off', spellCheck: false, placeholder: 'e.g. asterisk-main' })}
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-kind`}>Kind</label>
@@ -165,53 +161,17 @@ export function FeedForm({ existing, onAdded }: FeedFormProps) {
           </select>
         </div>
       </div>
-      {draft.kind === 'file' ? (
-        <div className="field">
-          <label htmlFor={`${id}-path`}>File path on the host</label>
-          <input
-            {...fieldProps('path')}
-            type="text"
-            data-testid="feed-path"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="/var/log/asterisk/queue_log"
-            value={draft.path}
-            onChange={(e) => set('path', e.target.value)}
-          />
-          {fieldError('path')}
-        </div>
-      ) : (
-        <div className="field">
-          <label htmlFor={`${id}-token`}>{tokenLabel}</label>
-          <input
-            {...fieldProps('token')}
-            type="password"
-            data-testid="feed-token"
-            autoComplete="new-password"
-            value={draft.token}
-            onChange={(e) => set('token', e.target.value)}
-          />
-          {fieldError('token')}
-        </div>
-      )}
+      {draft.kind === 'file'
+        ? field('path', 'File path on the host', { type: 'text', autoComplete: 'off', spellCheck: false, placeholder: '/var/log/asterisk/queue_log' })
+        : field('token', tokenLabel, { type: 'password', autoComplete: 'new-password' })}
       <AbandonMappingFields format={draft.format} value={draft.abandon} onChange={(abandon) => set('abandon', abandon)} testIdPrefix="feed" subject="this feed" />
-      <div className="field">
-        <label htmlFor={`${id}-heartbeat`}>
+      {field(
+        'heartbeat',
+        <>
           Heartbeat, seconds <span className="field__hint">(optional: quiet this long = stale)</span>
-        </label>
-        <input
-          {...fieldProps('heartbeat')}
-          type="number"
-          inputMode="numeric"
-          min={HEARTBEAT_MIN_SECONDS}
-          max={HEARTBEAT_MAX_SECONDS}
-          step={1}
-          data-testid="feed-heartbeat"
-          value={draft.heartbeat}
-          onChange={(e) => set('heartbeat', e.target.value)}
-        />
-        {fieldError('heartbeat')}
-      </div>
+        </>,
+        { type: 'number', inputMode: 'numeric', min: HEARTBEAT_MIN_SECONDS, max: HEARTBEAT_MAX_SECONDS, step: 1 },
+      )}
       <div className="form-actions">
         <button type="submit" className="button button--primary" data-testid="feed-add" disabled={busy}>
           {busy ? 'Adding…' : 'Add feed'}

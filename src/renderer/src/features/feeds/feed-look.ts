@@ -1,6 +1,6 @@
 import { DEFAULT_TASKROUTER_ABANDON_ON, FEED_KIND_FORMATS, TASKROUTER_ABANDON_TRIGGERS, type AbandonMapping, type FeedFormat, type FeedKind, type FeedStatus, type TaskRouterAbandonTrigger } from '../../../../shared/api';
 import { ApiError } from '../../api/client';
-import { formatCount, formatElapsed, NONE } from '../../lib/format';
+import { formatCount, formatElapsed, NONE } from '../../../../shared/format';
 
 export type FeedState = FeedStatus['state'];
 

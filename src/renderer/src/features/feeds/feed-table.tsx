@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FeedStatus } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
-import { formatCount, formatTimeOfDay, NONE } from '../../lib/format';
+import { formatCount, formatTimeOfDay, NONE } from '../../../../shared/format';
 import {
   errorText,
   FEED_STATE_LOOK,
@@ -157,7 +157,7 @@ function FeedRow({ feed, now, timeZone, selected, onShowQuarantine, onChange }: 
       </td>
       <td>
         <div className="feed-row__state">
-          <span className={`feed-state feed-state--${look.tone}`} data-testid={`feed-state-${name}`} data-state={feed.state}>
+          <span className={`pill feed-state feed-state--${look.tone}`} data-testid={`feed-state-${name}`} data-state={feed.state}>
             <span aria-hidden="true">{look.icon}</span> {look.label}
           </span>
           {feed.stale && (

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FeedFormat } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../shared/format';
 import { AbandonMappingFields } from './abandon-mapping-fields';
 import { abandonMappingFor, addIgnored, DEFAULT_ABANDON_DRAFT, errorText, FORMAT_LABEL, IMPORT_FORMATS, ignoredEntries, ignoredTotal, type AbandonDraft } from './feed-look';
 import { DEFAULT_BATCH_LINES, lineBatches } from './line-batches';

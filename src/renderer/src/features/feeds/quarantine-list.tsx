@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { QuarantineEntry } from '../../../../shared/api';
 import { useClient } from '../../api/client-context';
-import { formatCount, formatDate, formatTimeOfDay } from '../../lib/format';
+import { formatCount, formatDate, formatTimeOfDay } from '../../../../shared/format';
 import { errorText } from './feed-look';
 
 /** Recent lines only: this is for seeing what goes wrong, not an export. */

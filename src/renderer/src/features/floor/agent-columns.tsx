@@ -1,7 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { AgentRow } from '../../../../shared/api';
-import { formatClock, NONE } from '../../lib/format';
-import { AGENT_STATE_ORDER } from './agent-states';
+import { AGENT_STATES, type AgentRow } from '../../../../shared/api';
+import { formatClock, NONE } from '../../../../shared/format';
 import { AgentStatePill } from './agent-state-pill';
 import { CHANNEL_SHORT } from './channels';
 
@@ -21,7 +20,7 @@ export function agentColumns(now: number) {
     column.accessor('state', {
       header: 'State',
       // Sort by how the floor thinks about states (available first), not alphabetically.
-      sortingFn: (a, b) => AGENT_STATE_ORDER.indexOf(a.original.state) - AGENT_STATE_ORDER.indexOf(b.original.state),
+      sortingFn: (a, b) => AGENT_STATES.indexOf(a.original.state) - AGENT_STATES.indexOf(b.original.state),
       cell: (c) => <AgentStatePill state={c.getValue()} />,
     }),
     column.accessor((a) => a.reason ?? '', {

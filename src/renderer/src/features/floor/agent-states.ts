@@ -1,6 +1,5 @@
+/** How each agent state reads on screen; the states themselves, and their order, are AGENT_STATES in src/shared/api.ts. */
 import type { AgentState } from '../../../../shared/api';
-
-export const AGENT_STATE_ORDER: readonly AgentState[] = ['available', 'on-contact', 'after-contact-work', 'not-ready', 'offline'];
 
 /** Each state has its own shape as well as its color, so it reads without color vision. */
 export const AGENT_STATE_LOOK: Record<AgentState, { icon: string; label: string }> = {

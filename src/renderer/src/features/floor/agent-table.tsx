@@ -1,11 +1,11 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import type { AgentRow, AgentState } from '../../../../shared/api';
-import { formatCount } from '../../lib/format';
+import { AGENT_STATES, type AgentRow, type AgentState } from '../../../../shared/api';
+import { formatCount } from '../../../../shared/format';
 import { agentColumns } from './agent-columns';
 import { agentMatches } from './agent-filter';
-import { AGENT_STATE_LOOK, AGENT_STATE_ORDER } from './agent-states';
+import { AGENT_STATE_LOOK } from './agent-states';
 
 /** Fixed row height: the virtualizer places rows without measuring them, which keeps 2,000 rows cheap. */
 export const AGENT_ROW_HEIGHT = 44;
@@ -85,7 +85,7 @@ export function AgentTable({ agents, now }: { agents: AgentRow[]; now: number })
           onChange={(e) => setState(e.target.value as AgentState | 'all')}
         >
           <option value="all">All states</option>
-          {AGENT_STATE_ORDER.map((s) => (
+          {AGENT_STATES.map((s) => (
             <option key={s} value={s}>
               {AGENT_STATE_LOOK[s].label}
             </option>

@@ -1,4 +1,4 @@
-import { formatDate, formatTimeOfDay } from '../../lib/format';
+import { formatDate, formatTimeOfDay } from '../../../../shared/format';
 
 /** The center's time, not the viewer's: a wallboard in another zone still shows the floor's day. */
 export function CenterClock({ now, timeZone }: { now: number; timeZone: string }) {

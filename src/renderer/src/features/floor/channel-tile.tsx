@@ -2,7 +2,7 @@ import type { Channel, ChannelLive, QueueLive } from '../../../../shared/api';
 import { STANDARD_METRICS, type StandardResult, type StandardsEvaluation } from '../../../../shared/standards';
 import { formatFigure } from '../standards/standard-look';
 import { standardsVerdict } from '../standards/standards-verdict';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../shared/format';
 import { CHANNEL_LABEL } from './channels';
 import { judgeStatus, type StatusVerdict } from './status';
 import { StatusBadge } from './status-badge';

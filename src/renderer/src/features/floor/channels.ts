@@ -1,7 +1,5 @@
+/** How each channel reads on screen; the channels themselves, and their order, are CHANNELS in src/shared/api.ts. */
 import type { Channel } from '../../../../shared/api';
-
-/** Always all four, always in this order, so a channel's tile never moves on the wall. */
-export const CHANNEL_ORDER: readonly Channel[] = ['voice', 'chat', 'email', 'message'];
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
   voice: 'Voice',

@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../../api/client';
-import { formatElapsed } from '../../lib/format';
+import { formatElapsed } from '../../../../shared/format';
 import { useNow } from '../../lib/use-now';
 import { FROZEN_AFTER_MS } from '../nav/frozen-banner';
 

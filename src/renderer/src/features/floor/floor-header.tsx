@@ -26,7 +26,7 @@ export function FloorHeader({ snapshot, connection, receivedAt, view = 'floor' }
       </div>
       <ViewNav current={view} />
       {snapshot.simulated && (
-        <span className="simulated-badge" data-testid="simulated-badge" title="Figures come from the simulator, not a real floor">
+        <span className="badge simulated-badge" data-testid="simulated-badge" title="Figures come from the simulator, not a real floor">
           <span aria-hidden="true">◇</span> SIMULATED FLOOR
         </span>
       )}

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
-import type { FloorSnapshot, QueueLive } from '../../../../shared/api';
+import { CHANNELS, type FloorSnapshot, type QueueLive } from '../../../../shared/api';
 import type { ConnectionState } from '../../api/client';
 import { AgentSummary } from './agent-summary';
 import { AgentTable } from './agent-table';
 import { ChannelTile } from './channel-tile';
 import { hoursLabel } from '../standards/standard-look';
-import { CHANNEL_ORDER } from './channels';
 import { FloorHeader } from './floor-header';
 import { IntradayChart } from './intraday-chart';
 import { QuarantineWarning } from './quarantine-warning';
@@ -21,7 +20,7 @@ interface FloorViewProps {
 /** Queues keep their place on the wall: by channel, then by name. */
 function orderQueues(queues: QueueLive[]): QueueLive[] {
   return [...queues].sort(
-    (a, b) => CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel) || a.name.localeCompare(b.name),
+    (a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel) || a.name.localeCompare(b.name),
   );
 }
 
@@ -36,7 +35,7 @@ export function FloorView({ snapshot, connection, receivedAt }: FloorViewProps) 
       </div>
       <main className="floor-main">
         <section className="channel-row" aria-label="Channels">
-          {CHANNEL_ORDER.map((channel) => (
+          {CHANNELS.map((channel) => (
             <ChannelTile
               key={channel}
               channel={channel}

@@ -1,5 +1,5 @@
 import type { IngestTotals } from '../../../../shared/api';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../shared/format';
 
 /** Lines taken in, and under them the lines quarantined (highlighted when any): two short lines keep the header on one row. */
 export function IngestStatus({ ingest }: { ingest: IngestTotals }) {

@@ -1,9 +1,9 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Channel, FloorSnapshot, IntervalPoint } from '../../../../shared/api';
-import { formatHourMinute, formatPercent } from '../../lib/format';
-import { CHANNEL_LABEL, CHANNEL_ORDER } from './channels';
+import { CHANNELS, type Channel, type FloorSnapshot, type IntervalPoint } from '../../../../shared/api';
+import { formatHourMinute, formatPercent } from '../../../../shared/format';
+import { CHANNEL_LABEL } from './channels';
 import { SL_TARGET } from './status';
 
 export type IntradayOption = ComposeOption<
@@ -68,7 +68,7 @@ export function combinedServiceLevel(points: (IntervalPoint | undefined)[]): num
 export function intradayOption(s: Pick<FloorSnapshot, 'now' | 'center' | 'intervals'>, colors: ChartColors): IntradayOption {
   const starts = intervalStarts(s);
   const index = new Map(starts.map((t, i) => [t, i]));
-  const byChannel = new Map<Channel, (IntervalPoint | undefined)[]>(CHANNEL_ORDER.map((c) => [c, Array.from({ length: starts.length }, () => undefined)]));
+  const byChannel = new Map<Channel, (IntervalPoint | undefined)[]>(CHANNELS.map((c) => [c, Array.from({ length: starts.length }, () => undefined)]));
   for (const p of s.intervals.points) {
     const i = index.get(p.start);
     const row = byChannel.get(p.channel);
@@ -77,9 +77,9 @@ export function intradayOption(s: Pick<FloorSnapshot, 'now' | 'center' | 'interv
   const tz = s.center.timeZone;
   const step = s.intervals.minutes * 60_000;
   const axisText = { color: colors.muted, fontSize: 16 };
-  const combined = starts.map((_, i) => combinedServiceLevel(CHANNEL_ORDER.map((c) => byChannel.get(c)![i])));
+  const combined = starts.map((_, i) => combinedServiceLevel(CHANNELS.map((c) => byChannel.get(c)![i])));
 
-  const bars: BarSeriesOption[] = CHANNEL_ORDER.map((c) => ({
+  const bars: BarSeriesOption[] = CHANNELS.map((c) => ({
     type: 'bar',
     name: CHANNEL_LABEL[c],
     stack: 'offered',
@@ -120,7 +120,7 @@ export function intradayOption(s: Pick<FloorSnapshot, 'now' | 'center' | 'interv
       textStyle: { color: colors.text, fontSize: 17 },
       itemWidth: 22,
       itemHeight: 14,
-      data: [...CHANNEL_ORDER.map((c) => CHANNEL_LABEL[c]), SL_SERIES],
+      data: [...CHANNELS.map((c) => CHANNEL_LABEL[c]), SL_SERIES],
     },
     tooltip: {
       trigger: 'axis',
@@ -132,7 +132,7 @@ export function intradayOption(s: Pick<FloorSnapshot, 'now' | 'center' | 'interv
         const i = list[0]?.dataIndex ?? 0;
         const t = starts[i];
         const head = `${formatHourMinute(t, tz)}–${formatHourMinute(t + step, tz)}`;
-        const rows = CHANNEL_ORDER.map((c) => {
+        const rows = CHANNELS.map((c) => {
           const p = byChannel.get(c)![i];
           return `${CHANNEL_LABEL[c]}: ${p?.offered ?? 0} offered · SL ${formatPercent(p?.serviceLevel)}`;
         });

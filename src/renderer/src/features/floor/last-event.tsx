@@ -1,5 +1,5 @@
 import type { FloorSnapshot } from '../../../../shared/api';
-import { formatElapsed } from '../../lib/format';
+import { formatElapsed } from '../../../../shared/format';
 import { secondsSinceLastEvent } from './staleness';
 
 export function LastEvent({ snapshot }: { snapshot: FloorSnapshot }) {

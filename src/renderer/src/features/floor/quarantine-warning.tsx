@@ -1,5 +1,5 @@
 import type { IngestTotals } from '../../../../shared/api';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../shared/format';
 
 /** Quarantined lines are events the figures do not include: say how many, and the latest reason. */
 export function QuarantineWarning({ ingest }: { ingest: IngestTotals }) {

@@ -1,5 +1,5 @@
 import type { FloorSnapshot } from '../../../../shared/api';
-import { formatElapsed } from '../../lib/format';
+import { formatElapsed } from '../../../../shared/format';
 import { isStale, secondsSinceLastEvent } from './staleness';
 
 /** A banner, not a hint: a quiet feed looks exactly like a quiet floor unless the board says so. */

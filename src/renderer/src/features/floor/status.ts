@@ -12,7 +12,7 @@
  * Service level is compared as the whole percentage the tile displays, so a tile never reads
  * "SL 80 %" next to "at risk".
  */
-import { wholePercent } from '../../lib/format';
+import { wholePercent } from '../../../../shared/format';
 
 export type TileStatus = 'ok' | 'warn' | 'alert' | 'idle';
 

@@ -1,4 +1,4 @@
-import { formatThreshold } from '../../lib/format';
+import { formatThreshold } from '../../../../shared/format';
 
 /** "T 20s" when all queues share a threshold, "T 20s–90s" when they differ, "T —" with no queue. */
 export function thresholdLabel(thresholdsSeconds: number[]): string {

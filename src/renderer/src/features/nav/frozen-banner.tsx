@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../../api/client';
-import { formatElapsed, formatTimeOfDay } from '../../lib/format';
+import { formatElapsed, formatTimeOfDay } from '../../../../shared/format';
 import { useNow } from '../../lib/use-now';
 
 /**

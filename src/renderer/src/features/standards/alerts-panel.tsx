@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AlertsSummary, AlertView } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
 import { CHANNEL_LABEL } from '../floor/channels';
-import { formatHourMinute } from '../../lib/format';
+import { formatHourMinute } from '../../../../shared/format';
 
 const column = (a: AlertView) => (a.queue ? `queue ${a.queue}` : a.channel ? CHANNEL_LABEL[a.channel] : 'center');
 

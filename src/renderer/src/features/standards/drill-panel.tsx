@@ -4,7 +4,7 @@ import { STANDARD_METRICS } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
 import { CHANNEL_LABEL } from '../floor/channels';
 import { formatFigure } from './standard-look';
-import { formatHourMinute } from '../../lib/format';
+import { formatHourMinute } from '../../../../shared/format';
 
 interface DrillPanelProps {
   standard: Standard;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Channel } from '../../../../shared/api';
+import { CHANNELS, type Channel } from '../../../../shared/api';
 import type { IntervalStaffing } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
-import { formatHourMinute } from '../../lib/format';
-import { CHANNEL_LABEL, CHANNEL_ORDER } from '../floor/channels';
+import { formatHourMinute } from '../../../../shared/format';
+import { CHANNEL_LABEL } from '../floor/channels';
 
 /** Intervals shown: the last two hours at 15 minutes. */
 const SHOWN = 8;
@@ -33,7 +33,7 @@ export function StaffingIntervals({ timeZone, evaluatedAt }: { timeZone: string;
   if (!data || data.rows.length === 0) return null;
   const starts = [...new Set(data.rows.map((r) => r.start))].sort((a, b) => a - b).slice(-SHOWN);
   const cell = new Map(data.rows.map((r) => [`${r.channel}|${r.start}`, r]));
-  const channels = CHANNEL_ORDER.filter((ch) => data.rows.some((r) => r.channel === ch && (r.arrivals > 0 || r.staffed > 0)));
+  const channels = CHANNELS.filter((ch) => data.rows.some((r) => r.channel === ch && (r.arrivals > 0 || r.staffed > 0)));
   return (
     <section className="staffing" aria-label="Staffed against required by interval" data-testid="staffing-intervals">
       <h2>Staffed / required by {data.intervalMinutes}-minute interval (Erlang C for each interval's load)</h2>

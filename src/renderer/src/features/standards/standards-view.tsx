@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Channel, FloorSnapshot } from '../../../../shared/api';
+import { CHANNELS, type Channel, type FloorSnapshot } from '../../../../shared/api';
 import type { StandardResult, StandardsSet, StandardsVersion } from '../../../../shared/standards';
 import { STANDARD_METRICS } from '../../../../shared/standards';
+import { formatPercent } from '../../../../shared/format';
 import { useClient } from '../../api/client-context';
 import { StaffingIntervals } from './staffing-intervals';
 import { ApiError, type ConnectionState } from '../../api/client';
@@ -22,13 +23,11 @@ interface StandardsViewProps {
   receivedAt: number | null;
 }
 
-const COLUMNS: readonly ('center' | Channel)[] = ['center', 'voice', 'chat', 'email', 'message'];
+const COLUMNS: readonly ('center' | Channel)[] = ['center', ...CHANNELS];
 const COLUMN_LABEL = (c: 'center' | Channel) => (c === 'center' ? 'Center' : CHANNEL_LABEL[c]);
 
 /** Errors of a save, by path in the set ("standards.2.tiers.expected"), for the fields to show. */
 export type SaveErrors = Map<string, string>;
-
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)} %`);
 
 /**
  * The standards screen: a matrix of standards by channel, each cell the figure with its tier in words, the
@@ -87,14 +86,14 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
         <section className="standards-summary" aria-label="Consistency across channels">
           <div className="summary-figure" data-testid="consistency-index">
             <span className="metric__label">Consistency across channels</span>
-            <strong>{evaluation?.consistencyIndex == null ? '—' : pct(evaluation.consistencyIndex)}</strong>
+            <strong>{formatPercent(evaluation?.consistencyIndex)}</strong>
           </div>
           {COLUMNS.slice(1).map((ch) => {
             const a = evaluation?.channels.find((c) => c.channel === ch);
             return (
               <div key={ch} className="summary-figure" data-testid={`attainment-${ch}`}>
                 <span className="metric__label">{COLUMN_LABEL(ch)} attainment</span>
-                <strong>{pct(a?.attainment ?? null)}</strong>
+                <strong>{formatPercent(a?.attainment)}</strong>
                 <span className="summary-note">{a ? `${a.volume} contacts today` : ''}</span>
               </div>
             );
@@ -104,7 +103,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
               <>
                 <span className="metric__label">Furthest from target</span>
                 <strong>
-                  {CHANNEL_LABEL[evaluation.worst.channel]} ({pct(evaluation.worst.attainment)}): {evaluation.worst.driver}
+                  {CHANNEL_LABEL[evaluation.worst.channel]} ({formatPercent(evaluation.worst.attainment)}): {evaluation.worst.driver}
                 </strong>
                 <span className="summary-note">{evaluation.worst.detail}</span>
               </>
@@ -123,7 +122,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
                   <strong>{CHANNEL_LABEL[n.channel]}</strong>{' '}
                   {n.required === null
                     ? `no figure: ${n.arrivals} arrivals, ${n.ahtSeconds === null ? 'no handle time yet' : `AHT ${seconds(n.ahtSeconds)}`}`
-                    : `${n.required} required for ${pct(n.target)} within ${seconds(n.thresholdSeconds)} (AHT ${seconds(n.ahtSeconds!)}), ${n.staffed} staffed: ${
+                    : `${n.required} required for ${formatPercent(n.target)} within ${seconds(n.thresholdSeconds)} (AHT ${seconds(n.ahtSeconds!)}), ${n.staffed} staffed: ${
                         n.gap! > 0 ? `${n.gap} more needed` : n.gap! < 0 ? `${-n.gap!} to spare` : 'just enough'
                       }`}
                 </li>
@@ -140,7 +139,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
             <ul>
               {evaluation.notReadyByReason.slice(0, 8).map((r) => (
                 <li key={r.reason} data-testid={`not-ready-${r.reason}`}>
-                  <strong>{r.reason}</strong> {seconds(r.seconds)} ({(r.share * 100).toFixed(1)} %)
+                  <strong>{r.reason}</strong> {seconds(r.seconds)} ({formatFigure(r.share, 'share')})
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="theme-toggle"
+      className="button theme-toggle"
       data-testid="theme-toggle"
       onClick={toggle}
       aria-label={`Switch to ${next} theme`}

@@ -1,6 +1,7 @@
 /**
- * Every figure on the wallboard goes through these helpers, so a missing value always reads "—" and a
- * duration always reads the same way wherever it appears.
+ * Every figure on the wallboard and in the CLI's tables goes through these helpers, so a missing value always
+ * reads "—" and a duration, a percentage or a count reads the same way wherever it appears. Plain functions over
+ * Intl: usable in the renderer and in Node alike.
  */
 
 /** Shown for a metric that has no value yet (e.g. service level before any contact left the queue). */
