@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { lateMorningZone, startHost, type RunningHost } from '../helpers/host';
+import { LATE_MORNING, startHost, type RunningHost } from '../helpers/host';
 import { HostApi } from './pages/host-api';
 import { StandardsPage } from './pages/standards-page';
 import { FloorPage } from './pages/floor-page';
@@ -8,7 +8,7 @@ let host: RunningHost;
 
 test.beforeAll(async () => {
   // eight times the voice calls from now on: the voice service level falls below its expected tier
-  host = await startHost(['--simulate', '--speed', '30', '--time-zone', lateMorningZone(), '--surge', 'voice,0,60,8']);
+  host = await startHost(['--simulate', '--speed', '30', ...LATE_MORNING, '--surge', 'voice,0,60,8']);
   // only the voice standard: the other defaults may breach on the simulated floor too, and their alerts would come
   // and go while the test acknowledges
   const api = new HostApi(host.url);

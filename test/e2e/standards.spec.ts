@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { lateMorningZone, startHost, type RunningHost } from '../helpers/host';
+import { LATE_MORNING, LATE_MORNING_ZONE, startHost, type RunningHost } from '../helpers/host';
 import { FloorPage } from './pages/floor-page';
 import { valueOf } from './pages/host-api';
 import { StandardsPage } from './pages/standards-page';
 
 let host: RunningHost;
-const ZONE = lateMorningZone();
+const ZONE = LATE_MORNING_ZONE;
 
 test.beforeAll(async () => {
   // a busy late morning with three times the voice calls from now on: voice calls wait, so no service level is
-  // 100 % and a 99.9 % target is missed whatever the hour the tests run at
-  host = await startHost(['--simulate', '--speed', '10', '--time-zone', ZONE, '--surge', 'voice,0,120,3']);
+  // 100 % and a 99.9 % target is missed
+  host = await startHost(['--simulate', '--speed', '10', ...LATE_MORNING, '--surge', 'voice,0,120,3']);
 });
 test.afterAll(async () => {
   expect(await host.stop()).toBe(0);

@@ -59,10 +59,8 @@ export async function startHost(args: string[] = [], options: { dbPath?: string;
 export const BANK_FILE = join(ROOT, 'test', 'fixtures', 'anonymous-bank', 'calls-1999-02.tsv');
 
 /**
- * A fixed-offset zone where it is late morning now (about 11:00), so that a simulated floor started in it is busy
- * whatever the hour the tests run at.
+ * A busy late morning on the simulated floor, the same whenever the tests run: the host's center clock starts at
+ * this instant (`serve --test-start-at`, tests only) in the center's zone `LATE_MORNING_ZONE`.
  */
-export function lateMorningZone(): string {
-  const offset = ((11 - new Date().getUTCHours() + 36) % 24) - 12; // -12 .. 11 hours from UTC
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // Etc signs are inverted
-}
+export const LATE_MORNING = ['--time-zone', 'Europe/London', '--test-start-at', '2026-03-03T11:00:00Z'];
+export const LATE_MORNING_ZONE = 'Europe/London';
