@@ -7,7 +7,7 @@ import type { FeedFormat, QuarantineEntry } from '../../shared/api';
 import type { ContactTally } from '../metrics/contact-metrics';
 import { decodeTurns, withTurn } from '../metrics/responses';
 import type { CanonicalEvent } from '../model/events';
-import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
+import type { AgentRecord, AgentState, Channel, Contact, QueueConfig } from '../model/types';
 import { DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
 import type { Db } from './database';
 
@@ -48,15 +48,6 @@ export interface FileCursor {
   byteOffset: number;
   /** Hash of the bytes just before byteOffset: tells a file rewritten in place (same inode) from the one read. */
   fingerprint: string | null;
-}
-
-export interface AgentRecord {
-  id: string;
-  name: string;
-  capacity: Partial<Record<Channel, number>>;
-  state: AgentState;
-  reason: string | null;
-  since: number;
 }
 
 export interface ContactRow {
