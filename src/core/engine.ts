@@ -18,14 +18,15 @@ import { windowMetrics } from './metrics/window-metrics';
 import { RecentContacts } from './metrics/recent-contacts';
 import { DEFAULT_SHORT_ABANDON_SECONDS, silentAt, type Channel, type Contact } from './model/types';
 import type { Db } from './store/database';
-import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
+import type { BatchResult, FileCursor, ParsedLine, StoreWriter } from './store/store';
+import { createStoreWriter } from './store/store-writer';
 import { businessDayStart, businessDayStartBefore, nextBusinessDayStart } from './time/business-day';
 import { createStandardsService } from './standards/standards-store';
 import { EvaluationCache, evaluateStandards, type FloorFacts } from './standards/evaluate';
 import { whatIf } from './standards/what-if';
 import { drillDown } from './standards/drill';
 import { staffingByInterval } from './standards/staffing-intervals';
-import { AlertMonitor, alertView } from './standards/alerts';
+import { AlertMonitor } from './standards/alerts';
 import type { AlertView } from '../shared/standards';
 import type { StandardsEvaluation } from '../shared/standards';
 
@@ -78,7 +79,7 @@ export type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]
 
 export interface Engine {
   readonly handlers: Api;
-  readonly store: ReturnType<typeof createStore>;
+  readonly store: StoreWriter;
   readonly clock: Clock;
   /** Parse and store lines of a native NDJSON source, then apply the new events to the live floor. */
   ingestNdjson(source: string, lines: SourceLine[]): IngestSummary;
@@ -105,7 +106,7 @@ export interface Engine {
 
 export function createEngine(options: EngineOptions): Engine {
   const { clock, center } = options;
-  const store = createStore(options.db, () => clock.now());
+  const store = createStoreWriter(options.db, () => clock.now());
   const tickMs = options.tickMs ?? 1000;
   const pushDelayMs = options.pushDelayMs ?? 50;
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
@@ -143,17 +144,17 @@ export function createEngine(options: EngineOptions): Engine {
     const times = new Map<string, Record<string, number>>();
     const reasons = new Map<string, Map<string, number>>();
     for (const s of store.agentStatesSince(dayStart)) {
-      if (s.end_at === null) continue;
-      const t = times.get(s.agent_id) ?? {};
+      if (s.end === null) continue;
+      const t = times.get(s.agentId) ?? {};
       // as the live floor counts it: in the state until the agent fell silent, offline after
-      const { inState: ms, offline } = stateSpan(s.state, s.start_at, s.end_at, dayStart);
+      const { inState: ms, offline } = stateSpan(s.state, s.start, s.end, dayStart);
       t[s.state] = (t[s.state] ?? 0) + ms;
       t.offline = (t.offline ?? 0) + offline;
-      times.set(s.agent_id, t);
+      times.set(s.agentId, t);
       if (s.state === 'not-ready') {
-        const r = reasons.get(s.agent_id) ?? new Map<string, number>();
+        const r = reasons.get(s.agentId) ?? new Map<string, number>();
         r.set(s.reason ?? '', (r.get(s.reason ?? '') ?? 0) + ms);
-        reasons.set(s.agent_id, r);
+        reasons.set(s.agentId, r);
       }
     }
     for (const a of store.currentAgents()) {
@@ -181,15 +182,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function applyBatch(r: BatchResult): IngestSummary {
-    const merged = new Map<string, Contact>();
-    for (const row of r.contacts.values()) {
-      const c = rowToContact(row);
-      if (c) {
-        recent.set(c);
-        merged.set(c.id, c);
-      }
-    }
-    batchContacts = merged;
+    for (const c of r.contacts.values()) recent.set(c);
+    batchContacts = r.contacts;
     try {
       for (const e of r.events) floor.apply(e);
     } finally {
@@ -241,7 +235,7 @@ export function createEngine(options: EngineOptions): Engine {
       const e: CanonicalEvent = { v: 1, id: `config:queue:${queue}:${q.channel}:${q.timeZone ?? ''}:${clock.now()}`, type: 'queue.config', ts: clock.now(), queue, channel: q.channel, timeZone: q.timeZone };
       lines.push({ position: ++position, text: JSON.stringify(e), events: [e] });
     }
-    if (lines.length > 0) applyBatch(store.writeBatch(CONFIGURATION_SOURCE, 'config', lines));
+    if (lines.length > 0) applyBatch(store.writeBatch({ source: CONFIGURATION_SOURCE, format: 'config', lines }));
   }
 
   /** The last evaluation of the standards, redone at most every few seconds (and after a save). */
@@ -277,8 +271,8 @@ export function createEngine(options: EngineOptions): Engine {
         const capacity = floor.agentCapacities();
         // a state lasts at most until the agent fell silent (silentAt): its end is then that instant
         intervals = store.agentStatesSince(from).map((i) => {
-          const silent = silentAt(i.state, i.start_at);
-          return { agentId: i.agent_id, state: i.state, start: i.start_at, end: silent < (i.end_at ?? Infinity) ? silent : i.end_at, capacity: capacity.get(i.agent_id) ?? {} };
+          const silent = silentAt(i.state, i.start);
+          return { agentId: i.agentId, state: i.state, start: i.start, end: silent < (i.end ?? Infinity) ? silent : i.end, capacity: capacity.get(i.agentId) ?? {} };
         });
         read.set(from, intervals);
       }
@@ -337,17 +331,17 @@ export function createEngine(options: EngineOptions): Engine {
     store,
     clock,
     ingestNdjson(source, lines) {
-      return applyBatch(store.writeBatch(source, 'ndjson', parseNdjsonLines(lines), true));
+      return applyBatch(store.writeBatch({ source, format: 'ndjson', lines: parseNdjsonLines(lines), sameAsRaw: true }));
     },
     ingestParsed(source, format, lines, sameAsRaw = false) {
-      return applyBatch(store.writeBatch(source, format, lines, sameAsRaw));
+      return applyBatch(store.writeBatch({ source, format, lines, sameAsRaw }));
     },
     adapterContext: {
       queueChannel: (queue) => floor.queueConfig(queue)?.channel ?? queueSettings.get(queue)?.channel ?? 'voice',
       agentState: (id) => floor.agentState(id),
     },
     ingestWith(adapter, source, lines, cursor = null) {
-      return applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson', cursor, adapter.dedupe));
+      return applyBatch(store.writeBatch({ source, format: adapter.format, lines: adapter.parse(lines), sameAsRaw: adapter.format === 'ndjson', cursor, dedupe: adapter.dedupe }));
     },
     get feeds() {
       return feeds;
@@ -417,7 +411,7 @@ export function createEngine(options: EngineOptions): Engine {
         const now = clock.now();
         return staffingByInterval(standards.at(now).set, { now, dayStart, intervalMinutes, contacts: recent.values(), agentIntervals: agentIntervalsReader()(dayStart) });
       },
-      'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200).map(alertView),
+      'alerts/list': ({ limit }) => store.recentAlerts(limit ?? 200),
       'alerts/acknowledge': ({ id }) => {
         const v = known(alerts.acknowledge(id, clock.now()), id);
         schedulePush();

@@ -6,7 +6,9 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type CenterConfig, type Engine, type QueueSetting } from './engine';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
-import { openDatabase, type Db } from './store/database';
+import { openDatabase } from './store/database';
+import type { StoreReader } from './store/store';
+import { createStoreReader } from './store/store-reader';
 import { businessDayStart, isValidTimeZone } from './time/business-day';
 
 export interface FloorboardOptions {
@@ -41,11 +43,11 @@ export function defaultTimeZone(): string {
  * the contacts it stored: those would be read again as duplicates, nothing new would come for as long, and a
  * scripted surge would start inside the stored day and take the ids of events already stored.
  */
-function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig): { clock: Clock; dayStart: number } {
+function simulatedClock(store: StoreReader, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig): { clock: Clock; dayStart: number } {
   const now = base.now();
   // the stream is the one of the wall clock's day, even when its stored part already runs past midnight
   const dayStart = businessDayStart(now, center.timeZone, center.resetHour);
-  const stored = simulatedStreamEnd(db, simulate.seed, dayStart, center.timeZone);
+  const stored = simulatedStreamEnd(store, simulate.seed, dayStart, center.timeZone);
   const origin = stored !== null && stored >= now ? stored + 1 : now;
   return { clock: simulate.speed === 1 && origin === now ? base : scaledClock({ origin, speed: simulate.speed, base }), dayStart };
 }
@@ -62,7 +64,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   }
   const base = o.clock ?? systemClock();
   const db = openDatabase({ path: o.dbPath, nativeBinding: o.nativeBinding });
-  const simulated = o.simulate ? simulatedClock(db, base, o.simulate, center) : null;
+  const simulated = o.simulate ? simulatedClock(createStoreReader(db), base, o.simulate, center) : null;
   const clock = simulated?.clock ?? base;
   const engine = createEngine({
     db,

@@ -9,7 +9,7 @@ import type { Engine } from '../engine';
 import type { FeedAdapter, FeedFormat } from '../ingest/adapter';
 import { createAdapter } from '../ingest/adapters';
 import { validateTwilioSignature } from '../ingest/twilio-signature';
-import type { FeedRow } from '../store/store';
+import type { StoredFeed } from '../store/store';
 import { FileTail } from './file-tail';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { RefusedError } from '../api/refused';
@@ -34,7 +34,7 @@ interface Counters {
 }
 
 interface RunningFeed {
-  row: FeedRow;
+  row: StoredFeed;
   /** When this run of the feed started (engine clock): staleness counts from here until the first line. */
   startedAt: number;
   adapter: FeedAdapter;
@@ -62,7 +62,7 @@ export function mappingFor(format: FeedFormat, m: AbandonMapping | undefined): A
   return {};
 }
 
-function mappingOf(row: FeedRow): AbandonMapping {
+function mappingOf(row: StoredFeed): AbandonMapping {
   try {
     return mappingFor(row.format, JSON.parse(row.mapping) as AbandonMapping);
   } catch {
@@ -106,7 +106,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
     }
   }
 
-  function start(row: FeedRow): RunningFeed {
+  function start(row: StoredFeed): RunningFeed {
     // a feed started again (the host restarted) is as quiet as the store says it was, not "no events yet"
     const last = store.lastReceived(row.name);
     const f: RunningFeed = {
@@ -146,7 +146,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       format: f.row.format,
       path: f.row.path,
       webhookPath: f.row.kind === 'webhook' ? webhookPath(f.row.name) : null,
-      heartbeatSeconds: f.row.heartbeat_seconds,
+      heartbeatSeconds: f.row.heartbeatSeconds,
       mapping: mappingOf(f.row),
       state,
       message: ('message' in tailState ? tailState.message : null) ?? null,
@@ -158,7 +158,7 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
       rejected: c.rejected,
       ignored: Object.fromEntries(f.adapter.ignored ?? []),
       // quiet beyond its heartbeat: no line at all (a heartbeat is a line) since the feed started or last spoke
-      stale: state !== 'paused' && now - (c.lastLineAt ?? f.startedAt) > f.row.heartbeat_seconds * 1000,
+      stale: state !== 'paused' && now - (c.lastLineAt ?? f.startedAt) > f.row.heartbeatSeconds * 1000,
     };
   }
 
@@ -230,22 +230,22 @@ export function createFeedManager(engine: Engine, options: { pollMs?: number; lo
         throw new FeedError(`a feed named "${spec.name}" exists already as ${r.kind} ${r.format}${r.path ? ` ${r.path}` : ''}: remove it first or choose another name`);
       }
       const mapping = spec.mapping ? JSON.stringify(mappingFor(spec.format, spec.mapping)) : r.mapping;
-      store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping);
+      store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeatSeconds, mapping);
       const changed = mapping !== r.mapping;
-      f.row = { ...r, token: spec.token ?? null, heartbeat_seconds: spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping };
+      f.row = { ...r, token: spec.token ?? null, heartbeatSeconds: spec.heartbeatSeconds ?? r.heartbeatSeconds, mapping };
       if (changed) f.adapter = createAdapter(r.format, engine.adapterContext, { abandonMapping: mappingOf(f.row) });
       return status(f);
     },
     pause(name: string): FeedStatus {
       const f = get(name);
       store.setFeedPaused(name, true);
-      f.row = { ...f.row, paused: 1 };
+      f.row = { ...f.row, paused: true };
       return status(f);
     },
     resume(name: string): FeedStatus {
       const f = get(name);
       store.setFeedPaused(name, false);
-      f.row = { ...f.row, paused: 0 };
+      f.row = { ...f.row, paused: false };
       f.tail?.poll();
       return status(f);
     },

@@ -98,3 +98,12 @@ export interface AgentRecord {
   reason: string | null;
   since: number;
 }
+
+/** A stored agent-state interval: the agent in `state` from `start` until `end` (null: still open). */
+export interface AgentStateInterval {
+  agentId: string;
+  state: AgentState;
+  reason: string | null;
+  start: number;
+  end: number | null;
+}
