@@ -13,7 +13,7 @@ import { createEngine } from '../src/core/engine';
 import { canonicalEvent, toEventLine, type CanonicalEvent, type CanonicalEventInput } from '../src/core/model/events';
 import { createSimulator } from '../src/core/simulator/simulator';
 import { openDatabase } from '../src/core/store/database';
-import { createStore } from '../src/core/store/store';
+import { createStoreWriter } from '../src/core/store/store-writer';
 import { tempDbPath } from '../test/helpers/engine';
 import { startHost } from '../test/helpers/host';
 import { benchBankMonth, benchQueueLog, benchTaskRouter } from './feeds';
@@ -84,9 +84,9 @@ function benchIngest(): void {
   // pre-parsed events: the store's prepared statements with no parsing, validation or live aggregation
   const bareStore = () => {
     const bareAll = openDatabase({ path: tempDbPath() });
-    const store = createStore(bareAll);
+    const store = createStoreWriter(bareAll);
     const t = performance.now();
-    for (let i = 0; i < preParsed.length; i += BATCH) store.writeBatch('bench', 'ndjson', preParsed.slice(i, i + BATCH), true);
+    for (let i = 0; i < preParsed.length; i += BATCH) store.writeBatch({ source: 'bench', format: 'ndjson', lines: preParsed.slice(i, i + BATCH), sameAsRaw: true });
     const ms = performance.now() - t;
     bareAll.close();
     return ms;

@@ -20,7 +20,8 @@ import { DEFAULT_SHORT_ABANDON_SECONDS, type Contact } from './model/types';
 import { floorFactsReader } from './standards/floor-facts';
 import { createStandardsRuntime } from './standards/standards-runtime';
 import type { Db } from './store/database';
-import { createStore, rowToContact, type BatchResult, type FileCursor, type ParsedLine } from './store/store';
+import type { BatchResult, FileCursor, ParsedLine, StoreWriter } from './store/store';
+import { createStoreWriter } from './store/store-writer';
 import { CenterDay } from './time/center-day';
 
 export interface CenterConfig {
@@ -65,7 +66,7 @@ export type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]
 
 export interface Engine {
   readonly handlers: Api;
-  readonly store: ReturnType<typeof createStore>;
+  readonly store: StoreWriter;
   readonly clock: Clock;
   readonly wall: Clock;
   /** Parse and store lines of a native NDJSON source, then apply the new events to the live floor. */
@@ -94,7 +95,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const { clock, center } = options;
   const wall = options.wall ?? systemClock();
-  const store = createStore(options.db, () => clock.now());
+  const store = createStoreWriter(options.db, () => clock.now());
   const pushDelayMs = options.pushDelayMs ?? 50;
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
   const intervalMinutes = options.intervalMinutes ?? 15;
@@ -128,15 +129,8 @@ export function createEngine(options: EngineOptions): Engine {
   });
 
   function applyBatch(r: BatchResult): IngestSummary {
-    const merged = new Map<string, Contact>();
-    for (const row of r.contacts.values()) {
-      const c = rowToContact(row);
-      if (c) {
-        recent.set(c);
-        merged.set(c.id, c);
-      }
-    }
-    for (const e of r.events) floor.apply(e, merged);
+    for (const c of r.contacts.values()) recent.set(c);
+    for (const e of r.events) floor.apply(e, r.contacts);
     totals.accepted += r.events.length;
     totals.duplicates += r.duplicates;
     totals.quarantined += r.quarantined;
@@ -151,8 +145,8 @@ export function createEngine(options: EngineOptions): Engine {
     agentState: (id) => floor.agentState(id),
   };
   const ingestWith = (adapter: FeedAdapter, source: string, lines: SourceLine[], cursor: FileCursor | null = null) =>
-    applyBatch(store.writeBatch(source, adapter.format, adapter.parse(lines), adapter.format === 'ndjson', cursor, adapter.dedupe));
-  const ingestNdjson = (source: string, lines: SourceLine[]) => applyBatch(store.writeBatch(source, 'ndjson', parseNdjsonLines(lines), true));
+    applyBatch(store.writeBatch({ source, format: adapter.format, lines: adapter.parse(lines), sameAsRaw: adapter.format === 'ndjson', cursor, dedupe: adapter.dedupe }));
+  const ingestNdjson = (source: string, lines: SourceLine[]) => applyBatch(store.writeBatch({ source, format: 'ndjson', lines: parseNdjsonLines(lines), sameAsRaw: true }));
 
   const feeds = createFeedManager({ store, clock, wall, adapterContext, ingest: ingestWith, log: options.log });
   const imports = createImports({ adapterContext, ingestWith, isFeed: (name) => feeds.has(name), lineAt: (source, position) => store.lineAt(source, position) });
@@ -215,7 +209,7 @@ export function createEngine(options: EngineOptions): Engine {
     import: { imports },
   });
   const settingLines = queueSettingLines(queueSettings, store.queues(), store.checkpoint(CONFIGURATION_SOURCE), clock.now());
-  if (settingLines.length > 0) applyBatch(store.writeBatch(CONFIGURATION_SOURCE, 'config', settingLines));
+  if (settingLines.length > 0) applyBatch(store.writeBatch({ source: CONFIGURATION_SOURCE, format: 'config', lines: settingLines }));
 
   const engine: Engine = {
     handlers,
@@ -225,7 +219,7 @@ export function createEngine(options: EngineOptions): Engine {
     adapterContext,
     feeds,
     ingestNdjson,
-    ingestParsed: (source, format, lines, sameAsRaw = false) => applyBatch(store.writeBatch(source, format, lines, sameAsRaw)),
+    ingestParsed: (source, format, lines, sameAsRaw = false) => applyBatch(store.writeBatch({ source, format, lines, sameAsRaw })),
     ingestWith,
     snapshot,
     tick() {

@@ -7,7 +7,9 @@ import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type CenterConfig, type Engine } from './engine';
 import type { QueueSetting } from './feeds/queue-settings';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
-import { openDatabase, type Db } from './store/database';
+import { openDatabase } from './store/database';
+import type { StoreReader } from './store/store';
+import { createStoreReader } from './store/store-reader';
 import { businessDayStart, isValidTimeZone } from './time/business-day';
 
 export interface FloorboardOptions {
@@ -49,11 +51,11 @@ export function defaultTimeZone(): string {
  * the contacts it stored: those would be read again as duplicates, nothing new would come for as long, and a
  * scripted surge would start inside the stored day and take the ids of events already stored.
  */
-function simulatedClock(db: Db, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig, startAt: number | undefined): { clock: Clock; dayStart: number } {
+function simulatedClock(store: StoreReader, base: Clock, simulate: { seed: number; speed: number }, center: CenterConfig, startAt: number | undefined): { clock: Clock; dayStart: number } {
   const now = startAt ?? base.now();
   // the stream is the one of the wall clock's day, even when its stored part already runs past midnight
   const dayStart = businessDayStart(now, center.timeZone, center.resetHour);
-  const stored = simulatedStreamEnd(db, simulate.seed, dayStart, center.timeZone);
+  const stored = simulatedStreamEnd(store, simulate.seed, dayStart, center.timeZone);
   const origin = stored !== null && stored >= now ? stored + 1 : now;
   return { clock: simulate.speed === 1 && origin === base.now() ? base : scaledClock({ origin, speed: simulate.speed, base }), dayStart };
 }
@@ -70,7 +72,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   }
   const wall = o.wall ?? systemClock();
   const db = openDatabase({ path: o.dbPath, nativeBinding: o.nativeBinding });
-  const simulated = o.simulate ? simulatedClock(db, wall, o.simulate, center, o.startAt) : null;
+  const simulated = o.simulate ? simulatedClock(createStoreReader(db), wall, o.simulate, center, o.startAt) : null;
   const clock = simulated?.clock ?? (o.startAt === undefined ? wall : scaledClock({ origin: o.startAt, speed: 1, base: wall }));
   const engine = createEngine({
     db,

@@ -4,6 +4,7 @@
  * order of the lines and of the batches. Exactly one interval per agent stays open.
  */
 import { describe, expect, it } from 'vitest';
+import type { ParsedLine } from '../../src/core/store/store';
 import { tempDbPath, testEngine } from '../helpers/engine';
 import { at, ev, lines, T0 } from '../helpers/events';
 
@@ -97,12 +98,12 @@ describe('agent-state intervals', () => {
       const text = (part: typeof order) => part.map(({ e, i }) => ({ position: i + 1, text: JSON.stringify(e) }));
       t.engine.ingestNdjson('agents', text(order.slice(0, cut1)));
       // a batch that fails half-way (its queue has no known channel, so no threshold): nothing of it is kept
-      const failing: Parameters<typeof t.engine.store.writeBatch>[2] = [
+      const failing: ParsedLine[] = [
         { position: 998, text: 'w', events: [{ v: 1, type: 'agent.state', ts: at(45), agentId: 'a1', state: 'offline' }] },
         { position: 999, text: 'x', events: [{ v: 1, type: 'agent.state', ts: at(44), agentId: 'a1', state: 'offline' }] },
         { position: 1000, text: 'y', events: [{ v: 1, type: 'queue.config', ts: at(45), queue: 'q', channel: 'nope' as 'voice' }] },
       ];
-      expect(() => t.engine.store.writeBatch('agents', 'ndjson', failing, true)).toThrow(/NOT NULL/);
+      expect(() => t.engine.store.writeBatch({ source: 'agents', format: 'ndjson', lines: failing, sameAsRaw: true })).toThrow(/NOT NULL/);
       t.engine.ingestNdjson('agents', text(order.slice(cut1, cut2)));
       t.close();
       t = testEngine(at(60), {}, path); // a restart: nothing held

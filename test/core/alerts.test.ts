@@ -9,7 +9,7 @@ import { createSimulator } from '../../src/core/simulator/simulator';
 import { AlertMonitor } from '../../src/core/standards/alerts';
 import { defaultStandards } from '../../src/core/standards/defaults';
 import { openDatabase } from '../../src/core/store/database';
-import { createStore } from '../../src/core/store/store';
+import { createStoreWriter } from '../../src/core/store/store-writer';
 import type { StandardResult, StandardsEvaluation, StandardsSet } from '../../src/shared/standards';
 import { testEngine } from '../helpers/engine';
 
@@ -29,7 +29,7 @@ function evaluation(at: number, status: StandardResult['status']): StandardsEval
 describe('alert hysteresis', () => {
   it('fires once a breach has lasted 120 s, keeps one alert through a short clearing, resolves after 300 s clear', () => {
     const db = openDatabase({ path: ':memory:' });
-    const store = createStore(db);
+    const store = createStoreWriter(db);
     const monitor = new AlertMonitor(store);
     const set = voiceOnly();
     const step = (t: number, status: StandardResult['status']) => monitor.update(set, evaluation(t * S, status)).length;
@@ -47,7 +47,7 @@ describe('alert hysteresis', () => {
     step(710, 'delight');
     expect(monitor.summary(710 * S)).toEqual({ open: [], unacknowledged: 0 });
     const [alert] = store.recentAlerts(10);
-    expect(alert).toMatchObject({ breach_started_at: 100 * S, fired_at: 220 * S, resolved_at: 710 * S });
+    expect(alert).toMatchObject({ breachStartedAt: 100 * S, firedAt: 220 * S, resolvedAt: 710 * S });
     // a later breach is a new episode, a new alert
     expect([step(800, 'breach'), step(920, 'breach')]).toEqual([0, 1]);
     expect(store.recentAlerts(10)).toHaveLength(2);

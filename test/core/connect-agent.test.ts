@@ -46,8 +46,8 @@ function ingestFixture() {
 function stateSeconds(engine: ReturnType<typeof testEngine>['engine'], agentId: string): Partial<Record<AgentState, number>> {
   const out: Partial<Record<AgentState, number>> = {};
   for (const s of engine.store.agentStatesSince(at('00:00:00'))) {
-    if (s.agent_id !== agentId) continue;
-    out[s.state] = (out[s.state] ?? 0) + ((s.end_at ?? NOW) - s.start_at) / 1000;
+    if (s.agentId !== agentId) continue;
+    out[s.state] = (out[s.state] ?? 0) + ((s.end ?? NOW) - s.start) / 1000;
   }
   return out;
 }

@@ -237,7 +237,7 @@ describe('file tail: a long backlog', () => {
       maxLinesPerBatch: 4,
       maxLinesPerPoll: 8,
       write: ({ lines, cursor }) => {
-        t.engine.store.writeBatch('tail', 'ndjson', parseNdjsonLines(lines), true, cursor);
+        t.engine.store.writeBatch({ source: 'tail', format: 'ndjson', lines: parseNdjsonLines(lines), sameAsRaw: true, cursor });
       },
     });
     expect(tail.poll()).toBe(8);
@@ -317,7 +317,7 @@ describe('file tail: a line far too long', () => {
       cursor: null,
       chunkBytes: 65_536,
       write: ({ lines, cursor }) => {
-        t.engine.store.writeBatch('tail', 'ndjson', parseNdjsonLines(lines), true, cursor);
+        t.engine.store.writeBatch({ source: 'tail', format: 'ndjson', lines: parseNdjsonLines(lines), sameAsRaw: true, cursor });
       },
     });
     expect(tail.poll()).toBe(3);

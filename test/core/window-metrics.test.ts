@@ -9,7 +9,7 @@ import { metricsForContacts, storedMetrics } from '../../src/core/metrics/window
 import { CHANNELS, type Contact } from '../../src/core/model/types';
 import { SERVICE_LEVEL_FORMULAS } from '../../src/shared/api';
 import { openDatabase } from '../../src/core/store/database';
-import { createStore } from '../../src/core/store/store';
+import { createStoreWriter } from '../../src/core/store/store-writer';
 
 const T = Date.parse('2026-03-02T09:00:00Z');
 const instant = fc.option(fc.integer({ min: T - 600_000, max: T + 4_000_000 }), { nil: null });
@@ -40,7 +40,7 @@ describe('window metrics in SQL', () => {
         fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
         (contacts, fromS, lengthS, by, shortAbandonSeconds, formula, thresholdSeconds) => {
           const db = openDatabase({ path: ':memory:' });
-          const store = createStore(db);
+          const store = createStoreWriter(db);
           db.prepare("INSERT INTO queues (name, channel, sl_threshold_seconds) VALUES ('Sales', 'voice', 30), ('billing', 'chat', 45)").run();
           const insert = db.prepare(
             `INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at)

@@ -10,7 +10,7 @@ import type { AdapterContext, FeedAdapter, FeedFormat } from '../ingest/adapter'
 import type { SourceLine } from '../ingest/ndjson';
 import { createAdapter } from '../ingest/adapters';
 import { validateTwilioSignature } from '../ingest/twilio-signature';
-import type { FeedRow, FileCursor, Store } from '../store/store';
+import type { FileCursor, StoredFeed, StoreWriter } from '../store/store';
 import { FileTail } from './file-tail';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { RefusedError } from '../api/refused';
@@ -35,7 +35,7 @@ interface Counters {
 }
 
 interface RunningFeed {
-  row: FeedRow;
+  row: StoredFeed;
   /** When this run of the feed started (engine clock): staleness counts from here until the first line. */
   startedAt: number;
   adapter: FeedAdapter;
@@ -63,7 +63,7 @@ export function mappingFor(format: FeedFormat, m: AbandonMapping | undefined): A
   return {};
 }
 
-function mappingOf(row: FeedRow): AbandonMapping {
+function mappingOf(row: StoredFeed): AbandonMapping {
   try {
     return mappingFor(row.format, JSON.parse(row.mapping) as AbandonMapping);
   } catch {
@@ -87,7 +87,7 @@ export function webhookPath(name: string): string {
 
 /** What the feed manager is given: its table and counts in the store, the clock, and the ingest path. */
 export interface FeedManagerDeps {
-  store: Pick<Store, 'feeds' | 'addFeed' | 'updateFeed' | 'setFeedPaused' | 'removeFeed' | 'lastReceived' | 'storedLineCount' | 'quarantinedCount' | 'fileCursor' | 'checkpoint'>;
+  store: Pick<StoreWriter, 'feeds' | 'addFeed' | 'updateFeed' | 'setFeedPaused' | 'removeFeed' | 'lastReceived' | 'storedLineCount' | 'quarantinedCount' | 'fileCursor' | 'checkpoint'>;
   clock: Clock;
   /** File tails are polled on the wall clock, every `pollMs` (default 200). */
   wall: Clock;
@@ -121,7 +121,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
     }
   }
 
-  function start(row: FeedRow): RunningFeed {
+  function start(row: StoredFeed): RunningFeed {
     // a feed started again (the host restarted) is as quiet as the store says it was, not "no events yet"
     const last = store.lastReceived(row.name);
     const f: RunningFeed = {
@@ -161,7 +161,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
       format: f.row.format,
       path: f.row.path,
       webhookPath: f.row.kind === 'webhook' ? webhookPath(f.row.name) : null,
-      heartbeatSeconds: f.row.heartbeat_seconds,
+      heartbeatSeconds: f.row.heartbeatSeconds,
       mapping: mappingOf(f.row),
       state,
       message: ('message' in tailState ? tailState.message : null) ?? null,
@@ -173,7 +173,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
       rejected: c.rejected,
       ignored: Object.fromEntries(f.adapter.ignored ?? []),
       // quiet beyond its heartbeat: no line at all (a heartbeat is a line) since the feed started or last spoke
-      stale: state !== 'paused' && now - (c.lastLineAt ?? f.startedAt) > f.row.heartbeat_seconds * 1000,
+      stale: state !== 'paused' && now - (c.lastLineAt ?? f.startedAt) > f.row.heartbeatSeconds * 1000,
     };
   }
 
@@ -245,22 +245,22 @@ export function createFeedManager(deps: FeedManagerDeps) {
         throw new FeedError(`a feed named "${spec.name}" exists already as ${r.kind} ${r.format}${r.path ? ` ${r.path}` : ''}: remove it first or choose another name`);
       }
       const mapping = spec.mapping ? JSON.stringify(mappingFor(spec.format, spec.mapping)) : r.mapping;
-      store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping);
+      store.updateFeed(spec.name, spec.token ?? null, spec.heartbeatSeconds ?? r.heartbeatSeconds, mapping);
       const changed = mapping !== r.mapping;
-      f.row = { ...r, token: spec.token ?? null, heartbeat_seconds: spec.heartbeatSeconds ?? r.heartbeat_seconds, mapping };
+      f.row = { ...r, token: spec.token ?? null, heartbeatSeconds: spec.heartbeatSeconds ?? r.heartbeatSeconds, mapping };
       if (changed) f.adapter = createAdapter(r.format, adapterContext, { abandonMapping: mappingOf(f.row) });
       return status(f);
     },
     pause(name: string): FeedStatus {
       const f = get(name);
       store.setFeedPaused(name, true);
-      f.row = { ...f.row, paused: 1 };
+      f.row = { ...f.row, paused: true };
       return status(f);
     },
     resume(name: string): FeedStatus {
       const f = get(name);
       store.setFeedPaused(name, false);
-      f.row = { ...f.row, paused: 0 };
+      f.row = { ...f.row, paused: false };
       f.tail?.poll();
       return status(f);
     },

@@ -5,8 +5,7 @@
  * duplicates instead of doubling the day.
  */
 import type { Engine } from '../engine';
-import type { Db } from '../store/database';
-import { lastStoredBlocks } from '../store/store';
+import type { StoreReader } from '../store/store';
 import { toEventLine, canonicalEvent } from '../model/events';
 import { createSimulator } from '../simulator/simulator';
 import { businessDayStart, localDate } from '../time/business-day';
@@ -46,9 +45,9 @@ const streamSource = (seed: number, dayStart: number, timeZone: string) => `simu
  * The latest instant of the events stored of a seed's simulated day, by every run of it (surged ones included);
  * null when none is stored. A stream's lines are its events in time order, so its last block holds it.
  */
-export function simulatedStreamEnd(db: Db, seed: number, dayStart: number, timeZone: string): number | null {
+export function simulatedStreamEnd(store: StoreReader, seed: number, dayStart: number, timeZone: string): number | null {
   let end: number | null = null;
-  for (const lines of lastStoredBlocks(db, streamSource(seed, dayStart, timeZone))) {
+  for (const lines of store.lastStoredBlocks(streamSource(seed, dayStart, timeZone))) {
     for (const text of lines) {
       const ts = Date.parse((JSON.parse(text) as { ts: string }).ts);
       if (Number.isFinite(ts) && (end === null || ts > end)) end = ts;

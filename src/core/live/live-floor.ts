@@ -7,7 +7,7 @@
  */
 import type { AgentRow, ChannelLive, IntervalPoint, QueueLive } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
-import type { AgentState, Channel, Contact, QueueConfig } from '../model/types';
+import type { AgentRecord, AgentState, Channel, Contact, QueueConfig } from '../model/types';
 import { AGENT_STATES, CHANNELS, contactThresholdSeconds, DEFAULT_SL_THRESHOLD_SECONDS, silentAt } from '../model/types';
 import {
   addToTally,
@@ -49,13 +49,7 @@ interface LiveContact {
   countedQueue: string | null;
 }
 
-interface LiveAgent {
-  id: string;
-  name: string;
-  capacity: Partial<Record<Channel, number>>;
-  state: AgentState;
-  reason: string | null;
-  since: number;
+interface LiveAgent extends AgentRecord {
   contacts: Set<string>;
   /** Closed time per state since the day start, ms. */
   stateMs: StateTimes;
@@ -136,7 +130,7 @@ export class LiveFloor {
 
   /** Seed an agent's current state and today's closed state time at start-up. */
   loadAgent(
-    a: { id: string; name: string; capacity: Partial<Record<Channel, number>>; state: AgentState; reason: string | null; since: number },
+    a: AgentRecord,
     stateMs?: StateTimes,
     reasonMs?: Map<string, number>,
   ): void {

@@ -5,10 +5,10 @@
  * from before today, today's, and those an agent still holds.
  */
 import type { AgentState, Contact } from '../model/types';
-import type { Store } from '../store/store';
+import type { StoreReader } from '../store/store';
 import { stateSpan, type LiveFloor } from './live-floor';
 
-type StoredFloor = Pick<Store, 'queues' | 'agentStatesSince' | 'currentAgents' | 'contactsWaitingBefore' | 'contactsWithAgents'>;
+type StoredFloor = Pick<StoreReader, 'queues' | 'agentStatesSince' | 'currentAgents' | 'contactsWaitingBefore' | 'contactsWithAgents'>;
 
 export function rebuildFloor(floor: LiveFloor, store: StoredFloor, dayStart: number, todaysContacts: Iterable<Contact>): void {
   floor.resetDay(dayStart);
@@ -16,16 +16,16 @@ export function rebuildFloor(floor: LiveFloor, store: StoredFloor, dayStart: num
   const times = new Map<string, Record<AgentState, number>>();
   const reasons = new Map<string, Map<string, number>>();
   for (const s of store.agentStatesSince(dayStart)) {
-    if (s.end_at === null) continue;
-    let t = times.get(s.agent_id);
-    if (!t) times.set(s.agent_id, (t = { available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 }));
-    const { inState, offline } = stateSpan(s.state, s.start_at, s.end_at, dayStart);
+    if (s.end === null) continue;
+    let t = times.get(s.agentId);
+    if (!t) times.set(s.agentId, (t = { available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 }));
+    const { inState, offline } = stateSpan(s.state, s.start, s.end, dayStart);
     t[s.state] += inState;
     t.offline += offline;
     if (s.state === 'not-ready') {
-      const r = reasons.get(s.agent_id) ?? new Map<string, number>();
+      const r = reasons.get(s.agentId) ?? new Map<string, number>();
       r.set(s.reason ?? '', (r.get(s.reason ?? '') ?? 0) + inState);
-      reasons.set(s.agent_id, r);
+      reasons.set(s.agentId, r);
     }
   }
   for (const a of store.currentAgents()) {

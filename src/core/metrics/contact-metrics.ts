@@ -13,7 +13,7 @@ import { DEFAULT_SERVICE_LEVEL_FORMULA, serviceLevel, SERVICE_LEVEL_VARIANTS } f
 export const SERVICE_LEVEL_DEFINITION = SERVICE_LEVEL_VARIANTS[DEFAULT_SERVICE_LEVEL_FORMULA].definition;
 
 /**
- * `left`: ended in the queue neither answered nor abandoned (an Asterisk EXITWITHKEY, an Amazon Connect queued
+ * `left` (counted as `leftOtherwise`): ended in the queue neither answered nor abandoned (an Asterisk EXITWITHKEY, an Amazon Connect queued
  * callback, a TaskRouter task canceled where the mapping does not call it an abandon). Offered, not waiting,
  * and outside the service-level and abandon-rate denominators, as Asterisk counts EXITWITHKEY.
  */
@@ -74,19 +74,17 @@ export function handleTimeMs(c: Contact, at: number): number | null {
   return c.answeredAt !== null && done !== null && done <= at ? done - c.answeredAt : null;
 }
 
-/** Running sums from which every ContactMetrics figure derives; add and remove are exact inverses. */
-export interface ContactTally {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  shortAbandoned: number;
-  answeredWithinThreshold: number;
-  abandonedWithinThreshold: number;
-  waiting: number;
-  left: number;
+/**
+ * Running sums from which every ContactMetrics figure derives; add and remove are exact inverses. The counts
+ * ContactMetrics reports as they are keep its names (and definitions).
+ */
+export interface ContactTally
+  extends Pick<
+    ContactMetrics,
+    'offered' | 'answered' | 'abandoned' | 'shortAbandoned' | 'answeredWithinThreshold' | 'abandonedWithinThreshold' | 'waiting' | 'leftOtherwise' | 'firstResponses'
+  > {
   leftWithinThreshold: number;
   answeredWaitMs: number;
-  firstResponses: number;
   firstResponseMs: number;
   /** Longest wait among answered and abandoned contacts (not removable; see `addToTally`). */
   maxResolvedWaitMs: number;
@@ -101,7 +99,7 @@ export function emptyTally(): ContactTally {
     answeredWithinThreshold: 0,
     abandonedWithinThreshold: 0,
     waiting: 0,
-    left: 0,
+    leftOtherwise: 0,
     leftWithinThreshold: 0,
     answeredWaitMs: 0,
     firstResponses: 0,
@@ -128,7 +126,7 @@ export function addToTally(t: ContactTally, k: Classification, sign: 1 | -1 = 1)
     if (k.shortAbandon) t.shortAbandoned += sign;
     if (k.resolvedWithinThreshold) t.abandonedWithinThreshold += sign;
   } else {
-    t.left += sign;
+    t.leftOtherwise += sign;
     if (k.resolvedWithinThreshold) t.leftWithinThreshold += sign;
   }
   if (k.outcome !== 'waiting' && sign === 1 && k.waitMs > t.maxResolvedWaitMs) t.maxResolvedWaitMs = k.waitMs;
@@ -146,7 +144,7 @@ export function mergeTally(into: ContactTally, t: ContactTally): void {
   into.answeredWithinThreshold += t.answeredWithinThreshold;
   into.abandonedWithinThreshold += t.abandonedWithinThreshold;
   into.waiting += t.waiting;
-  into.left += t.left;
+  into.leftOtherwise += t.leftOtherwise;
   into.leftWithinThreshold += t.leftWithinThreshold;
   into.answeredWaitMs += t.answeredWaitMs;
   into.firstResponses += t.firstResponses;
@@ -177,7 +175,7 @@ export function metricsFromTally(t: ContactTally, longestWaitingMs = 0, formula:
     answeredWithinThreshold: t.answeredWithinThreshold,
     abandonedWithinThreshold: t.abandonedWithinThreshold,
     waiting: t.waiting,
-    leftOtherwise: t.left,
+    leftOtherwise: t.leftOtherwise,
     serviceLevel: serviceLevel(t, formula),
     asaSeconds: t.answered > 0 ? t.answeredWaitMs / t.answered / 1000 : null,
     abandonRate: ratio(t.abandoned - t.shortAbandoned, resolved),

@@ -1,8 +1,8 @@
 /**
  * The contacts of the last days in memory, as the store holds them, so that history metrics over a recent window
  * (a week under review) are computed with classifyContact directly (about 0.1 µs a contact, against about 0.85 µs
- * for one SQLite pass). Every contact change reaches it through the engine's batches (the rows the store just
- * merged), so it never differs from the store; windows starting before its first day go to the store.
+ * for one SQLite pass). Every contact change reaches it through the engine's batches (the contacts the store
+ * just merged), so it never differs from the store; windows starting before its first day go to the store.
  */
 import type { Contact } from '../model/types';
 
@@ -36,7 +36,7 @@ export class RecentContacts {
   }
 
   /**
-   * The contacts set since the last call (each a new object: the store's merged row), for the standards
+   * The contacts set since the last call (each a new object: the store's merged contact), for the standards
    * evaluation's cached passes; null when more changed than are logged (MAX_CHANGES_LOGGED): judge all again.
    */
   takeChanges(): Contact[] | null {

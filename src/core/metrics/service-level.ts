@@ -41,12 +41,12 @@ export const SERVICE_LEVEL_VARIANTS: Record<ServiceLevelFormula, ServiceLevelVar
   connect: {
     vendor: 'Amazon Connect (service level X)',
     definition: '(answered + abandoned + left) within T / (answered + abandoned + left)',
-    value: (t) => ratio(t.answeredWithinThreshold + t.abandonedWithinThreshold + t.leftWithinThreshold, t.answered + t.abandoned + t.left),
+    value: (t) => ratio(t.answeredWithinThreshold + t.abandonedWithinThreshold + t.leftWithinThreshold, t.answered + t.abandoned + t.leftOtherwise),
   },
   genesys: {
     vendor: 'Genesys Cloud (default parts: abandons and flow-outs count, short abandons not excluded)',
     definition: 'answered within T / (answered + abandoned + left)',
-    value: (t) => ratio(t.answeredWithinThreshold, t.answered + t.abandoned + t.left),
+    value: (t) => ratio(t.answeredWithinThreshold, t.answered + t.abandoned + t.leftOtherwise),
   },
   talkdesk: {
     vendor: 'Talkdesk',

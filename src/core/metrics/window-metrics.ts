@@ -4,7 +4,7 @@
  */
 import type { GroupBy, MetricsReport, MetricsRow, ServiceLevelFormula } from '../../shared/api';
 import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
-import type { Store } from '../store/store';
+import type { StoreReader } from '../store/store';
 import type { RecentContacts } from './recent-contacts';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, type ContactTally } from './contact-metrics';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from './service-level';
@@ -46,7 +46,7 @@ export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueCon
 }
 
 /** The same rows as metricsForContacts over the stored contacts, summed by SQLite (a week in milliseconds). */
-export function storedMetrics(store: Store, o: WindowOptions): MetricsRow[] {
+export function storedMetrics(store: StoreReader, o: WindowOptions): MetricsRow[] {
   return store
     .contactTallies({ from: o.from, to: o.to, by: o.by, shortAbandonMs: o.shortAbandonSeconds * 1000, thresholdSeconds: o.thresholdSeconds })
     .map(({ key, longestWaitingMs, ...tally }) => ({ key, ...metricsFromTally(tally satisfies ContactTally, longestWaitingMs, o.formula) }))
@@ -57,7 +57,7 @@ export function storedMetrics(store: Store, o: WindowOptions): MetricsRow[] {
  * The report of a window: from the recent contacts held in memory when the window lies within them, else from
  * the store. Both classify the same way (classifyContact; the store's SQL is tested against it).
  */
-export function windowMetrics(store: Store, o: WindowOptions, recent?: RecentContacts): MetricsReport {
+export function windowMetrics(store: StoreReader, o: WindowOptions, recent?: RecentContacts): MetricsReport {
   const rows = recent?.covers(o.from) ? metricsForContacts(recent.values(), store.queues(), o) : storedMetrics(store, o);
   return {
     from: new Date(o.from).toISOString(),

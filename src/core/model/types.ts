@@ -81,3 +81,22 @@ export const AGENT_RESAY_MS = AGENT_SILENT_MS / 2;
 export function silentAt(state: AgentState, since: number): number {
   return state === 'offline' ? Infinity : since + AGENT_SILENT_MS;
 }
+
+/** An agent as stored and as the live floor holds it: who, what it can take at once, and its state since when. */
+export interface AgentRecord {
+  id: string;
+  name: string;
+  capacity: Partial<Record<Channel, number>>;
+  state: AgentState;
+  reason: string | null;
+  since: number;
+}
+
+/** A stored agent-state interval: the agent in `state` from `start` until `end` (null: still open). */
+export interface AgentStateInterval {
+  agentId: string;
+  state: AgentState;
+  reason: string | null;
+  start: number;
+  end: number | null;
+}

@@ -13,31 +13,13 @@
  * A standard disabled (`alert.enabled: false`) or removed resolves its open alerts.
  */
 import type { AlertsSummary, AlertView, StandardsEvaluation, StandardsSet } from '../../shared/standards';
-import type { AlertRow, Store } from '../store/store';
+import type { StoreWriter } from '../store/store';
 
 interface Episode {
   phase: 'breaching' | 'firing' | 'clearing';
   since: number;
   alertId: number | null;
   breachStartedAt: number;
-}
-
-export function alertView(r: AlertRow): AlertView {
-  return {
-    id: r.id,
-    standardId: r.standard_id,
-    standardName: r.standard_name,
-    key: r.key,
-    channel: r.channel,
-    queue: r.queue,
-    breachStartedAt: r.breach_started_at,
-    firedAt: r.fired_at,
-    resolvedAt: r.resolved_at,
-    acknowledgedAt: r.acknowledged_at,
-    snoozedUntil: r.snoozed_until,
-    figure: r.figure,
-    basis: r.basis,
-  };
 }
 
 export class AlertMonitor {
@@ -48,18 +30,17 @@ export class AlertMonitor {
   private byId = new Map<string, StandardsSet['standards'][number]>();
   private byIdOf: StandardsSet | null = null;
 
-  constructor(private readonly store: Store) {
+  constructor(private readonly store: StoreWriter) {
     // alerts open when the engine stopped are still firing: their episode goes on
-    for (const r of store.openAlerts()) {
-      this.episodes.set(`${r.standard_id}|${r.key}`, { phase: 'firing', since: r.fired_at, alertId: r.id, breachStartedAt: r.breach_started_at });
-      this.open.set(r.id, alertView(r));
+    for (const a of store.openAlerts()) {
+      this.episodes.set(`${a.standardId}|${a.key}`, { phase: 'firing', since: a.firedAt, alertId: a.id, breachStartedAt: a.breachStartedAt });
+      this.open.set(a.id, a);
     }
   }
 
   /** An alert of the log as stored now, or null. */
   alert(id: number): AlertView | null {
-    const r = this.store.alert(id);
-    return r ? alertView(r) : null;
+    return this.store.alert(id);
   }
 
   acknowledge(id: number, at: number): AlertView | null {

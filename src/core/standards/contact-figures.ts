@@ -142,7 +142,7 @@ export function groupFigure(s: Standard, g: Group): GroupFigure {
       return fig(t.answered ? t.answeredWaitMs / t.answered / 1000 : null, `mean wait of ${t.answered} answered`, t.answered);
     case 'abandon-rate': {
       // (abandoned - short abandons [+ left]) / (answered + abandoned - short abandons [+ left])
-      const left = s.options.leftCountsAsAbandoned ? t.left : 0;
+      const left = s.options.leftCountsAsAbandoned ? t.leftOtherwise : 0;
       const den = t.answered + t.abandoned + left - t.shortAbandoned;
       const num = t.abandoned + left - t.shortAbandoned;
       return fig(den > 0 ? num / den : null, `${num} abandoned of ${den} (short abandons excluded${left ? ', left counted as abandoned' : ''})`, den);

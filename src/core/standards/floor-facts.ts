@@ -7,7 +7,7 @@
 import type { LiveFloor } from '../live/live-floor';
 import type { RecentContacts } from '../metrics/recent-contacts';
 import { silentAt } from '../model/types';
-import type { Store } from '../store/store';
+import type { StoreReader } from '../store/store';
 import type { CenterDay } from '../time/center-day';
 import type { FloorFacts } from './evaluate';
 
@@ -19,7 +19,7 @@ export interface FloorFactsSources {
   intervalMinutes: number;
   recent: RecentContacts;
   floor: LiveFloor;
-  store: Pick<Store, 'agentStatesSince'>;
+  store: Pick<StoreReader, 'agentStatesSince'>;
 }
 
 export interface FloorFactsReader {
@@ -34,8 +34,8 @@ export function floorFactsReader(s: FloorFactsSources): FloorFactsReader {
     const capacity = s.floor.agentCapacities();
     // a state lasts at most until the agent fell silent (silentAt): its end is then that instant
     return s.store.agentStatesSince(from).map((i) => {
-      const silent = silentAt(i.state, i.start_at);
-      return { agentId: i.agent_id, state: i.state, start: i.start_at, end: silent < (i.end_at ?? Infinity) ? silent : i.end_at, capacity: capacity.get(i.agent_id) ?? {} };
+      const silent = silentAt(i.state, i.start);
+      return { agentId: i.agentId, state: i.state, start: i.start, end: silent < (i.end ?? Infinity) ? silent : i.end, capacity: capacity.get(i.agentId) ?? {} };
     });
   }
 

@@ -7,7 +7,7 @@
 import type { AlertView, StandardsEvaluation, StandardsVersion } from '../../shared/standards';
 import type { Clock } from '../clock';
 import type { Contact } from '../model/types';
-import type { Store } from '../store/store';
+import type { StoreWriter } from '../store/store';
 import { AlertMonitor } from './alerts';
 import { EvaluationCache, evaluateStandards, type FloorFacts } from './evaluate';
 import type { StandardsSet } from './standard';
@@ -17,7 +17,7 @@ import { createStandardsService, type StandardsService } from './standards-store
 export const STANDARDS_EVERY_MS = 5000;
 
 export interface StandardsRuntimeDeps {
-  store: Store;
+  store: StoreWriter;
   clock: Clock;
   timeZone: string;
   /** The floor at an instant (floor-facts.ts). */

@@ -4,7 +4,7 @@
  * standards too).
  */
 import type { StandardsVersion } from '../../shared/standards';
-import type { Store, StandardsVersionRow } from '../store/store';
+import type { StoredStandardsVersion, StoreWriter } from '../store/store';
 import { defaultStandards } from './defaults';
 import { checkStandards } from './standards-file';
 import type { StandardsSet } from './standard';
@@ -16,16 +16,16 @@ export interface StandardsService {
   history(limit: number): StandardsVersion[];
 }
 
-export function createStandardsService(store: Store, o: { now: () => number; timeZone: string }): StandardsService {
+export function createStandardsService(store: StoreWriter, o: { now: () => number; timeZone: string }): StandardsService {
   // versions never change once saved: each is read and checked once (the tick asks for the one in force every 5 s)
   const read = new Map<number, StandardsVersion>();
-  const toVersion = (r: StandardsVersionRow): StandardsVersion => {
+  const toVersion = (r: StoredStandardsVersion): StandardsVersion => {
     let v = read.get(r.id);
     if (v) return v;
     // stored sets were validated when saved; a set written by a later version is checked again, not trusted
     const parsed = checkStandards(JSON.parse(r.body));
     if (!parsed.ok) throw new Error(`standards version ${r.id} cannot be read: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
-    v = { version: r.id, validFrom: new Date(r.valid_from).toISOString(), savedAt: new Date(r.saved_at).toISOString(), note: r.note, set: parsed.set };
+    v = { version: r.id, validFrom: new Date(r.validFrom).toISOString(), savedAt: new Date(r.savedAt).toISOString(), note: r.note, set: parsed.set };
     read.set(r.id, v);
     return v;
   };

@@ -46,10 +46,14 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   }
 }
 
-function migrate(db: Db, path: string): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS __migrations__ (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const applied = db.prepare('SELECT id, name FROM __migrations__ ORDER BY id').all() as { id: number; name: string }[];
+/** The migrations a database records as applied, in order; null when it has no `__migrations__` table. */
+export function appliedMigrations(db: Db): { id: number; name: string }[] | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__migrations__'").get();
+  return table === undefined ? null : (db.prepare('SELECT id, name FROM __migrations__ ORDER BY id').all() as { id: number; name: string }[]);
+}
+
+/** Refuse a database whose applied migrations are not a prefix of the ones this version knows. */
+export function refuseUnknownMigrations(applied: readonly { id: number; name: string }[], path: string): void {
   applied.forEach((m, i) => {
     const known = MIGRATIONS[i];
     if (!known || known.id !== m.id || known.name !== m.name) {
@@ -60,6 +64,13 @@ function migrate(db: Db, path: string): void {
       );
     }
   });
+}
+
+function migrate(db: Db, path: string): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS __migrations__ (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = appliedMigrations(db) ?? [];
+  refuseUnknownMigrations(applied, path);
   const record = db.prepare('INSERT INTO __migrations__ (id, name, applied_at) VALUES (?, ?, ?)');
   for (const m of MIGRATIONS.slice(applied.length)) {
     db.transaction(() => {

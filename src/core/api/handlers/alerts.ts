@@ -2,13 +2,13 @@
 import type { Handlers } from '../../../shared/api';
 import type { AlertView } from '../../../shared/standards';
 import type { Clock } from '../../clock';
-import { alertView, type AlertMonitor } from '../../standards/alerts';
-import type { Store } from '../../store/store';
+import type { AlertMonitor } from '../../standards/alerts';
+import type { StoreReader } from '../../store/store';
 import { RefusedError } from '../refused';
 
 export interface AlertHandlerDeps {
   clock: Clock;
-  store: Pick<Store, 'recentAlerts'>;
+  store: Pick<StoreReader, 'recentAlerts'>;
   alerts: AlertMonitor;
   /** The floor changed: push a snapshot soon. */
   changed(): void;
@@ -21,7 +21,7 @@ export function alertsHandlers(d: AlertHandlerDeps): Handlers<'alerts'> {
     return v;
   };
   return {
-    'alerts/list': ({ limit }) => d.store.recentAlerts(limit ?? 200).map(alertView),
+    'alerts/list': ({ limit }) => d.store.recentAlerts(limit ?? 200),
     'alerts/acknowledge': ({ id }) => known(d.alerts.acknowledge(id, d.clock.now()), id),
     'alerts/snooze': ({ id, minutes }) => known(d.alerts.snooze(id, minutes === 0 ? null : d.clock.now() + minutes * 60_000), id),
   };

@@ -2,9 +2,9 @@
 import type { Handlers } from '../../../shared/api';
 import type { RecentContacts } from '../../metrics/recent-contacts';
 import { windowMetrics } from '../../metrics/window-metrics';
-import type { Store } from '../../store/store';
+import type { StoreReader } from '../../store/store';
 
-export function metricsHandlers(d: { store: Store; recent: RecentContacts; shortAbandonSeconds: number }): Handlers<'metrics'> {
+export function metricsHandlers(d: { store: StoreReader; recent: RecentContacts; shortAbandonSeconds: number }): Handlers<'metrics'> {
   return {
     'metrics/window': ({ from, to, by, formula, thresholdSeconds, shortAbandonSeconds }) =>
       windowMetrics(

@@ -1,0 +1,22 @@
+/**
+ * The one writer of a database (the engine's): every read of StoreReader, and the writes. Batches of lines go
+ * through write-batch.ts; feeds, standards versions and alerts are written one statement at a time.
+ */
+import { alertWrites } from './alerts';
+import type { Db } from './database';
+import { feedWrites } from './feeds';
+import { standardsVersionWrites } from './standards-versions';
+import type { StoreWriter } from './store';
+import { createStoreReader } from './store-reader';
+import { batchWriter } from './write-batch';
+
+/** `now`: the instant lines are received at (the engine's clock: simulated floors run it faster than the wall). */
+export function createStoreWriter(db: Db, now: () => number = Date.now): StoreWriter {
+  return {
+    ...createStoreReader(db),
+    writeBatch: batchWriter(db, now),
+    ...feedWrites(db, now),
+    ...standardsVersionWrites(db),
+    ...alertWrites(db),
+  };
+}
