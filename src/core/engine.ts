@@ -17,7 +17,7 @@ import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { RecentContacts } from './metrics/recent-contacts';
 import { DEFAULT_SHORT_ABANDON_SECONDS, type Contact } from './model/types';
-import { floorFactsReader } from './standards/floor-facts';
+import { floorFactsReader } from './standards/floor-facts-reader';
 import { createStandardsRuntime } from './standards/standards-runtime';
 import type { Db } from './store/database';
 import type { BatchResult, FileCursor, ParsedLine, StoreWriter } from './store/store';

@@ -5,7 +5,7 @@
 import type { Handlers } from '../../../shared/api';
 import type { Clock } from '../../clock';
 import { drillDown } from '../../standards/drill';
-import type { FloorFactsReader } from '../../standards/floor-facts';
+import type { FloorFactsReader } from '../../standards/floor-facts-reader';
 import { staffingByInterval } from '../../standards/staffing-intervals';
 import type { StandardsRuntime } from '../../standards/standards-runtime';
 import { whatIf } from '../../standards/what-if';
