@@ -117,7 +117,6 @@ export function createEngine(options: EngineOptions): Engine {
   let timer: ReturnType<typeof setInterval> | null = null;
   let pending: ReturnType<typeof setTimeout> | null = null;
 
-  let batchContacts: Map<string, Contact> | null = null;
   /** The last days' contacts in memory for history windows (a week under review): see RecentContacts. */
   const recentFrom = (day: number) => day - (options.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
   const recent = new RecentContacts(recentFrom(businessDayStart(clock.now(), center.timeZone, center.resetHour)));
@@ -125,9 +124,8 @@ export function createEngine(options: EngineOptions): Engine {
   const floor = new LiveFloor({
     shortAbandonMs: shortAbandonSeconds * 1000,
     intervalMs: intervalMinutes * 60_000,
-    // a contact the floor does not hold yet: as the batch just stored it (merged with any earlier events), else
-    // as stored before
-    loadContact: (id) => batchContacts?.get(id) ?? store.contact(id),
+    // a contact the floor does not hold yet and its batch does not carry: as stored before
+    storedContact: (id) => store.contact(id),
   });
   const standards = createStandardsService(store, { now: () => clock.now(), timeZone: center.timeZone });
   let dayStart = businessDayStart(clock.now(), center.timeZone, center.resetHour);
@@ -189,12 +187,7 @@ export function createEngine(options: EngineOptions): Engine {
         merged.set(c.id, c);
       }
     }
-    batchContacts = merged;
-    try {
-      for (const e of r.events) floor.apply(e);
-    } finally {
-      batchContacts = null;
-    }
+    floor.applyBatch(r.events, merged);
     totals.accepted += r.events.length;
     totals.duplicates += r.duplicates;
     totals.quarantined += r.quarantined;

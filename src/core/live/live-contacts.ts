@@ -52,7 +52,7 @@ export class LiveContacts {
     private readonly options: {
       shortAbandonMs: number;
       intervalMs: number;
-      loadContact?: (id: string) => Contact | null;
+      storedContact?: (id: string) => Contact | null;
     },
   ) {}
 
@@ -94,9 +94,12 @@ export class LiveContacts {
     return this.contacts.get(id)?.c;
   }
 
-  /** Apply a contact's event; the contact as it is after it (one the floor does not hold yet: see loadContact). */
-  apply(e: ContactEvent): PartialContact {
-    const lc = this.contactFor(e.contactId);
+  /**
+   * Apply a contact's event; the contact as it is after it. One the floor does not hold yet starts from its row in
+   * `known` (the batch's contacts as the store merged them), else as stored before.
+   */
+  apply(e: ContactEvent, known: ReadonlyMap<string, Contact> | undefined): PartialContact {
+    const lc = this.contactFor(e.contactId, known);
     const c = lc.c;
     switch (e.type) {
       case 'contact.queued':
@@ -133,10 +136,10 @@ export class LiveContacts {
     return c;
   }
 
-  private contactFor(id: string): LiveContact {
+  private contactFor(id: string, known: ReadonlyMap<string, Contact> | undefined): LiveContact {
     let lc = this.contacts.get(id);
     if (!lc) {
-      const stored = this.options.loadContact?.(id);
+      const stored = known?.get(id) ?? this.options.storedContact?.(id);
       lc = { c: stored ? { ...stored } : { id }, k: null, intervalKey: null, countedQueue: null };
       this.contacts.set(id, lc);
     }

@@ -17,8 +17,11 @@ export { stateSpan, type AgentTimes } from './live-agents';
 export interface LiveFloorOptions {
   shortAbandonMs: number;
   intervalMs: number;
-  /** Look up a contact the engine has not seen since start-up (queued on an earlier day). */
-  loadContact?: (id: string) => Contact | null;
+  /**
+   * A contact as stored, for one the floor does not hold and its batch does not carry (queued on an earlier day,
+   * not seen since start-up).
+   */
+  storedContact?: (id: string) => Contact | null;
 }
 
 export class LiveFloor {
@@ -61,7 +64,15 @@ export class LiveFloor {
     if (c.agentId && c.answeredAt !== null && c.wrapupEndAt === null && c.abandonedAt === null) this.agents.hold(c.agentId, c.id);
   }
 
-  apply(e: CanonicalEvent): void {
+  /**
+   * Apply a batch's new events. `contacts`: the batch's contacts as the store merged them; a contact the floor does
+   * not hold yet starts from its row there (its earlier events included), else from the stored one.
+   */
+  applyBatch(events: readonly CanonicalEvent[], contacts: ReadonlyMap<string, Contact>): void {
+    for (const e of events) this.apply(e, contacts);
+  }
+
+  apply(e: CanonicalEvent, contacts?: ReadonlyMap<string, Contact>): void {
     switch (e.type) {
       case 'queue.config':
         this.contacts.setQueue({
@@ -77,7 +88,7 @@ export class LiveFloor {
       case 'contact.message':
         return; // a customer follow-up: the standards' next response time (metrics/responses.ts), not the live tiles
     }
-    const c = this.contacts.apply(e);
+    const c = this.contacts.apply(e, contacts);
     if (e.type === 'contact.answered') this.agents.hold(e.agentId, e.contactId);
     else if (e.type === 'contact.wrapup-ended' && c.agentId) this.agents.release(c.agentId, c.id);
   }
