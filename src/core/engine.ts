@@ -111,8 +111,8 @@ export function createEngine(options: EngineOptions): Engine {
   const recentFrom = (dayStart: number) => dayStart - (options.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
   const recent = new RecentContacts(recentFrom(day.dayStart));
   for (const c of store.contactsQueuedBetween(recent.from, Number.MAX_SAFE_INTEGER)) recent.set(c);
-  // a contact the floor does not hold yet and its batch did not merge: as stored before
-  const floor = new LiveFloor({ shortAbandonMs: shortAbandonSeconds * 1000, intervalMs: intervalMinutes * 60_000, loadContact: (id) => store.contact(id) });
+  // a contact the floor does not hold yet and its batch does not carry: as stored before
+  const floor = new LiveFloor({ shortAbandonMs: shortAbandonSeconds * 1000, intervalMs: intervalMinutes * 60_000, storedContact: (id) => store.contact(id) });
   // start-up only: the live path is incremental; today's contacts are among the recent ones already read
   rebuildFloor(floor, store, day.dayStart, [...recent.values()].filter((c) => c.queuedAt >= day.dayStart));
 
@@ -130,7 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   function applyBatch(r: BatchResult): IngestSummary {
     for (const c of r.contacts.values()) recent.set(c);
-    for (const e of r.events) floor.apply(e, r.contacts);
+    floor.applyBatch(r.events, r.contacts);
     totals.accepted += r.events.length;
     totals.duplicates += r.duplicates;
     totals.quarantined += r.quarantined;

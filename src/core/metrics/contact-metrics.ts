@@ -112,7 +112,7 @@ export function emptyTally(): ContactTally {
  * Add (sign 1) or remove (sign -1) a classified contact. The live engine removes a contact's old
  * classification and adds its new one when an event changes it. Removing never lowers the longest resolved
  * wait: in order, a contact only moves from waiting to an outcome; a late event that shortens a resolved wait
- * makes the live floor recompute it (LiveFloor.settleLongestWaits).
+ * makes the live floor recompute it (LiveContacts.settleLongestWaits).
  */
 export function addToTally(t: ContactTally, k: Classification, sign: 1 | -1 = 1): void {
   t.offered += sign;

@@ -1,7 +1,8 @@
 /**
  * The tallies of an evaluation pass and what the engine keeps of them between evaluations: a pass's groups (one
  * per column: the center, a channel, a queue), the settled contacts' figures per window (EvaluationCache), and the
- * timeline of contacts by minute of entry. The evaluation itself, and the definitions, are in evaluate.ts.
+ * timeline of contacts by minute of entry. How a kept pass is brought up to date is in cached-pass.ts; the
+ * definitions are in evaluate.ts.
  */
 import { emptyTally, mergeTally, type ContactTally, type classifyContact } from '../metrics/contact-metrics';
 import { BinaryHeap } from '../binary-heap';

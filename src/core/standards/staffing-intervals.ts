@@ -15,7 +15,7 @@ import type { IntervalStaffing, IntervalStaffingRow, StandardsSet } from '../../
 import type { AgentState, Channel, Contact } from '../model/types';
 import { CHANNELS } from '../model/types';
 import { handleTimeMs } from '../metrics/contact-metrics';
-import { agentsRequired, meanConcurrency, STAFFED, staffingGoal } from './evaluate';
+import { agentsRequired, meanConcurrency, STAFFED, staffingGoal } from './staffing';
 
 
 export interface StaffingFacts {
