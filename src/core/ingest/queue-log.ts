@@ -17,8 +17,7 @@
  *
  * The hot path reads a line in place: it finds the `|` separators with indexOf and checks the epoch, verb and
  * whole-number fields char by char, cutting out only the substrings an event keeps (callid, queue, agent, a pause
- * reason); a line makes no intermediate arrays, closures or result objects. `splitQueueLogLine` is the same reading
- * as a function returning the fields, for callers that want them.
+ * reason); a line makes no intermediate arrays, closures or result objects.
  */
 import type { CanonicalEvent, EventOf } from '../model/events';
 import { AGENT_RESAY_MS, type AgentState, type Channel } from '../model/types';
@@ -85,17 +84,6 @@ export interface QueueLogAdapter extends FeedAdapter {
   readonly format: 'queue_log';
   readonly dedupe: 'by-effect';
   readonly ignored: ReadonlyMap<string, number>;
-}
-
-/** One line split into its fields. */
-export interface QueueLogLine {
-  /** Epoch milliseconds. */
-  ts: number;
-  callid: string;
-  queue: string;
-  agent: string;
-  verb: string;
-  data: string[];
 }
 
 const PIPE = '|';
@@ -210,39 +198,6 @@ function fieldEnd(text: string, s: number): number {
 function dataText(text: string, p5: number, index: number): string {
   const s = dataStart(text, p5, index);
   return s < 0 ? '' : text.slice(s, fieldEnd(text, s));
-}
-
-/**
- * Split and check the fixed part of a line. Empty callid, queue or agent fields are read as NONE (some writers
- * leave them empty). Returns a reason fit to show a user when the line is not a queue_log line.
- */
-export function splitQueueLogLine(text: string): QueueLogLine | { reason: string } {
-  const p1 = text.indexOf(PIPE);
-  const p2 = p1 < 0 ? -1 : text.indexOf(PIPE, p1 + 1);
-  const p3 = p2 < 0 ? -1 : text.indexOf(PIPE, p2 + 1);
-  const p4 = p3 < 0 ? -1 : text.indexOf(PIPE, p3 + 1);
-  if (p4 < 0) return { reason: fieldCountReason(p1 < 0 ? 1 : p2 < 0 ? 2 : p3 < 0 ? 3 : 4) };
-  const reason = fixedPartReason(text, p1, p2, p3, p4);
-  if (reason !== null) return { reason };
-  const p5 = text.indexOf(PIPE, p4 + 1);
-  return {
-    ts: epochMs(text, p1),
-    callid: fieldText(text, p1 + 1, p2),
-    queue: fieldText(text, p2 + 1, p3),
-    agent: fieldText(text, p3 + 1, p4),
-    verb: text.slice(p4 + 1, p5 < 0 ? text.length : p5),
-    data: p5 < 0 ? [] : text.slice(p5 + 1).split(PIPE),
-  };
-}
-
-/** The checks of splitQueueLogLine after the field count, in its order; null when the fixed part reads. */
-function fixedPartReason(text: string, p1: number, p2: number, p3: number, p4: number): string | null {
-  if (Number.isNaN(epochMs(text, p1))) return badEpoch(text, p1);
-  const p5 = text.indexOf(PIPE, p4 + 1);
-  const verbEnd = p5 < 0 ? text.length : p5;
-  if (verbEnd === p4 + 1) return EMPTY_VERB;
-  if (!isVerbWord(text, p4 + 1, verbEnd)) return badVerb(text, p4 + 1, verbEnd);
-  return fieldLengthReason(p1, p2, p3, p4);
 }
 
 const EMPTY_VERB = 'empty event verb (field 5)';
