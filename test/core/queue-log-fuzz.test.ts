@@ -15,7 +15,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AdapterContext } from '../../src/core/ingest/adapter';
-import { MAX_LINE_LENGTH, numberLines, type SourceLine } from '../../src/core/ingest/ndjson';
+import { MAX_LINE_LENGTH, numberLines, type SourceLine } from '../../src/core/ingest/source-lines';
 import { createQueueLogAdapter, NO_CALL_IDS } from '../../src/core/ingest/queue-log';
 import { canonicalEvent, type CanonicalEvent } from '../../src/core/model/events';
 import type { ParsedLine } from '../../src/core/store/store';

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalEvent, type CanonicalEvent } from '../../src/core/model/events';
 import type { AdapterContext } from '../../src/core/ingest/adapter';
-import { numberLines, type SourceLine } from '../../src/core/ingest/ndjson';
+import { numberLines, type SourceLine } from '../../src/core/ingest/source-lines';
 import { createTaskRouterAdapter, type TaskRouterOptions } from '../../src/core/ingest/taskrouter';
 import type { MetricsRow } from '../../src/shared/api';
 import type { Standard } from '../../src/shared/standards';

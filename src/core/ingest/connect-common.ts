@@ -8,7 +8,7 @@ import { formatZodError } from '../model/events';
 import type { CanonicalEvent } from '../model/events';
 import type { Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
-import { MAX_LINE_LENGTH, type SourceLine } from './ndjson';
+import { lineText, type SourceLine } from './source-lines';
 
 /**
  * Longest Connect identifier accepted (ContactId, EventId). Connect's are UUIDs (36 characters; the API allows
@@ -82,9 +82,9 @@ export function arnTail(arn: string | null | undefined): string | null {
 export type RecordOutcome = { events: CanonicalEvent[]; ignored?: string } | { reason: string };
 
 /**
- * Read source lines as one JSON object each, in order. Blank lines are skipped; every other line yields exactly
- * one ParsedLine. `mapRecord` is called only for JSON objects and must not throw; a throw would be a bug, and is
- * still turned into a quarantine reason rather than losing the batch.
+ * Read source lines as one JSON object each, in order, after the line preamble (blank lines skipped); every other
+ * line yields exactly one ParsedLine. `mapRecord` is called only for JSON objects and must not throw; a throw would
+ * be a bug, and is still turned into a quarantine reason rather than losing the batch.
  */
 export function parseJsonObjectLines(
   lines: SourceLine[],
@@ -92,13 +92,10 @@ export function parseJsonObjectLines(
   countIgnored: (kind: string) => void,
 ): ParsedLine[] {
   const out: ParsedLine[] = [];
-  for (const { position, text: raw } of lines) {
-    const text = raw.trim();
-    if (text === '') continue;
-    if (text.length > MAX_LINE_LENGTH) {
-      out.push({ position, text: text.slice(0, MAX_LINE_LENGTH), reason: `line longer than ${MAX_LINE_LENGTH} characters` });
-      continue;
-    }
+  for (const line of lines) {
+    const text = lineText(line, out);
+    if (text === null) continue;
+    const position = line.position;
     let json: unknown;
     try {
       json = JSON.parse(text);

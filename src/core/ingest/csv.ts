@@ -15,7 +15,7 @@ import { CHANNELS, type Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import { isValidTimeZone } from '../time/business-day';
 import type { FeedAdapter } from './adapter';
-import type { SourceLine } from './ndjson';
+import { lineText, type SourceLine } from './source-lines';
 
 /** What one data row says of its contact; null fields did not happen. */
 export interface ContactRow {
@@ -250,9 +250,11 @@ export function createCsvAdapter(mapping: CsvMapping): FeedAdapter {
     ignored,
     parse(lines: SourceLine[]): ParsedLine[] {
       const out: ParsedLine[] = [];
-      for (const { position, text } of lines) {
-        const line = text.replace(/\r$/, '');
-        if (line.trim() === '') continue;
+      for (const source of lines) {
+        if (lineText(source, out) === null) continue;
+        // A row keeps its edges: a tab-separated one may begin or end with an empty field.
+        const line = source.text.replace(/\r$/, '');
+        const position = source.position;
         const row = cells(line);
         if (typeof row === 'string') {
           out.push({ position, text: line, reason: row });

@@ -23,7 +23,7 @@ import type { CanonicalEvent, EventOf } from '../model/events';
 import { AGENT_RESAY_MS, type AgentState, type Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import type { AdapterContext, FeedAdapter } from './adapter';
-import { MAX_LINE_LENGTH, type SourceLine } from './ndjson';
+import { lineText, type SourceLine } from './source-lines';
 
 /** Call ids Asterisk writes on lines not tied to a call. */
 export const NO_CALL_IDS: ReadonlySet<string> = new Set(['NONE', 'REALTIME', 'MANAGER', 'CLI']);
@@ -557,7 +557,7 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
     return e === null ? [] : [e];
   }
 
-  /** One trimmed, non-blank line within MAX_LINE_LENGTH: its events, or the reason it is refused. */
+  /** One line through the preamble (trimmed, not blank, not over-long): its events, or the reason it is refused. */
   function readLine(position: number, text: string): ParsedLine {
     const p1 = text.indexOf(PIPE);
     const p2 = p1 < 0 ? -1 : text.indexOf(PIPE, p1 + 1);
@@ -711,21 +711,9 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
     const out: ParsedLine[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
+      const text = lineText(line, out);
+      if (text === null) continue;
       const position = line.position;
-      let text = line.text;
-      const n = text.length;
-      if (n === 0) continue;
-      // Printable ASCII at both ends (the usual line) has nothing to trim.
-      const a = text.charCodeAt(0);
-      const z = text.charCodeAt(n - 1);
-      if (a <= 32 || a >= 127 || z <= 32 || z >= 127) {
-        text = text.trim();
-        if (text === '') continue;
-      }
-      if (text.length > MAX_LINE_LENGTH) {
-        out.push(refused(position, text.slice(0, MAX_LINE_LENGTH), `line longer than ${MAX_LINE_LENGTH} characters`));
-        continue;
-      }
       try {
         out.push(readLine(position, text));
       } catch (e) {
