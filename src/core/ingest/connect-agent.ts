@@ -17,10 +17,8 @@ import { AGENT_RESAY_MS, type AgentState, type Channel } from '../model/types';
 import type { AdapterContext, FeedAdapter } from './adapter';
 import {
   arnTail,
-  BoundedMap,
   connectChannel,
   connectInstant,
-  ignoredCounter,
   MAX_CONNECT_ID,
   optionalInstant,
   optionalText,
@@ -28,6 +26,7 @@ import {
   validate,
   type RecordOutcome,
 } from './connect-common';
+import { BoundedMap, ignoredCounter } from './adapter-memory';
 
 /** Kinds counted in `ignored`. */
 export const AGENT_IGNORED = {

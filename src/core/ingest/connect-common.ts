@@ -1,6 +1,6 @@
 /**
  * Pieces shared by the two Amazon Connect adapters (contact records, agent event stream): reading a line as
- * one JSON object, Connect's ISO timestamps, its channel names, a bounded memory and the ignored counters.
+ * one JSON object, Connect's ISO timestamps and its channel names.
  * docs/feeds/connect.md describes both feeds and every mapping choice.
  */
 import { z } from 'zod';
@@ -126,35 +126,4 @@ export function parseJsonObjectLines(
 export function validate<T extends z.ZodType>(schema: T, json: unknown): { ok: true; value: z.output<T> } | { ok: false; reason: string } {
   const r = schema.safeParse(json);
   return r.success ? { ok: true, value: r.data } : { ok: false, reason: formatZodError(r.error) };
-}
-
-/**
- * A Map that forgets its least recently written entries beyond `max`: memory stays bounded on a feed that runs
- * for months. Writing an existing key moves it to the young end (Map keeps insertion order).
- */
-export class BoundedMap<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(readonly max: number) {
-    if (!(max >= 1)) throw new Error('BoundedMap needs max >= 1');
-  }
-  get(key: K): V | undefined {
-    return this.map.get(key);
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) {
-      const oldest = this.map.keys().next();
-      if (!oldest.done) this.map.delete(oldest.value);
-    }
-  }
-  get size(): number {
-    return this.map.size;
-  }
-}
-
-/** Counts of lines read but not mapped, by kind; the adapter exposes the map read-only. */
-export function ignoredCounter(): { ignored: ReadonlyMap<string, number>; count: (kind: string) => void } {
-  const ignored = new Map<string, number>();
-  return { ignored, count: (kind) => ignored.set(kind, (ignored.get(kind) ?? 0) + 1) };
 }

@@ -14,11 +14,9 @@ import type { CanonicalEvent, EventOf } from '../model/events';
 import type { AdapterContext, FeedAdapter } from './adapter';
 import {
   arnTail,
-  BoundedMap,
   connectChannel,
   connectInstant,
   connectSeconds,
-  ignoredCounter,
   MAX_CONNECT_ID,
   optionalInstant,
   optionalText,
@@ -26,6 +24,7 @@ import {
   validate,
   type RecordOutcome,
 } from './connect-common';
+import { BoundedMap, ignoredCounter } from './adapter-memory';
 
 /** Kinds counted in `ignored`. */
 export const CTR_IGNORED = {

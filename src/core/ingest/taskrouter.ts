@@ -16,7 +16,7 @@ import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import type { AdapterContext, FeedAdapter } from './adapter';
-import { BoundedMap, ignoredCounter } from './connect-common';
+import { BoundedMap, ignoredCounter } from './adapter-memory';
 import { lineText, type SourceLine } from './source-lines';
 import { clip, fieldObject, MAX_BATCH_LINE_LENGTH, MAX_EVENT_LINE_LENGTH, fieldText, firstFieldText, readTaskRouterLine, type RecordRead, type TaskRouterRecord } from './taskrouter-read';
 
