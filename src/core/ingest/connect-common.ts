@@ -1,6 +1,6 @@
 /**
  * Pieces shared by the two Amazon Connect adapters (contact records, agent event stream): reading a line as
- * one JSON object, Connect's ISO timestamps and its channel names.
+ * one JSON object (the adapters' shell), Connect's ISO timestamps and its channel names.
  * docs/feeds/connect.md describes both feeds and every mapping choice.
  */
 import { z } from 'zod';
@@ -8,6 +8,8 @@ import { formatZodError } from '../model/events';
 import type { CanonicalEvent } from '../model/events';
 import type { Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
+import type { FeedFormat } from './adapter';
+import { ignoredCounter } from './adapter-memory';
 import { lineText, type SourceLine } from './source-lines';
 
 /**
@@ -86,7 +88,7 @@ export type RecordOutcome = { events: CanonicalEvent[]; ignored?: string } | { r
  * line yields exactly one ParsedLine. `mapRecord` is called only for JSON objects and must not throw; a throw would
  * be a bug, and is still turned into a quarantine reason rather than losing the batch.
  */
-export function parseJsonObjectLines(
+function parseJsonObjectLines(
   lines: SourceLine[],
   mapRecord: (json: Record<string, unknown>) => RecordOutcome,
   countIgnored: (kind: string) => void,
@@ -120,6 +122,18 @@ export function parseJsonObjectLines(
     }
   }
   return out;
+}
+
+/**
+ * A Connect adapter's shell: its counts of records read but not mapped, and a parse that reads each line as one
+ * JSON object for `mapRecord` (parseJsonObjectLines).
+ */
+export function jsonRecordAdapter<F extends FeedFormat>(
+  format: F,
+  mapRecord: (json: Record<string, unknown>) => RecordOutcome,
+): { format: F; ignored: ReadonlyMap<string, number>; parse(lines: SourceLine[]): ParsedLine[] } {
+  const { ignored, count } = ignoredCounter();
+  return { format, ignored, parse: (lines) => parseJsonObjectLines(lines, mapRecord, count) };
 }
 
 /** A zod parse that never throws, with the project's one-line reason on failure. */
