@@ -11,7 +11,7 @@ import { manualClock } from '../src/core/clock';
 import { createEngine } from '../src/core/engine';
 import { createCsvAdapter } from '../src/core/ingest/csv';
 import { anonymousBankMapping } from '../src/core/ingest/csv-anonymous-bank';
-import { numberLines } from '../src/core/ingest/ndjson';
+import { numberLines } from '../src/core/ingest/source-lines';
 import { createQueueLogAdapter } from '../src/core/ingest/queue-log';
 import { storedMetrics } from '../src/core/metrics/window-metrics';
 import { computeTwilioSignature } from '../src/core/ingest/twilio-signature';

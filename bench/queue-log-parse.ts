@@ -4,7 +4,7 @@
  * keepNames, a little slower than the production build); profile with
  * `node --cpu-prof --import tsx bench/queue-log-parse.ts`.
  */
-import type { SourceLine } from '../src/core/ingest/ndjson';
+import type { SourceLine } from '../src/core/ingest/source-lines';
 import { createQueueLogAdapter } from '../src/core/ingest/queue-log';
 import { simulatedQueueLog } from './queue-log-gen';
 

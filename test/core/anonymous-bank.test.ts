@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCsvAdapter } from '../../src/core/ingest/csv';
 import { anonymousBankMapping } from '../../src/core/ingest/csv-anonymous-bank';
-import { numberLines } from '../../src/core/ingest/ndjson';
+import { numberLines } from '../../src/core/ingest/source-lines';
 import type { MetricsRow } from '../../src/shared/api';
 import { testEngine } from '../helpers/engine';
 import { BANK_FILE } from '../helpers/host';

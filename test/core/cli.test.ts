@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { numberLines } from '../../src/core/ingest/ndjson';
+import { numberLines } from '../../src/core/ingest/source-lines';
 import { testEngine, tempDbPath } from '../helpers/engine';
 import { ROOT } from '../helpers/host';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AdapterContext } from '../../src/core/ingest/adapter';
 import { AGENT_IGNORED, createConnectAgentAdapter } from '../../src/core/ingest/connect-agent';
-import { numberLines } from '../../src/core/ingest/ndjson';
+import { numberLines } from '../../src/core/ingest/source-lines';
 import type { AgentState } from '../../src/shared/api';
 import { testEngine } from '../helpers/engine';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AdapterContext } from '../../src/core/ingest/adapter';
 import { contactRecordSchema, createConnectCtrAdapter, CTR_IGNORED, mapContactRecord } from '../../src/core/ingest/connect-ctr';
-import { numberLines } from '../../src/core/ingest/ndjson';
+import { numberLines } from '../../src/core/ingest/source-lines';
 import type { MetricsRow } from '../../src/shared/api';
 import { testEngine } from '../helpers/engine';
 

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdapterContext, FeedAdapter } from '../../src/core/ingest/adapter';
 import { createConnectAgentAdapter } from '../../src/core/ingest/connect-agent';
 import { createConnectCtrAdapter } from '../../src/core/ingest/connect-ctr';
-import { MAX_LINE_LENGTH, numberLines, type SourceLine } from '../../src/core/ingest/ndjson';
+import { MAX_LINE_LENGTH, numberLines, type SourceLine } from '../../src/core/ingest/source-lines';
 import { canonicalEvent, type CanonicalEvent } from '../../src/core/model/events';
 import { testEngine } from '../helpers/engine';
 

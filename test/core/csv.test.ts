@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnMapping, createCsvAdapter, parseColumnMapping } from '../../src/core/ingest/csv';
+import { MAX_LINE_LENGTH } from '../../src/core/ingest/source-lines';
 import { testEngine } from '../helpers/engine';
 
 const mapping = {
@@ -128,5 +129,18 @@ describe('CSV history with a saved column mapping', () => {
     expect(parseColumnMapping({ version: 1, name: 's', kind: 'surveys', columns: { id: 'Contact', csat: 'Score' } })).toEqual({ ok: false, reason: expect.stringMatching(/surveyedAt/) });
     expect(parseColumnMapping({ version: 1, name: 's', kind: 'surveys', columns: { id: 'Contact', surveyedAt: 'At' } })).toEqual({ ok: false, reason: expect.stringMatching(/csat, nps or resolvedAt/) });
     expect(parseColumnMapping({ ...mapping, columns: { ...mapping.columns, resolvedAt: 'Solved' } })).toEqual({ ok: false, reason: expect.stringMatching(/resolvedAt and firstContactResolution go together/) });
+  });
+
+  it('refuses a line over 64 KiB as every feed does, and keeps a row\'s empty edge fields', () => {
+    const parsed = parseColumnMapping({ ...mapping, delimiter: '\t' });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const out = createCsvAdapter(columnMapping(parsed.mapping)).parse([
+      FILE[0].replaceAll(',', '\t'),
+      'T1\tSales\tPhone\t2026-03-02 10:00:00\t\t\t\t', // no agent: the row ends with its empty field
+      `T2\tSales\tPhone\t2026-03-02 10:00:00\t\t\t\t${'x'.repeat(MAX_LINE_LENGTH)}`,
+    ].map((text, i) => ({ position: i + 1, text })));
+    expect(out.map((l) => l.reason)).toEqual([undefined, undefined, `line longer than ${MAX_LINE_LENGTH} characters`]);
+    expect(out[2].text).toHaveLength(MAX_LINE_LENGTH);
   });
 });

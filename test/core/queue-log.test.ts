@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdapterContext } from '../../src/core/ingest/adapter';
-import { MAX_LINE_LENGTH, numberLines } from '../../src/core/ingest/ndjson';
+import { MAX_LINE_LENGTH, numberLines } from '../../src/core/ingest/source-lines';
 import {
   createQueueLogAdapter,
   MAX_UNKNOWN_VERB_KINDS,

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AdapterContext } from '../../src/core/ingest/adapter';
-import { numberLines, type SourceLine } from '../../src/core/ingest/ndjson';
+import { numberLines, type SourceLine } from '../../src/core/ingest/source-lines';
 import { createTaskRouterAdapter } from '../../src/core/ingest/taskrouter';
 import type { ParsedLine } from '../../src/core/store/store';
 import { testEngine } from '../helpers/engine';

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalEvent, type CanonicalEvent } from '../../src/core/model/events';
 import type { AdapterContext } from '../../src/core/ingest/adapter';
-import { numberLines, type SourceLine } from '../../src/core/ingest/ndjson';
+import { numberLines, type SourceLine } from '../../src/core/ingest/source-lines';
 import { createTaskRouterAdapter, type TaskRouterOptions } from '../../src/core/ingest/taskrouter';
 import type { MetricsRow } from '../../src/shared/api';
 import type { Standard } from '../../src/shared/standards';
@@ -296,6 +296,22 @@ describe('TaskRouter lines one by one', () => {
     expect(a.trackedTasks).toBe(0);
     const good = JSON.stringify([ce('task.created', { task_sid: T, task_queue_name: 'Sales' }), { specversion: '1.0', type: 'com.twilio.studio.x', data: {} }]);
     expect(a.parse([{ position: 2, text: good }])[0].events?.map((e) => e.type)).toEqual(['contact.queued']);
+  });
+
+  it('refuses a line over 64 KiB, a batch over 1 MiB, and keeps 64 KiB of either in quarantine', () => {
+    const pad = (n: number) => 'x'.repeat(n);
+    const form = `${base}&Note=${pad(64 * 1024)}`;
+    const event = `{"specversion":"1.0","pad":"${pad(64 * 1024)}"}`;
+    // a batch within 1 MiB is read (here: refused for its content, not its length); one over it is not
+    const batch = `[{"specversion":"1.0","pad":"${pad(512 * 1024)}"}]`;
+    const bigBatch = `[{"specversion":"1.0","pad":"${pad(1024 * 1024)}"}]`;
+    expect([form, event, batch, bigBatch].map((text) => one(text).reason)).toEqual([
+      'line longer than 65536 characters',
+      'line longer than 65536 characters',
+      'not a CloudEvent: missing type',
+      'line longer than 1048576 characters',
+    ]);
+    expect([form, event, batch, bigBatch].map((text) => one(text).text.length)).toEqual([65536, 65536, 65536, 65536]);
   });
 
   it('maps unknown event types and reservation outcomes to nothing, counted', () => {

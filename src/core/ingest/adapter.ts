@@ -12,7 +12,7 @@
 import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel } from '../model/types';
 import type { Dedupe, ParsedLine } from '../store/store';
-import type { SourceLine } from './ndjson';
+import type { SourceLine } from './source-lines';
 
 import type { FeedFormat } from '../../shared/api';
 

@@ -15,19 +15,8 @@ import { z } from 'zod';
 import type { EventOf } from '../model/events';
 import { AGENT_RESAY_MS, type AgentState, type Channel } from '../model/types';
 import type { AdapterContext, FeedAdapter } from './adapter';
-import {
-  arnTail,
-  BoundedMap,
-  connectChannel,
-  connectInstant,
-  ignoredCounter,
-  MAX_CONNECT_ID,
-  optionalInstant,
-  optionalText,
-  parseJsonObjectLines,
-  validate,
-  type RecordOutcome,
-} from './connect-common';
+import { BoundedMap } from './adapter-memory';
+import { arnTail, connectChannel, connectInstant, jsonRecordAdapter, MAX_CONNECT_ID, optionalInstant, optionalText, validate, type RecordOutcome } from './connect-common';
 
 /** Kinds counted in `ignored`. */
 export const AGENT_IGNORED = {
@@ -208,7 +197,6 @@ const KNOWN_TYPES = new Set(['STATE_CHANGE', 'HEART_BEAT', 'LOGIN', 'LOGOUT']);
 
 export function createConnectAgentAdapter(ctx: AdapterContext, options: ConnectAgentOptions = {}): ConnectAgentAdapter {
   const known = new BoundedMap<string, Known>(options.maxTrackedAgents ?? DEFAULT_MAX_TRACKED_AGENTS);
-  const { ignored, count } = ignoredCounter();
 
   function mapRecord(json: Record<string, unknown>): RecordOutcome {
     const v = validate(agentEventSchema, json);
@@ -244,9 +232,5 @@ export function createConnectAgentAdapter(ctx: AdapterContext, options: ConnectA
     return heartbeat ? { events: [event], ignored: AGENT_IGNORED.heartbeat } : { events: [event] };
   }
 
-  return {
-    format: 'connect-agent',
-    ignored,
-    parse: (lines) => parseJsonObjectLines(lines, mapRecord, count),
-  };
+  return jsonRecordAdapter('connect-agent', mapRecord);
 }

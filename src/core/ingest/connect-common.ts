@@ -1,6 +1,6 @@
 /**
  * Pieces shared by the two Amazon Connect adapters (contact records, agent event stream): reading a line as
- * one JSON object, Connect's ISO timestamps, its channel names, a bounded memory and the ignored counters.
+ * one JSON object (the adapters' shell), Connect's ISO timestamps and its channel names.
  * docs/feeds/connect.md describes both feeds and every mapping choice.
  */
 import { z } from 'zod';
@@ -8,7 +8,9 @@ import { formatZodError } from '../model/events';
 import type { CanonicalEvent } from '../model/events';
 import type { Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
-import { MAX_LINE_LENGTH, type SourceLine } from './ndjson';
+import type { FeedFormat } from './adapter';
+import { ignoredCounter } from './adapter-memory';
+import { lineText, type SourceLine } from './source-lines';
 
 /**
  * Longest Connect identifier accepted (ContactId, EventId). Connect's are UUIDs (36 characters; the API allows
@@ -82,23 +84,20 @@ export function arnTail(arn: string | null | undefined): string | null {
 export type RecordOutcome = { events: CanonicalEvent[]; ignored?: string } | { reason: string };
 
 /**
- * Read source lines as one JSON object each, in order. Blank lines are skipped; every other line yields exactly
- * one ParsedLine. `mapRecord` is called only for JSON objects and must not throw; a throw would be a bug, and is
- * still turned into a quarantine reason rather than losing the batch.
+ * Read source lines as one JSON object each, in order, after the line preamble (blank lines skipped); every other
+ * line yields exactly one ParsedLine. `mapRecord` is called only for JSON objects and must not throw; a throw would
+ * be a bug, and is still turned into a quarantine reason rather than losing the batch.
  */
-export function parseJsonObjectLines(
+function parseJsonObjectLines(
   lines: SourceLine[],
   mapRecord: (json: Record<string, unknown>) => RecordOutcome,
   countIgnored: (kind: string) => void,
 ): ParsedLine[] {
   const out: ParsedLine[] = [];
-  for (const { position, text: raw } of lines) {
-    const text = raw.trim();
-    if (text === '') continue;
-    if (text.length > MAX_LINE_LENGTH) {
-      out.push({ position, text: text.slice(0, MAX_LINE_LENGTH), reason: `line longer than ${MAX_LINE_LENGTH} characters` });
-      continue;
-    }
+  for (const line of lines) {
+    const text = lineText(line, out);
+    if (text === null) continue;
+    const position = line.position;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -125,39 +124,20 @@ export function parseJsonObjectLines(
   return out;
 }
 
+/**
+ * A Connect adapter's shell: its counts of records read but not mapped, and a parse that reads each line as one
+ * JSON object for `mapRecord` (parseJsonObjectLines).
+ */
+export function jsonRecordAdapter<F extends FeedFormat>(
+  format: F,
+  mapRecord: (json: Record<string, unknown>) => RecordOutcome,
+): { format: F; ignored: ReadonlyMap<string, number>; parse(lines: SourceLine[]): ParsedLine[] } {
+  const { ignored, count } = ignoredCounter();
+  return { format, ignored, parse: (lines) => parseJsonObjectLines(lines, mapRecord, count) };
+}
+
 /** A zod parse that never throws, with the project's one-line reason on failure. */
 export function validate<T extends z.ZodType>(schema: T, json: unknown): { ok: true; value: z.output<T> } | { ok: false; reason: string } {
   const r = schema.safeParse(json);
   return r.success ? { ok: true, value: r.data } : { ok: false, reason: formatZodError(r.error) };
-}
-
-/**
- * A Map that forgets its least recently written entries beyond `max`: memory stays bounded on a feed that runs
- * for months. Writing an existing key moves it to the young end (Map keeps insertion order).
- */
-export class BoundedMap<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(readonly max: number) {
-    if (!(max >= 1)) throw new Error('BoundedMap needs max >= 1');
-  }
-  get(key: K): V | undefined {
-    return this.map.get(key);
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) {
-      const oldest = this.map.keys().next();
-      if (!oldest.done) this.map.delete(oldest.value);
-    }
-  }
-  get size(): number {
-    return this.map.size;
-  }
-}
-
-/** Counts of lines read but not mapped, by kind; the adapter exposes the map read-only. */
-export function ignoredCounter(): { ignored: ReadonlyMap<string, number>; count: (kind: string) => void } {
-  const ignored = new Map<string, number>();
-  return { ignored, count: (kind) => ignored.set(kind, (ignored.get(kind) ?? 0) + 1) };
 }

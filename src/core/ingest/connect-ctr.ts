@@ -12,20 +12,8 @@
 import { z } from 'zod';
 import type { CanonicalEvent, EventOf } from '../model/events';
 import type { AdapterContext, FeedAdapter } from './adapter';
-import {
-  arnTail,
-  BoundedMap,
-  connectChannel,
-  connectInstant,
-  connectSeconds,
-  ignoredCounter,
-  MAX_CONNECT_ID,
-  optionalInstant,
-  optionalText,
-  parseJsonObjectLines,
-  validate,
-  type RecordOutcome,
-} from './connect-common';
+import { BoundedMap } from './adapter-memory';
+import { arnTail, connectChannel, connectInstant, connectSeconds, jsonRecordAdapter, MAX_CONNECT_ID, optionalInstant, optionalText, validate, type RecordOutcome } from './connect-common';
 
 /** Kinds counted in `ignored`. */
 export const CTR_IGNORED = {
@@ -168,7 +156,6 @@ export interface ConnectCtrAdapter extends FeedAdapter {
 
 export function createConnectCtrAdapter(ctx: AdapterContext, options: ConnectCtrOptions = {}): ConnectCtrAdapter {
   const newestVersion = new BoundedMap<string, number>(options.maxTrackedContacts ?? DEFAULT_MAX_TRACKED_CONTACTS);
-  const { ignored, count } = ignoredCounter();
 
   function mapRecord(json: Record<string, unknown>): RecordOutcome {
     if (json.ContactId === undefined || json.ContactId === null || json.ContactId === '') return { reason: 'missing ContactId' };
@@ -184,11 +171,9 @@ export function createConnectCtrAdapter(ctx: AdapterContext, options: ConnectCtr
   }
 
   return {
-    format: 'connect-ctr',
-    ignored,
+    ...jsonRecordAdapter('connect-ctr', mapRecord),
     get trackedContacts() {
       return newestVersion.size;
     },
-    parse: (lines) => parseJsonObjectLines(lines, mapRecord, count),
   };
 }

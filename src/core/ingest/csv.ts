@@ -15,7 +15,8 @@ import { CHANNELS, type Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import { isValidTimeZone } from '../time/business-day';
 import type { FeedAdapter } from './adapter';
-import type { SourceLine } from './ndjson';
+import { ignoredCounter } from './adapter-memory';
+import { lineText, type SourceLine } from './source-lines';
 
 /** What one data row says of its contact; null fields did not happen. */
 export interface ContactRow {
@@ -230,7 +231,7 @@ export function outcomeEvents(o: OutcomeRow, idPrefix: string): CanonicalEvent[]
 
 export function createCsvAdapter(mapping: CsvMapping): FeedAdapter {
   let header: string[] | null = null;
-  const ignored = new Map<string, number>();
+  const { ignored, count } = ignoredCounter();
   const options = { delimiter: mapping.delimiter, relax_column_count: true, relax_quotes: true, bom: true } as const;
 
   function cells(text: string): string[] | string {
@@ -250,9 +251,11 @@ export function createCsvAdapter(mapping: CsvMapping): FeedAdapter {
     ignored,
     parse(lines: SourceLine[]): ParsedLine[] {
       const out: ParsedLine[] = [];
-      for (const { position, text } of lines) {
-        const line = text.replace(/\r$/, '');
-        if (line.trim() === '') continue;
+      for (const source of lines) {
+        if (lineText(source, out) === null) continue;
+        // A row keeps its edges: a tab-separated one may begin or end with an empty field.
+        const line = source.text.replace(/\r$/, '');
+        const position = source.position;
         const row = cells(line);
         if (typeof row === 'string') {
           out.push({ position, text: line, reason: row });
@@ -272,7 +275,7 @@ export function createCsvAdapter(mapping: CsvMapping): FeedAdapter {
         const r = mapping.mapRow(record);
         if ('error' in r) out.push({ position, text: line, reason: r.error });
         else if ('skip' in r) {
-          ignored.set(r.skip, (ignored.get(r.skip) ?? 0) + 1);
+          count(r.skip);
           out.push({ position, text: line, events: [] });
         } else if ('outcome' in r) out.push({ position, text: line, events: outcomeEvents(r.outcome, `csv:${mapping.name}`) });
         else out.push({ position, text: line, events: contactRowEvents(r.contact, `csv:${mapping.name}`) });

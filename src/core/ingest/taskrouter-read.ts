@@ -5,9 +5,13 @@
  * Field names differ by delivery: webhooks post `TaskSid`, Event Streams payloads carry `task_sid`, older
  * JSON payloads `taskSid`. Keys are normalized (lower case, no `_` or `-`) so one lookup serves all three.
  */
+import { MAX_LINE_LENGTH } from './source-lines';
 
-/** Longest line read. A batch of CloudEvents may be long, so arrays get more room than one event. */
-export const MAX_EVENT_LINE_LENGTH = 64 * 1024;
+/**
+ * Longest line read (the line preamble refuses longer ones). A batch of CloudEvents may be long, so arrays get more
+ * room than one event.
+ */
+export const MAX_EVENT_LINE_LENGTH = MAX_LINE_LENGTH;
 export const MAX_BATCH_LINE_LENGTH = 1024 * 1024;
 
 const CLOUD_EVENT_PREFIX = 'com.twilio.taskrouter.';
@@ -106,12 +110,13 @@ function fromEpochNumber(n: number): number | null {
   return ms > MAX_EPOCH_MS ? null : ms;
 }
 
-/** Read one line. Never throws. The caller has trimmed it and skipped blank lines. */
+/**
+ * Read one line. Never throws. The line preamble has trimmed it, skipped it when blank and refused it when longer
+ * than MAX_EVENT_LINE_LENGTH (a batch: MAX_BATCH_LINE_LENGTH).
+ */
 export function readTaskRouterLine(text: string): LineRead {
   const first = text[0];
   if (first === '{' || first === '[') {
-    const limit = first === '[' ? MAX_BATCH_LINE_LENGTH : MAX_EVENT_LINE_LENGTH;
-    if (text.length > limit) return { kind: 'refused', reason: `line longer than ${limit} characters` };
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -124,7 +129,6 @@ export function readTaskRouterLine(text: string): LineRead {
     }
     return { kind: 'single', read: readCloudEvent(json) };
   }
-  if (text.length > MAX_EVENT_LINE_LENGTH) return { kind: 'refused', reason: `line longer than ${MAX_EVENT_LINE_LENGTH} characters` };
   return { kind: 'single', read: readFormPost(text) };
 }
 

@@ -16,9 +16,9 @@ import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel } from '../model/types';
 import type { ParsedLine } from '../store/store';
 import type { AdapterContext, FeedAdapter } from './adapter';
-import { BoundedMap, ignoredCounter } from './connect-common';
-import type { SourceLine } from './ndjson';
-import { clip, fieldObject, MAX_EVENT_LINE_LENGTH, fieldText, firstFieldText, readTaskRouterLine, type RecordRead, type TaskRouterRecord } from './taskrouter-read';
+import { BoundedMap, ignoredCounter } from './adapter-memory';
+import { lineText, type SourceLine } from './source-lines';
+import { clip, fieldObject, MAX_BATCH_LINE_LENGTH, MAX_EVENT_LINE_LENGTH, fieldText, firstFieldText, readTaskRouterLine, type RecordRead, type TaskRouterRecord } from './taskrouter-read';
 
 /** TaskRouter events that can end a waiting task as an abandon (the `abandonOn` option): see src/shared/api.ts. */
 export const ABANDON_TRIGGERS = TASKROUTER_ABANDON_TRIGGERS;
@@ -399,17 +399,18 @@ export function createTaskRouterAdapter(ctx: AdapterContext, options: TaskRouter
 
   function parse(lines: SourceLine[]): ParsedLine[] {
     const out: ParsedLine[] = [];
-    for (const { position, text: raw } of lines) {
-      const text = raw.trim();
-      if (text === '') continue;
+    for (const line of lines) {
+      const text = lineText(line, out, MAX_EVENT_LINE_LENGTH, MAX_BATCH_LINE_LENGTH);
+      if (text === null) continue;
+      const position = line.position;
       let r: Outcome;
       try {
-        const line = readTaskRouterLine(text);
-        r = line.kind === 'refused' ? { reason: line.reason } : mapReads(line.kind === 'single' ? [line.read] : line.reads);
+        const read = readTaskRouterLine(text);
+        r = read.kind === 'refused' ? { reason: read.reason } : mapReads(read.kind === 'single' ? [read.read] : read.reads);
       } catch (e) {
         r = { reason: `adapter error: ${(e as Error).message}` };
       }
-      // A refused line is kept in quarantine up to the length of one event (the reader refuses longer lines).
+      // A refused line is kept in quarantine up to the length of one event (a batch may be longer).
       out.push('reason' in r ? { position, text: text.slice(0, MAX_EVENT_LINE_LENGTH), reason: r.reason } : { position, text, events: r.events });
     }
     return out;
