@@ -44,7 +44,7 @@ export function busyFloor() {
  * filled over a morning would have shed long before. Left in the heap, its collection (a 50-80 ms pause) falls in
  * whichever measurement comes first.
  */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('the benchmarks need node --expose-gc: run them with npm run bench (or tsx --expose-gc bench/index.ts)');
   gc();

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { manualClock } from '../src/core/clock';
 import { createEngine } from '../src/core/engine';
 import { canonicalEvent, toEventLine, type CanonicalEvent, type CanonicalEventInput } from '../src/core/model/events';

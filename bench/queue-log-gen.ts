@@ -8,7 +8,7 @@ import { createSimulator } from '../src/core/simulator/simulator';
 
 const epoch = (ts: number) => (ts / 1000).toFixed(3);
 
-export function queueLogFromEvents(events: CanonicalEventInput[]): string[] {
+function queueLogFromEvents(events: CanonicalEventInput[]): string[] {
   const out: string[] = [];
   const calls = new Map<string, { uid: string; queue: string; queuedAt: number; answeredAt: number | null; agent: string | null }>();
   const agentState = new Map<string, string>();

@@ -14,7 +14,7 @@ type Report = (name: string, value: string) => void;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-export function twentyStandards(): StandardsSetInput {
+function twentyStandards(): StandardsSetInput {
   const windows = ['rolling-15m', 'rolling-30m', 'rolling-60m', 'today'] as const;
   const standards: StandardsSetInput['standards'] = [];
   windows.forEach((window, w) => {
@@ -30,7 +30,7 @@ export function twentyStandards(): StandardsSetInput {
 }
 
 /** The same 20 standards on each of the 100 queues: 2,000 queue-scoped standards (the most a set holds). */
-export function twentyStandardsPerQueue(queues: number): StandardsSetInput {
+function twentyStandardsPerQueue(queues: number): StandardsSetInput {
   const standards: StandardsSetInput['standards'] = [];
   for (let q = 0; q < queues; q++) {
     for (const s of twentyStandards().standards) standards.push({ ...s, id: `${s.id}-q${q}`, name: `${s.name} Q${q}`, scope: { kind: 'queue', queue: `Q${q}` } });

@@ -3,9 +3,9 @@ import { homedir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PRODUCT_NAME = 'Floorboard';
+const PRODUCT_NAME = 'Floorboard';
 
-export function userDataDir(): string {
+function userDataDir(): string {
   if (process.env.FLOORBOARD_HOME) return resolve(process.env.FLOORBOARD_HOME);
   if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
@@ -17,5 +17,5 @@ export function defaultDbPath(simulated: boolean): string {
   return join(userDataDir(), simulated ? 'simulated.db' : 'floorboard.db');
 }
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');

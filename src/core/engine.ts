@@ -6,7 +6,8 @@
 import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
 import { systemClock, type Clock, type Timer } from './clock';
 import type { AdapterContext, FeedAdapter } from './ingest/adapter';
-import { parseNdjsonLines, type SourceLine } from './ingest/ndjson';
+import { parseNdjsonLines } from './ingest/ndjson';
+import type { SourceLine } from './ingest/source-lines';
 import { createHandlers } from './api/handlers';
 import { createFeedManager, type FeedManager } from './feeds/feed-manager';
 import { CONFIGURATION_SOURCE, queueSettingLines, type QueueSetting } from './feeds/queue-settings';
@@ -16,7 +17,7 @@ import { rebuildFloor } from './live/rebuild-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { RecentContacts } from './metrics/recent-contacts';
-import { DEFAULT_SHORT_ABANDON_SECONDS, type Contact } from './model/types';
+import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
 import { floorFactsReader } from './standards/floor-facts-reader';
 import { createStandardsRuntime } from './standards/standards-runtime';
 import type { Db } from './store/database';
@@ -62,7 +63,7 @@ export interface EngineOptions {
 
 const DEFAULT_RECENT_DAYS = 8;
 
-export type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]) => void;
+type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]) => void;
 
 export interface Engine {
   readonly handlers: Api;

@@ -20,7 +20,7 @@ const COLUMN: Record<string, string> = { center: 'Center', voice: 'Voice', chat:
 const column = (key: string) => COLUMN[key] ?? (key.startsWith('queue:') ? `Queue ${key.slice(6)}` : key);
 
 /** The notifications for alerts that just fired: one each, or one summary for a burst. */
-export function alertNotices(alerts: readonly AlertView[]): NotificationConstructorOptions[] {
+function alertNotices(alerts: readonly AlertView[]): NotificationConstructorOptions[] {
   if (alerts.length === 0) return [];
   if (alerts.length > MAX_SEPARATE) {
     const names = alerts.map((a) => `${a.standardName} (${column(a.key)})`);

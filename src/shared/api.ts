@@ -317,7 +317,7 @@ export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 
 /** Every call is answered with an envelope; errors never cross a boundary as exceptions. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-export interface ApiError {
+interface ApiError {
   code: ApiErrorCode;
   message: string;
   /** invalid-args: every problem, at its path in the arguments ("set.standards.0.tiers.expected"), for a form. */

@@ -6,7 +6,7 @@
 import type { Channel, ServiceLevelFormula } from './api';
 
 export type Unit = 'share' | 'seconds' | 'agents' | 'score';
-export type Family = 'responsiveness' | 'availability' | 'outcomes';
+type Family = 'responsiveness' | 'availability' | 'outcomes';
 
 export interface MetricInfo {
   family: Family;
@@ -50,9 +50,9 @@ export const TIERS = ['expected', 'desired', 'delight'] as const;
 export type Tier = (typeof TIERS)[number];
 
 
-export type StandardScope = { kind: 'center' } | { kind: 'channel'; channel: Channel } | { kind: 'queue'; queue: string };
+type StandardScope = { kind: 'center' } | { kind: 'channel'; channel: Channel } | { kind: 'queue'; queue: string };
 
-export interface StandardOptions {
+interface StandardOptions {
   /** service-level: which vendor's formula. */
   formula?: ServiceLevelFormula;
   /** T, seconds: service level, first response within T (default: the queue's own, else the channel's). */

@@ -3,7 +3,6 @@
  * then checked against an independent computation written here from the raw rows.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCsvAdapter } from '../../src/core/ingest/csv';
 import { anonymousBankMapping } from '../../src/core/ingest/csv-anonymous-bank';

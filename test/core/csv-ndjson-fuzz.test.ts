@@ -5,7 +5,6 @@
  * built to be unreadable is refused; and through the engine the quarantine holds exactly the refused lines.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCsvAdapter } from '../../src/core/ingest/csv';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecentContacts } from '../../src/core/metrics/recent-contacts';
-import { CHANNELS, type Contact } from '../../src/core/model/types';
+import type { Contact } from '../../src/core/model/types';
 import { defaultStandards } from '../../src/core/standards/defaults';
 import { EvaluationCache, evaluateStandards, type FloorFacts } from '../../src/core/standards/evaluate';
 import { standardsSetSchema, type StandardsSetInput } from '../../src/core/standards/standard';

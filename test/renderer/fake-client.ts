@@ -3,7 +3,7 @@ import type { ApiArgs, ApiName, ApiResult, Envelope, FloorboardBridge, FloorSnap
 import { createBridgeTransport } from '../../src/renderer/src/api/bridge-transport';
 import { ApiClient } from '../../src/renderer/src/api/client';
 
-export type Handler<K extends ApiName> = (args: ApiArgs<K>) => ApiResult<K> | Promise<ApiResult<K>>;
+type Handler<K extends ApiName> = (args: ApiArgs<K>) => ApiResult<K> | Promise<ApiResult<K>>;
 export type Handlers = { [K in ApiName]?: Handler<K> };
 
 /** An Error a handler throws becomes an error envelope, as the engine's refusals do. */

@@ -15,7 +15,7 @@ import type {
 /** 2026-03-10 14:30:00 UTC: 14:30:00 in London (GMT in March), 10:30:00 in New York (EDT). */
 export const NOW = Date.UTC(2026, 2, 10, 14, 30, 0);
 
-export function metrics(over: Partial<ContactMetrics> = {}): ContactMetrics {
+function metrics(over: Partial<ContactMetrics> = {}): ContactMetrics {
   return {
     offered: 0,
     answered: 0,

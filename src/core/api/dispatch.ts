@@ -13,7 +13,7 @@ import { apiArgSchemas } from './schemas';
  */
 export type Dispatch = <K extends string>(name: K, args: K extends ApiName ? ApiArgs<K> : unknown) => Promise<Envelope<K extends ApiName ? ApiResult<K> : unknown>>;
 
-export function isApiName(name: string): name is ApiName {
+function isApiName(name: string): name is ApiName {
   return Object.prototype.hasOwnProperty.call(apiArgSchemas, name);
 }
 

@@ -7,7 +7,7 @@ import { FEED_KIND_FORMATS, type AbandonMapping, type FeedSpec, type FeedStatus,
 import { FLEX_INSIGHTS_ABANDON_ON } from '../ingest/taskrouter';
 import type { Clock, Timer } from '../clock';
 import type { AdapterContext, FeedAdapter, FeedFormat } from '../ingest/adapter';
-import type { SourceLine } from '../ingest/ndjson';
+import type { SourceLine } from '../ingest/source-lines';
 import { createAdapter } from '../ingest/adapters';
 import { validateTwilioSignature } from '../ingest/twilio-signature';
 import type { FileCursor, StoredFeed, StoreWriter } from '../store/store';
@@ -20,7 +20,7 @@ const FILE_FORMATS = FEED_KIND_FORMATS.file;
 const WEBHOOK_FORMATS = FEED_KIND_FORMATS.webhook;
 const DEFAULT_HEARTBEAT_SECONDS = 120;
 
-export class FeedError extends RefusedError {}
+class FeedError extends RefusedError {}
 
 interface Counters {
   accepted: number;
@@ -57,7 +57,7 @@ export interface WebhookAnswer {
 }
 
 /** The mapping a feed of this format uses: its own settings where given, else the defaults, written out. */
-export function mappingFor(format: FeedFormat, m: AbandonMapping | undefined): AbandonMapping {
+function mappingFor(format: FeedFormat, m: AbandonMapping | undefined): AbandonMapping {
   if (format === 'taskrouter') return { abandonOn: [...new Set(m?.abandonOn ?? FLEX_INSIGHTS_ABANDON_ON)] };
   if (format === 'queue_log') return { exitWithKey: m?.exitWithKey ?? 'left' };
   return {};
@@ -81,7 +81,7 @@ function bodySha256Matches(url: string, body: string): boolean {
   return given !== null && given.toLowerCase() === createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-export function webhookPath(name: string): string {
+function webhookPath(name: string): string {
   return `/feeds/${name}`;
 }
 

@@ -11,7 +11,7 @@ import type { FeedFormat, FeedSpec } from '../../shared/api';
 import { FEED_FORMATS } from '../ingest/adapter';
 import { FEED_NAME } from '../api/schemas';
 
-export function tokenVariable(name: string): string {
+function tokenVariable(name: string): string {
   return `FLOORBOARD_TOKEN_${name.toUpperCase().replace(/-/g, '_')}`;
 }
 

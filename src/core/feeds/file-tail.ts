@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileCursor } from '../store/store';
-import { MAX_LINE_LENGTH, type SourceLine } from '../ingest/ndjson';
+import { MAX_LINE_LENGTH, type SourceLine } from '../ingest/source-lines';
 
-export interface TailBatch {
+interface TailBatch {
   lines: SourceLine[];
   cursor: FileCursor;
 }

@@ -7,7 +7,7 @@ import type { AbandonMapping, FeedFormat, IngestSummary } from '../../shared/api
 import { RefusedError } from '../api/refused';
 import type { AdapterContext, FeedAdapter } from '../ingest/adapter';
 import { createAdapter } from '../ingest/adapters';
-import type { SourceLine } from '../ingest/ndjson';
+import type { SourceLine } from '../ingest/source-lines';
 import { BUILT_IN_CSV_MAPPINGS } from '../ingest/csv-mappings';
 
 /** Imports whose adapter is kept between batches; the least recently used is dropped beyond this. */

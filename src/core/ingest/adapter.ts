@@ -9,7 +9,6 @@
  *   { events: [] } and is kept as raw, not quarantined; count such lines in `ignored` by kind if useful;
  * - the same input always gives the same events, with `id`s stable across re-reads where the source has ids.
  */
-import type { CanonicalEvent } from '../model/events';
 import type { AgentState, Channel } from '../model/types';
 import type { Dedupe, ParsedLine } from '../store/store';
 import type { SourceLine } from './source-lines';
@@ -42,4 +41,3 @@ export interface FeedAdapter {
   readonly dedupe?: Dedupe;
 }
 
-export type { CanonicalEvent, ParsedLine, SourceLine };

@@ -27,7 +27,7 @@ export const AGENT_IGNORED = {
 } as const;
 
 /** Agents whose last state is remembered (least recently updated forgotten first; the context answers then). */
-export const DEFAULT_MAX_TRACKED_AGENTS = 50_000;
+const DEFAULT_MAX_TRACKED_AGENTS = 50_000;
 
 const MAX_REASON = 100;
 const MAX_NAME = 200;
@@ -79,7 +79,7 @@ const snapshotSchema = z.object({
   Contacts: z.array(contactSchema).max(100).nullish(),
 });
 
-export const agentEventSchema = z.object({
+const agentEventSchema = z.object({
   EventId: z.string().min(1).max(MAX_CONNECT_ID),
   EventType: z.string().min(1).max(64),
   EventTimestamp: connectInstant,
@@ -90,10 +90,10 @@ export const agentEventSchema = z.object({
 });
 
 /** A validated agent event; timestamps as epoch ms. */
-export type AgentEventRecord = z.output<typeof agentEventSchema>;
+type AgentEventRecord = z.output<typeof agentEventSchema>;
 type Snapshot = z.output<typeof snapshotSchema>;
 
-export interface DerivedState {
+interface DerivedState {
   state: AgentState;
   /** Not-ready reason code (the status name); null otherwise. */
   reasonCode: string | null;
@@ -102,7 +102,7 @@ export interface DerivedState {
 }
 
 /** The agent id: Configuration.Username, else the last segment of AgentARN. */
-export function agentIdOf(r: AgentEventRecord): string | null {
+function agentIdOf(r: AgentEventRecord): string | null {
   return r.CurrentAgentSnapshot?.Configuration?.Username || arnTail(r.AgentARN);
 }
 
@@ -132,7 +132,7 @@ function latestStart(contacts: NonNullable<Snapshot['Contacts']>, states: Set<st
  * status does. A status-derived ts is moved to EventTimestamp when the previous snapshot listed contacts: the
  * status (say Available) was set before the contact and outlived it, but the agent is available only now.
  */
-export function stateOf(r: AgentEventRecord): DerivedState | { reason: string } {
+function stateOf(r: AgentEventRecord): DerivedState | { reason: string } {
   if (r.EventType === 'LOGOUT') return { state: 'offline', reasonCode: null, ts: r.EventTimestamp };
   const snap = r.CurrentAgentSnapshot;
   if (snap == null) return { reason: 'CurrentAgentSnapshot: missing' };

@@ -20,7 +20,7 @@ import { lineText, type SourceLine } from './source-lines';
 export const MAX_CONNECT_ID = 160;
 
 /** Connect channel -> Floorboard channel. TASK is async work routed like a message (docs/feeds/connect.md). */
-export const CONNECT_CHANNELS: Readonly<Record<string, Channel>> = {
+const CONNECT_CHANNELS: Readonly<Record<string, Channel>> = {
   VOICE: 'voice',
   CHAT: 'chat',
   TASK: 'message',
@@ -45,7 +45,7 @@ function daysInMonth(year: number, month: number): number {
  * Epoch ms of a Connect timestamp (`2026-03-02T09:15:02Z`, `...02.123Z`, or with an offset), or null when it is
  * not one. Stricter than Date.parse, which rolls 2026-02-30 over into March.
  */
-export function parseConnectInstant(s: string): number | null {
+function parseConnectInstant(s: string): number | null {
   if (s.length > 40) return null;
   const m = ISO_INSTANT.exec(s);
   if (!m) return null;
@@ -68,7 +68,7 @@ export const connectInstant = z.string().transform((s, ctx) => {
 /** An optional Connect timestamp: absent or null when it did not happen (yet). */
 export const optionalInstant = connectInstant.nullish();
 /** Longest duration accepted: a year. Keeps a derived instant (start + duration) a finite, storable number. */
-export const MAX_CONNECT_SECONDS = 366 * 86_400;
+const MAX_CONNECT_SECONDS = 366 * 86_400;
 /** Whole seconds, as Connect's durations are. */
 export const connectSeconds = z.number().finite().nonnegative().max(MAX_CONNECT_SECONDS).nullish();
 export const optionalText = (max: number) => z.string().max(max).nullish();

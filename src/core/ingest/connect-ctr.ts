@@ -23,7 +23,7 @@ export const CTR_IGNORED = {
 } as const;
 
 /** Contacts whose newest LastUpdateTimestamp is remembered (least recently updated forgotten first). */
-export const DEFAULT_MAX_TRACKED_CONTACTS = 200_000;
+const DEFAULT_MAX_TRACKED_CONTACTS = 200_000;
 
 /**
  * Initiation methods whose queue time is not a customer waiting on the line: a queued callback leg (the customer
@@ -78,7 +78,7 @@ export type ContactRecord = z.output<typeof contactRecordSchema>;
  * transferred out of the queue: NextContactId, TransferCompletedTimestamp or TransferredToEndpoint set).
  * Only once it is over (DisconnectTimestamp): until then it is still waiting, or being offered to an agent.
  */
-export function isAbandoned(r: ContactRecord): boolean {
+function isAbandoned(r: ContactRecord): boolean {
   if (r.Agent?.ConnectedToAgentTimestamp != null || r.DisconnectTimestamp == null) return false;
   if (r.InitiationMethod != null && NOT_ABANDONABLE_INITIATIONS.has(r.InitiationMethod)) return false;
   return !r.NextContactId && r.TransferCompletedTimestamp == null && r.TransferredToEndpoint == null;

@@ -16,7 +16,7 @@
 import { DateTime } from 'luxon';
 import type { CsvMapping, RowResult } from './csv';
 
-export const ANONYMOUS_BANK_TIME_ZONE = 'Asia/Jerusalem';
+const ANONYMOUS_BANK_TIME_ZONE = 'Asia/Jerusalem';
 const NEVER = '0:00:00';
 
 function seconds(hms: string): number | null {

@@ -19,7 +19,7 @@ import { ignoredCounter } from './adapter-memory';
 import { lineText, type SourceLine } from './source-lines';
 
 /** What one data row says of its contact; null fields did not happen. */
-export interface ContactRow {
+interface ContactRow {
   id: string;
   queue: string;
   channel: Channel;
@@ -33,7 +33,7 @@ export interface ContactRow {
 }
 
 /** What a row says of a contact's outcome: a survey answer and/or its resolution. */
-export interface OutcomeRow {
+interface OutcomeRow {
   id: string;
   survey: { at: number; csat: number | null; nps: number | null } | null;
   resolution: { at: number; firstContact: boolean } | null;
@@ -52,7 +52,7 @@ export interface CsvMapping {
 // ---- the generic column mapping, saved as JSON -------------------------------------------------------
 
 const column = z.string().min(1);
-export const columnMappingSchema = z
+const columnMappingSchema = z
   .object({
     version: z.literal(1),
     name: z.string().min(1),
@@ -207,7 +207,7 @@ export function columnMapping(m: ColumnMapping): CsvMapping {
 
 // ---- the adapter ------------------------------------------------------------------------------------------
 
-export function contactRowEvents(c: ContactRow, idPrefix: string): CanonicalEvent[] {
+function contactRowEvents(c: ContactRow, idPrefix: string): CanonicalEvent[] {
   const key = `${idPrefix}:${c.id}`;
   const out: CanonicalEvent[] = [{ v: 1, id: `${key}:queued`, type: 'contact.queued', ts: c.queuedAt, contactId: c.id, channel: c.channel, queue: c.queue }];
   if (c.answeredAt !== null) out.push({ v: 1, id: `${key}:answered`, type: 'contact.answered', ts: c.answeredAt, contactId: c.id, agentId: c.agent ?? 'unknown' });
@@ -219,7 +219,7 @@ export function contactRowEvents(c: ContactRow, idPrefix: string): CanonicalEven
 }
 
 /** A contact's survey answer and resolution as events (ids: the mapping's prefix and the contact's id). */
-export function outcomeEvents(o: OutcomeRow, idPrefix: string): CanonicalEvent[] {
+function outcomeEvents(o: OutcomeRow, idPrefix: string): CanonicalEvent[] {
   const key = `${idPrefix}:${o.id}`;
   const out: CanonicalEvent[] = [];
   if (o.survey) {

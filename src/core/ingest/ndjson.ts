@@ -6,9 +6,6 @@ import { parseEventLine } from '../model/events';
 import type { ParsedLine } from '../store/store';
 import { lineText, type SourceLine } from './source-lines';
 
-// Where the feeds (file-tail.ts, imports.ts) and the engine have imported them from.
-export { MAX_LINE_LENGTH, numberLines, type SourceLine } from './source-lines';
-
 export function parseNdjsonLines(lines: SourceLine[]): ParsedLine[] {
   const out: ParsedLine[] = [];
   for (const line of lines) {

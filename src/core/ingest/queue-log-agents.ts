@@ -16,7 +16,7 @@ import type { AdapterContext } from './adapter';
 export const DEFAULT_MAX_TRACKED_AGENTS = 20_000;
 
 /** Reason shown for a pause without a reason code (PAUSE with an empty data1, ADDMEMBER ... PAUSED). */
-export const DEFAULT_PAUSE_REASON = 'Paused';
+const DEFAULT_PAUSE_REASON = 'Paused';
 
 const MAX_REASON = 100;
 /** A call still open after this long is taken as having lost its end line (the agent is no longer held on it). */

@@ -13,7 +13,7 @@ export const NO_CALL_IDS: ReadonlySet<string> = new Set(['NONE', 'REALTIME', 'MA
  * more) and member names are far shorter; the bound keeps contact ids (`callid@queue`) within the canonical 200
  * characters.
  */
-export const MAX_QUEUE_LOG_FIELD = 64;
+const MAX_QUEUE_LOG_FIELD = 64;
 
 export const PIPE = '|';
 

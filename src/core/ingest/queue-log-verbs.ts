@@ -10,7 +10,7 @@ import { dataStart, fieldEnd, isWhole, quote } from './queue-log-fields';
  * A ring that was not answered (RINGNOANSWER, RINGCANCELED) changes no contact and no agent state: an agent that
  * Asterisk auto-pauses after it gets its own PAUSE line.
  */
-export const IGNORED_VERBS: ReadonlySet<string> = new Set([
+const IGNORED_VERBS: ReadonlySet<string> = new Set([
   'QUEUESTART',
   'CONFIGRELOAD',
   'SYSCOMPAT',

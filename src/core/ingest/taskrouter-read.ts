@@ -43,7 +43,7 @@ export type RecordRead =
 
 export type LineRead = { kind: 'single'; read: RecordRead } | { kind: 'batch'; reads: RecordRead[] } | { kind: 'refused'; reason: string };
 
-export const normalizeKey = (name: string): string => name.toLowerCase().replace(/[_-]/g, '');
+const normalizeKey = (name: string): string => name.toLowerCase().replace(/[_-]/g, '');
 
 /** A field as text: strings trimmed (empty = absent), finite numbers and booleans spelled out. */
 export function fieldText(fields: Fields, name: string): string | undefined {
@@ -83,7 +83,7 @@ export function fieldObject(fields: Fields, name: string): Record<string, unknow
   return isPlainObject(o) ? o : 'bad';
 }
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
+function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
@@ -94,7 +94,7 @@ export const clip = (s: string, max = 40): string => (s.length > max ? `${s.slic
  * An instant as TaskRouter sends it: epoch seconds (webhooks, possibly fractional), epoch milliseconds, or
  * ISO-8601 with Z or an offset (Event Streams). Null when unreadable or outside what a Date can hold.
  */
-export function parseInstant(v: unknown): number | null {
+function parseInstant(v: unknown): number | null {
   if (typeof v === 'number') return fromEpochNumber(v);
   if (typeof v !== 'string') return null;
   const s = v.trim();
@@ -143,7 +143,7 @@ function decodeFormPart(s: string): string | null {
 }
 
 /** One `application/x-www-form-urlencoded` body. A repeated name keeps its first value. */
-export function readFormPost(text: string): RecordRead {
+function readFormPost(text: string): RecordRead {
   const raw = /[\s\u0000-\u001f\u007f]/.exec(text);
   if (raw) return refused(`not form-encoded: raw ${raw[0] === ' ' ? 'space' : 'control or blank character'} at ${raw.index + 1}`);
   const fields = new Map<string, unknown>();
@@ -164,7 +164,7 @@ export function readFormPost(text: string): RecordRead {
 }
 
 /** One CloudEvent of Event Streams: `{"specversion":"1.0","type":"com.twilio.taskrouter.task.created","id":...,"time":...,"data":{...}}`. */
-export function readCloudEvent(v: unknown): RecordRead {
+function readCloudEvent(v: unknown): RecordRead {
   if (!isPlainObject(v)) return refused('not a CloudEvent: not a JSON object');
   if (typeof v.specversion !== 'string' || v.specversion === '') return refused('not a CloudEvent: missing specversion');
   if (typeof v.type !== 'string' || v.type === '') return refused('not a CloudEvent: missing type');

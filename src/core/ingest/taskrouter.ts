@@ -22,12 +22,12 @@ import { clip, fieldObject, MAX_BATCH_LINE_LENGTH, MAX_EVENT_LINE_LENGTH, fieldT
 
 /** TaskRouter events that can end a waiting task as an abandon (the `abandonOn` option): see src/shared/api.ts. */
 export const ABANDON_TRIGGERS = TASKROUTER_ABANDON_TRIGGERS;
-export type AbandonTrigger = TaskRouterAbandonTrigger;
+type AbandonTrigger = TaskRouterAbandonTrigger;
 /** Flex Insights counts a canceled task and a failed transfer as abandoned (DOMAIN.md). */
 export const FLEX_INSIGHTS_ABANDON_ON = DEFAULT_TASKROUTER_ABANDON_ON;
 
 /** Task channel (TaskChannelUniqueName, or Flex's TaskAttributes.channelType) -> Floorboard channel. */
-export const TASKROUTER_CHANNELS: Readonly<Record<string, Channel>> = {
+const TASKROUTER_CHANNELS: Readonly<Record<string, Channel>> = {
   voice: 'voice',
   chat: 'chat',
   web: 'chat',
@@ -44,14 +44,14 @@ export const TASKROUTER_CHANNELS: Readonly<Record<string, Channel>> = {
 };
 
 /** WorkerActivityName -> agent state; any other activity is not-ready with the activity name as reason. */
-export const TASKROUTER_ACTIVITIES: Readonly<Record<string, AgentState>> = {
+const TASKROUTER_ACTIVITIES: Readonly<Record<string, AgentState>> = {
   available: 'available',
   idle: 'available',
   offline: 'offline',
 };
 
 /** Kinds counted in `ignored` (besides the TaskRouter event types that carry nothing for the floor). */
-export const TR_IGNORED = {
+const TR_IGNORED = {
   foreign: 'foreign CloudEvent (not com.twilio.taskrouter.*)',
   otherType: 'other event type',
   noQueue: 'task.created without a queue',
@@ -88,7 +88,7 @@ const MAX_NAME = 200;
 const MAX_REASON = 100;
 
 /** Tasks whose state is remembered (least recently touched forgotten first). */
-export const DEFAULT_MAX_TRACKED_TASKS = 200_000;
+const DEFAULT_MAX_TRACKED_TASKS = 200_000;
 
 export interface TaskRouterOptions {
   /** TaskRouter events that count as an abandon when the task was never accepted. Default: Flex Insights'. */

@@ -17,7 +17,7 @@ export const SERVICE_LEVEL_DEFINITION = SERVICE_LEVEL_VARIANTS[DEFAULT_SERVICE_L
  * callback, a TaskRouter task canceled where the mapping does not call it an abandon). Offered, not waiting,
  * and outside the service-level and abandon-rate denominators, as Asterisk counts EXITWITHKEY.
  */
-export type Outcome = 'waiting' | 'answered' | 'abandoned' | 'left';
+type Outcome = 'waiting' | 'answered' | 'abandoned' | 'left';
 
 export interface Classification {
   outcome: Outcome;

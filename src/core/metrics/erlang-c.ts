@@ -18,11 +18,11 @@
  * approximation that takes a chat's handle time as unchanged by concurrency).
  */
 
-export const ERLANG_C_DEFINITION =
+const ERLANG_C_DEFINITION =
   'Erlang C: traffic A = arrivals / interval x AHT; P(wait) = C(N, A); SL(T) = 1 - C(N, A) x exp(-(N - A) T / AHT); ASA = C(N, A) x AHT / (N - A); agents = the fewest N > A meeting the target';
 
 /** Agents beyond which the search stops (a center this size is planned by other tools). */
-export const MAX_AGENTS = 20_000;
+const MAX_AGENTS = 20_000;
 
 /** Probability that a contact waits, for `agents` servers offered `traffic` Erlangs; 1 when agents <= traffic. */
 export function probabilityOfWaiting(agents: number, traffic: number): number {

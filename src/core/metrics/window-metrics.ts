@@ -9,7 +9,7 @@ import type { RecentContacts } from './recent-contacts';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, type ContactTally } from './contact-metrics';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from './service-level';
 
-export const ATTRIBUTION = 'contacts counted in the window they entered the queue; outcomes as known at the window end';
+const ATTRIBUTION = 'contacts counted in the window they entered the queue; outcomes as known at the window end';
 
 export interface WindowOptions {
   from: number;

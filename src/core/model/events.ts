@@ -38,7 +38,7 @@ const base = {
   ts: instant,
 };
 
-export const queueConfigEvent = z.object({
+const queueConfigEvent = z.object({
   ...base,
   type: z.literal('queue.config'),
   queue: id,
@@ -48,7 +48,7 @@ export const queueConfigEvent = z.object({
   slThresholdSeconds: z.number().positive().max(7 * 86400).optional(),
 });
 
-export const contactQueuedEvent = z.object({
+const contactQueuedEvent = z.object({
   ...base,
   type: z.literal('contact.queued'),
   contactId: id,
@@ -56,7 +56,7 @@ export const contactQueuedEvent = z.object({
   queue: id,
 });
 
-export const contactAnsweredEvent = z.object({
+const contactAnsweredEvent = z.object({
   ...base,
   type: z.literal('contact.answered'),
   contactId: id,
@@ -67,7 +67,7 @@ export const contactAnsweredEvent = z.object({
  * An agent's (or a bot's) reply on an async contact (chat, email, message). The first human one sets the first
  * response time; each one answers the customer messages before it (next response time).
  */
-export const contactRespondedEvent = z.object({
+const contactRespondedEvent = z.object({
   ...base,
   type: z.literal('contact.responded'),
   contactId: id,
@@ -80,32 +80,32 @@ export const contactRespondedEvent = z.object({
  * A customer's message on an async contact after it entered the queue (a follow-up in the conversation): it
  * starts the next-response clock, stopped by the next agent reply (src/core/metrics/responses.ts).
  */
-export const contactMessageEvent = z.object({
+const contactMessageEvent = z.object({
   ...base,
   type: z.literal('contact.message'),
   contactId: id,
 });
 
-export const contactAbandonedEvent = z.object({
+const contactAbandonedEvent = z.object({
   ...base,
   type: z.literal('contact.abandoned'),
   contactId: id,
 });
 
-export const contactEndedEvent = z.object({
+const contactEndedEvent = z.object({
   ...base,
   type: z.literal('contact.ended'),
   contactId: id,
 });
 
-export const contactWrapupEndedEvent = z.object({
+const contactWrapupEndedEvent = z.object({
   ...base,
   type: z.literal('contact.wrapup-ended'),
   contactId: id,
 });
 
 /** A customer's survey answer about a contact: CSAT on 1-5 and/or NPS on 0-10. The latest survey counts. */
-export const contactSurveyedEvent = z
+const contactSurveyedEvent = z
   .object({
     ...base,
     type: z.literal('contact.surveyed'),
@@ -116,14 +116,14 @@ export const contactSurveyedEvent = z
   .refine((e) => e.csat !== undefined || e.nps !== undefined, { message: 'a survey needs csat (1-5) or nps (0-10)', path: ['csat'] });
 
 /** A contact's issue resolved; `firstContact`: resolved on this first contact (FCR). The earliest counts. */
-export const contactResolvedEvent = z.object({
+const contactResolvedEvent = z.object({
   ...base,
   type: z.literal('contact.resolved'),
   contactId: id,
   firstContact: z.boolean(),
 });
 
-export const agentStateEvent = z.object({
+const agentStateEvent = z.object({
   ...base,
   type: z.literal('agent.state'),
   agentId: id,
@@ -153,7 +153,7 @@ export const canonicalEvent = z.discriminatedUnion('type', [
 export type CanonicalEvent = z.output<typeof canonicalEvent>;
 /** What a producer writes (timestamps may be ISO strings). */
 export type CanonicalEventInput = z.input<typeof canonicalEvent>;
-export type EventType = CanonicalEvent['type'];
+type EventType = CanonicalEvent['type'];
 export type EventOf<T extends EventType> = Extract<CanonicalEvent, { type: T }>;
 
 export type ParseResult = { ok: true; event: CanonicalEvent } | { ok: false; reason: string };

@@ -69,7 +69,7 @@ export const DEFAULT_SHORT_ABANDON_SECONDS = 5;
  * agent changes state with every contact and break; feeds that repeat an unchanged state (Amazon Connect's
  * heartbeats, a queue_log ADDMEMBER) say it again at least this often (docs/metrics.md).
  */
-export const AGENT_SILENT_MS = 12 * 3600_000;
+const AGENT_SILENT_MS = 12 * 3600_000;
 
 /**
  * Adapters say an agent's unchanged state again once it was last said this long ago: half the silence, so that an

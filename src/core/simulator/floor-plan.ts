@@ -69,7 +69,7 @@ export interface RosterEntry {
   night?: boolean;
 }
 
-export const ROSTER: readonly RosterEntry[] = [
+const ROSTER: readonly RosterEntry[] = [
   { startHour: 22, profile: 'night', count: 4, night: true },
   { startHour: 23, profile: 'night', count: 3, night: true },
   { startHour: 6, profile: 'voice-all', count: 4 },

@@ -14,7 +14,7 @@ export const DAY_VARIATION = 0.08;
 
 const HOUR = 3600_000;
 
-export type Phase = 'waiting' | 'alerting' | 'talking' | 'wrapping' | 'done' | 'abandoned';
+type Phase = 'waiting' | 'alerting' | 'talking' | 'wrapping' | 'done' | 'abandoned';
 
 export interface QueueRuntime {
   def: QueueDef;

@@ -13,7 +13,7 @@ const HOURLY = [
 ];
 
 /** The base curve, linearly interpolated between half-hour knots, for a local minute of the day. */
-export function baseDemand(minuteOfDay: number): number {
+function baseDemand(minuteOfDay: number): number {
   const x = minuteOfDay / 60 - 0.5;
   const i = Math.floor(x);
   const f = x - i;

@@ -6,8 +6,8 @@
  */
 import type { Random } from './random';
 
-export const NOT_READY_REASONS = ['Break', 'Lunch', 'Training', 'Meeting', 'Coaching'] as const;
-export type NotReadyReason = (typeof NOT_READY_REASONS)[number];
+const NOT_READY_REASONS = ['Break', 'Lunch', 'Training', 'Meeting', 'Coaching'] as const;
+type NotReadyReason = (typeof NOT_READY_REASONS)[number];
 
 export interface Activity {
   /** Minutes after shift start. */

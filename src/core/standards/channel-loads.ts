@@ -11,7 +11,7 @@ import type { FloorFacts } from './floor-facts';
 import type { Pass } from './pass-context';
 import type { Standard } from './standard';
 
-export interface ChannelLoad {
+interface ChannelLoad {
   arrivals30m: number;
   offeredToday: number;
   handleToday: { ms: number; n: number };

@@ -10,7 +10,7 @@ import { addToTally, classifyContact, handleTimeMs, metricsFromTally } from '../
 import { percentileOfGrowing } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
-import { contactThresholdSeconds, DEFAULT_SL_THRESHOLD_SECONDS, type Contact, type QueueConfig } from '../model/types';
+import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
 import { BusinessHours } from '../time/business-hours';
 import type { Group, Judged } from './evaluation-cache';
 import type { Standard } from './standard';

@@ -74,7 +74,7 @@ export function contribute(ctx: EvaluationContext, groups: Map<string, Group>, j
 }
 
 /** First responses due within the next AT_RISK_MS: contacts that will breach unless an agent answers them now. */
-export function noteAtRisk(risks: Risks, j: Judged, now: number): void {
+function noteAtRisk(risks: Risks, j: Judged, now: number): void {
   const c = j.c;
   if (j.deadline === 0 || c.firstResponseAt !== null || c.abandonedAt !== null || c.endedAt !== null) return;
   if (j.deadline <= now || j.deadline > now + AT_RISK_MS) return;

@@ -106,10 +106,9 @@ export type Standard = StandardContract;
 
 /** The metrics that read replies, where bot replies may count. */
 const RESPONSE_METRICS: ReadonlySet<string> = new Set(['first-response-within', 'first-response-time', 'next-response-time']);
-export type StandardInput = z.input<typeof standardSchema>;
 
 /** Business hours of a channel (or of one of its queues): periods per weekday, holidays, a time zone. */
-export const calendarSchema = z
+const calendarSchema = z
   .object({
     id: z.string().regex(STANDARD_ID, 'lowercase letters, digits and dashes, up to 64'),
     name: z.string().trim().min(1).max(120),
@@ -132,8 +131,6 @@ export const calendarSchema = z
       });
     }
   });
-
-export type Calendar = BusinessCalendar;
 
 /** A standards file: what the Standards screen edits and `standards export|import` writes and reads. */
 export const standardsSetSchema = z

@@ -9,7 +9,7 @@ import { standardsSetSchema, type StandardsSet } from './standard';
 export type StandardsFormat = 'json' | 'yaml';
 
 /** One problem with a standards document, at a path such as "standards.2.tiers.expected". */
-export interface StandardsIssue {
+interface StandardsIssue {
   path: string;
   message: string;
 }
@@ -21,7 +21,7 @@ export function formatOfPath(path: string): StandardsFormat | null {
   return p.endsWith('.json') ? 'json' : p.endsWith('.yaml') || p.endsWith('.yml') ? 'yaml' : null;
 }
 
-export function issuesOf(error: z.ZodError): StandardsIssue[] {
+function issuesOf(error: z.ZodError): StandardsIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 

@@ -14,7 +14,7 @@ import type { StandardsSet } from './standard';
 import { createStandardsService, type StandardsService } from './standards-store';
 
 /** Standards are evaluated again at most this often (their windows are minutes to a week long). */
-export const STANDARDS_EVERY_MS = 5000;
+const STANDARDS_EVERY_MS = 5000;
 
 export interface StandardsRuntimeDeps {
   store: StoreWriter;

@@ -70,7 +70,7 @@ export interface StoredFeed {
   createdAt: number;
 }
 
-export interface NewFeed {
+interface NewFeed {
   name: string;
   kind: string;
   format: string;
@@ -90,9 +90,9 @@ export interface StoredStandardsVersion {
 }
 
 /** An alert as it fires: neither resolved, acknowledged nor snoozed yet. */
-export type NewAlert = Omit<AlertView, 'id' | 'resolvedAt' | 'acknowledgedAt' | 'snoozedUntil'>;
+type NewAlert = Omit<AlertView, 'id' | 'resolvedAt' | 'acknowledgedAt' | 'snoozedUntil'>;
 
-export interface TallyOptions {
+interface TallyOptions {
   from: number;
   to: number;
   by: 'center' | 'queue' | 'channel';

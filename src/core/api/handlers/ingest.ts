@@ -1,6 +1,6 @@
 /** `ingest/*`: lines of a native NDJSON source posted through the Api (a stream of posts, or a re-send). */
 import type { Handlers, IngestSummary } from '../../../shared/api';
-import type { SourceLine } from '../../ingest/ndjson';
+import type { SourceLine } from '../../ingest/source-lines';
 import { RefusedError } from '../refused';
 
 export interface IngestHandlerDeps {

@@ -28,7 +28,7 @@ export interface HttpTransportOptions {
 type Listener = (payload: unknown) => void;
 
 /** `/api/floor/snapshot` for `floor/snapshot`: handler names are already path-shaped. */
-export function callUrl(pageUrl: string, name: ApiName): string {
+function callUrl(pageUrl: string, name: ApiName): string {
   return new URL(`/api/${name}`, pageUrl).toString();
 }
 

@@ -31,7 +31,7 @@ interface Draft {
 const EMPTY: Draft = { name: '', kind: 'file', format: 'queue_log', path: '', token: '', heartbeat: '', abandon: DEFAULT_ABANDON_DRAFT };
 
 /** The same rules as the engine's schema, said in words next to the field. */
-export function validateFeed(draft: Draft, existing: readonly string[]): { spec: FeedSpec } | { errors: Errors } {
+function validateFeed(draft: Draft, existing: readonly string[]): { spec: FeedSpec } | { errors: Errors } {
   const errors: Errors = {};
   const name = draft.name.trim();
   if (name === '') errors.name = 'Give the feed a name.';

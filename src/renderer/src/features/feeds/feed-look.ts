@@ -1,4 +1,4 @@
-import { DEFAULT_TASKROUTER_ABANDON_ON, FEED_KIND_FORMATS, TASKROUTER_ABANDON_TRIGGERS, type AbandonMapping, type FeedFormat, type FeedKind, type FeedStatus, type TaskRouterAbandonTrigger } from '../../../../shared/api';
+import { DEFAULT_TASKROUTER_ABANDON_ON, FEED_KIND_FORMATS, TASKROUTER_ABANDON_TRIGGERS, type AbandonMapping, type FeedFormat, type FeedStatus, type TaskRouterAbandonTrigger } from '../../../../shared/api';
 import { ApiError } from '../../api/client';
 import { formatCount, formatElapsed, NONE } from '../../../../shared/format';
 
@@ -30,7 +30,7 @@ export const IMPORT_FORMATS: readonly FeedFormat[] = ['queue_log', 'ndjson', 'ta
 /** TaskRouter events that may end a task never accepted as abandoned, in the order the controls show them. */
 export const ABANDON_TRIGGERS: readonly TaskRouterAbandonTrigger[] = TASKROUTER_ABANDON_TRIGGERS;
 /** Flex Insights counts these two (DOMAIN.md): the engine's default, checked in a new form. */
-export const DEFAULT_ABANDON_ON = DEFAULT_TASKROUTER_ABANDON_ON;
+const DEFAULT_ABANDON_ON = DEFAULT_TASKROUTER_ABANDON_ON;
 export const ABANDON_TRIGGER_HINT: Record<TaskRouterAbandonTrigger, string> = {
   'task.canceled': 'canceled while waiting (Flex Insights)',
   'task.transfer-failed': 'transfer failed (Flex Insights)',

@@ -5,7 +5,7 @@ import { formatCount, formatDate, formatTimeOfDay } from '../../../../shared/for
 import { errorText } from './feed-look';
 
 /** Recent lines only: this is for seeing what goes wrong, not an export. */
-export const QUARANTINE_LIMIT = 200;
+const QUARANTINE_LIMIT = 200;
 /** Raw lines up to this many characters fit their cell even on a small screen: no expand button. */
 const RAW_SHOWN_WHOLE = 24;
 

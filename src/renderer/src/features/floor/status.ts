@@ -14,12 +14,12 @@
  */
 import { wholePercent } from '../../../../shared/format';
 
-export type TileStatus = 'ok' | 'warn' | 'alert' | 'idle';
+type TileStatus = 'ok' | 'warn' | 'alert' | 'idle';
 
 /** Service level at or above this is on target. */
 export const SL_TARGET = 0.8;
 /** Service level below this is an alert. */
-export const SL_ALERT_BELOW = 0.7;
+const SL_ALERT_BELOW = 0.7;
 
 export interface StatusInput {
   serviceLevel: number | null;

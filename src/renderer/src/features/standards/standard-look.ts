@@ -4,7 +4,7 @@
  */
 import type { StandardResult, Tier, Unit } from '../../../../shared/standards';
 
-export type Tone = 'ok' | 'warn' | 'alert' | 'idle';
+type Tone = 'ok' | 'warn' | 'alert' | 'idle';
 
 export interface StatusLook {
   tone: Tone;
