@@ -38,6 +38,11 @@ const base = {
   ts: instant,
 };
 
+/** An event that says only that something happened to a contact at `ts`. */
+function contactInstant<T extends string>(type: T) {
+  return z.object({ ...base, type: z.literal(type), contactId: id });
+}
+
 const queueConfigEvent = z.object({
   ...base,
   type: z.literal('queue.config'),
@@ -80,29 +85,10 @@ const contactRespondedEvent = z.object({
  * A customer's message on an async contact after it entered the queue (a follow-up in the conversation): it
  * starts the next-response clock, stopped by the next agent reply (src/core/metrics/responses.ts).
  */
-const contactMessageEvent = z.object({
-  ...base,
-  type: z.literal('contact.message'),
-  contactId: id,
-});
-
-const contactAbandonedEvent = z.object({
-  ...base,
-  type: z.literal('contact.abandoned'),
-  contactId: id,
-});
-
-const contactEndedEvent = z.object({
-  ...base,
-  type: z.literal('contact.ended'),
-  contactId: id,
-});
-
-const contactWrapupEndedEvent = z.object({
-  ...base,
-  type: z.literal('contact.wrapup-ended'),
-  contactId: id,
-});
+const contactMessageEvent = contactInstant('contact.message');
+const contactAbandonedEvent = contactInstant('contact.abandoned');
+const contactEndedEvent = contactInstant('contact.ended');
+const contactWrapupEndedEvent = contactInstant('contact.wrapup-ended');
 
 /** A customer's survey answer about a contact: CSAT on 1-5 and/or NPS on 0-10. The latest survey counts. */
 const contactSurveyedEvent = z

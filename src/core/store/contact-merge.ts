@@ -94,13 +94,13 @@ export function contactMerge(db: Db) {
           c.abandoned_at = e.ts;
           break;
         case 'contact.ended':
-          if (!later((c = contactRow(e.contactId)).ended_at, e.ts)) return false;
-          c.ended_at = e.ts;
+        case 'contact.wrapup-ended': {
+          // the latest end counts (a late duplicate of an earlier end changes nothing)
+          const field = e.type === 'contact.ended' ? 'ended_at' : 'wrapup_end_at';
+          if (!later((c = contactRow(e.contactId))[field], e.ts)) return false;
+          c[field] = e.ts;
           break;
-        case 'contact.wrapup-ended':
-          if (!later((c = contactRow(e.contactId)).wrapup_end_at, e.ts)) return false;
-          c.wrapup_end_at = e.ts;
-          break;
+        }
         case 'contact.surveyed':
           // the latest survey counts (a tie: the one stored first)
           if (!later((c = contactRow(e.contactId)).surveyed_at, e.ts)) return false;
