@@ -4,7 +4,9 @@
  * hour a minute. The stream is deterministic per seed and day, so a restart re-reads the same lines as
  * duplicates instead of doubling the day.
  */
-import type { Engine } from '../engine';
+import type { IngestSummary } from '../../shared/api';
+import type { Clock } from '../clock';
+import type { SourceLine } from './source-lines';
 import type { StoreReader } from '../store/store';
 import { toEventLine, canonicalEvent } from '../model/events';
 import { createSimulator } from '../simulator/simulator';
@@ -56,7 +58,14 @@ export function simulatedStreamEnd(store: StoreReader, seed: number, dayStart: n
   return end;
 }
 
-export function startSimulatedFeed(engine: Engine, o: SimulatedFeedOptions): { stop(): void; source: string } {
+/** What the simulated feed drives: the center's clock it catches up with, the wall it steps on, the ingest path. */
+export interface SimulatedFeedTarget {
+  clock: Clock;
+  wall: Clock;
+  ingestNdjson(source: string, lines: SourceLine[]): IngestSummary;
+}
+
+export function startSimulatedFeed(engine: SimulatedFeedTarget, o: SimulatedFeedOptions): { stop(): void; source: string } {
   const now = engine.clock.now();
   const start = o.dayStart ?? businessDayStart(now, o.timeZone, o.resetHour);
   const surges = (o.surges ?? []).map((s) => ({ channel: s.channel, from: now + s.afterMinutes * 60_000, to: now + (s.afterMinutes + s.minutes) * 60_000, factor: s.factor }));
