@@ -8,7 +8,7 @@ import type { AgentRow } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentRecord, AgentState, Channel, Contact } from '../model/types';
 import { AGENT_STATES, CHANNELS, silentAt } from '../model/types';
-import type { StateTimes } from '../metrics/agent-metrics';
+import { zeroStateTimes, type StateTimes } from '../metrics/agent-metrics';
 
 /**
  * An agent's time in `state` from `since` to `to`, counted from `dayStart`: in that state until it falls silent
@@ -48,7 +48,6 @@ export interface HeldContacts {
   contact(id: string): Partial<Contact> | undefined;
 }
 
-const zeroStates = (): StateTimes => ({ available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 });
 
 const zeroCounts = () => Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
 
@@ -64,7 +63,7 @@ export class LiveAgents {
   resetDay(dayStart: number): void {
     this.dayStart = dayStart;
     for (const a of this.agents.values()) {
-      a.stateMs = zeroStates();
+      a.stateMs = zeroStateTimes();
       a.reasonMs = new Map();
     }
   }
@@ -75,13 +74,13 @@ export class LiveAgents {
     stateMs?: StateTimes,
     reasonMs?: Map<string, number>,
   ): void {
-    this.agents.set(a.id, { ...a, contacts: new Set(), stateMs: stateMs ?? zeroStates(), reasonMs: reasonMs ?? new Map() });
+    this.agents.set(a.id, { ...a, contacts: new Set(), stateMs: stateMs ?? zeroStateTimes(), reasonMs: reasonMs ?? new Map() });
   }
 
   applyState(e: Extract<CanonicalEvent, { type: 'agent.state' }>): void {
     let a = this.agents.get(e.agentId);
     if (!a) {
-      a = { id: e.agentId, name: e.name ?? e.agentId, capacity: e.capacity ?? {}, state: e.state, reason: null, since: e.ts, contacts: new Set(), stateMs: zeroStates(), reasonMs: new Map() };
+      a = { id: e.agentId, name: e.name ?? e.agentId, capacity: e.capacity ?? {}, state: e.state, reason: null, since: e.ts, contacts: new Set(), stateMs: zeroStateTimes(), reasonMs: new Map() };
       this.agents.set(e.agentId, a);
     } else {
       if (e.ts < a.since) return; // an older state than the one shown: history, not the present
@@ -185,7 +184,7 @@ export class LiveAgents {
 
   /** Today's agent time by state, the open state counted up to `now`. */
   stateTimes(now: number): StateTimes {
-    const total = zeroStates();
+    const total = zeroStateTimes();
     for (const a of this.agents.values()) {
       for (const s of AGENT_STATES) total[s] += a.stateMs[s];
       this.addOpenTime(a, now, total, null);
@@ -210,7 +209,7 @@ export class LiveAgents {
     for (const a of this.agents.values()) {
       let view = this.timesViews.get(a.id);
       if (view === undefined) {
-        view = { capacity: a.capacity, state: a.state, times: zeroStates(), notReadyByReason: a.reasonMs, spell: new Map() };
+        view = { capacity: a.capacity, state: a.state, times: zeroStateTimes(), notReadyByReason: a.reasonMs, spell: new Map() };
         this.timesViews.set(a.id, view);
       }
       view.capacity = a.capacity;

@@ -4,8 +4,9 @@
  * silent, offline after) and not-ready time per reason, and the contacts that matter today: those still waiting
  * from before today, today's, and those an agent still holds.
  */
-import type { AgentState, Contact } from '../model/types';
+import type { Contact } from '../model/types';
 import type { StoreReader } from '../store/store';
+import { zeroStateTimes, type StateTimes } from '../metrics/agent-metrics';
 import { stateSpan, type LiveFloor } from './live-floor';
 
 type StoredFloor = Pick<StoreReader, 'queues' | 'agentStatesSince' | 'currentAgents' | 'contactsWaitingBefore' | 'contactsWithAgents'>;
@@ -13,12 +14,12 @@ type StoredFloor = Pick<StoreReader, 'queues' | 'agentStatesSince' | 'currentAge
 export function rebuildFloor(floor: LiveFloor, store: StoredFloor, dayStart: number, todaysContacts: Iterable<Contact>): void {
   floor.resetDay(dayStart);
   for (const q of store.queues()) floor.setQueue(q);
-  const times = new Map<string, Record<AgentState, number>>();
+  const times = new Map<string, StateTimes>();
   const reasons = new Map<string, Map<string, number>>();
   for (const s of store.agentStatesSince(dayStart)) {
     if (s.end === null) continue;
     let t = times.get(s.agentId);
-    if (!t) times.set(s.agentId, (t = { available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 }));
+    if (!t) times.set(s.agentId, (t = zeroStateTimes()));
     const { inState, offline } = stateSpan(s.state, s.start, s.end, dayStart);
     t[s.state] += inState;
     t.offline += offline;

@@ -9,6 +9,9 @@ import type { AgentState } from '../model/types';
 
 export type StateTimes = Record<AgentState, number>;
 
+/** No time in any state yet. */
+export const zeroStateTimes = (): StateTimes => ({ available: 0, 'on-contact': 0, 'after-contact-work': 0, 'not-ready': 0, offline: 0 });
+
 export const OCCUPANCY_DEFINITION = '(on-contact + after-contact work) / (on-contact + after-contact work + available)';
 
 export function occupancy(t: StateTimes): number | null {
