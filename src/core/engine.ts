@@ -175,6 +175,11 @@ export function createEngine(options: EngineOptions): Engine {
   function snapshot(): FloorSnapshot {
     rollDay();
     const now = clock.now();
+    // evaluated on the tick (every STANDARDS_EVERY_MS) or after a save, not on every snapshot: a snapshot carries the
+    // last evaluation and stays cheap. Evaluated first when due: an evaluation's garbage, collected while this
+    // snapshot's rows are half built, would keep them alive and teach V8 to allocate every later snapshot's rows in
+    // the old space (tick p50 1.5 -> 2.3 ms when it came after them).
+    const evaluation = standards.latest(now);
     const queues = floor.queuesLive(now);
     return {
       now,
@@ -191,9 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
       intervals: { minutes: intervalMinutes, points: floor.intervalPoints() },
       ingest: { accepted: totals.accepted, duplicates: totals.duplicates, quarantined: totals.quarantined, lastQuarantine: totals.lastQuarantine },
       feeds: feeds.statuses(),
-      // evaluated on the tick (every STANDARDS_EVERY_MS) or after a save, not on every snapshot: a snapshot
-      // carries the last evaluation and stays cheap
-      standards: standards.latest(now),
+      standards: evaluation,
       alerts: standards.alerts.summary(now),
     };
   }
