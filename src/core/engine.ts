@@ -23,15 +23,7 @@ import { createStandardsRuntime } from './standards/standards-runtime';
 import type { Db } from './store/database';
 import type { BatchResult, FileCursor, ParsedLine, StoreWriter } from './store/store';
 import { createStoreWriter } from './store/store-writer';
-import { CenterDay } from './time/center-day';
-
-export interface CenterConfig {
-  name: string;
-  /** IANA zone of the center: "today" and the clock shown follow it, not the viewer's zone. */
-  timeZone: string;
-  /** Local hour at which "today" resets (0-23). */
-  resetHour: number;
-}
+import { CenterDay, type CenterConfig } from './time/center-day';
 
 export interface EngineOptions {
   db: Db;

@@ -4,7 +4,8 @@
  */
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { scaledClock, systemClock, type Clock } from './clock';
-import { createEngine, type CenterConfig, type Engine } from './engine';
+import { createEngine, type Engine } from './engine';
+import type { CenterConfig } from './time/center-day';
 import type { QueueSetting } from './feeds/queue-settings';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
 import { openDatabase } from './store/database';

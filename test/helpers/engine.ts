@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock } from '../../src/core/clock';
-import { createEngine, type CenterConfig } from '../../src/core/engine';
+import { createEngine } from '../../src/core/engine';
+import type { CenterConfig } from '../../src/core/time/center-day';
 import { openDatabase } from '../../src/core/store/database';
 
 export function tempDbPath(name = 'floorboard.db'): string {

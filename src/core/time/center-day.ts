@@ -12,6 +12,11 @@ export interface CenterCalendar {
   resetHour: number;
 }
 
+/** The center as the engine runs it: its name and its calendar. */
+export interface CenterConfig extends CenterCalendar {
+  name: string;
+}
+
 export class CenterDay {
   private start: number;
   private next: number;
