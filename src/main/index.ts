@@ -138,9 +138,23 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void host?.close();
-  host = null;
-  floorboard?.close();
-  floorboard = null;
+/**
+ * Quit in order: the host stops taking requests and closes its sockets first, then the engine and its database
+ * close, so no request is served from a closed database; the quit is held until then and let through after.
+ */
+let closing: Promise<void> | null = null;
+app.on('will-quit', (event) => {
+  if (floorboard === null && host === null) return;
+  event.preventDefault();
+  closing ??= (async () => {
+    try {
+      await host?.close();
+    } catch (e) {
+      console.error(`closing the host: ${(e as Error).message}`);
+    }
+    host = null;
+    floorboard?.close();
+    floorboard = null;
+    app.quit();
+  })();
 });
