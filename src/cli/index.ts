@@ -18,6 +18,7 @@ import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { requiredAgents } from '../core/metrics/erlang-c';
 import { formatOfPath, parseStandards, serializeStandards } from '../core/standards/standards-file';
 import { createSimulator } from '../core/simulator/simulator';
+import { backupDatabase } from '../core/store/backup';
 import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/feeds/queue-settings';
@@ -358,6 +359,16 @@ standardsCommand
     } finally {
       fb.close();
     }
+  });
+
+program
+  .command('backup')
+  .argument('<file>', 'the new file to write (never overwritten)')
+  .requiredOption('--db <path>', 'SQLite database to copy (it may be in use by the app or the host)')
+  .description('Copy a database consistently while it is in use (SQLite online backup); prints pages and bytes.')
+  .action(async (file: string, o) => {
+    const r = await backupDatabase({ from: resolve(o.db), to: resolve(file) });
+    console.log(JSON.stringify({ backup: resolve(file), ...r }));
   });
 
 program
