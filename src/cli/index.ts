@@ -2,7 +2,7 @@
  * The command line: npm run cli -- <command>. Every command is a thin wrapper over the core.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
@@ -81,6 +81,15 @@ function abandonMappingOf(o: { abandonOn?: string; exitWithKey?: 'left' | 'aband
   return { abandonOn: abandonOn as AbandonMapping['abandonOn'], exitWithKey: o.exitWithKey };
 }
 
+/** `--feed-dir` folders: each must exist and be a folder, so a typo does not silently refuse every feed. */
+function feedDirsOf(dirs: string[]): string[] {
+  return dirs.map((d) => {
+    const dir = resolve(d);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InvalidArgumentError(`--feed-dir ${d}: not a folder`);
+    return dir;
+  });
+}
+
 const number = (name: string, check: (n: number) => boolean, what: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n) || !check(n)) throw new InvalidArgumentError(`${name} must be ${what}.`);
@@ -117,6 +126,7 @@ program
     'a feed to run (kept in the database): [NAME=]FORMAT:PATH follows a file, [NAME=]FORMAT:webhook accepts posts on /feeds/NAME ' +
       '(secret in $FLOORBOARD_TOKEN_<NAME>); append @SECONDS for the heartbeat',
   )
+  .option('--feed-dir <dir...>', 'file feeds may only follow files inside these folders (symlinks resolved); without it, any regular file')
   .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
   .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL)')
   .option('--abandon-on <events>', `taskrouter feeds: events that end a waiting task as abandoned, comma-separated (${ABANDON_TRIGGERS.join(', ')}); default task.canceled,task.transfer-failed`)
@@ -141,6 +151,7 @@ program
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale, surges: ((o.surge ?? []) as string[]).map(parseSurge) } : null,
       startAt: o.testStartAt === undefined ? undefined : Date.parse(o.testStartAt),
       queues: parseQueueSettings(o.queueChannel ?? []),
+      feedDirs: feedDirsOf(o.feedDir ?? []),
       log: (m) => console.error(m),
     });
     let host;
@@ -161,7 +172,7 @@ program
     console.log(`Floorboard is serving ${host.url}`);
     console.log(`  database: ${dbPath}`);
     for (const f of fb.engine.feeds.statuses()) {
-      console.log(`  feed ${f.name}: ${f.kind} ${f.format} ${f.path ?? `${host.url.replace(/\/$/, '')}${f.webhookPath}`}${f.state === 'paused' ? ' (paused)' : ''}`);
+      console.log(`  feed ${f.name}: ${f.kind} ${f.format} ${f.path ?? `${host.url.replace(/\/$/, '')}${f.webhookPath}`}${f.state === 'paused' ? ' (paused)' : f.state === 'error' ? ` (not followed: ${f.message})` : ''}`);
     }
     console.log(`  ${o.simulate ? `simulated floor (seed ${o.seed}, speed x${o.speed})` : 'real feeds only (no simulation)'}; center time zone ${o.timeZone}`);
     let stopping = false;

@@ -51,6 +51,8 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** Days of contacts held in memory for history windows (default 8: a week under review and today). */
   recentDays?: number;
+  /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
+  feedDirs?: readonly string[];
 }
 
 const DEFAULT_RECENT_DAYS = 8;
@@ -141,7 +143,7 @@ export function createEngine(options: EngineOptions): Engine {
     applyBatch(store.writeBatch({ source, format: adapter.format, lines: adapter.parse(lines), sameAsRaw: adapter.format === 'ndjson', cursor, dedupe: adapter.dedupe }));
   const ingestNdjson = (source: string, lines: SourceLine[]) => applyBatch(store.writeBatch({ source, format: 'ndjson', lines: parseNdjsonLines(lines), sameAsRaw: true }));
 
-  const feeds = createFeedManager({ store, clock, wall, adapterContext, ingest: ingestWith, log: options.log });
+  const feeds = createFeedManager({ store, clock, wall, adapterContext, ingest: ingestWith, log: options.log, feedDirs: options.feedDirs });
   const imports = createImports({ adapterContext, ingestWith, isFeed: (name) => feeds.has(name), lineAt: (source, position) => store.lineAt(source, position) });
 
   function schedulePush(): void {

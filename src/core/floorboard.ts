@@ -31,6 +31,8 @@ export interface FloorboardOptions {
   tickMs?: number;
   /** Queues' channel and time zone where feeds do not declare them (queue_log queues default to voice). */
   queues?: Record<string, QueueSetting>;
+  /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
+  feedDirs?: readonly string[];
   log?: (message: string) => void;
 }
 
@@ -86,6 +88,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     simulated: Boolean(o.simulate),
     tickMs: o.tickMs,
     queues: o.queues,
+    feedDirs: o.feedDirs,
     log: o.log,
   });
   const dispatch = createDispatcher(engine.handlers, (name, e) => o.log?.(`api ${name} failed: ${(e as Error).stack ?? e}`));

@@ -2,6 +2,9 @@
  * Configured feeds: file tails and webhooks, stored in the database, started with the engine, paused,
  * resumed and removed at run time, each with its health (last event, events per minute, quarantined,
  * rejected, stale). The host and the app only route webhook requests here.
+ * A file feed follows a regular file only, inside the feed folders when some are given (feed-path.ts): another
+ * path is refused when added, and a stored one (saved by an older version, or changed since) is marked failed
+ * at start with its reason, so it can neither hang nor stop the host.
  */
 import { FEED_KIND_FORMATS, type AbandonMapping, type FeedSpec, type FeedStatus, type IngestSummary } from '../../shared/api';
 import { FLEX_INSIGHTS_ABANDON_ON } from '../ingest/taskrouter';
@@ -12,6 +15,7 @@ import { createAdapter } from '../ingest/adapters';
 import { validateTwilioSignature } from '../ingest/twilio-signature';
 import type { FileCursor, StoredFeed, StoreWriter } from '../store/store';
 import { FileTail } from './file-tail';
+import { feedPathRefusal, resolveFeedDirs } from './feed-path';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { RefusedError } from '../api/refused';
 import { FEED_NAME } from '../api/schemas';
@@ -40,6 +44,8 @@ interface RunningFeed {
   startedAt: number;
   adapter: FeedAdapter;
   tail: FileTail | null;
+  /** Why a stored file feed is not followed (its path refused at start): shown as its error. */
+  failure: string | null;
   counters: Counters;
 }
 
@@ -97,12 +103,15 @@ export interface FeedManagerDeps {
   ingest(adapter: FeedAdapter, source: string, lines: SourceLine[], cursor?: FileCursor | null): IngestSummary;
   pollMs?: number;
   log?: (m: string) => void;
+  /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
+  feedDirs?: readonly string[];
 }
 
 export function createFeedManager(deps: FeedManagerDeps) {
   const { store, clock, adapterContext, ingest, log } = deps;
   const feeds = new Map<string, RunningFeed>();
   let timer: Timer | null = null;
+  const feedDirs = resolveFeedDirs(deps.feedDirs ?? []);
 
   function record(f: RunningFeed, r: IngestSummary, eventsAccepted: number, lines: number): void {
     const c = f.counters;
@@ -129,10 +138,14 @@ export function createFeedManager(deps: FeedManagerDeps) {
       startedAt: clock.now(),
       adapter: createAdapter(row.format, adapterContext, { abandonMapping: mappingOf(row) }),
       tail: null,
+      failure: null,
       counters: { accepted: store.storedLineCount(row.name), duplicates: 0, quarantined: store.quarantinedCount(row.name), rejected: 0, lastLineAt: last.line, lastEventAt: last.event, recent: [] },
     };
-    if (row.kind === 'file' && row.path) {
+    f.failure = row.kind === 'file' && row.path ? feedPathRefusal(row.path, feedDirs) : null;
+    if (f.failure !== null) log?.(`feed ${row.name}: not started: ${f.failure}`);
+    else if (row.kind === 'file' && row.path) {
       f.tail = new FileTail({
+        feedDirs,
         path: row.path,
         cursor: store.fileCursor(row.name),
         write: ({ lines, cursor }) => {
@@ -152,7 +165,7 @@ export function createFeedManager(deps: FeedManagerDeps) {
   function status(f: RunningFeed): FeedStatus {
     const now = clock.now();
     const c = f.counters;
-    const tailState = f.tail?.state ?? { state: 'running' as const };
+    const tailState = f.failure !== null ? { state: 'error' as const, message: f.failure } : (f.tail?.state ?? { state: 'running' as const });
     const state = f.row.paused ? 'paused' : tailState.state;
     const minuteAgo = Math.floor(now / 1000) - 60;
     return {
@@ -215,6 +228,8 @@ export function createFeedManager(deps: FeedManagerDeps) {
       if (spec.kind === 'file') {
         if (!spec.path) throw new FeedError('a file feed needs the path of the file to follow');
         if (!FILE_FORMATS.includes(spec.format)) throw new FeedError(`a file feed reads ${FILE_FORMATS.join(', ')}, not ${spec.format}`);
+        const refusal = feedPathRefusal(spec.path, feedDirs);
+        if (refusal !== null) throw new FeedError(refusal);
       } else {
         if (!WEBHOOK_FORMATS.includes(spec.format)) throw new FeedError(`a webhook takes ${WEBHOOK_FORMATS.join(' or ')}, not ${spec.format}`);
         if (!spec.token) throw new FeedError(spec.format === 'taskrouter' ? 'a TaskRouter webhook needs the Twilio auth token to check signatures' : 'an NDJSON webhook needs a bearer token');

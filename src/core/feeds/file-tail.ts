@@ -7,12 +7,15 @@
  * - copy-truncate: a file shorter than the cursor was truncated; it starts again at byte 0.
  * Only complete lines (ending in \n) are read; a partial last line waits for its end.
  * Positions are line numbers over the life of the feed, across rotations.
+ * A poll reads a bounded number of bytes and lines, so no file (growing endlessly, or one endless line) keeps the
+ * process from answering; only regular files are opened, without blocking (feed-path.ts).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileCursor } from '../store/store';
 import { MAX_LINE_LENGTH, type SourceLine } from '../ingest/source-lines';
+import { feedPathRefusal, openRegularFile } from './feed-path';
 
 interface TailBatch {
   lines: SourceLine[];
@@ -33,6 +36,10 @@ export interface FileTailOptions {
   maxLinesPerPoll?: number;
   /** Bytes read per system call. */
   chunkBytes?: number;
+  /** Bytes read per poll at most (default 8 MiB): the rest of a long line or backlog waits for the next polls. */
+  maxBytesPerPoll?: number;
+  /** The folders the file must lie in, resolved (`serve --feed-dir`); checked whenever the path is opened. */
+  feedDirs?: readonly string[];
 }
 
 /** `running` may carry a warning (lines that could not be read: a rotated file gone, a rewritten file). */
@@ -46,6 +53,18 @@ const MAX_KEPT_LINE_BYTES = MAX_LINE_LENGTH * 4 + 4;
 
 /** Bytes before the checkpoint whose hash identifies the file's content there (see `fingerprintAt`). */
 const FINGERPRINT_BYTES = 64;
+
+const DEFAULT_MAX_BYTES_PER_POLL = 8 << 20;
+
+/** Where a drain stopped at its byte budget, inside a line: the next poll goes on from there. */
+interface Carry {
+  fd: number;
+  /** The checkpoint (`offset`) it was read from: another one means the carry no longer applies. */
+  offset: number;
+  readAt: number;
+  pending: Buffer | null;
+  overLong: number;
+}
 
 const fileIdOf = (st: { dev: number; ino: number }) => `${st.dev}:${st.ino}`;
 
@@ -65,6 +84,8 @@ export class FileTail {
   private readonly maxPerPoll: number;
   /** The last drain stopped at the per-poll budget: the file has more lines to read. */
   private more = false;
+  private carry: Carry | null = null;
+  private readonly maxBytes: number;
   private readonly buffer: Buffer;
 
   constructor(private readonly o: FileTailOptions) {
@@ -76,6 +97,14 @@ export class FileTail {
     this.maxLines = o.maxLinesPerBatch ?? 5000;
     this.maxPerPoll = o.maxLinesPerPoll ?? 50_000;
     this.buffer = Buffer.allocUnsafe(o.chunkBytes ?? 1 << 20);
+    this.maxBytes = o.maxBytesPerPoll ?? DEFAULT_MAX_BYTES_PER_POLL;
+  }
+
+  /** Opens the followed path (or a rotated file beside it): inside the feed folders, a regular file, never blocking. */
+  private open(path: string): number {
+    const refusal = this.o.feedDirs?.length ? feedPathRefusal(path, this.o.feedDirs) : null;
+    if (refusal !== null) throw new Error(refusal);
+    return openRegularFile(path);
   }
 
   get state(): TailState {
@@ -132,7 +161,7 @@ export class FileTail {
       this.fingerprint = null;
       if (between) {
         this.fileId = between.id;
-        this.fd = openSync(between.path, 'r');
+        this.fd = this.open(between.path);
         n += this.drain();
         this.status = { state: 'running' };
         return n; // the next polls go on from it, as from any rotated file
@@ -140,10 +169,11 @@ export class FileTail {
       this.fileId = id;
     }
     if (this.fileId === null) this.fileId = id;
-    if (this.fd === null) this.fd = openSync(this.o.path, 'r');
+    if (this.fd === null) this.fd = this.open(this.o.path);
     if (fstatSync(this.fd).size < this.offset) {
       this.offset = 0; // copy-truncate
       this.fingerprint = null;
+      this.carry = null;
     } else if (!this.sameContent(this.fd)) {
       // the same file (inode) holds other bytes before our checkpoint: rewritten in place (copy-truncate then
       // refilled past our offset while we were not looking, or a new file given the old inode): read it anew
@@ -202,7 +232,7 @@ export class FileTail {
       const p = join(dir, name);
       try {
         if (fileIdOf(statSync(p)) === this.fileId) {
-          this.fd = openSync(p, 'r');
+          this.fd = this.open(p);
           return;
         }
       } catch {
@@ -211,15 +241,22 @@ export class FileTail {
     }
   }
 
-  /** Read complete lines from the descriptor until its end, storing them in batches. */
+  /**
+   * Read complete lines from the descriptor until its end or the poll's budget (lines, bytes), storing them in
+   * batches.
+   */
   private drain(): number {
     const fd = this.fd!;
     let stored = 0;
-    let pending: Buffer | null = null; // bytes of an unfinished line carried between reads
-    let overLong = 0; // bytes of an over-long line read so far (only its beginning is in `pending`)
+    // go on inside the line the last poll stopped in, unless the file moved under it (truncated, other checkpoint)
+    const c = this.carry !== null && this.carry.fd === fd && this.carry.offset === this.offset && fstatSync(fd).size >= this.carry.readAt ? this.carry : null;
+    this.carry = null;
+    let pending: Buffer | null = c?.pending ?? null; // bytes of an unfinished line carried between reads
+    let overLong = c?.overLong ?? 0; // bytes of an over-long line read so far (only its beginning is in `pending`)
     let lines: SourceLine[] = [];
     let lineStart = this.offset; // file offset of the first byte not yet part of a stored line
-    let readAt = this.offset;
+    let readAt = c?.readAt ?? this.offset;
+    const budgetEnd = readAt + this.maxBytes;
     const flush = (endOffset: number) => {
       if (lines.length === 0) return;
       const fingerprint = this.fingerprintAt(fd, endOffset);
@@ -231,7 +268,14 @@ export class FileTail {
       lines = [];
     };
     for (;;) {
-      const got = readSync(fd, this.buffer, 0, this.buffer.length, readAt);
+      if (readAt >= budgetEnd) {
+        // the byte budget is spent: store the complete lines, keep the unfinished one for the next poll
+        flush(lineStart);
+        this.carry = { fd, offset: this.offset, readAt, pending, overLong };
+        this.more = true;
+        return stored;
+      }
+      const got = readSync(fd, this.buffer, 0, Math.min(this.buffer.length, budgetEnd - readAt), readAt);
       if (got === 0) break;
       readAt += got;
       let from = 0;
@@ -281,6 +325,7 @@ export class FileTail {
   }
 
   private closeFd(): void {
+    this.carry = null;
     if (this.fd !== null) {
       try {
         closeSync(this.fd);
