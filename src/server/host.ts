@@ -1,17 +1,23 @@
 /**
  * The headless host: the same engine as the desktop app, with HTTP for Api calls (POST /api/<name>),
  * a WebSocket (/ws) for pushed events, and the built renderer served as static files. Wallboards on the
- * LAN and every end-to-end test use it. Binds to loopback unless told otherwise.
+ * LAN and every end-to-end test use it. Binds to loopback unless told otherwise. Answers only requests that name
+ * this machine (request-guard.ts, before any body is read), and bounds what a request may cost (host-limits.ts).
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Engine } from '../core/engine';
-import { READ_ONLY_METHODS, type ApiErrorCode } from '../shared/api';
+import type { ApiErrorCode } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { createHostCheck } from './allowed-hosts';
+import { BODY_LIMIT, LINES_BODY_LIMIT, LINES_METHODS } from './host-limits';
+import { apiMethod, guardRequests } from './request-guard';
+
+export { isLoopback } from './remote-address';
 
 export interface HostOptions {
   engine: Engine;
@@ -24,6 +30,8 @@ export interface HostOptions {
    * Twilio signs the exact URL it called; without this the host rebuilds it from the request's Host header.
    */
   publicUrl?: string;
+  /** More names this host answers to (--allow-host): a proxy's or a DNS alias the machine's own names miss. */
+  allowHosts?: readonly string[];
 }
 
 export interface Host {
@@ -33,19 +41,19 @@ export interface Host {
 
 const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, refused: 409, internal: 500 };
 
-/** 127.0.0.0/8, ::1 and IPv4-mapped loopback: the machine itself. */
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return a === '::1' || a.startsWith('127.');
-}
-
 export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(options.rendererDir)) {
     throw new Error(`The renderer is not built (${options.rendererDir} is missing): run "npm run build" first.`);
   }
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  // a body over its route's limit that came chunked (no Content-Length for the early check): the same envelope
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _req, reply) => {
+    if (error.statusCode !== 413) throw error;
+    return reply.code(413).header('connection', 'close').send({ ok: false, error: { code: 'invalid-args', message: error.message } });
+  });
   await app.register(fastifyWebsocket);
+  // after the WebSocket plugin's own onRequest hook, which marks an upgrade so a refused one's socket is destroyed
+  guardRequests(app, createHostCheck({ listen: options.host, publicUrl: options.publicUrl, allowHosts: options.allowHosts, now: () => options.engine.wall.now() }));
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
 
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -55,18 +63,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return payload;
   });
 
-  app.post('/api/*', async (req, reply) => {
-    const name = (req.params as { '*': string })['*'];
-    // Another machine (a wallboard on the LAN) may read the floor, not configure feeds, read raw lines or post
-    // events: those are for the machine itself (the app, or a browser on it).
-    if (!isLoopback(req.socket.remoteAddress) && !(READ_ONLY_METHODS as readonly string[]).includes(name)) {
-      reply.code(403);
-      return { ok: false, error: { code: 'refused', message: `${name} is answered for this machine only; other machines may only read the floor` } };
-    }
-    const result = await options.dispatch(name, req.body ?? {});
+  // who may call which method, and how large a body may be, were decided in the onRequest hook (request-guard.ts)
+  const api = async (req: FastifyRequest, reply: FastifyReply) => {
+    const result = await options.dispatch(apiMethod(req) ?? '', req.body ?? {});
     reply.code(result.ok ? 200 : STATUS[result.error.code]);
     return result;
-  });
+  };
+  app.post('/api/*', api);
+  for (const name of LINES_METHODS) app.post(`/api/${name}`, { bodyLimit: LINES_BODY_LIMIT }, api);
 
   // Webhook feeds: the raw body is kept as text (Twilio signs the form parameters, or the JSON body's hash),
   // in a scope of its own so the JSON parsing of /api is unchanged.
