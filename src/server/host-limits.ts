@@ -10,3 +10,11 @@ export const LINES_METHODS = ['ingest/lines', 'import/lines'] as const satisfies
 export const LINES_BODY_LIMIT = 64 * 1024 * 1024;
 /** Every other method's body: a feed, a standards set or a query is a few KiB. */
 export const BODY_LIMIT = 1024 * 1024;
+/** One WebSocket frame from a client (the host reads none: the page only listens). Bigger closes with 1009. */
+export const FRAME_LIMIT = 64 * 1024;
+/** A socket's send buffer beyond which it is sent nothing new, only the newest frame once it drains. */
+export const SEND_BUFFER_LIMIT = 1024 * 1024;
+/** Open WebSockets from one remote address (loopback exempt, so benches and soaks can open many). */
+export const SOCKETS_PER_ADDRESS = 32;
+/** How long a socket being closed may take to answer the close before it is dropped. */
+export const CLOSE_TIMEOUT_MS = 2_000;

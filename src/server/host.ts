@@ -2,7 +2,8 @@
  * The headless host: the same engine as the desktop app, with HTTP for Api calls (POST /api/<name>),
  * a WebSocket (/ws) for pushed events, and the built renderer served as static files. Wallboards on the
  * LAN and every end-to-end test use it. Binds to loopback unless told otherwise. Answers only requests that name
- * this machine (request-guard.ts, before any body is read), and bounds what a request may cost (host-limits.ts).
+ * this machine (request-guard.ts, before any body is read), and bounds what a request or a socket may cost
+ * (host-limits.ts).
  */
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -14,8 +15,9 @@ import type { Engine } from '../core/engine';
 import type { ApiErrorCode } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createHostCheck } from './allowed-hosts';
-import { BODY_LIMIT, LINES_BODY_LIMIT, LINES_METHODS } from './host-limits';
+import { BODY_LIMIT, CLOSE_TIMEOUT_MS, FRAME_LIMIT, LINES_BODY_LIMIT, LINES_METHODS, SOCKETS_PER_ADDRESS } from './host-limits';
 import { apiMethod, guardRequests } from './request-guard';
+import { createSocketHub, type SocketStats } from './socket-hub';
 
 export { isLoopback } from './remote-address';
 
@@ -32,10 +34,16 @@ export interface HostOptions {
   publicUrl?: string;
   /** More names this host answers to (--allow-host): a proxy's or a DNS alias the machine's own names miss. */
   allowHosts?: readonly string[];
+  /** Open WebSockets from one remote address. Default SOCKETS_PER_ADDRESS. */
+  socketsPerAddress?: number;
+  /** Tests only: count loopback connections against the cap too (they are exempt, for benches and soaks). */
+  capLoopback?: boolean;
 }
 
 export interface Host {
   url: string;
+  /** Each open WebSocket's send buffer and what it holds back (the tests check it stays bounded). */
+  sockets(): SocketStats[];
   close(): Promise<void>;
 }
 
@@ -51,10 +59,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (error.statusCode !== 413) throw error;
     return reply.code(413).header('connection', 'close').send({ ok: false, error: { code: 'invalid-args', message: error.message } });
   });
-  await app.register(fastifyWebsocket);
+  // a socket that does not answer a close (one over the cap, a client that stopped reading) is dropped after 2 s,
+  // not ws's 30: stopping the host waits for it (ws 8.18 reads closeTimeout; its types do not know it yet)
+  const wsOptions = { maxPayload: FRAME_LIMIT, closeTimeout: CLOSE_TIMEOUT_MS };
+  await app.register(fastifyWebsocket, { options: wsOptions });
   // after the WebSocket plugin's own onRequest hook, which marks an upgrade so a refused one's socket is destroyed
   guardRequests(app, createHostCheck({ listen: options.host, publicUrl: options.publicUrl, allowHosts: options.allowHosts, now: () => options.engine.wall.now() }));
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
+  const sockets = createSocketHub(options.engine, { perAddress: options.socketsPerAddress ?? SOCKETS_PER_ADDRESS, capLoopback: options.capLoopback ?? false });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -93,19 +105,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
   });
 
-  app.get('/ws', { websocket: true }, (socket) => {
-    const unsubscribe = options.engine.subscribe((event, payload) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
-    });
-    socket.on('close', unsubscribe);
-    socket.on('error', unsubscribe);
-  });
+  app.get('/ws', { websocket: true }, (socket, req) => sockets.open(socket, req.socket.remoteAddress));
 
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}/`,
+    sockets: () => sockets.stats(),
     close: async () => {
       await app.close();
     },

@@ -1,7 +1,7 @@
 /** Who is at the other end of a connection, by its address: the machine itself or another one. */
 
 /** The address without the IPv4-mapped prefix (::ffff:10.0.0.5 is 10.0.0.5), one key per machine. */
-function plainAddress(address: string | undefined): string {
+export function plainAddress(address: string | undefined): string {
   const a = address ?? '';
   return a.startsWith('::ffff:') ? a.slice(7) : a;
 }

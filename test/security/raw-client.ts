@@ -1,6 +1,7 @@
 /**
  * A client that can lie, for the security tests: HTTP requests with any Host, Origin and Content-Length (fetch
- * would not send them), and a WebSocket spoken byte by byte over TCP, so a test can read the handshake's answer. Every connection goes to 127.0.0.1.
+ * would not send them), and a WebSocket spoken byte by byte over TCP, so a test can send an oversized frame, pause
+ * reading like a slow consumer, and read the close code. Every connection goes to 127.0.0.1.
  */
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -98,4 +99,24 @@ function readFrame(b: Buffer): { opcode: number; payload: Buffer; size: number }
   }
   if (b.length < at + length) return null;
   return { opcode: b[0] & 0x0f, payload: b.subarray(at, at + length), size: at + length };
+}
+
+function frameHead(length: number): Buffer {
+  if (length < 126) return Buffer.from([0x81, 0x80 | length]);
+  if (length < 65536) {
+    const head = Buffer.from([0x81, 0x80 | 126, 0, 0]);
+    head.writeUInt16BE(length, 2);
+    return head;
+  }
+  const head = Buffer.alloc(10);
+  head.set([0x81, 0x80 | 127]);
+  head.writeBigUInt64BE(BigInt(length), 2);
+  return head;
+}
+
+/** A client's text frame of `length` bytes, masked as the protocol requires of a client. */
+export function clientFrame(length: number): Buffer {
+  const mask = randomBytes(4);
+  const payload = Buffer.alloc(length, 0x61).map((byte, i) => byte ^ mask[i % 4]);
+  return Buffer.concat([frameHead(length), mask, payload]);
 }
