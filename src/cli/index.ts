@@ -22,6 +22,7 @@ import { backupDatabase } from '../core/store/backup';
 import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import type { QueueSetting } from '../core/feeds/queue-settings';
+import { allowHostName } from '../server/allowed-hosts';
 import { startHost } from '../server/host';
 import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
 import { formatCount, formatDuration, formatPercent } from '../shared/format';
@@ -95,6 +96,13 @@ const number = (name: string, check: (n: number) => boolean, what: string) => (v
   if (!Number.isFinite(n) || !check(n)) throw new InvalidArgumentError(`${name} must be ${what}.`);
   return n;
 };
+const allowHost = (v: string, previous: string[]) => {
+  try {
+    return [...previous, allowHostName(v)];
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+};
 const isoInstant = (v: string) => {
   if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`"${v}" is not an ISO-8601 date-time.`);
   return v;
@@ -128,7 +136,8 @@ program
   )
   .option('--feed-dir <dir...>', 'file feeds may only follow files inside these folders (symlinks resolved); without it, any regular file')
   .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
-  .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL)')
+  .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL); its host is answered too')
+  .option('--allow-host <name>', 'another name this host answers to (a proxy\'s, a DNS alias); repeatable. Loopback, the listening addresses and the machine\'s hostname are answered anyway', allowHost, [] as string[])
   .option('--abandon-on <events>', `taskrouter feeds: events that end a waiting task as abandoned, comma-separated (${ABANDON_TRIGGERS.join(', ')}); default task.canceled,task.transfer-failed`)
   .addOption(new Option('--exit-with-key <outcome>', 'queue_log feeds: EXITWITHKEY counts as left the queue (as Asterisk) or abandoned').choices(['left', 'abandoned']))
   // tests only: the center's clock starts at this instant (at the simulated speed), whatever the wall says
@@ -164,6 +173,7 @@ program
         port: o.port,
         host: o.host,
         publicUrl: o.publicUrl,
+        allowHosts: o.allowHost,
       });
     } catch (e) {
       fb.close();

@@ -119,6 +119,7 @@ app.whenReady().then(() => {
       port: Number(servePort),
       host: option('--host') ?? '127.0.0.1',
       publicUrl: option('--public-url'),
+      allowHosts: args.filter((_, i) => args[i - 1] === '--allow-host'),
     }).then(
       (h) => {
         host = h;

@@ -1,17 +1,25 @@
 /**
  * The headless host: the same engine as the desktop app, with HTTP for Api calls (POST /api/<name>),
  * a WebSocket (/ws) for pushed events, and the built renderer served as static files. Wallboards on the
- * LAN and every end-to-end test use it. Binds to loopback unless told otherwise.
+ * LAN and every end-to-end test use it. Binds to loopback unless told otherwise. Answers only requests that name
+ * this machine (request-guard.ts, before any body is read), and bounds what a request or a socket may cost
+ * (host-limits.ts).
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Engine } from '../core/engine';
-import { READ_ONLY_METHODS, type ApiErrorCode } from '../shared/api';
+import type { ApiErrorCode } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { createHostCheck } from './allowed-hosts';
+import { BODY_LIMIT, CLOSE_TIMEOUT_MS, FRAME_LIMIT, LINES_BODY_LIMIT, LINES_METHODS, SOCKETS_PER_ADDRESS } from './host-limits';
+import { apiMethod, guardRequests } from './request-guard';
+import { createSocketHub, type SocketStats } from './socket-hub';
+
+export { isLoopback } from './remote-address';
 
 export interface HostOptions {
   engine: Engine;
@@ -24,29 +32,41 @@ export interface HostOptions {
    * Twilio signs the exact URL it called; without this the host rebuilds it from the request's Host header.
    */
   publicUrl?: string;
+  /** More names this host answers to (--allow-host): a proxy's or a DNS alias the machine's own names miss. */
+  allowHosts?: readonly string[];
+  /** Open WebSockets from one remote address. Default SOCKETS_PER_ADDRESS. */
+  socketsPerAddress?: number;
+  /** Tests only: count loopback connections against the cap too (they are exempt, for benches and soaks). */
+  capLoopback?: boolean;
 }
 
 export interface Host {
   url: string;
+  /** Each open WebSocket's send buffer and what it holds back (the tests check it stays bounded). */
+  sockets(): SocketStats[];
   close(): Promise<void>;
 }
 
 const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, refused: 409, internal: 500 };
 
-/** 127.0.0.0/8, ::1 and IPv4-mapped loopback: the machine itself. */
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return a === '::1' || a.startsWith('127.');
-}
-
 export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(options.rendererDir)) {
     throw new Error(`The renderer is not built (${options.rendererDir} is missing): run "npm run build" first.`);
   }
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
-  await app.register(fastifyWebsocket);
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  // a body over its route's limit that came chunked (no Content-Length for the early check): the same envelope
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _req, reply) => {
+    if (error.statusCode !== 413) throw error;
+    return reply.code(413).header('connection', 'close').send({ ok: false, error: { code: 'invalid-args', message: error.message } });
+  });
+  // a socket that does not answer a close (one over the cap, a client that stopped reading) is dropped after 2 s,
+  // not ws's 30: stopping the host waits for it (ws 8.18 reads closeTimeout; its types do not know it yet)
+  const wsOptions = { maxPayload: FRAME_LIMIT, closeTimeout: CLOSE_TIMEOUT_MS };
+  await app.register(fastifyWebsocket, { options: wsOptions });
+  // after the WebSocket plugin's own onRequest hook, which marks an upgrade so a refused one's socket is destroyed
+  guardRequests(app, createHostCheck({ listen: options.host, publicUrl: options.publicUrl, allowHosts: options.allowHosts, now: () => options.engine.wall.now() }));
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
+  const sockets = createSocketHub(options.engine, { perAddress: options.socketsPerAddress ?? SOCKETS_PER_ADDRESS, capLoopback: options.capLoopback ?? false });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -55,18 +75,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return payload;
   });
 
-  app.post('/api/*', async (req, reply) => {
-    const name = (req.params as { '*': string })['*'];
-    // Another machine (a wallboard on the LAN) may read the floor, not configure feeds, read raw lines or post
-    // events: those are for the machine itself (the app, or a browser on it).
-    if (!isLoopback(req.socket.remoteAddress) && !(READ_ONLY_METHODS as readonly string[]).includes(name)) {
-      reply.code(403);
-      return { ok: false, error: { code: 'refused', message: `${name} is answered for this machine only; other machines may only read the floor` } };
-    }
-    const result = await options.dispatch(name, req.body ?? {});
+  // who may call which method, and how large a body may be, were decided in the onRequest hook (request-guard.ts)
+  const api = async (req: FastifyRequest, reply: FastifyReply) => {
+    const result = await options.dispatch(apiMethod(req) ?? '', req.body ?? {});
     reply.code(result.ok ? 200 : STATUS[result.error.code]);
     return result;
-  });
+  };
+  app.post('/api/*', api);
+  for (const name of LINES_METHODS) app.post(`/api/${name}`, { bodyLimit: LINES_BODY_LIMIT }, api);
 
   // Webhook feeds: the raw body is kept as text (Twilio signs the form parameters, or the JSON body's hash),
   // in a scope of its own so the JSON parsing of /api is unchanged.
@@ -89,19 +105,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
   });
 
-  app.get('/ws', { websocket: true }, (socket) => {
-    const unsubscribe = options.engine.subscribe((event, payload) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
-    });
-    socket.on('close', unsubscribe);
-    socket.on('error', unsubscribe);
-  });
+  app.get('/ws', { websocket: true }, (socket, req) => sockets.open(socket, req.socket.remoteAddress));
 
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}/`,
+    sockets: () => sockets.stats(),
     close: async () => {
       await app.close();
     },
