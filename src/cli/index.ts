@@ -20,6 +20,7 @@ import { formatOfPath, parseStandards, serializeStandards } from '../core/standa
 import { createSimulator } from '../core/simulator/simulator';
 import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
+import { parseIsoInstant } from '../core/time/iso-instant';
 import type { QueueSetting } from '../core/feeds/queue-settings';
 import { startHost } from '../server/host';
 import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
@@ -85,9 +86,16 @@ const number = (name: string, check: (n: number) => boolean, what: string) => (v
   if (!Number.isFinite(n) || !check(n)) throw new InvalidArgumentError(`${name} must be ${what}.`);
   return n;
 };
+/** An ISO-8601 date-time flag: checked here, read later in the center's zone when it has no offset. */
 const isoInstant = (v: string) => {
-  if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`"${v}" is not an ISO-8601 date-time.`);
+  const r = parseIsoInstant(v, 'UTC');
+  if (!r.ok) throw new InvalidArgumentError(`"${v.slice(0, 60)}": ${r.reason}.`);
   return v;
+};
+const instantIn = (v: string, zone: string) => {
+  const r = parseIsoInstant(v, zone);
+  if (!r.ok) throw new InvalidArgumentError(`"${v}": ${r.reason}.`);
+  return r.ms;
 };
 
 const program = new Command()
@@ -138,7 +146,7 @@ program
       version: pkg.version,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale, surges: ((o.surge ?? []) as string[]).map(parseSurge) } : null,
-      startAt: o.testStartAt === undefined ? undefined : Date.parse(o.testStartAt),
+      startAt: o.testStartAt === undefined ? undefined : instantIn(o.testStartAt, o.timeZone),
       queues: parseQueueSettings(o.queueChannel ?? []),
       log: (m) => console.error(m),
     });
@@ -370,7 +378,7 @@ program
   .option('--start <iso>', 'start instant (default: the start of today in the time zone)', isoInstant)
   .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
   .action(async (o) => {
-    const start = o.start ? Date.parse(o.start) : businessDayStart(Date.now(), o.timeZone, 0);
+    const start = o.start ? instantIn(o.start, o.timeZone) : businessDayStart(Date.now(), o.timeZone, 0);
     const sim = createSimulator({ seed: o.seed, start, timeZone: o.timeZone, scale: o.scale });
     const out = createWriteStream(resolve(o.out), 'utf8');
     const end = start + o.hours * 3600_000;
