@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
-export const ISO_FORMS = 'ISO-8601 date-time such as 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00';
+const ISO_FORMS = 'ISO-8601 date-time such as 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
