@@ -24,17 +24,27 @@ export function parseIsoInstant(s: string, zone?: string): { ok: true; ms: numbe
   if (!m) return { ok: false, reason: `expected an ${ISO_FORMS}` };
   const hasOffset = m[8] !== undefined || m[9] !== undefined;
   if (!hasOffset && zone === undefined) return { ok: false, reason: 'expected an ISO-8601 date-time with Z or an offset' };
-  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
-  const offH = Number(m[10] ?? 0);
-  const offM = Number(m[11] ?? 0);
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  const h = +m[4];
+  const mi = +m[5];
+  const sec = m[6] === undefined ? 0 : +m[6];
+  const offH = m[10] === undefined ? 0 : +m[10];
+  const offM = m[11] === undefined ? 0 : +m[11];
   const real = mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && !isLeap(y) ? 28 : DAYS_IN_MONTH[mo - 1]) && h <= 23 && mi <= 59 && sec <= 59 && offH <= 23 && offM <= 59;
   if (!real) return { ok: false, reason: `not a real date-time: ${s}` };
-  const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const ms = m[7] === undefined ? 0 : +m[7].padEnd(3, '0').slice(0, 3);
   if (hasOffset) {
-    const t = new Date(0);
-    t.setUTCFullYear(y, mo - 1, d);
-    t.setUTCHours(h, mi, sec, ms);
-    return { ok: true, ms: t.getTime() - (m[9] === '-' ? -1 : 1) * (offH * 60 + offM) * 60_000 };
+    // Date.UTC reads years 0-99 as 1900-1999: those few go the long way
+    let t = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+    if (y < 100) {
+      const early = new Date(0);
+      early.setUTCFullYear(y, mo - 1, d);
+      early.setUTCHours(h, mi, sec, ms);
+      t = early.getTime();
+    }
+    return { ok: true, ms: t - (m[9] === '-' ? -1 : 1) * (offH * 60 + offM) * 60_000 };
   }
   const local = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: sec, millisecond: ms }, { zone });
   if (!local.isValid) return { ok: false, reason: `not a real date-time in ${zone}: ${s}` };
