@@ -91,7 +91,11 @@ const number = (name: string, check: (n: number) => boolean, what: string) => (v
 /** An ISO-8601 date-time flag: checked here, read later in the center's zone when it has no offset. */
 const isoInstant = (v: string) => {
   const r = parseIsoInstant(v, 'UTC');
-  if (!r.ok) throw new InvalidArgumentError(`"${v.slice(0, 60)}": ${r.reason}.`);
+  if (!r.ok) throw new InvalidArgumentError(`${r.reason}.`);
+  return v;
+};
+const timeZoneArg = (v: string) => {
+  if (!isValidTimeZone(v)) throw new InvalidArgumentError(`unknown time zone "${v.slice(0, 60)}" (use an IANA name such as Europe/London).`);
   return v;
 };
 const instantIn = (v: string, zone: string) => {
@@ -380,7 +384,7 @@ program
   .option('--seed <n>', 'seed', number('--seed', Number.isInteger, 'a whole number'), 42)
   .option('--scale <x>', 'center size (1 = about 50 agents)', number('--scale', (n) => n > 0 && n <= 100, 'between 0 and 100'), 1)
   .option('--start <iso>', 'start instant (default: the start of today in the time zone)', isoInstant)
-  .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
+  .option('--time-zone <zone>', "the center's IANA time zone", timeZoneArg, defaultTimeZone())
   .action(async (o) => {
     const start = o.start ? instantIn(o.start, o.timeZone) : businessDayStart(Date.now(), o.timeZone, 0);
     const sim = createSimulator({ seed: o.seed, start, timeZone: o.timeZone, scale: o.scale });

@@ -68,6 +68,16 @@ describe('dates: ISO 8601 only', () => {
       [1, expect.stringMatching(/^ts: expected an ISO-8601 date-time such as/)],
     ]);
   });
+
+  it('refuses "1" and 25:00 as CLI dates, and an unknown --time-zone', () => {
+    const run = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const out = join(tempDbPath(), '..', 'sim.ndjson');
+    expect(() => run('simulate', '--out', out, '--hours', '1', '--start', '1')).toThrow(/'--start <iso>' argument '1' is invalid\. expected an ISO-8601/);
+    expect(() => run('simulate', '--out', out, '--hours', '1', '--start', '2026-03-02T25:00:00Z')).toThrow(/not a real date-time/);
+    expect(() => run('simulate', '--out', out, '--hours', '1', '--time-zone', 'Mars/Olympus')).toThrow(/unknown time zone "Mars\/Olympus"/);
+    // no offset: read in --time-zone (Paris, UTC+1 in March)
+    expect(JSON.parse(run('simulate', '--out', out, '--hours', '1', '--start', '2026-03-02T09:00', '--time-zone', 'Europe/Paris')).from).toBe('2026-03-02T08:00:00.000Z');
+  });
 });
 
 describe('time zones validated where they arrive', () => {
