@@ -51,6 +51,8 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** Days of contacts held in memory for history windows (default 8: a week under review and today). */
   recentDays?: number;
+  /** Quarantined lines kept per source (default 10,000: store/quarantine.ts). */
+  quarantineCap?: number;
 }
 
 const DEFAULT_RECENT_DAYS = 8;
@@ -88,7 +90,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const { clock, center } = options;
   const wall = options.wall ?? systemClock();
-  const store = createStoreWriter(options.db, () => clock.now());
+  const store = createStoreWriter(options.db, () => clock.now(), { quarantineCap: options.quarantineCap });
   const pushDelayMs = options.pushDelayMs ?? 50;
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
   const intervalMinutes = options.intervalMinutes ?? 15;
