@@ -53,6 +53,8 @@ export interface EngineOptions {
   recentDays?: number;
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
   feedDirs?: readonly string[];
+  /** Quarantined lines kept per source (default 10,000: store/quarantine.ts). */
+  quarantineCap?: number;
 }
 
 const DEFAULT_RECENT_DAYS = 8;
@@ -90,7 +92,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const { clock, center } = options;
   const wall = options.wall ?? systemClock();
-  const store = createStoreWriter(options.db, () => clock.now());
+  const store = createStoreWriter(options.db, () => clock.now(), { quarantineCap: options.quarantineCap });
   const pushDelayMs = options.pushDelayMs ?? 50;
   const shortAbandonSeconds = options.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
   const intervalMinutes = options.intervalMinutes ?? 15;
@@ -199,9 +201,9 @@ export function createEngine(options: EngineOptions): Engine {
     app: { version: options.version, dbPath: options.dbPath, simulated: options.simulated ?? false, runtime: options.runtime },
     floor: { snapshot },
     ingest: { isFeed: (name) => feeds.has(name), checkpoint: (source) => store.checkpoint(source), ingestNdjson },
-    metrics: { store, recent, shortAbandonSeconds },
+    metrics: { store, recent, shortAbandonSeconds, timeZone: center.timeZone },
     quarantine: { store },
-    standards: { clock, standards, facts, day, intervalMinutes, recent, changed: schedulePush },
+    standards: { clock, standards, facts, day, timeZone: center.timeZone, intervalMinutes, recent, changed: schedulePush },
     alerts: { clock, store, alerts: standards.alerts, changed: schedulePush },
     feeds: { feeds },
     import: { imports },

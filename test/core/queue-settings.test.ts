@@ -32,4 +32,9 @@ describe('queue settings', () => {
     expect(fb.engine.store.queues()[0]).toMatchObject({ channel: 'voice', timeZone: 'Europe/Paris', slThresholdSeconds: 20 });
     fb.close();
   });
+
+  it('refuse an unknown time zone before storing anything', () => {
+    const path = tempDbPath();
+    expect(() => open(path, { Mars: { channel: 'voice', timeZone: 'Mars/Olympus' } })).toThrow(/Queue Mars: unknown time zone "Mars\/Olympus"/);
+  });
 });

@@ -209,7 +209,8 @@ describe('TaskRouter adapter under fuzzing', () => {
 
     const clean = testEngine(Date.parse('2026-03-02T12:00:00Z'));
     clean.engine.ingestWith(createTaskRouterAdapter(clean.engine.adapterContext), 'good', GOOD.map((text, i) => ({ position: i + 1, text })));
-    const fuzzed = testEngine(Date.parse('2026-03-02T12:00:00Z'));
+    // every refused line listed: over the default quarantine cap of 10,000 rows a source
+    const fuzzed = testEngine(Date.parse('2026-03-02T12:00:00Z'), {}, ':memory:', { quarantineCap: 20_000 });
     const summary = fuzzed.engine.ingestWith(createTaskRouterAdapter(fuzzed.engine.adapterContext), 'fuzzed', lines);
     expect(summary.quarantined).toBe(expectedRefused);
     expect(fuzzed.engine.handlers['quarantine/list']({ limit: 1_000_000, source: 'fuzzed' })).toHaveLength(expectedRefused);

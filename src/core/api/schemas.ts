@@ -6,8 +6,31 @@ import { z } from 'zod';
 import { SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
 import { FEED_FORMATS } from '../ingest/adapter';
 import { standardSchema, standardsSetSchema } from '../standards/standard';
+import { parseIsoInstant } from '../time/iso-instant';
+import { RefusedError } from './refused';
 
-const isoInstant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time');
+/**
+ * A date-time payload: ISO 8601 only (time/iso-instant.ts), with Z or an offset, or without one: then it is read in
+ * the center's time zone by the handler (`apiInstant`); here its form and calendar are checked (read in UTC).
+ */
+const isoInstant = z
+  .string()
+  .max(40)
+  .superRefine((s, ctx) => {
+    const r = parseIsoInstant(s, 'UTC');
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+  });
+const utcMs = (s: string) => {
+  const r = parseIsoInstant(s, 'UTC');
+  return r.ok ? r.ms : NaN;
+};
+
+/** A validated date-time payload as epoch ms, an offset-less one read in `zone` (refused if it does not exist there). */
+export function apiInstant(s: string, zone: string): number {
+  const r = parseIsoInstant(s, zone);
+  if (!r.ok) throw new RefusedError(r.reason);
+  return r.ms;
+}
 const none = z.object({}).strict();
 /** Feed names: also the source name of their lines, and a URL path segment for webhooks. */
 export const FEED_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -39,7 +62,7 @@ export const apiArgSchemas = {
       shortAbandonSeconds: z.number().min(0).max(3600).optional(),
     })
     .strict()
-    .refine((a) => Date.parse(a.from) < Date.parse(a.to), { message: '"from" must be before "to"', path: ['to'] }),
+    .refine((a) => utcMs(a.from) < utcMs(a.to), { message: '"from" must be before "to"', path: ['to'] }),
   'quarantine/list': z
     .object({ limit: z.number().int().min(1).max(10_000).optional(), source: z.string().min(1).optional() })
     .strict(),

@@ -6,6 +6,7 @@
 import type { CanonicalEvent } from '../model/events';
 import type { Channel, QueueConfig } from '../model/types';
 import type { ParsedLine } from '../store/store';
+import { isValidTimeZone } from '../time/business-day';
 
 export interface QueueSetting {
   channel: Channel;
@@ -21,6 +22,8 @@ export function queueSettingLines(settings: ReadonlyMap<string, QueueSetting>, k
   const lines: ParsedLine[] = [];
   let position = lastPosition;
   for (const [queue, q] of settings) {
+    // the CLI checks its flag; this guards every other caller (the stored event would carry a zone no reader knows)
+    if (q.timeZone !== undefined && !isValidTimeZone(q.timeZone)) throw new Error(`Queue ${queue}: unknown time zone "${q.timeZone}" (use an IANA name such as Europe/London).`);
     const k = byName.get(queue);
     if (k && k.channel === q.channel && (q.timeZone === undefined || k.timeZone === q.timeZone)) continue;
     const e: CanonicalEvent = { v: 1, id: `config:queue:${queue}:${q.channel}:${q.timeZone ?? ''}:${now}`, type: 'queue.config', ts: now, queue, channel: q.channel, timeZone: q.timeZone };

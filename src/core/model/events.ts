@@ -4,25 +4,27 @@
  * and only these reach the store and the engine. docs/feeds.md documents the format.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from '../time/business-day';
+import { parseIsoInstant } from '../time/iso-instant';
 import { AGENT_STATES, CHANNELS } from './types';
 
 export const FEED_FORMAT_VERSION = 1;
 
-/** An instant: ISO-8601 with an offset or Z, or epoch milliseconds. Stored as epoch ms. */
-const instant = z.union([
-  z.number().finite().nonnegative(),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/, 'expected ISO-8601 with Z or an offset')
-    .transform((s, ctx) => {
-      const ms = Date.parse(s);
-      if (Number.isNaN(ms)) {
-        ctx.addIssue({ code: 'custom', message: 'not a valid date' });
-        return z.NEVER;
-      }
-      return ms;
-    }),
-]);
+/**
+ * An instant: an ISO-8601 date-time with Z or an offset (strict: Feb 30 and 25:00 are refused, see
+ * time/iso-instant.ts), or epoch milliseconds. Stored as epoch ms.
+ */
+const instant = z.union([z.number(), z.string()], 'expected an ISO-8601 date-time with Z or an offset, or epoch milliseconds').transform((v, ctx) => {
+  if (typeof v === 'number') {
+    if (Number.isFinite(v) && v >= 0) return v;
+    ctx.addIssue({ code: 'custom', message: 'epoch milliseconds must be a finite number >= 0' });
+    return z.NEVER;
+  }
+  const r = parseIsoInstant(v);
+  if (r.ok) return r.ms;
+  ctx.addIssue({ code: 'custom', message: r.reason });
+  return z.NEVER;
+});
 
 const id = z.string().min(1).max(200);
 const channel = z.enum(CHANNELS);
@@ -48,7 +50,7 @@ const queueConfigEvent = z.object({
   type: z.literal('queue.config'),
   queue: id,
   channel,
-  timeZone: z.string().min(1).max(64).optional(),
+  timeZone: z.string().min(1).max(64).refine(isValidTimeZone, 'unknown time zone (an IANA name such as Europe/Paris)').optional(),
   /** Service-level threshold T in seconds for this queue (defaults: voice 20, chat 60, message 3600, email 86400). */
   slThresholdSeconds: z.number().positive().max(7 * 86400).optional(),
 });

@@ -34,7 +34,8 @@ export function sourceIds(db: Db, now: () => number) {
 export function sourceReads(db: Db): Pick<StoreReader, 'lastReceived' | 'storedLineCount' | 'quarantinedCount' | 'totals'> {
   const s = {
     quarantined: db.prepare<[string], { quarantined: number }>(
-      `SELECT (SELECT count(*) FROM quarantine q JOIN sources s ON s.id = q.source_id WHERE s.name = ?) AS quarantined`,
+      // the rows kept and those dropped to keep the source's quarantine under its cap (store/quarantine.ts)
+      `SELECT (SELECT count(*) FROM quarantine q WHERE q.source_id = s.id) + s.quarantine_dropped AS quarantined FROM sources s WHERE s.name = ?`,
     ),
     lastReceived: db.prepare<[string], { line: number | null; event: number | null }>(
       `SELECT (SELECT max(t) FROM (SELECT b.received_at AS t FROM line_blocks b WHERE b.source_id = s.id
@@ -47,7 +48,7 @@ export function sourceReads(db: Db): Pick<StoreReader, 'lastReceived' | 'storedL
        FROM line_blocks b JOIN sources s ON s.id = b.source_id WHERE s.name = ?`,
     ),
     totals: db.prepare<[], { accepted: number; quarantined: number }>(
-      'SELECT (SELECT coalesce(sum(event_count), 0) FROM line_blocks) AS accepted, (SELECT count(*) FROM quarantine) AS quarantined',
+      'SELECT (SELECT coalesce(sum(event_count), 0) FROM line_blocks) AS accepted, (SELECT count(*) FROM quarantine) + (SELECT coalesce(sum(quarantine_dropped), 0) FROM sources) AS quarantined',
     ),
   };
   return {

@@ -10,11 +10,14 @@ import type { StoreWriter } from './store';
 import { createStoreReader } from './store-reader';
 import { batchWriter } from './write-batch';
 
-/** `now`: the instant lines are received at (the engine's clock: simulated floors run it faster than the wall). */
-export function createStoreWriter(db: Db, now: () => number = Date.now): StoreWriter {
+/**
+ * `now`: the instant lines are received at (the engine's clock: simulated floors run it faster than the wall);
+ * `quarantineCap`: rows of quarantine kept per source (default QUARANTINE_CAP, store/quarantine.ts).
+ */
+export function createStoreWriter(db: Db, now: () => number = Date.now, options: { quarantineCap?: number } = {}): StoreWriter {
   return {
     ...createStoreReader(db),
-    writeBatch: batchWriter(db, now),
+    writeBatch: batchWriter(db, now, options.quarantineCap),
     ...feedWrites(db, now),
     ...standardsVersionWrites(db),
     ...alertWrites(db),

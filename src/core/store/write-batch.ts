@@ -19,7 +19,7 @@ import type { BatchResult, ParsedLine, WriteBatchOptions } from './store';
 const MAX_ERRORS_REPORTED = 20;
 
 /** `now`: the instant lines are received at (the engine's clock: simulated floors run it faster than the wall). */
-export function batchWriter(db: Db, now: () => number): (o: WriteBatchOptions) => BatchResult {
+export function batchWriter(db: Db, now: () => number, quarantineCap?: number): (o: WriteBatchOptions) => BatchResult {
   const sources = sourceIds(db, now);
   const blocks = lineBlockWrites(db);
   const contacts = contactMerge(db);
@@ -27,7 +27,7 @@ export function batchWriter(db: Db, now: () => number): (o: WriteBatchOptions) =
   const { derive: deriveContact } = contacts;
   const { derive: deriveAgentState } = agents;
   const writeQueue = queueWrite(db);
-  const quarantine = quarantineWrite(db);
+  const quarantine = quarantineWrite(db, quarantineCap);
   const checkpoint = checkpointWrite(db);
   const insertKey = db.prepare('INSERT OR IGNORE INTO event_keys (key) VALUES (?)');
 
@@ -68,11 +68,12 @@ export function batchWriter(db: Db, now: () => number): (o: WriteBatchOptions) =
         result.duplicates++;
         continue;
       }
-      if (quarantine(src, line.position, line.text, line.reason, receivedAt)) {
+      if (quarantine.add(src, line.position, line.text, line.reason, receivedAt)) {
         result.quarantined++;
         if (result.errors.length < MAX_ERRORS_REPORTED) result.errors.push({ position: line.position, reason: line.reason });
       } else result.duplicates++;
     }
+    if (result.quarantined > 0) quarantine.trim(src);
     if (good.length > 0) {
       let sorted = true;
       for (let k = 1; k < good.length && sorted; k++) sorted = good[k - 1].position < good[k].position;

@@ -12,12 +12,15 @@ import { whatIf } from '../../standards/what-if';
 import type { RecentContacts } from '../../metrics/recent-contacts';
 import type { CenterDay } from '../../time/center-day';
 import { RefusedError } from '../refused';
+import { apiInstant } from '../schemas';
 
 export interface StandardsHandlerDeps {
   clock: Clock;
   standards: StandardsRuntime;
   facts: FloorFactsReader;
   day: CenterDay;
+  /** The center's zone: a date-time without an offset is read in it. */
+  timeZone: string;
   intervalMinutes: number;
   recent: RecentContacts;
   /** The floor changed: push a snapshot soon. */
@@ -26,7 +29,7 @@ export interface StandardsHandlerDeps {
 
 export function standardsHandlers(d: StandardsHandlerDeps): Handlers<'standards'> {
   return {
-    'standards/get': ({ at }) => d.standards.service.at(at === undefined ? d.clock.now() : Date.parse(at)),
+    'standards/get': ({ at }) => d.standards.service.at(at === undefined ? d.clock.now() : apiInstant(at, d.timeZone)),
     'standards/save': ({ set, note }) => {
       const v = d.standards.save(set, note ?? null);
       d.changed();
