@@ -76,6 +76,6 @@ function migrate(db: Db, path: string): void {
     db.transaction(() => {
       db.exec(m.sql);
       record.run(m.id, m.name, Date.now());
-    })();
+    }).immediate();
   }
 }
