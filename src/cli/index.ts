@@ -17,6 +17,10 @@ import { MAX_LINE_LENGTH } from '../core/ingest/source-lines';
 import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
 import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { requiredAgents } from '../core/metrics/erlang-c';
+import { windowMetrics } from '../core/metrics/window-metrics';
+import { DEFAULT_SHORT_ABANDON_SECONDS } from '../core/model/types';
+import { standardsInForce } from '../core/standards/standards-store';
+import { openStoreReader } from '../core/store/open-store-reader';
 import { formatOfPath, parseStandards, serializeStandards } from '../core/standards/standards-file';
 import { createSimulator } from '../core/simulator/simulator';
 import { backupDatabase } from '../core/store/backup';
@@ -274,18 +278,18 @@ program
   .option('--short-abandon <seconds>', 'abandons shorter than this are short (default 5)', number('--short-abandon', (n) => n >= 0 && n <= 3600, 'a number of seconds from 0 to 3600'))
   .option('--json', 'print JSON')
   .action(async (o) => {
-    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
+    if (Date.parse(o.from) >= Date.parse(o.to)) throw new InvalidArgumentError('--from must be before --to');
+    // read only, no engine: nothing is written, no feed or tick starts, a missing file is refused (not created)
+    const store = openStoreReader({ path: resolve(o.db) });
     try {
-      const r = await fb.dispatch('metrics/window', {
-        from: o.from,
-        to: o.to,
+      const report = windowMetrics(store, {
+        from: Date.parse(o.from),
+        to: Date.parse(o.to),
         by: o.by as GroupBy,
         formula: o.formula as ServiceLevelFormula,
         thresholdSeconds: o.threshold,
-        shortAbandonSeconds: o.shortAbandon,
+        shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS,
       });
-      if (!r.ok) throw new Error(r.error.message);
-      const report = r.value;
       if (o.json) console.log(JSON.stringify(report, null, 2));
       else {
         const t = report.definition.thresholdSeconds;
@@ -306,7 +310,7 @@ program
         console.log(textTable(rows));
       }
     } finally {
-      fb.close();
+      store.close();
     }
   });
 
@@ -363,13 +367,14 @@ standardsCommand
   .action((file: string, o) => {
     const format = formatOfPath(file);
     if (!format) throw new InvalidArgumentError(`${file}: name a .json, .yaml or .yml file`);
-    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
+    // read only, as metrics: the version in force from the stored versions, the defaults when none is stored
+    const store = openStoreReader({ path: resolve(o.db) });
     try {
-      const v = fb.engine.handlers['standards/get']({ at: o.at });
+      const v = standardsInForce(store, o.at === undefined ? Date.now() : Date.parse(o.at), defaultTimeZone());
       writeFileSync(resolve(file), serializeStandards(v.set, format));
       console.log(JSON.stringify({ file: resolve(file), version: v.version, validFrom: v.validFrom, standards: v.set.standards.length, calendars: v.set.calendars.length }));
     } finally {
-      fb.close();
+      store.close();
     }
   });
 

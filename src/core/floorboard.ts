@@ -9,6 +9,7 @@ import type { CenterConfig } from './time/center-day';
 import type { QueueSetting } from './feeds/queue-settings';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
 import { openDatabase } from './store/database';
+import { describeStoreFault } from './store/store-faults';
 import type { StoreReader } from './store/store';
 import { createStoreReader } from './store/store-reader';
 import { businessDayStart, isValidTimeZone } from './time/business-day';
@@ -91,9 +92,11 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     feedDirs: o.feedDirs,
     log: o.log,
   });
-  const dispatch = createDispatcher(engine.handlers, (name, e) => o.log?.(`api ${name} failed: ${(e as Error).stack ?? e}`));
+  // a busy, read-only or full database is one line naming the path and the cause; anything else keeps its stack
+  const fault = (e: unknown) => describeStoreFault(e, o.dbPath);
+  const dispatch = createDispatcher(engine.handlers, (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), fault);
   const feed = o.simulate
-    ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges, dayStart: simulated?.dayStart })
+    ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges, dayStart: simulated?.dayStart, onError: (e) => o.log?.(`simulated feed: ${fault(e) ?? (e as Error).message}; retrying`) })
     : null;
   engine.start();
   let closed = false;

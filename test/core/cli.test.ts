@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { numberLines } from '../../src/core/ingest/source-lines';
+import { openDatabase } from '../../src/core/store/database';
 import { testEngine, tempDbPath } from '../helpers/engine';
 import { ROOT } from '../helpers/host';
 
@@ -169,6 +170,7 @@ describe('CLI staffing', () => {
 describe('CLI standards', () => {
   it('exports the standards in force as YAML, imports an edited file as a new version, and refuses an invalid one', () => {
     const db = tempDbPath();
+    openDatabase({ path: db }).close(); // a database Floorboard made: export reads only, and refuses a missing file
     const yaml = join(db, '..', 'standards.yaml');
     expect(JSON.parse(cli('standards', 'export', yaml, '--db', db))).toMatchObject({ version: 1, standards: 9, calendars: 2 });
     const text = readFileSync(yaml, 'utf8');

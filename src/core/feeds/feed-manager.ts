@@ -158,8 +158,13 @@ export function createFeedManager(deps: FeedManagerDeps) {
     return f;
   }
 
+  // a timer's callback: a throw would end the process, so it is logged and the next poll tries again
   function poll(): void {
-    for (const f of feeds.values()) if (f.tail && !f.row.paused) f.tail.poll();
+    try {
+      for (const f of feeds.values()) if (f.tail && !f.row.paused) f.tail.poll();
+    } catch (e) {
+      log?.(`feeds: a poll failed: ${(e as Error).message}`);
+    }
   }
 
   function status(f: RunningFeed): FeedStatus {

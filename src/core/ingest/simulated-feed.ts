@@ -36,9 +36,13 @@ export interface SimulatedFeedOptions {
    * clock past midnight carries on the stream of the day it resumed, instead of starting the next day's again.
    */
   dayStart?: number;
+  /** A step that could not store its lines (a busy or read-only database): reported, and retried next step. */
+  onError?: (e: unknown) => void;
 }
 
 const CHUNK = 5000;
+/** Lines held for the next step while the store refuses them; beyond, the oldest are dropped (a restart re-reads). */
+const MAX_PENDING = 50 * CHUNK;
 
 /** The source a seed's simulated day is stored under; a surged run's adds its surges. */
 const streamSource = (seed: number, dayStart: number, timeZone: string) => `simulator:seed-${seed}:${localDate(dayStart, timeZone)}`;
@@ -74,12 +78,19 @@ export function startSimulatedFeed(engine: SimulatedFeedTarget, o: SimulatedFeed
   const surged = surges.map((s) => `${s.channel}-${s.from}-${s.to}-x${s.factor}`).join(',');
   const source = `${streamSource(o.seed, start, o.timeZone)}${surged ? `:surge-${surged}` : ''}`;
   let position = 0;
+  let pending: SourceLine[] = [];
 
+  // a timer's callback: a throw here would end the process, so a failed write is reported and retried instead
   function step(): void {
-    const events = sim.advanceTo(engine.clock.now());
-    for (let i = 0; i < events.length; i += CHUNK) {
-      const lines = events.slice(i, i + CHUNK).map((e) => ({ position: ++position, text: toEventLine(canonicalEvent.parse(e)) }));
-      engine.ingestNdjson(source, lines);
+    for (const e of sim.advanceTo(engine.clock.now())) pending.push({ position: ++position, text: toEventLine(canonicalEvent.parse(e)) });
+    try {
+      while (pending.length > 0) {
+        engine.ingestNdjson(source, pending.slice(0, CHUNK));
+        pending = pending.slice(CHUNK);
+      }
+    } catch (e) {
+      if (pending.length > MAX_PENDING) pending = pending.slice(pending.length - MAX_PENDING);
+      o.onError?.(e);
     }
   }
 

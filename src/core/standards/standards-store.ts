@@ -4,10 +4,12 @@
  * standards too).
  */
 import type { StandardsVersion } from '../../shared/standards';
-import type { StoredStandardsVersion, StoreWriter } from '../store/store';
+import type { StoredStandardsVersion, StoreReader, StoreWriter } from '../store/store';
 import { defaultStandards } from './defaults';
 import { checkStandards } from './standards-file';
 import type { StandardsSet } from './standard';
+
+const DEFAULTS_NOTE = 'the defaults of a new center';
 
 export interface StandardsService {
   /** The version in force at an instant. */
@@ -16,21 +18,36 @@ export interface StandardsService {
   history(limit: number): StandardsVersion[];
 }
 
+/** A stored version, checked: stored sets were validated when saved; one written by a later version is not trusted. */
+function storedVersion(r: StoredStandardsVersion): StandardsVersion {
+  const parsed = checkStandards(JSON.parse(r.body));
+  if (!parsed.ok) throw new Error(`standards version ${r.id} cannot be read: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
+  return { version: r.id, validFrom: new Date(r.validFrom).toISOString(), savedAt: new Date(r.savedAt).toISOString(), note: r.note, set: parsed.set };
+}
+
+/**
+ * The version in force at `at`, read only (`standards export`): a database that stores none has the defaults,
+ * as version 1 in force since ever, which is what the engine stores for it when it first runs.
+ */
+export function standardsInForce(store: Pick<StoreReader, 'standardsIdAt' | 'standardsVersion'>, at: number, timeZone: string): StandardsVersion {
+  const id = store.standardsIdAt(at);
+  const row = id === null ? null : store.standardsVersion(id);
+  if (row) return storedVersion(row);
+  return { version: 1, validFrom: new Date(0).toISOString(), savedAt: new Date(0).toISOString(), note: DEFAULTS_NOTE, set: defaultStandards(timeZone) };
+}
+
 export function createStandardsService(store: StoreWriter, o: { now: () => number; timeZone: string }): StandardsService {
   // versions never change once saved: each is read and checked once (the tick asks for the one in force every 5 s)
   const read = new Map<number, StandardsVersion>();
   const toVersion = (r: StoredStandardsVersion): StandardsVersion => {
     let v = read.get(r.id);
     if (v) return v;
-    // stored sets were validated when saved; a set written by a later version is checked again, not trusted
-    const parsed = checkStandards(JSON.parse(r.body));
-    if (!parsed.ok) throw new Error(`standards version ${r.id} cannot be read: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
-    v = { version: r.id, validFrom: new Date(r.validFrom).toISOString(), savedAt: new Date(r.savedAt).toISOString(), note: r.note, set: parsed.set };
+    v = storedVersion(r);
     read.set(r.id, v);
     return v;
   };
   if (store.standardsIdAt(Number.MAX_SAFE_INTEGER) === null) {
-    store.saveStandards(JSON.stringify(defaultStandards(o.timeZone)), 0, 'the defaults of a new center', o.now());
+    store.saveStandards(JSON.stringify(defaultStandards(o.timeZone)), 0, DEFAULTS_NOTE, o.now());
   }
   return {
     at(ts) {

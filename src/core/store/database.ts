@@ -1,12 +1,18 @@
 /**
  * Opening the SQLite database: WAL, pragmas, and numbered migrations checked against `__migrations__`.
  * A database whose applied migrations are not a prefix of the ones this version knows (written by a newer
- * Floorboard, or by something else) is refused with a clear message instead of being touched.
+ * Floorboard, or by something else) is refused with a clear message instead of being touched; so is another
+ * program's SQLite file (database-identity.ts), checked before the WAL conversion writes to it.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkFloorboardDatabase, FLOORBOARD_APPLICATION_ID } from './database-identity';
+import { DatabaseVersionError } from './database-version-error';
 import { MIGRATIONS } from './migrations';
+import { describeStoreFault } from './store-faults';
+
+export { DatabaseVersionError };
 
 export type Db = Database.Database;
 
@@ -17,21 +23,16 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
 }
 
-export class DatabaseVersionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseVersionError';
-  }
-}
-
 export function openDatabase(options: OpenDatabaseOptions): Db {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // first, so every later step (the identity check's reads included) waits out another process's lock
+    db.pragma('busy_timeout = 5000');
+    const { unmarked } = checkFloorboardDatabase(db, options.path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // 64 MiB of page cache: idempotency keys and contacts arrive in no index order; a small cache thrashes.
     db.pragma('cache_size = -65536');
     // Checkpoint the WAL into the database every 10,000 pages (40 MiB) rather than 1,000: the index pages a
@@ -39,11 +40,19 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     // queue_log line 0.8 -> 0.45 us).
     db.pragma('wal_autocheckpoint = 10000');
     migrate(db, options.path);
+    // a new database, or one of an earlier Floorboard (its migrations were just checked): mark it as ours
+    if (unmarked) db.pragma(`application_id = ${FLOORBOARD_APPLICATION_ID}`);
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw storeFault(e, options.path);
   }
+}
+
+/** A busy, read-only or full database at start-up: the one line naming it (store-faults.ts), its code kept. */
+function storeFault(e: unknown, path: string): unknown {
+  const line = describeStoreFault(e, path);
+  return line === null ? e : Object.assign(new Error(line, { cause: e }), { code: (e as { code: string }).code });
 }
 
 /** The migrations a database records as applied, in order; null when it has no `__migrations__` table. */
@@ -76,6 +85,6 @@ function migrate(db: Db, path: string): void {
     db.transaction(() => {
       db.exec(m.sql);
       record.run(m.id, m.name, Date.now());
-    })();
+    }).immediate();
   }
 }

@@ -1,11 +1,14 @@
 /**
  * A StoreReader on its own read-only connection, with no engine behind it (reports, read-only commands): the file
- * must exist and be a Floorboard database with exactly the migrations this version knows. Nothing is written to
- * it: no WAL conversion, no migration, no pragma that persists; anything else is refused before any read.
+ * must exist (else "no database at PATH") and be a Floorboard database with exactly the migrations this version
+ * knows. Nothing is written to it: no WAL conversion, no migration, no pragma that persists; anything else is
+ * refused before any read.
  */
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { MIGRATIONS } from './migrations';
 import { appliedMigrations, DatabaseVersionError, refuseUnknownMigrations, type OpenDatabaseOptions } from './database';
+import { checkFloorboardDatabase } from './database-identity';
 import type { StoreReader } from './store';
 import { createStoreReader } from './store-reader';
 
@@ -14,6 +17,8 @@ export interface OpenStoreReader extends StoreReader {
 }
 
 export function openStoreReader(options: OpenDatabaseOptions): OpenStoreReader {
+  // a mistyped path is said as such, not as SQLite's "unable to open database file"
+  if (options.path !== ':memory:' && !existsSync(options.path)) throw new DatabaseVersionError(`no database at ${options.path}`);
   const db = new Database(options.path, {
     readonly: true,
     fileMustExist: true,
@@ -24,6 +29,8 @@ export function openStoreReader(options: OpenDatabaseOptions): OpenStoreReader {
     db.pragma('busy_timeout = 5000');
     // as the writer's: aggregate reads over a million contacts go through the contacts' indexes in no page order
     db.pragma('cache_size = -65536');
+    // another program's mark refused; no mark is an earlier Floorboard's database (its migrations are checked next)
+    checkFloorboardDatabase(db, options.path);
     let applied: ReturnType<typeof appliedMigrations>;
     try {
       applied = appliedMigrations(db);

@@ -116,7 +116,9 @@ export function batchWriter(db: Db, now: () => number, quarantineCap?: number): 
 
   return (o) => {
     try {
-      return write(o);
+      // BEGIN IMMEDIATE: the write lock is taken first, so another process's lock is waited for (busy_timeout);
+      // a deferred transaction reads first and then fails at once with SQLITE_BUSY when it tries to write
+      return write.immediate(o);
     } catch (e) {
       // the transaction rolled back: what it wrote is gone, and so is what is held of it
       agents.forget();
