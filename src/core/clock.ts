@@ -101,3 +101,12 @@ export function manualClock(start: number): ManualClock {
     advance: (ms) => advanceTo(t + ms),
   };
 }
+
+/** Run a timer's work so that a failure is reported, not thrown out of the timer (which would end the process). */
+export function safely(work: () => void, report: (e: Error) => void): void {
+  try {
+    work();
+  } catch (e) {
+    report(e instanceof Error ? e : new Error(String(e)));
+  }
+}

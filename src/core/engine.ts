@@ -4,7 +4,7 @@
  * host only adapt its handlers and pushes to IPC or HTTP/WebSocket.
  */
 import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
-import { systemClock, type Clock, type Timer } from './clock';
+import { safely, systemClock, type Clock, type Timer } from './clock';
 import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines } from './ingest/ndjson';
 import type { SourceLine } from './ingest/source-lines';
@@ -58,7 +58,6 @@ export interface EngineOptions {
 }
 
 const DEFAULT_RECENT_DAYS = 8;
-
 type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]) => void;
 
 export interface Engine {
@@ -233,7 +232,8 @@ export function createEngine(options: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     start() {
-      if (timer === null) timer = wall.setInterval(() => engine.tick(), options.tickMs ?? 1000);
+      // a tick that fails (a database busy past its timeout while alerts are written) is logged; the next one retries
+      if (timer === null) timer = wall.setInterval(() => safely(() => engine.tick(), (e) => options.log?.(`tick failed: ${e.message}`)), options.tickMs ?? 1000);
       feeds.start();
     },
     stop() {

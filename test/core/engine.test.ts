@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/core/api/dispatch';
 import { at, ev, lines, T0 } from '../helpers/events';
 import { tempDbPath, testEngine } from '../helpers/engine';
+import { manualClock } from '../../src/core/clock';
+import { createEngine } from '../../src/core/engine';
+import { openDatabase } from '../../src/core/store/database';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -336,5 +339,25 @@ describe('API dispatch', () => {
     const r = await dispatch('ingest/lines', { source: 'api', lines: [JSON.stringify(ev.queued(0, 'A'))] });
     expect(r).toEqual({ ok: true, value: { accepted: 1, events: 1, duplicates: 0, quarantined: 0, errors: [] } });
     expect(T0).toBeGreaterThan(0);
+  });
+});
+
+describe('the tick', () => {
+  it('logs a failure and keeps ticking instead of throwing out of its timer', () => {
+    const clock = manualClock(T0);
+    const db = openDatabase({ path: ':memory:' });
+    const logged: string[] = [];
+    const engine = createEngine({ db, clock, wall: clock, center: { name: 'c', timeZone: 'UTC', resetHour: 0 }, dbPath: ':memory:', version: 't', runtime: 'node', log: (m) => logged.push(m) });
+    cleanup.push(() => (engine.stop(), db.close()));
+    let pushes = 0;
+    // a subscriber that fails on its first push (as a database busy past its timeout fails a tick's writes)
+    engine.subscribe(() => {
+      if (++pushes === 1) throw new Error('database is busy');
+    });
+    engine.start();
+    expect(() => clock.advance(1000)).not.toThrow();
+    expect(logged).toEqual(['tick failed: database is busy']);
+    clock.advance(1000);
+    expect(pushes).toBe(2); // the next tick ran
   });
 });
