@@ -95,7 +95,7 @@ describe('SQLite contention', () => {
       ingestNdjson: (_source: string, lines: { position: number }[]) => {
         if (refuse) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
         stored.push(...lines.map((l) => l.position));
-        return { accepted: lines.length, duplicates: 0, quarantined: 0, errors: [] };
+        return { accepted: lines.length, events: lines.length, duplicates: 0, quarantined: 0, errors: [] };
       },
     };
     // before: the first step's SQLITE_BUSY went out of setInterval's callback, an uncaught error that ended the host
