@@ -16,7 +16,11 @@ export interface OpenStoreReader extends StoreReader {
   close(): void;
 }
 
-export function openStoreReader(options: OpenDatabaseOptions): OpenStoreReader {
+/**
+ * A read-only connection to a Floorboard database (any version of it): the file must exist, and another
+ * program's file is refused before anything is read from its tables. The caller closes it.
+ */
+export function openReadOnly(options: OpenDatabaseOptions): Database.Database {
   // a mistyped path is said as such, not as SQLite's "unable to open database file"
   if (options.path !== ':memory:' && !existsSync(options.path)) throw new DatabaseVersionError(`no database at ${options.path}`);
   const db = new Database(options.path, {
@@ -31,13 +35,18 @@ export function openStoreReader(options: OpenDatabaseOptions): OpenStoreReader {
     db.pragma('cache_size = -65536');
     // another program's mark refused; no mark is an earlier Floorboard's database (its migrations are checked next)
     checkFloorboardDatabase(db, options.path);
-    let applied: ReturnType<typeof appliedMigrations>;
-    try {
-      applied = appliedMigrations(db);
-    } catch (e) {
-      throw new DatabaseVersionError(`The file ${options.path} is not a Floorboard database (${(e as Error).message}).`);
-    }
-    if (applied === null) throw new DatabaseVersionError(`The file ${options.path} is not a Floorboard database (it has no __migrations__ table).`);
+    if (appliedMigrations(db) === null) throw new DatabaseVersionError(`The file ${options.path} is not a Floorboard database (it has no __migrations__ table).`);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function openStoreReader(options: OpenDatabaseOptions): OpenStoreReader {
+  const db = openReadOnly(options);
+  try {
+    const applied = appliedMigrations(db)!;
     refuseUnknownMigrations(applied, options.path);
     if (applied.length < MIGRATIONS.length) {
       throw new DatabaseVersionError(
