@@ -278,13 +278,15 @@ program
   .option('--short-abandon <seconds>', 'abandons shorter than this are short (default 5)', number('--short-abandon', (n) => n >= 0 && n <= 3600, 'a number of seconds from 0 to 3600'))
   .option('--json', 'print JSON')
   .action(async (o) => {
-    if (Date.parse(o.from) >= Date.parse(o.to)) throw new InvalidArgumentError('--from must be before --to');
+    // read as the README says: a date-time without an offset is the machine's local time (the default center zone)
+    const [from, to] = [instantIn(o.from, defaultTimeZone()), instantIn(o.to, defaultTimeZone())];
+    if (from >= to) throw new InvalidArgumentError('--from must be before --to');
     // read only, no engine: nothing is written, no feed or tick starts, a missing file is refused (not created)
     const store = openStoreReader({ path: resolve(o.db) });
     try {
       const report = windowMetrics(store, {
-        from: Date.parse(o.from),
-        to: Date.parse(o.to),
+        from,
+        to,
         by: o.by as GroupBy,
         formula: o.formula as ServiceLevelFormula,
         thresholdSeconds: o.threshold,
@@ -370,7 +372,7 @@ standardsCommand
     // read only, as metrics: the version in force from the stored versions, the defaults when none is stored
     const store = openStoreReader({ path: resolve(o.db) });
     try {
-      const v = standardsInForce(store, o.at === undefined ? Date.now() : Date.parse(o.at), defaultTimeZone());
+      const v = standardsInForce(store, o.at === undefined ? Date.now() : instantIn(o.at, defaultTimeZone()), defaultTimeZone());
       writeFileSync(resolve(file), serializeStandards(v.set, format));
       console.log(JSON.stringify({ file: resolve(file), version: v.version, validFrom: v.validFrom, standards: v.set.standards.length, calendars: v.set.calendars.length }));
     } finally {
