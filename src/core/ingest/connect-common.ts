@@ -3,6 +3,7 @@
  * one JSON object (the adapters' shell), Connect's ISO timestamps and its channel names.
  * docs/feeds/connect.md describes both feeds and every mapping choice.
  */
+import { parseIsoInstant } from '../time/iso-instant';
 import { z } from 'zod';
 import { formatZodError } from '../model/events';
 import type { CanonicalEvent } from '../model/events';
@@ -35,25 +36,14 @@ export function connectChannel(name: string): Channel | undefined {
   return Object.hasOwn(CONNECT_CHANNELS, name) ? CONNECT_CHANNELS[name] : undefined;
 }
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /**
  * Epoch ms of a Connect timestamp (`2026-03-02T09:15:02Z`, `...02.123Z`, or with an offset), or null when it is
- * not one. Stricter than Date.parse, which rolls 2026-02-30 over into March.
+ * not one: the one ISO reading (time/iso-instant.ts), which refuses 2026-02-30 instead of rolling it into March.
  */
 function parseConnectInstant(s: string): number | null {
-  if (s.length > 40) return null;
-  const m = ISO_INSTANT.exec(s);
-  if (!m) return null;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(m[1]), month)) return null;
-  const ms = Date.parse(s);
-  return Number.isNaN(ms) || ms < 0 ? null : ms;
+  const r = parseIsoInstant(s);
+  return r.ok && r.ms >= 0 ? r.ms : null;
 }
 
 /** A required Connect timestamp, as epoch ms. */

@@ -5,6 +5,7 @@
  * Field names differ by delivery: webhooks post `TaskSid`, Event Streams payloads carry `task_sid`, older
  * JSON payloads `taskSid`. Keys are normalized (lower case, no `_` or `-`) so one lookup serves all three.
  */
+import { parseIsoInstant } from '../time/iso-instant';
 import { MAX_LINE_LENGTH } from './source-lines';
 
 /**
@@ -16,7 +17,6 @@ export const MAX_BATCH_LINE_LENGTH = 1024 * 1024;
 
 const CLOUD_EVENT_PREFIX = 'com.twilio.taskrouter.';
 const EVENT_TYPE = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DECIMAL = /^\d{1,16}(\.\d{1,9})?$/;
 /** Below this an epoch number is seconds (1e11 s is the year 5138), from it milliseconds (1e11 ms is 1973). */
 const EPOCH_MS_FROM = 1e11;
@@ -99,9 +99,9 @@ function parseInstant(v: unknown): number | null {
   if (typeof v !== 'string') return null;
   const s = v.trim();
   if (DECIMAL.test(s)) return fromEpochNumber(Number(s));
-  if (!ISO_INSTANT.test(s)) return null;
-  const ms = Date.parse(s);
-  return Number.isNaN(ms) || ms < 0 || ms > MAX_EPOCH_MS ? null : ms;
+  // the one ISO reading (time/iso-instant.ts): Z or an offset required, an impossible date refused
+  const r = parseIsoInstant(s);
+  return !r.ok || r.ms < 0 || r.ms > MAX_EPOCH_MS ? null : r.ms;
 }
 
 function fromEpochNumber(n: number): number | null {
