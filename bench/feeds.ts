@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDispatcher } from '../src/core/api/dispatch';
+import { hostAccess } from '../test/helpers/access';
 import { manualClock } from '../src/core/clock';
 import { createEngine } from '../src/core/engine';
 import { createCsvAdapter } from '../src/core/ingest/csv';
@@ -238,7 +238,7 @@ export async function benchTaskRouter(report: Report): Promise<void> {
   e.engine.feeds.add({ name: 'twilio', kind: 'webhook', format: 'taskrouter', token });
   const host = await startHost({
     engine: e.engine,
-    dispatch: createDispatcher(e.engine.handlers),
+    ...hostAccess(e.engine),
     rendererDir: mkdtempSync(join(tmpdir(), 'floorboard-bench-')),
     port: 0,
     host: '127.0.0.1',

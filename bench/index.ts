@@ -142,10 +142,10 @@ async function benchEventToScreen(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const api = (name: string, args: unknown) =>
-      fetch(new URL(`api/${name}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
+      fetch(new URL(`api/${name}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${host.adminSecret}` }, body: JSON.stringify(args) }).then((r) => r.json());
     const now = Date.now();
     await api('ingest/lines', { source: 'bench', lines: [JSON.stringify({ v: 1, type: 'queue.config', ts: now, queue: 'Bench', channel: 'voice' })] });
-    await page.goto(host.url);
+    await page.goto(host.loginUrl);
     const cell = page.getByTestId('queue-tile-Bench').getByTestId('metric-offered');
     await cell.waitFor();
     // runs in the page (a string: this file is compiled without the DOM library)

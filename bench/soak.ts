@@ -58,7 +58,7 @@ try {
   await sleep(5000); // both floors filled with the morning so far
   const sockets: RawSocket[] = [];
   for (let i = 0; i < CONSUMERS; i++) {
-    const s = await openSocket(port);
+    const s = await openSocket(port, { authorization: `Bearer ${loaded.adminSecret}` });
     if (s.status !== 101) throw new Error(`consumer ${i}: handshake answered ${s.status}`);
     s.socket.pause(); // never reads again: its pushes pile up in the kernel, then in the host
     sockets.push(s);

@@ -24,6 +24,7 @@ import { openStoreReader } from '../core/store/open-store-reader';
 import { formatOfPath, parseStandards, serializeStandards } from '../core/standards/standards-file';
 import { createSimulator } from '../core/simulator/simulator';
 import { backupDatabase } from '../core/store/backup';
+import { adminSecretPath } from '../core/access/admin-secret';
 import type { SurgeSpec } from '../core/ingest/simulated-feed';
 import { businessDayStart, isValidTimeZone } from '../core/time/business-day';
 import { parseIsoInstant } from '../core/time/iso-instant';
@@ -32,12 +33,21 @@ import { allowHostName } from '../server/allowed-hosts';
 import { startHost } from '../server/host';
 import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
 import { formatCount, formatDuration, formatPercent } from '../shared/format';
+import { registerAccessCommands } from './access-commands';
 import { cappedLines } from './capped-lines';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import { textTable } from './text-table';
 import pkg from '../../package.json';
 
 const BATCH_LINES = 5000;
+
+/** The login URL for the host's own address (a host on every interface is opened on loopback here). */
+function adminLoginUrl(hostUrl: string, secret: string): string {
+  const url = new URL(hostUrl);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
+  url.searchParams.set('token', secret);
+  return url.href;
+}
 
 function loadCsvMapping(spec: string | undefined): CsvMapping {
   if (!spec) throw new InvalidArgumentError('--format csv needs --mapping NAME or FILE');
@@ -156,6 +166,7 @@ program
   .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
   .option('--public-url <url>', 'the base URL webhook senders call, when behind a proxy (Twilio signs the exact URL); its host is answered too')
   .option('--allow-host <name>', 'another name this host answers to (a proxy\'s, a DNS alias); repeatable. Loopback, the listening addresses and the machine\'s hostname are answered anyway', allowHost, [] as string[])
+  .option('--trust-proxy <address>', 'a reverse proxy whose X-Forwarded-For/-Proto is believed (its address, e.g. 127.0.0.1); repeatable. Without it a forwarded request counts as remote', (v: string, p: string[]) => [...p, v], [] as string[])
   .option('--abandon-on <events>', `taskrouter feeds: events that end a waiting task as abandoned, comma-separated (${ABANDON_TRIGGERS.join(', ')}); default task.canceled,task.transfer-failed`)
   .addOption(new Option('--exit-with-key <outcome>', 'queue_log feeds: EXITWITHKEY counts as left the queue (as Asterisk) or abandoned').choices(['left', 'abandoned']))
   // tests only: the center's clock starts at this instant (at the simulated speed), whatever the wall says
@@ -192,13 +203,16 @@ program
         host: o.host,
         publicUrl: o.publicUrl,
         allowHosts: o.allowHost,
+        trustProxy: o.trustProxy,
+        access: fb.access,
       });
     } catch (e) {
       fb.close();
       throw e;
     }
     console.log(`Floorboard is serving ${host.url}`);
-    console.log(`  database: ${dbPath}`);
+    console.log(`  admin login: ${adminLoginUrl(host.url, fb.access.adminSecret())}`);
+    console.log(`  database: ${dbPath} (admin secret in ${adminSecretPath(dbPath)})`);
     for (const f of fb.engine.feeds.statuses()) {
       console.log(`  feed ${f.name}: ${f.kind} ${f.format} ${f.path ?? `${host.url.replace(/\/$/, '')}${f.webhookPath}`}${f.state === 'paused' ? ' (paused)' : f.state === 'error' ? ` (not followed: ${f.message})` : ''}`);
     }
@@ -223,6 +237,7 @@ program
   .addOption(new Option('--format <format>', 'feed format').choices([...FEED_FORMATS]).default('ndjson'))
   .option('--mapping <name|file>', `CSV column mapping: a built-in one (${Object.keys(BUILT_IN_CSV_MAPPINGS).join(', ')}) or a saved mapping file`)
   .option('--queue-channel <queue=channel...>', 'a queue\'s channel and time zone where the feed does not declare them: QUEUE=CHANNEL[:ZONE] (queue_log queues are voice by default)')
+  .option('--trust-proxy <address>', 'a reverse proxy whose X-Forwarded-For/-Proto is believed (its address, e.g. 127.0.0.1); repeatable. Without it a forwarded request counts as remote', (v: string, p: string[]) => [...p, v], [] as string[])
   .option('--abandon-on <events>', `taskrouter: events that end a waiting task as abandoned, comma-separated (${ABANDON_TRIGGERS.join(', ')}); default task.canceled,task.transfer-failed`)
   .addOption(new Option('--exit-with-key <outcome>', 'queue_log: EXITWITHKEY counts as left the queue (as Asterisk) or abandoned').choices(['left', 'abandoned']))
   .argument('<files...>', 'files to ingest')
@@ -440,6 +455,8 @@ program
     await once(out, 'finish');
     console.log(JSON.stringify({ out: resolve(o.out), events: n, from: new Date(start).toISOString(), to: new Date(end).toISOString() }));
   });
+
+registerAccessCommands(program);
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);

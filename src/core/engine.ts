@@ -3,7 +3,7 @@
  * Runtime-agnostic: it gets a database, a clock and options; the Electron main process and the headless
  * host only adapt its handlers and pushes to IPC or HTTP/WebSocket.
  */
-import type { Api, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
+import type { EngineHandlers, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
 import { safely, systemClock, type Clock, type Timer } from './clock';
 import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines } from './ingest/ndjson';
@@ -61,7 +61,7 @@ const DEFAULT_RECENT_DAYS = 8;
 type PushListener = <E extends PushName>(event: E, payload: PushEvents[E]) => void;
 
 export interface Engine {
-  readonly handlers: Api;
+  readonly handlers: EngineHandlers;
   readonly store: StoreWriter;
   readonly clock: Clock;
   readonly wall: Clock;

@@ -2,6 +2,8 @@
  * Assembles a running Floorboard from options: database, clock, engine, dispatcher and (optionally) the
  * simulated floor. Both runtimes call this; they differ only in how they expose `dispatch` and pushes.
  */
+import { createAccess, type Access } from './access/access';
+import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/admin-secret';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type Engine } from './engine';
@@ -39,7 +41,10 @@ export interface FloorboardOptions {
 
 export interface Floorboard {
   engine: Engine;
+  /** Dispatches as admin unless told the caller (the host tells it: core/access). */
   dispatch: Dispatch;
+  /** The admin secret (made beside the database at first start), its sessions and the viewer tokens. */
+  access: Access;
   close(): void;
 }
 
@@ -76,6 +81,13 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   }
   const wall = o.wall ?? systemClock();
   const db = openDatabase({ path: o.dbPath, nativeBinding: o.nativeBinding });
+  let secret;
+  try {
+    secret = o.dbPath === ':memory:' ? fixedAdminSecret() : fileAdminSecret(adminSecretPath(o.dbPath));
+  } catch (e) {
+    db.close();
+    throw new Error(`The admin secret beside ${o.dbPath} cannot be made or read: ${(e as Error).message}`, { cause: e });
+  }
   const simulated = o.simulate ? simulatedClock(createStoreReader(db), wall, o.simulate, center, o.startAt) : null;
   const clock = simulated?.clock ?? (o.startAt === undefined ? wall : scaledClock({ origin: o.startAt, speed: 1, base: wall }));
   const engine = createEngine({
@@ -94,7 +106,11 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   });
   // a busy, read-only or full database is one line naming the path and the cause; anything else keeps its stack
   const fault = (e: unknown) => describeStoreFault(e, o.dbPath);
-  const dispatch = createDispatcher(engine.handlers, (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), fault);
+  const access = createAccess({ store: engine.store, secret, now: () => wall.now() });
+  const dispatch = createDispatcher(
+    { ...engine.handlers, ...access.handlers },
+    { view: access.view, onError: (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), describe: fault },
+  );
   const feed = o.simulate
     ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges, dayStart: simulated?.dayStart, onError: (e) => o.log?.(`simulated feed: ${fault(e) ?? (e as Error).message}; retrying`) })
     : null;
@@ -103,6 +119,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   return {
     engine,
     dispatch,
+    access,
     close() {
       if (closed) return;
       closed = true;

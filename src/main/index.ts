@@ -115,15 +115,17 @@ app.whenReady().then(() => {
     startHost({
       engine: fb.engine,
       dispatch: fb.dispatch,
+      access: fb.access,
       rendererDir: join(here, '../renderer'),
       port: Number(servePort),
       host: option('--host') ?? '127.0.0.1',
       publicUrl: option('--public-url'),
       allowHosts: args.filter((_, i) => args[i - 1] === '--allow-host'),
+      trustProxy: args.filter((_, i) => args[i - 1] === '--trust-proxy'),
     }).then(
       (h) => {
         host = h;
-        console.error(`Floorboard is also serving ${h.url} (webhooks on /feeds/NAME)`);
+        console.error(`Floorboard is also serving ${h.url} (webhooks on /feeds/NAME); admin login: ${h.url}?token=${fb.access.adminSecret()}`);
       },
       (e: unknown) => console.error(`--serve ${servePort}: ${(e as Error).message}`),
     );

@@ -16,5 +16,7 @@ export const FRAME_LIMIT = 64 * 1024;
 export const SEND_BUFFER_LIMIT = 1024 * 1024;
 /** Open WebSockets from one remote address (loopback exempt, so benches and soaks can open many). */
 export const SOCKETS_PER_ADDRESS = 32;
+/** Open WebSockets with one viewer token: a few wallboards may share one; an admin's are not counted. */
+export const SOCKETS_PER_TOKEN = 16;
 /** How long a socket being closed may take to answer the close before it is dropped. */
 export const CLOSE_TIMEOUT_MS = 2_000;

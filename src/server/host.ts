@@ -10,20 +10,23 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Access } from '../core/access/access';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Engine } from '../core/engine';
 import type { ApiErrorCode } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createHostCheck } from './allowed-hosts';
-import { BODY_LIMIT, CLOSE_TIMEOUT_MS, FRAME_LIMIT, LINES_BODY_LIMIT, LINES_METHODS, SOCKETS_PER_ADDRESS } from './host-limits';
+import { BODY_LIMIT, CLOSE_TIMEOUT_MS, FRAME_LIMIT, LINES_BODY_LIMIT, LINES_METHODS, SOCKETS_PER_ADDRESS, SOCKETS_PER_TOKEN } from './host-limits';
+import { clientOf } from './remote-address';
 import { apiMethod, guardRequests } from './request-guard';
 import { createSocketHub, type SocketStats } from './socket-hub';
 
-export { isLoopback } from './remote-address';
 
 export interface HostOptions {
   engine: Engine;
   dispatch: Dispatch;
+  /** Who may call (core/access): every /api and /ws request is authenticated with it. */
+  access: Access;
   rendererDir: string;
   port: number;
   host: string;
@@ -34,8 +37,15 @@ export interface HostOptions {
   publicUrl?: string;
   /** More names this host answers to (--allow-host): a proxy's or a DNS alias the machine's own names miss. */
   allowHosts?: readonly string[];
+  /**
+   * Reverse proxies whose X-Forwarded-For (and -Proto) is believed (--trust-proxy); a forwarded request through any
+   * other peer counts as remote.
+   */
+  trustProxy?: readonly string[];
   /** Open WebSockets from one remote address. Default SOCKETS_PER_ADDRESS. */
   socketsPerAddress?: number;
+  /** Open WebSockets with one viewer token. Default SOCKETS_PER_TOKEN. */
+  socketsPerToken?: number;
   /** Tests only: count loopback connections against the cap too (they are exempt, for benches and soaks). */
   capLoopback?: boolean;
 }
@@ -47,13 +57,14 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, refused: 409, internal: 500 };
+const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, refused: 409, unauthenticated: 401, forbidden: 403, internal: 500 };
 
 export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(options.rendererDir)) {
     throw new Error(`The renderer is not built (${options.rendererDir} is missing): run "npm run build" first.`);
   }
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  const trusted = options.trustProxy ?? [];
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: trusted.length > 0 ? [...trusted] : false });
   // a body over its route's limit that came chunked (no Content-Length for the early check): the same envelope
   app.setErrorHandler((error: { statusCode?: number; message: string }, _req, reply) => {
     if (error.statusCode !== 413) throw error;
@@ -64,9 +75,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const wsOptions = { maxPayload: FRAME_LIMIT, closeTimeout: CLOSE_TIMEOUT_MS };
   await app.register(fastifyWebsocket, { options: wsOptions });
   // after the WebSocket plugin's own onRequest hook, which marks an upgrade so a refused one's socket is destroyed
-  guardRequests(app, createHostCheck({ listen: options.host, publicUrl: options.publicUrl, allowHosts: options.allowHosts, now: () => options.engine.wall.now() }));
+  const hostCheck = createHostCheck({ listen: options.host, publicUrl: options.publicUrl, allowHosts: options.allowHosts, now: () => options.engine.wall.now() });
+  const accessOf = guardRequests(app, hostCheck, options.access);
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
-  const sockets = createSocketHub(options.engine, { perAddress: options.socketsPerAddress ?? SOCKETS_PER_ADDRESS, capLoopback: options.capLoopback ?? false });
+  const sockets = createSocketHub({
+    engine: options.engine,
+    access: options.access,
+    wall: options.engine.wall,
+    perAddress: options.socketsPerAddress ?? SOCKETS_PER_ADDRESS,
+    perToken: options.socketsPerToken ?? SOCKETS_PER_TOKEN,
+    capLoopback: options.capLoopback ?? false,
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -77,7 +96,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   // who may call which method, and how large a body may be, were decided in the onRequest hook (request-guard.ts)
   const api = async (req: FastifyRequest, reply: FastifyReply) => {
-    const result = await options.dispatch(apiMethod(req) ?? '', req.body ?? {});
+    const result = await options.dispatch(apiMethod(req) ?? '', req.body ?? {}, accessOf(req).caller);
     reply.code(result.ok ? 200 : STATUS[result.error.code]);
     return result;
   };
@@ -105,7 +124,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
   });
 
-  app.get('/ws', { websocket: true }, (socket, req) => sockets.open(socket, req.socket.remoteAddress));
+  app.get('/ws', { websocket: true }, (socket, req) => sockets.open(socket, clientOf(req, trusted), accessOf(req)));
 
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address() as AddressInfo;
@@ -114,6 +133,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     url: `http://${shownHost}:${address.port}/`,
     sockets: () => sockets.stats(),
     close: async () => {
+      sockets.close();
       await app.close();
     },
   };

@@ -1,17 +1,31 @@
 /**
  * The host's early checks, in Fastify's onRequest hook: they run before any body is read, so a refused request
  * costs the host its headers only (eight 60 MB bodies to a refused method were parsed before the 403: 919 MB).
- * In order: the Host and the Origin must name this machine (allowed-hosts.ts), 403; an /api method another machine
- * may not call, 403; a body whose Content-Length is over its method's limit (host-limits.ts), 413. A chunked body
- * has no length to read: the route's bodyLimit stops it as it streams in, answered 413 the same way.
+ * In order:
+ * 1. the Host and the Origin must name this machine (allowed-hosts.ts), 403;
+ * 2. a page asked with `?token=` (the login link `serve` prints, a wallboard's link): the token is traded for the
+ *    session cookie and the browser sent to the same page without it (303), or told the link is not valid (401);
+ * 3. /api and /ws need a credential, `Authorization: Bearer` or the session cookie (core/access): none or an invalid
+ *    one, 401, whatever the address (loopback alone grants nothing); a method its role may not call, 403;
+ * 4. a body whose Content-Length is over its method's limit (host-limits.ts), 413. A chunked body has no length to
+ *    read: the route's bodyLimit stops it as it streams in, answered 413 the same way.
+ * The dispatcher checks the role again (it is the one check every transport shares): this one only saves the body.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { READ_ONLY_METHODS } from '../shared/api';
+import type { Access } from '../core/access/access';
+import { METHOD_ROLES, roleAllows, type ApiErrorCode, type ApiName, type Caller } from '../shared/api';
 import { hostName, originName, type HostCheck } from './allowed-hosts';
 import { BODY_LIMIT, LINES_BODY_LIMIT, LINES_METHODS } from './host-limits';
-import { isLoopback } from './remote-address';
+import { loginTrade, SESSION_COOKIE } from './login';
 
 const WEBHOOK_ROUTE = '/feeds/:name';
+const SOCKET_ROUTE = '/ws';
+
+/** Who a request was authenticated as, and with what (a socket checks it again while it stays open). */
+export interface RequestAccess {
+  caller: Caller;
+  credential: string;
+}
 
 /** The Api method a request to /api/* names (the lines methods have routes of their own, for their body limit). */
 export function apiMethod(req: FastifyRequest): string | null {
@@ -24,7 +38,7 @@ function bodyLimitOf(method: string): number {
   return (LINES_METHODS as readonly string[]).includes(method) ? LINES_BODY_LIMIT : BODY_LIMIT;
 }
 
-function refuse(reply: FastifyReply, status: 403 | 413, code: 'refused' | 'invalid-args', message: string): FastifyReply {
+function refuse(reply: FastifyReply, status: 401 | 403 | 413, code: ApiErrorCode, message: string): FastifyReply {
   // the client may still be sending a large body: close the connection rather than read and discard it
   return reply.code(status).header('connection', 'close').send({ ok: false, error: { code, message } });
 }
@@ -39,7 +53,23 @@ function foreignName(req: FastifyRequest, check: HostCheck): string | null {
   return null;
 }
 
-export function guardRequests(app: FastifyInstance, check: HostCheck): void {
+/** The credential a request carries: a Bearer header first, else the session cookie. */
+function credentialOf(req: FastifyRequest): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth !== undefined) return /^Bearer ([\x21-\x7e]{1,300})$/.exec(auth)?.[1] ?? '';
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name === SESSION_COOKIE) return value;
+  }
+  return undefined;
+}
+
+const SIGN_IN =
+  'sign in first: open the admin login URL "serve" printed (or run "npm run cli -- access admin login-url"), a viewer link (?token=...), ' +
+  'or send "Authorization: Bearer <secret or token>"';
+
+export function guardRequests(app: FastifyInstance, check: HostCheck, access: Access): (req: FastifyRequest) => RequestAccess {
+  const authenticated = new WeakMap<FastifyRequest, RequestAccess>();
   app.addHook('onRequest', async (req, reply) => {
     // Webhook senders (Twilio, a bot) post through proxies under public names and send no browser Origin; each
     // post is authenticated by its feed's signature or bearer token instead, and its body capped by its parser.
@@ -47,14 +77,24 @@ export function guardRequests(app: FastifyInstance, check: HostCheck): void {
     const foreign = foreignName(req, check);
     if (foreign) return refuse(reply, 403, 'refused', `${foreign}: refused (add it with serve --allow-host NAME if it is yours)`);
     const method = apiMethod(req);
-    if (method === null) return;
-    // Another machine (a wallboard on the LAN) may read the floor, not configure feeds, read raw lines or post
-    // events: those are for the machine itself (the app, or a browser on it).
-    if (!isLoopback(req.socket.remoteAddress) && !(READ_ONLY_METHODS as readonly string[]).includes(method)) {
-      return refuse(reply, 403, 'refused', `${method} is answered for this machine only; other machines may only read the floor`);
+    if (method === null && req.routeOptions.url !== SOCKET_ROUTE) return loginTrade(req, reply, access);
+    const credential = credentialOf(req);
+    const caller = access.authenticate(credential);
+    if (caller === null || credential === undefined) {
+      return refuse(reply, 401, 'unauthenticated', credential === undefined ? SIGN_IN : `that credential is not valid (revoked, expired, or the admin secret was rotated): ${SIGN_IN}`);
     }
+    authenticated.set(req, { caller, credential });
+    if (method === null) return;
+    const role = (METHOD_ROLES as Record<string, (typeof METHOD_ROLES)[ApiName]>)[method];
+    if (role !== undefined && !roleAllows(caller.role, role)) return refuse(reply, 403, 'forbidden', `${method} is for an admin; this viewer token may only read the floor`);
     const length = Number(req.headers['content-length'] ?? 0);
     const limit = bodyLimitOf(method);
     if (length > limit) return refuse(reply, 413, 'invalid-args', `${method}: a body of ${length} bytes is over the limit of ${limit} bytes`);
   });
+  return (req) => {
+    const a = authenticated.get(req);
+    // every /api and /ws request went through the hook above, which answered it unless it was authenticated
+    if (a === undefined) throw new Error(`${req.url}: reached a handler unauthenticated`);
+    return a;
+  };
 }

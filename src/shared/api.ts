@@ -235,12 +235,41 @@ export interface MetricsReport {
 
 export interface AppInfo {
   version: string;
-  dbPath: string;
+  /** The database's path; null for a viewer, who sees no paths. */
+  dbPath: string | null;
   simulated: boolean;
   runtime: 'electron' | 'node';
 }
 
-export interface Api {
+/**
+ * Who may call a method (docs/security.md). 'admin': the desktop app over IPC, the CLI, and a browser or HTTP client
+ * holding the install's admin secret (or a session it bought with it). 'viewer': a named read-only token (a wall
+ * display, a manager's browser): it reads the floor without paths or raw lines, agents pseudonymized unless the token
+ * was made with names. A caller of no role (loopback included) gets nothing.
+ */
+export type Role = 'viewer' | 'admin';
+
+/** Who is calling, as the dispatcher sees it and `access/session` tells the console (to hide what it may not do). */
+export interface Caller {
+  role: Role;
+  /** The viewer token's name; null for an admin. */
+  token: string | null;
+  /** Whether agents appear under their names (an admin, a token made with --names) or as stable pseudonyms. */
+  names: boolean;
+}
+
+/** A viewer token as listed (its secret is shown once, at creation, and stored hashed). */
+export interface AccessTokenView {
+  name: string;
+  names: boolean;
+  createdAt: number;
+  /** Epoch ms it stops working; null: never. */
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+}
+
+/** The engine's methods: the floor, its feeds, its standards. */
+interface EngineApi {
   'app/info': (args: Record<string, never>) => AppInfo;
   'floor/snapshot': (args: Record<string, never>) => FloorSnapshot;
   /**
@@ -302,16 +331,61 @@ export interface Api {
   'import/mappings': (args: Record<string, never>) => string[];
 }
 
+/** Access: who is calling, and the viewer tokens (an admin's business). */
+export interface AccessApi {
+  /** The caller as the dispatcher sees it (the second argument: every handler may take it). */
+  'access/session': (args: Record<string, never>, caller: Caller) => Caller;
+  'access/tokens': (args: Record<string, never>) => AccessTokenView[];
+  /** A new viewer token: its secret is in this answer only. `expiresDays` omitted: it never expires. */
+  'access/create-token': (args: { name: string; expiresDays?: number; names?: boolean }) => { token: string; view: AccessTokenView };
+  /** Revoke a token: refused at once, its open WebSockets closed within seconds. */
+  'access/revoke-token': (args: { name: string }) => { revoked: string };
+}
+
+interface Api extends EngineApi, AccessApi {}
+
 export type ApiName = keyof Api;
+
+/** Every method's role, in one table the dispatcher enforces for every transport (a method without one: no build). */
+export const METHOD_ROLES = {
+  'app/info': 'viewer',
+  'floor/snapshot': 'viewer',
+  'ingest/lines': 'admin',
+  'metrics/window': 'viewer',
+  'quarantine/list': 'admin',
+  'standards/get': 'viewer',
+  'standards/save': 'admin',
+  'standards/history': 'admin',
+  'standards/evaluate': 'viewer',
+  'standards/what-if': 'admin',
+  'standards/drill': 'admin',
+  'standards/staffing': 'viewer',
+  'alerts/list': 'admin',
+  'alerts/acknowledge': 'admin',
+  'alerts/snooze': 'admin',
+  'feeds/list': 'admin',
+  'feeds/add': 'admin',
+  'feeds/pause': 'admin',
+  'feeds/resume': 'admin',
+  'feeds/remove': 'admin',
+  'import/lines': 'admin',
+  'import/mappings': 'admin',
+  'access/session': 'viewer',
+  'access/tokens': 'admin',
+  'access/create-token': 'admin',
+  'access/revoke-token': 'admin',
+} as const satisfies Record<ApiName, Role>;
+
+/** Whether a caller of `role` may call a method of `required` (an admin may call everything). */
+export function roleAllows(role: Role, required: Role): boolean {
+  return role === 'admin' || required === 'viewer';
+}
 
 /** The handlers of one namespace ('feeds' -> 'feeds/list', 'feeds/add'...): each namespace's file returns one. */
 export type Handlers<Namespace extends string> = { [K in ApiName as K extends `${Namespace}/${string}` ? K : never]: Api[K] };
+/** The engine's handlers (every namespace but access, which the runtime adds with the install's secret and tokens). */
+export type EngineHandlers = { [K in keyof EngineApi]: EngineApi[K] };
 
-/**
- * What a wall display needs: the only methods the headless host answers for other machines (the others
- * configure feeds, read raw lines or write events, and are answered for the machine itself only).
- */
-export const READ_ONLY_METHODS = ['app/info', 'floor/snapshot', 'metrics/window', 'standards/get', 'standards/evaluate', 'standards/staffing'] as const satisfies readonly ApiName[];
 export type ApiArgs<K extends ApiName> = Parameters<Api[K]>[0];
 export type ApiResult<K extends ApiName> = Awaited<ReturnType<Api[K]>>;
 
@@ -323,8 +397,12 @@ interface ApiError {
   /** invalid-args: every problem, at its path in the arguments ("set.standards.0.tiers.expected"), for a form. */
   issues?: { path: string; message: string }[];
 }
-/** `refused`: understood but not done (a name already taken...); the message is for the user as is. */
-export type ApiErrorCode = 'invalid-args' | 'unknown-method' | 'refused' | 'internal';
+/**
+ * `refused`: understood but not done (a name already taken...); the message is for the user as is.
+ * `unauthenticated`: no valid admin secret, session or viewer token came with the call; `forbidden`: the caller's
+ * role may not call this method.
+ */
+export type ApiErrorCode = 'invalid-args' | 'unknown-method' | 'refused' | 'unauthenticated' | 'forbidden' | 'internal';
 
 /** Events pushed from the engine to clients. */
 export interface PushEvents {
@@ -333,6 +411,8 @@ export interface PushEvents {
   'alerts/fired': AlertView[];
 }
 export type PushName = keyof PushEvents;
+/** Who is sent each push (a viewer's snapshot is the viewer's view of it: no paths, no raw lines, pseudonyms). */
+export const PUSH_ROLES = { 'floor/snapshot': 'viewer', 'alerts/fired': 'viewer' } as const satisfies Record<PushName, Role>;
 
 /** What the preload exposes as `window.floorboard`. */
 export interface FloorboardBridge {

@@ -11,7 +11,7 @@ test.beforeAll(async () => {
   host = await startHost(['--simulate', '--speed', '30', ...LATE_MORNING, '--surge', 'voice,0,60,8']);
   // only the voice standard: the other defaults may breach on the simulated floor too, and their alerts would come
   // and go while the test acknowledges
-  const api = new HostApi(host.url);
+  const api = new HostApi(host.url, host.adminSecret);
   const { set } = await api.call('standards/get', {});
   const saved = await api.envelope('standards/save', { set: { ...set, standards: set.standards.filter((x) => x.id === 'voice-service-level') }, note: 'voice only' });
   expect(saved.ok).toBe(true);
@@ -22,7 +22,7 @@ test.afterAll(async () => {
 
 test('a scripted surge raises one voice alert in the badge; acknowledging it clears the badge', async ({ page }) => {
   test.setTimeout(120_000);
-  const standards = new StandardsPage(page, host.url);
+  const standards = new StandardsPage(page, host);
   await standards.goto();
   const voiceAlert = standards.alerts('Voice: 80 % answered within 20 s');
   await expect(voiceAlert).toHaveCount(1, { timeout: 90_000 });
@@ -42,5 +42,5 @@ test('a scripted surge raises one voice alert in the badge; acknowledging it cle
 
   // the floor's voice tile shows the breach too
   await standards.navigate('floor');
-  await expect(new FloorPage(page, host.url).channelTile('voice')).toHaveAttribute('data-status', 'alert');
+  await expect(new FloorPage(page, host).channelTile('voice')).toHaveAttribute('data-status', 'alert');
 });

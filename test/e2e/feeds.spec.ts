@@ -25,7 +25,7 @@ test.afterAll(async () => {
 });
 
 test('a tailed queue_log shows its counts live, and its quarantined lines with reasons', async ({ page }) => {
-  const feeds = new FeedsPage(page, host.url);
+  const feeds = new FeedsPage(page, host);
   await feeds.goto();
   await expect(feeds.cell('pbx', 'state')).toContainText(/running/i);
   // the first 50 lines of the sample: lines 42 and 49 are malformed
@@ -46,7 +46,7 @@ test('a tailed queue_log shows its counts live, and its quarantined lines with r
 });
 
 test('the webhook refuses an unsigned post, stores nothing and counts it', async ({ page }) => {
-  const feeds = new FeedsPage(page, host.url);
+  const feeds = new FeedsPage(page, host);
   const accepted = async () => (await feeds.api.call('floor/snapshot', {})).ingest.accepted;
   const before = await accepted();
   const r = await feeds.api.postToFeed('twilio', 'EventType=task.created&TaskSid=WT1&TaskQueueName=Sales&TaskChannelUniqueName=voice&Timestamp=1709370000', 'application/x-www-form-urlencoded');
@@ -60,7 +60,7 @@ test('the webhook refuses an unsigned post, stores nothing and counts it', async
 test('a feed is added from the form, paused, resumed and removed; a bad name is refused next to its field', async ({ page }) => {
   const other = join(dir, 'second.ndjson');
   writeFileSync(other, '');
-  const feeds = new FeedsPage(page, host.url);
+  const feeds = new FeedsPage(page, host);
   await feeds.goto();
   await feeds.addFeed({ name: 'bad name!', path: other });
   await expect(feeds.formError('name')).toBeVisible();
@@ -77,7 +77,7 @@ test('a feed is added from the form, paused, resumed and removed; a bad name is 
 });
 
 test('the Anonymous Bank month is imported from the file picker with progress and a summary', async ({ page }) => {
-  const feeds = new FeedsPage(page, host.url);
+  const feeds = new FeedsPage(page, host);
   await feeds.goto();
   await feeds.chooseImport(BANK_FILE, 'csv', 'anonymous-bank');
   // every value the progress bar shows while the import runs

@@ -14,7 +14,7 @@ test.afterAll(async () => {
 });
 
 test('the floor view shows all four channels with live figures', async ({ page }) => {
-  const floor = new FloorPage(page, host.url);
+  const floor = new FloorPage(page, host);
   await floor.goto();
   for (const channel of CHANNELS) {
     const tile = floor.channelTile(channel);
@@ -29,7 +29,7 @@ test('the floor view shows all four channels with live figures', async ({ page }
 });
 
 test('tiles update at least once a second', async ({ page }) => {
-  const floor = new FloorPage(page, host.url);
+  const floor = new FloorPage(page, host);
   const frames: number[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', () => frames.push(Date.now())));
   await floor.goto();
@@ -47,7 +47,7 @@ test('tiles update at least once a second', async ({ page }) => {
 });
 
 test('the agent table sorts by a column when its header is clicked', async ({ page }) => {
-  const floor = new FloorPage(page, host.url);
+  const floor = new FloorPage(page, host);
   await floor.goto();
   await expect(floor.agentRows.first()).toBeVisible();
   const header = floor.columnHeader(/name/i);
@@ -64,7 +64,7 @@ test('the agent table sorts by a column when its header is clicked', async ({ pa
 
 test('an invalid API payload is refused with a clear error', async ({ request }) => {
   // deliberately outside the contract, so not through the typed HostApi
-  const r = await request.post(new URL('api/metrics/window', host.url).toString(), { data: { from: 'yesterday', to: 3 } });
+  const r = await request.post(new URL('api/metrics/window', host.url).toString(), { data: { from: 'yesterday', to: 3 }, headers: { authorization: `Bearer ${host.adminSecret}` } });
   expect(r.status()).toBe(400);
   const body = await r.json();
   expect(body.ok).toBe(false);
@@ -75,7 +75,7 @@ test('an invalid API payload is refused with a clear error', async ({ request })
 test('a board whose host dies says its figures are frozen, and since when, instead of looking live', async ({ page }) => {
   const own = await startHost(['--simulate', '--speed', '10', ...LATE_MORNING]);
   try {
-    const floor = new FloorPage(page, own.url);
+    const floor = new FloorPage(page, own);
     await floor.goto();
     await expect(floor.centerClock).toHaveText(/\d\d:\d\d/);
     await expect(floor.frozenBanner).toHaveCount(0);
@@ -92,12 +92,12 @@ test('a board whose host dies says its figures are frozen, and since when, inste
 });
 
 test('the page carries the one Content-Security-Policy, as header and meta tag, and breaks nothing', async ({ page }) => {
-  const floor = new FloorPage(page, host.url);
+  const floor = new FloorPage(page, host);
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
   });
-  const response = await page.goto(host.url);
+  const response = await page.goto(host.loginUrl);
   expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   await expect(floor.cspMeta).toHaveAttribute('content', CONTENT_SECURITY_POLICY_META);
   // the pushes arrive over the WebSocket and the chart draws: the policy lets the console work

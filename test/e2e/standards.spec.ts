@@ -31,8 +31,8 @@ async function editVoiceTiers(standards: StandardsPage, tiers: [string, string, 
 }
 
 test('a standard changed on the Standards screen changes its cell in the matrix and the voice tile on the floor', async ({ page }) => {
-  const standards = new StandardsPage(page, host.url);
-  const floor = new FloorPage(page, host.url);
+  const standards = new StandardsPage(page, host);
+  const floor = new FloorPage(page, host);
   await standards.goto();
   const cell = standards.cell('voice-service-level', 'voice');
   // the simulated floor has answered voice calls in the last 30 minutes: the cell has a figure
@@ -68,7 +68,7 @@ test('a standard changed on the Standards screen changes its cell in the matrix 
 test('a cell drills down to the contacts behind it, whose count gives the figure', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const standards = new StandardsPage(page, host.url);
+  const standards = new StandardsPage(page, host);
   await standards.goto();
   const cell = standards.cell('voice-service-level', 'voice');
   await expect(standards.cellFigure(cell)).toHaveText(/\d+\.\d %/);
@@ -97,12 +97,12 @@ test('a cell drills down to the contacts behind it, whose count gives the figure
   await expect(panel).toHaveCount(0);
   await expect(standards.matrix).toBeVisible();
   await standards.navigate('floor');
-  await expect(new FloorPage(page, host.url).channelTile('voice')).toBeVisible();
+  await expect(new FloorPage(page, host).channelTile('voice')).toBeVisible();
   expect(errors).toEqual([]);
 });
 
 test('what if: a drafted target shows today and the last 7 days as it is and as drafted, and saves nothing', async ({ page }) => {
-  const standards = new StandardsPage(page, host.url);
+  const standards = new StandardsPage(page, host);
   await standards.goto();
   const caption = standards.matrixCaption;
   await expect(caption).toContainText(/version \d+/);
@@ -119,7 +119,7 @@ test('what if: a drafted target shows today and the last 7 days as it is and as 
 });
 
 test('an invalid standard is refused with a message next to its field, and nothing is saved', async ({ page }) => {
-  const standards = new StandardsPage(page, host.url);
+  const standards = new StandardsPage(page, host);
   await standards.goto();
   const caption = standards.matrixCaption;
   await expect(caption).toContainText(/version \d+/);
@@ -156,7 +156,7 @@ test('an invalid standard is refused with a message next to its field, and nothi
 });
 
 test('the staffed / required table shows each interval as the engine computes it, short intervals marked', async ({ page }) => {
-  const standards = new StandardsPage(page, host.url);
+  const standards = new StandardsPage(page, host);
   await standards.goto();
   await expect(standards.staffingTable.getByRole('rowheader', { name: 'Voice' })).toBeVisible();
   const body = await standards.api.envelope('standards/staffing', {});

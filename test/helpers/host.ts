@@ -9,6 +9,10 @@ import { join, resolve } from 'node:path';
 
 export interface RunningHost {
   url: string;
+  /** The admin login URL the host printed (the secret in its `token` parameter). */
+  loginUrl: string;
+  /** The install's admin secret (`Authorization: Bearer` it for the API). */
+  adminSecret: string;
   dbPath: string;
   process: ChildProcess;
   output: () => string;
@@ -26,13 +30,13 @@ export async function startHost(args: string[] = [], options: { dbPath?: string;
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const url = await new Promise<string>((ok, fail) => {
+  const [url, loginUrl] = await new Promise<[string, string]>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`host did not start:\n${out}`)), options.timeoutMs ?? 60_000);
     const check = () => {
-      const m = /serving (http:\/\/\S+)/.exec(out);
+      const m = /serving (http:\/\/\S+)[\s\S]*admin login: (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        ok(m[1]);
+        ok([m[1], m[2]]);
       }
     };
     child.stdout!.on('data', check);
@@ -40,6 +44,8 @@ export async function startHost(args: string[] = [], options: { dbPath?: string;
   });
   return {
     url,
+    loginUrl,
+    adminSecret: new URL(loginUrl).searchParams.get('token') ?? '',
     dbPath,
     process: child,
     output: () => out,

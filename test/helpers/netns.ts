@@ -14,8 +14,8 @@ export interface LanNamespace {
   hostAddress: string;
   /** The other machine's address. */
   peerAddress: string;
-  /** POST a JSON body from inside the namespace; the HTTP status and the body text. */
-  post(url: string, body: unknown): Promise<{ status: number; text: string }>;
+  /** POST a JSON body from inside the namespace, with these headers too; the HTTP status and the body text. */
+  post(url: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   remove(): void;
 }
 
@@ -49,15 +49,15 @@ export function lanNamespace(): LanNamespace | { unavailable: string } {
     return { unavailable: `no network namespace could be made (${((e as { stderr?: Buffer }).stderr?.toString() || (e as Error).message).trim()}): run as root with iproute2` };
   }
   const client = `
-    const [url, body] = process.argv.slice(1);
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10000) })
+    const [url, body, headers] = process.argv.slice(1);
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...JSON.parse(headers) }, body, signal: AbortSignal.timeout(10000) })
       .then(async (r) => process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() })))
       .catch((e) => { process.stderr.write(String(e)); process.exit(1); });`;
   return {
     hostAddress,
     peerAddress,
-    async post(url, body) {
-      const { stdout } = await run('ip', ['netns', 'exec', ns, process.execPath, '-e', client, url, JSON.stringify(body)], { timeout: 15_000 });
+    async post(url, body, headers = {}) {
+      const { stdout } = await run('ip', ['netns', 'exec', ns, process.execPath, '-e', client, url, JSON.stringify(body), JSON.stringify(headers)], { timeout: 15_000 });
       return JSON.parse(stdout) as { status: number; text: string };
     },
     remove,

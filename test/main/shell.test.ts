@@ -3,10 +3,11 @@
  * not on CI machines: the window's hardening, the CSP header, navigation and popups denied, the IPC sender check,
  * permissions, and the order of shutdown (the host closed before the database).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { adminSecretPath } from '../../src/core/access/admin-secret';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { IPC_CALL } from '../../src/shared/ipc';
 
@@ -90,7 +91,9 @@ vi.mock('electron', () => {
 const dbPath = join(mkdtempSync(join(tmpdir(), 'floorboard-shell-')), 'floor.db');
 const argv = process.argv;
 let hostUrl = '';
-const hostInfo = () => fetch(new URL('api/app/info', hostUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+// the admin secret the app made beside its database at start (core/access/admin-secret.ts)
+const adminSecret = () => readFileSync(adminSecretPath(dbPath), 'utf8').trim();
+const hostInfo = () => fetch(new URL('api/app/info', hostUrl), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminSecret()}` }, body: '{}' });
 
 beforeAll(async () => {
   process.argv = ['electron', 'main', '--no-simulate', '--db', dbPath, '--time-zone', 'UTC', '--serve', '0'];
@@ -152,6 +155,7 @@ describe('the Electron shell', () => {
 
   it('on quit, closes the host, then the engine and its database, then lets the app exit', async () => {
     expect((await hostInfo()).status).toBe(200); // --serve: the headless host runs beside the window
+    expect(statSync(adminSecretPath(dbPath)).mode & 0o777).toBe(0o600); // made at first start, for its owner only
     const call = seen.ipc.get(IPC_CALL)!;
     const own = { sender: mainWindow().contents, senderFrame: { url: mainWindow().url } };
     let prevented = false;

@@ -39,7 +39,7 @@ describe('the Host header', () => {
   it('serves the loopback names, the machine name, the --public-url host and an --allow-host name, on any port', async () => {
     const names = ['localhost', `localhost:${s.port}`, '127.0.0.1', `127.0.0.1:${s.port}`, `[::1]:${s.port}`, 'LOCALHOST.', hostname(), `${hostname()}.local:8080`, 'floor.example.com', 'tv.example:4400'];
     for (const host of names) {
-      const answer = await send(s.port, '/api/app/info', { headers: { ...json, host }, body: '{}' });
+      const answer = await send(s.port, '/api/app/info', { headers: { ...json, ...s.access.admin(), host }, body: '{}' });
       expect(answer.status, host).toBe(200);
     }
     expect(s.calls).toHaveLength(names.length);
@@ -68,14 +68,14 @@ describe('the Origin header', () => {
     const foreign = await openSocket(s.port, { origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
     foreign.socket.destroy();
-    const own = await openSocket(s.port, { origin: `http://localhost:${s.port}` });
+    const own = await openSocket(s.port, { ...s.access.admin(), origin: `http://localhost:${s.port}` });
     expect(own.status).toBe(101);
     own.socket.destroy();
   });
 
   it('serves a page of this machine, or of an allowed name', async () => {
     for (const origin of [`http://localhost:${s.port}`, `http://127.0.0.1:${s.port}`, 'https://floor.example.com', 'http://tv.example:4400']) {
-      expect((await send(s.port, '/api/floor/snapshot', { headers: { ...json, origin }, body: '{}' })).status, origin).toBe(200);
+      expect((await send(s.port, '/api/floor/snapshot', { headers: { ...json, ...s.access.admin(), origin }, body: '{}' })).status, origin).toBe(200);
     }
   });
 });

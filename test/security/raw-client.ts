@@ -28,9 +28,9 @@ export function send(port: number, path: string, options: { method?: string; hea
 }
 
 /** Announces a body of `length` bytes, sends only `sent` of them, and resolves with the answer (the rest never goes). */
-export function headersOnly(port: number, path: string, length: number, sent = 0): Promise<RawAnswer & { sent: number }> {
+export function headersOnly(port: number, path: string, length: number, sent = 0, headers: Record<string, string> = {}): Promise<RawAnswer & { sent: number }> {
   return new Promise((ok, fail) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(length) } }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(length), ...headers } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));

@@ -119,7 +119,7 @@ describe('SQLite faults', () => {
     const engine = createEngine({ db, clock, wall: clock, center: { name: 't', timeZone: 'UTC', resetHour: 0 }, dbPath: path, version: 'test', runtime: 'node' });
     const log: string[] = [];
     // the dispatcher as floorboard.ts wires it
-    const dispatch = createDispatcher(engine.handlers, (_n, e, id) => log.push(`${id} ${describeStoreFault(e, path)}`), (e) => describeStoreFault(e, path));
+    const dispatch = createDispatcher(engine.handlers, { onError: (_n, e, id) => log.push(`${id} ${describeStoreFault(e, path)}`), describe: (e) => describeStoreFault(e, path) });
     try {
       db.pragma('query_only = ON');
       const r = await dispatch('ingest/lines', { source: 'pbx', lines: [line('c1')] });

@@ -23,9 +23,9 @@ const settle = () => new Promise((ok) => setTimeout(ok, 20));
 
 describe('client frames', () => {
   it('closes the socket with 1009 on a frame one byte over 64 KiB, and keeps one at 64 KiB', async () => {
-    const fits = await openSocket(s.port);
+    const fits = await openSocket(s.port, s.access.admin());
     fits.socket.write(clientFrame(FRAME_LIMIT));
-    const over = await openSocket(s.port);
+    const over = await openSocket(s.port, s.access.admin());
     over.socket.write(clientFrame(FRAME_LIMIT + 1));
     expect(await over.closed).toMatchObject({ code: 1009 });
     expect(fits.socket.destroyed).toBe(false);
@@ -36,7 +36,7 @@ describe('client frames', () => {
 
 describe('a slow consumer', () => {
   it('holds at most one pending snapshot and a bounded send buffer, and gets the newest when it drains', async () => {
-    const slow = await openSocket(s.port);
+    const slow = await openSocket(s.port, s.access.admin());
     slow.socket.pause(); // never reads: the kernel's buffers fill, then the host's
     let frameBytes = 0;
     let maxBuffered = 0;
@@ -72,14 +72,14 @@ describe('connections per address', () => {
   it('closes the connection over the cap with 1008 and the reason, and takes one again when another closes', async () => {
     const capped = await securityHost({ socketsPerAddress: 2, capLoopback: true });
     try {
-      const [a, b] = [await openSocket(capped.port), await openSocket(capped.port)];
-      const c = await openSocket(capped.port);
+      const [a, b] = [await openSocket(capped.port, capped.access.admin()), await openSocket(capped.port, capped.access.admin())];
+      const c = await openSocket(capped.port, capped.access.admin());
       expect(await c.closed).toEqual({ code: 1008, reason: TOO_MANY_CONNECTIONS });
       expect(capped.host.sockets().length).toBe(2);
       a.socket.destroy();
       await a.closed;
       for (let i = 0; i < 100 && capped.host.sockets().length > 1; i++) await settle();
-      const d = await openSocket(capped.port);
+      const d = await openSocket(capped.port, capped.access.admin());
       await settle();
       expect(d.socket.destroyed).toBe(false);
       expect(capped.host.sockets().length).toBe(2);
@@ -93,7 +93,7 @@ describe('connections per address', () => {
   it('exempts loopback by default', async () => {
     const exempt = await securityHost({ socketsPerAddress: 2 });
     try {
-      const open = await Promise.all([0, 1, 2, 3].map(() => openSocket(exempt.port)));
+      const open = await Promise.all([0, 1, 2, 3].map(() => openSocket(exempt.port, exempt.access.admin())));
       await settle();
       expect(exempt.host.sockets().length).toBe(4);
       for (const o of open) o.socket.destroy();

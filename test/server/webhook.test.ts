@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/core/api/dispatch';
+import { hostAccess } from '../helpers/access';
 import { computeTwilioSignature } from '../../src/core/ingest/twilio-signature';
 import { startHost, type Host } from '../../src/server/host';
 import { testEngine } from '../helpers/engine';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   t.engine.feeds.add({ name: 'bots', kind: 'webhook', format: 'ndjson', token: 'bearer-secret' });
   host = await startHost({
     engine: t.engine,
-    dispatch: createDispatcher(t.engine.handlers),
+    ...hostAccess(t.engine),
     rendererDir: mkdtempSync(join(tmpdir(), 'floorboard-renderer-')),
     port: 0,
     host: '127.0.0.1',

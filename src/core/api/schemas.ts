@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
+import { MAX_TOKEN_DAYS, TOKEN_NAME } from '../access/access';
 import { FEED_FORMATS } from '../ingest/adapter';
 import { standardSchema, standardsSetSchema } from '../standards/standard';
 import { parseIsoInstant } from '../time/iso-instant';
@@ -103,4 +104,14 @@ export const apiArgSchemas = {
     .strict()
     .refine((a) => a.format !== 'csv' || a.mapping !== undefined, { message: 'a CSV import needs a column mapping', path: ['mapping'] }),
   'import/mappings': none,
+  'access/session': none,
+  'access/tokens': none,
+  'access/create-token': z
+    .object({
+      name: z.string().regex(TOKEN_NAME, 'a token name is 1-64 letters, digits, spaces, ".", "-" or "_", starting with a letter or digit'),
+      expiresDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional(),
+      names: z.boolean().optional(),
+    })
+    .strict(),
+  'access/revoke-token': z.object({ name: z.string().min(1).max(64) }).strict(),
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };

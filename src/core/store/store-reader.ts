@@ -3,6 +3,7 @@
  * as on the writer's.
  */
 import { agentReads } from './agents';
+import { accessTokenReads } from './access-tokens';
 import { alertReads } from './alerts';
 import { checkpointReads } from './checkpoints';
 import { contactTallyReads } from './contact-tallies';
@@ -30,5 +31,6 @@ export function createStoreReader(db: Db): StoreReader {
     ...agentReads(db),
     ...standardsVersionReads(db),
     ...alertReads(db),
+    ...accessTokenReads(db),
   };
 }

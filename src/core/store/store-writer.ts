@@ -2,6 +2,7 @@
  * The one writer of a database (the engine's): every read of StoreReader, and the writes. Batches of lines go
  * through write-batch.ts; feeds, standards versions and alerts are written one statement at a time.
  */
+import { accessTokenWrites } from './access-tokens';
 import { alertWrites } from './alerts';
 import type { Db } from './database';
 import { feedWrites } from './feeds';
@@ -21,5 +22,6 @@ export function createStoreWriter(db: Db, now: () => number = Date.now, options:
     ...feedWrites(db, now),
     ...standardsVersionWrites(db),
     ...alertWrites(db),
+    ...accessTokenWrites(db),
   };
 }

@@ -4,7 +4,7 @@
  * (open-store-reader.ts), a writer writes every batch of lines in one transaction with its checkpoint, so a crash
  * never leaves half a batch or a checkpoint ahead of its events.
  */
-import type { FeedFormat, QuarantineEntry } from '../../shared/api';
+import type { AccessTokenView, FeedFormat, QuarantineEntry } from '../../shared/api';
 import type { AlertView } from '../../shared/standards';
 import type { ContactTally } from '../metrics/contact-metrics';
 import type { CanonicalEvent } from '../model/events';
@@ -144,6 +144,10 @@ export interface StoreReader {
   /** Alerts not resolved, newest first. */
   openAlerts(): AlertView[];
   recentAlerts(limit: number): AlertView[];
+  /** Viewer tokens, by name. */
+  accessTokens(): AccessTokenView[];
+  /** The token whose secret has this SHA-256 (hex), or null. */
+  accessTokenByHash(hash: string): AccessTokenView | null;
 }
 
 /** The one writer (the engine's): it reads what it wrote. */
@@ -163,4 +167,9 @@ export interface StoreWriter extends StoreReader {
   resolveAlert(id: number, at: number): void;
   acknowledgeAlert(id: number, at: number): void;
   snoozeAlert(id: number, until: number | null): void;
+  /** A new viewer token (its name is free: the caller checked). */
+  addAccessToken(t: { name: string; hash: string; names: boolean; createdAt: number; expiresAt: number | null }): void;
+  /** Whether a token of that name was there to remove. */
+  removeAccessToken(name: string): boolean;
+  touchAccessToken(name: string, at: number): void;
 }

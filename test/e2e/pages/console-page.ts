@@ -8,19 +8,31 @@ import { HostApi } from './host-api';
 
 export type View = 'floor' | 'standards' | 'feeds';
 
+/** The host a page is opened on: its address and the admin secret (or a viewer token) it signs in with. */
+export interface SignIn {
+  url: string;
+  adminSecret: string;
+}
+
 export class ConsolePage {
   readonly api: HostApi;
+  readonly baseUrl: string;
 
   constructor(
     readonly page: Page,
-    readonly baseUrl: string,
+    readonly host: SignIn,
   ) {
-    this.api = new HostApi(baseUrl);
+    this.baseUrl = host.url;
+    this.api = new HostApi(host.url, host.adminSecret);
   }
 
-  /** Load the console on a screen (by its URL hash, as a bookmark would). */
+  /**
+   * Load the console on a screen (by its URL hash, as a bookmark would), signed in by the login link (`?token=`):
+   * the host trades it for the session cookie and drops it from the address.
+   */
   async open(view: View): Promise<void> {
-    await this.page.goto(view === 'floor' ? this.baseUrl : `${this.baseUrl}#/${view}`);
+    const login = `${this.baseUrl}?token=${encodeURIComponent(this.host.adminSecret)}`;
+    await this.page.goto(view === 'floor' ? login : `${login}#/${view}`);
   }
 
   /** Switch screens with the console's own navigation, as a supervisor does. */

@@ -6,13 +6,17 @@
 import type { ApiArgs, ApiName, ApiResult, Envelope } from '../../../src/shared/api';
 
 export class HostApi {
-  constructor(private readonly baseUrl: string) {}
+  /** `secret`: the admin secret or a viewer token, sent as `Authorization: Bearer`. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly secret: string,
+  ) {}
 
   /** The whole envelope, for a spec that checks whether a call was answered. */
   async envelope<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<Envelope<ApiResult<K>>> {
     const response = await fetch(new URL(`api/${name}`, this.baseUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.secret}` },
       body: JSON.stringify(args),
     });
     // the one place the host's JSON is taken at its contract's word

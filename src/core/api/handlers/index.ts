@@ -2,7 +2,7 @@
  * The Api's handlers, one file per namespace, merged into the one map the dispatcher serves (the loot-core habit:
  * a capability is one handler in one namespace's file). Each namespace gets only what it needs, as arguments.
  */
-import type { Api } from '../../../shared/api';
+import type { EngineHandlers } from '../../../shared/api';
 import { alertsHandlers, type AlertHandlerDeps } from './alerts';
 import { appHandlers } from './app';
 import { feedsHandlers } from './feeds';
@@ -25,7 +25,7 @@ export interface HandlerDeps {
   import: Parameters<typeof importHandlers>[0];
 }
 
-export function createHandlers(d: HandlerDeps): Api {
+export function createHandlers(d: HandlerDeps): EngineHandlers {
   return {
     ...appHandlers(d.app),
     ...floorHandlers(d.floor),
