@@ -4,26 +4,13 @@
  * here is seen by the host at its next request, and within seconds by its open WebSockets.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createAccess, MAX_TOKEN_DAYS, TOKEN_NAME } from '../core/access/access';
 import { adminSecretPath, ensureAdminSecret, fileAdminSecret, rotateAdminSecret } from '../core/access/admin-secret';
 import { openDatabase } from '../core/store/database';
 import { createStoreWriter } from '../core/store/store-writer';
 import type { AccessTokenView } from '../shared/api';
 import { textTable } from './text-table';
-import { defaultDbPath } from './paths';
-
-interface DbOption {
-  db?: string;
-  simulated?: boolean;
-}
-
-function dbPathOf(o: DbOption): string {
-  const path = resolve(o.db ?? defaultDbPath(Boolean(o.simulated)));
-  if (!existsSync(path)) throw new Error(`no database at ${path} (start the app or "serve" once, or pass --db PATH)`);
-  return path;
-}
+import { dbOptions, dbPathOf, type DbOption } from './db-option';
 
 function withAccess<T>(o: DbOption, work: (access: ReturnType<typeof createAccess>) => T): T {
   const path = dbPathOf(o);
@@ -49,10 +36,6 @@ function tokenName(v: string): string {
 }
 
 const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z');
-
-function dbOptions(c: Command): Command {
-  return c.option('--db <path>', 'the database (default: the user data folder\'s floorboard.db)').option('--simulated', 'the simulated floor\'s database (npm run serve\'s) instead');
-}
 
 export function registerAccessCommands(program: Command): void {
   const access = program.command('access').description('Who may use the console and the API: viewer tokens and the admin secret (docs/security.md).');

@@ -34,12 +34,18 @@ import { startHost } from '../server/host';
 import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
 import { formatCount, formatDuration, formatPercent } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
+import { registerCenterCommands } from './center-commands';
 import { cappedLines } from './capped-lines';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import { textTable } from './text-table';
 import pkg from '../../package.json';
 
 const BATCH_LINES = 5000;
+
+/** The center's zone for a command reading a database: the flag, else the database's setting, else the machine's. */
+function centerZone(flag: string | undefined, store: { centerSettings(): { timeZone: string | null } }): string {
+  return flag ?? store.centerSettings().timeZone ?? defaultTimeZone();
+}
 
 /** The login URL for the host's own address (a host on every interface is opened on loopback here). */
 function adminLoginUrl(hostUrl: string, secret: string): string {
@@ -154,8 +160,8 @@ program
   .option('--seed <n>', 'simulation seed', number('--seed', Number.isInteger, 'a whole number'), 42)
   .option('--scale <x>', 'simulated center size (1 = about 50 agents)', number('--scale', (n) => n > 0 && n <= 100, 'between 0 and 100'), 1)
   .option('--surge <spec...>', 'simulated floor: a scripted surge CHANNEL,AFTER_MINUTES,MINUTES,FACTOR (e.g. voice,0,30,6: six times the voice calls for 30 min from now)')
-  .option('--time-zone <zone>', "the center's IANA time zone", defaultTimeZone())
-  .option('--reset-hour <h>', 'local hour at which "today" restarts', number('--reset-hour', (n) => Number.isInteger(n) && n >= 0 && n <= 23, 'a whole hour 0-23'), 0)
+  .option('--time-zone <zone>', "the center's IANA time zone for this run (default: the database's, see `center set`; at first start the machine's)")
+  .option('--reset-hour <h>', 'local hour at which "today" restarts, for this run (default: the database\'s; at first start 0)', number('--reset-hour', (n) => Number.isInteger(n) && n >= 0 && n <= 23, 'a whole hour 0-23'))
   .option('--renderer <dir>', 'built renderer to serve', RENDERER_DIR)
   .option(
     '--feed <spec...>',
@@ -187,7 +193,7 @@ program
       version: pkg.version,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale, surges: ((o.surge ?? []) as string[]).map(parseSurge) } : null,
-      startAt: o.testStartAt === undefined ? undefined : instantIn(o.testStartAt, o.timeZone),
+      startAt: o.testStartAt === undefined ? undefined : instantIn(o.testStartAt, o.timeZone ?? 'UTC'),
       queues: parseQueueSettings(o.queueChannel ?? []),
       feedDirs: feedDirsOf(o.feedDir ?? []),
       log: (m) => console.error(m),
@@ -216,7 +222,7 @@ program
     for (const f of fb.engine.feeds.statuses()) {
       console.log(`  feed ${f.name}: ${f.kind} ${f.format} ${f.path ?? `${host.url.replace(/\/$/, '')}${f.webhookPath}`}${f.state === 'paused' ? ' (paused)' : f.state === 'error' ? ` (not followed: ${f.message})` : ''}`);
     }
-    console.log(`  ${o.simulate ? `simulated floor (seed ${o.seed}, speed x${o.speed})` : 'real feeds only (no simulation)'}; center time zone ${o.timeZone}`);
+    console.log(`  ${o.simulate ? `simulated floor (seed ${o.seed}, speed x${o.speed})` : 'real feeds only (no simulation)'}; center ${fb.center.name}, time zone ${fb.center.timeZone}, day from ${fb.center.resetHour}:00, week from ${fb.center.weekStart}`);
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -291,14 +297,16 @@ program
   .addOption(new Option('--formula <variant>', 'service-level formula (docs/metrics.md)').choices(SERVICE_LEVEL_FORMULAS).default('floorboard'))
   .option('--threshold <seconds>', 'T for every queue (default: each queue\'s own)', number('--threshold', (n) => n >= 0 && n <= 30 * 86_400, 'a number of seconds from 0 to 30 days'))
   .option('--short-abandon <seconds>', 'abandons shorter than this are short (default 5)', number('--short-abandon', (n) => n >= 0 && n <= 3600, 'a number of seconds from 0 to 3600'))
+  .option('--time-zone <zone>', "read --from/--to without an offset in this zone (default: the center's, see `center set`)", timeZoneArg)
   .option('--json', 'print JSON')
   .action(async (o) => {
-    // read as the README says: a date-time without an offset is the machine's local time (the default center zone)
-    const [from, to] = [instantIn(o.from, defaultTimeZone()), instantIn(o.to, defaultTimeZone())];
-    if (from >= to) throw new InvalidArgumentError('--from must be before --to');
     // read only, no engine: nothing is written, no feed or tick starts, a missing file is refused (not created)
     const store = openStoreReader({ path: resolve(o.db) });
     try {
+      // a date-time without an offset is read in the center's zone: --time-zone, else the database's, else the machine's
+      const zone = centerZone(o.timeZone, store);
+      const [from, to] = [instantIn(o.from, zone), instantIn(o.to, zone)];
+      if (from >= to) throw new InvalidArgumentError('--from must be before --to');
       const report = windowMetrics(store, {
         from,
         to,
@@ -387,7 +395,8 @@ standardsCommand
     // read only, as metrics: the version in force from the stored versions, the defaults when none is stored
     const store = openStoreReader({ path: resolve(o.db) });
     try {
-      const v = standardsInForce(store, o.at === undefined ? Date.now() : instantIn(o.at, defaultTimeZone()), defaultTimeZone());
+      const zone = centerZone(undefined, store);
+      const v = standardsInForce(store, o.at === undefined ? Date.now() : instantIn(o.at, zone), zone);
       writeFileSync(resolve(file), serializeStandards(v.set, format));
       console.log(JSON.stringify({ file: resolve(file), version: v.version, validFrom: v.validFrom, standards: v.set.standards.length, calendars: v.set.calendars.length }));
     } finally {
@@ -457,6 +466,7 @@ program
   });
 
 registerAccessCommands(program);
+registerCenterCommands(program);
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);

@@ -10,18 +10,21 @@ import { createEngine, type Engine } from './engine';
 import type { CenterConfig } from './time/center-day';
 import type { QueueSetting } from './feeds/queue-settings';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
-import { openDatabase } from './store/database';
+import { openDatabase, type Db } from './store/database';
+import { createStoreWriter } from './store/store-writer';
+import { centerProblems, defaultCenter, effectiveCenter, isUnset, type CenterSettings } from './center/center-settings';
 import { describeStoreFault } from './store/store-faults';
 import type { StoreReader } from './store/store';
 import { createStoreReader } from './store/store-reader';
-import { businessDayStart, isValidTimeZone } from './time/business-day';
+import { businessDayStart } from './time/business-day';
 
 export interface FloorboardOptions {
   dbPath: string;
   nativeBinding?: string;
   runtime: 'electron' | 'node';
   version: string;
-  center?: Partial<CenterConfig>;
+  /** Settings for this run only (flags), over the database's (core/center/center-settings.ts). */
+  center?: Partial<CenterSettings>;
   simulate?: { seed: number; speed: number; scale?: number; surges?: SurgeSpec[] } | null;
   /** The wall clock (default: the system's): timers, and the center's clock unless simulated or started elsewhere. */
   wall?: Clock;
@@ -41,11 +44,26 @@ export interface FloorboardOptions {
 
 export interface Floorboard {
   engine: Engine;
+  /** The center's settings this run uses. */
+  center: CenterSettings;
   /** Dispatches as admin unless told the caller (the host tells it: core/access). */
   dispatch: Dispatch;
   /** The admin secret (made beside the database at first start), its sessions and the viewer tokens. */
   access: Access;
   close(): void;
+}
+
+/**
+ * The center's settings this run uses (core/center/center-settings.ts): a flag, else the database's, else the
+ * default; a database that never had any stores what this first run uses, so every later process agrees with it.
+ */
+function centerOf(db: Db, o: FloorboardOptions): CenterSettings {
+  const stored = createStoreReader(db).centerSettings();
+  const settings = effectiveCenter(stored, o.center ?? {}, defaultCenter(o.simulate ? 'Simulated center' : 'Contact center', defaultTimeZone()));
+  const problems = centerProblems(settings);
+  if (problems.length > 0) throw new Error(`the stored center settings are not valid: ${problems.join('; ')} (fix them with "npm run cli -- center set")`);
+  if (isUnset(stored)) createStoreWriter(db).saveCenterSettings(settings, Date.now());
+  return settings;
 }
 
 export function defaultTimeZone(): string {
@@ -70,24 +88,21 @@ function simulatedClock(store: StoreReader, base: Clock, simulate: { seed: numbe
 }
 
 export function openFloorboard(o: FloorboardOptions): Floorboard {
-  const center: CenterConfig = {
-    name: o.center?.name ?? (o.simulate ? 'Simulated center' : 'Contact center'),
-    timeZone: o.center?.timeZone ?? defaultTimeZone(),
-    resetHour: o.center?.resetHour ?? 0,
-  };
-  if (!isValidTimeZone(center.timeZone)) throw new Error(`Unknown time zone "${center.timeZone}" (use an IANA name such as Europe/London).`);
-  if (!Number.isInteger(center.resetHour) || center.resetHour < 0 || center.resetHour > 23) {
-    throw new Error(`The day reset hour must be a whole hour from 0 to 23 (got ${center.resetHour}).`);
-  }
+  // the flags' settings are checked before the database is opened: a typo is one line, and nothing is written
+  const problems = centerProblems(o.center ?? {});
+  if (problems.length > 0) throw new Error(`${problems.join('; ')}.`);
   const wall = o.wall ?? systemClock();
   const db = openDatabase({ path: o.dbPath, nativeBinding: o.nativeBinding });
   let secret;
+  let settings: CenterSettings;
   try {
     secret = o.dbPath === ':memory:' ? fixedAdminSecret() : fileAdminSecret(adminSecretPath(o.dbPath));
+    settings = centerOf(db, o);
   } catch (e) {
     db.close();
-    throw new Error(`The admin secret beside ${o.dbPath} cannot be made or read: ${(e as Error).message}`, { cause: e });
+    throw new Error(`${o.dbPath}: ${(e as Error).message}`, { cause: e });
   }
+  const center: CenterConfig = { name: settings.name, timeZone: settings.timeZone, resetHour: settings.resetHour };
   const simulated = o.simulate ? simulatedClock(createStoreReader(db), wall, o.simulate, center, o.startAt) : null;
   const clock = simulated?.clock ?? (o.startAt === undefined ? wall : scaledClock({ origin: o.startAt, speed: 1, base: wall }));
   const engine = createEngine({
@@ -118,6 +133,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   let closed = false;
   return {
     engine,
+    center: settings,
     dispatch,
     access,
     close() {

@@ -63,7 +63,7 @@ describe('store reader opened alone', () => {
     const memory = openDatabase({ path: ':memory:' });
     const writes = Object.keys(createStoreWriter(memory)).filter((k) => !(k in reader));
     memory.close();
-    expect(writes.sort()).toEqual(['acknowledgeAlert', 'addAccessToken', 'addFeed', 'insertAlert', 'removeAccessToken', 'removeFeed', 'resolveAlert', 'saveStandards', 'setFeedPaused', 'snoozeAlert', 'touchAccessToken', 'updateFeed', 'writeBatch']);
+    expect(writes.sort()).toEqual(['acknowledgeAlert', 'addAccessToken', 'addFeed', 'insertAlert', 'removeAccessToken', 'removeFeed', 'resolveAlert', 'saveCenterSettings', 'saveStandards', 'setFeedPaused', 'snoozeAlert', 'touchAccessToken', 'updateFeed', 'writeBatch']);
     // @ts-expect-error a reader has no writeBatch
     expect(() => reader.writeBatch({ source: 'x', format: 'ndjson', lines: [] })).toThrow(TypeError);
     reader.close();

@@ -5,6 +5,7 @@
 import { agentReads } from './agents';
 import { accessTokenReads } from './access-tokens';
 import { alertReads } from './alerts';
+import { centerReads } from './center';
 import { checkpointReads } from './checkpoints';
 import { contactTallyReads } from './contact-tallies';
 import { contactReads } from './contacts';
@@ -32,5 +33,6 @@ export function createStoreReader(db: Db): StoreReader {
     ...standardsVersionReads(db),
     ...alertReads(db),
     ...accessTokenReads(db),
+    ...centerReads(db),
   };
 }

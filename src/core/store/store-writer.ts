@@ -4,6 +4,7 @@
  */
 import { accessTokenWrites } from './access-tokens';
 import { alertWrites } from './alerts';
+import { centerWrites } from './center';
 import type { Db } from './database';
 import { feedWrites } from './feeds';
 import { standardsVersionWrites } from './standards-versions';
@@ -23,5 +24,6 @@ export function createStoreWriter(db: Db, now: () => number = Date.now, options:
     ...standardsVersionWrites(db),
     ...alertWrites(db),
     ...accessTokenWrites(db),
+    ...centerWrites(db),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { AccessTokenView, FeedFormat, QuarantineEntry } from '../../shared/api';
 import type { AlertView } from '../../shared/standards';
+import type { CenterSettings, StoredCenter } from '../center/center-settings';
 import type { ContactTally } from '../metrics/contact-metrics';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentRecord, AgentStateInterval, Contact, QueueConfig } from '../model/types';
@@ -148,6 +149,8 @@ export interface StoreReader {
   accessTokens(): AccessTokenView[];
   /** The token whose secret has this SHA-256 (hex), or null. */
   accessTokenByHash(hash: string): AccessTokenView | null;
+  /** The center's stored settings (null where never set). */
+  centerSettings(): StoredCenter;
 }
 
 /** The one writer (the engine's): it reads what it wrote. */
@@ -172,4 +175,6 @@ export interface StoreWriter extends StoreReader {
   /** Whether a token of that name was there to remove. */
   removeAccessToken(name: string): boolean;
   touchAccessToken(name: string, at: number): void;
+  /** Store the settings given (the others kept). */
+  saveCenterSettings(c: Partial<CenterSettings>, at: number): void;
 }

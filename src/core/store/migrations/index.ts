@@ -8,6 +8,7 @@ import { sql as m007 } from './007-outcomes';
 import { sql as m008 } from './008-conversation-turns';
 import { sql as m009 } from './009-quarantine-cap';
 import { sql as m011 } from './011-access-tokens';
+import { sql as m012 } from './012-center';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 8, name: '008-conversation-turns', sql: m008 },
   { id: 9, name: '009-quarantine-cap', sql: m009 },
   { id: 11, name: '011-access-tokens', sql: m011 },
+  { id: 12, name: '012-center', sql: m012 },
 ];
