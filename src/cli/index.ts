@@ -35,6 +35,7 @@ import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, ty
 import { formatCount, formatDuration, formatPercent } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
 import { registerCenterCommands } from './center-commands';
+import { registerReportCommand } from './report-command';
 import { cappedLines } from './capped-lines';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import { textTable } from './text-table';
@@ -467,6 +468,7 @@ program
 
 registerAccessCommands(program);
 registerCenterCommands(program);
+registerReportCommand(program);
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);

@@ -1,0 +1,137 @@
+/**
+ * The weekly review's figures (first sections: by queue, by channel, by day), built from the stored contacts of the
+ * period with the classifier of the live floor and `metrics/window` (metrics/window-metrics.ts: metricsForContacts),
+ * so every total here equals `metrics/window` for the same window and scope. Contacts are counted in the period they
+ * entered the queue; outcomes are judged at the period's end.
+ */
+import type { Channel, ContactMetrics, MetricsRow, ServiceLevelFormula } from '../../shared/api';
+import { CHANNELS } from '../../shared/api';
+import { emptyTally, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
+import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
+import { metricsForContacts } from '../metrics/window-metrics';
+import type { Contact } from '../model/types';
+import type { StoreReader } from '../store/store';
+import { localDate } from '../time/business-day';
+import type { ReportPeriod } from './report-period';
+
+/** What a report covers: every contact (empty lists), or the union of these channels and queues. */
+export interface ReportScope {
+  channels: Channel[];
+  queues: string[];
+}
+
+export interface ReportOptions {
+  period: ReportPeriod;
+  scope: ReportScope;
+  shortAbandonSeconds: number;
+  formula?: ServiceLevelFormula;
+}
+
+/** A group's contact figures, with its AHT: the mean of (done - answered) over contacts answered and done by the end. */
+export type ReportFigures = ContactMetrics & { ahtSeconds: number | null };
+
+export interface QueueReportRow extends ReportFigures {
+  queue: string;
+  channel: Channel;
+}
+interface ChannelReportRow extends ReportFigures {
+  channel: Channel;
+}
+interface DayReportRow extends ReportFigures {
+  /** The local date (YYYY-MM-DD) in the center's zone the contacts entered the queue on. */
+  day: string;
+  channel: Channel;
+}
+
+export interface Report {
+  period: ReportPeriod;
+  scope: ReportScope;
+  definitions: { serviceLevel: string; formula: ServiceLevelFormula; shortAbandonSeconds: number; attribution: string };
+  /** No contact in the period and scope: the report says so. */
+  empty: boolean;
+  center: ReportFigures;
+  queues: QueueReportRow[];
+  channels: ChannelReportRow[];
+  days: DayReportRow[];
+}
+
+const ATTRIBUTION = 'contacts counted in the period they entered the queue; outcomes as known at the period end';
+
+/** "channel:voice,queue:Sales" -> the scope; an unknown kind or channel is refused with its reason. */
+export function parseScope(spec: string | undefined): { ok: true; scope: ReportScope } | { ok: false; reason: string } {
+  const scope: ReportScope = { channels: [], queues: [] };
+  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [kind, ...rest] = part.split(':');
+    const value = rest.join(':');
+    if (kind === 'channel' && (CHANNELS as readonly string[]).includes(value)) scope.channels.push(value as Channel);
+    else if (kind === 'queue' && value.length > 0 && value.length <= 200) scope.queues.push(value);
+    else return { ok: false, reason: `--scope "${part.slice(0, 60)}": expected channel:${CHANNELS.join('|')} or queue:NAME, comma-separated` };
+  }
+  return { ok: true, scope };
+}
+
+function inScope(c: Contact, scope: ReportScope): boolean {
+  if (scope.channels.length === 0 && scope.queues.length === 0) return true;
+  return scope.channels.includes(c.channel) || scope.queues.includes(c.queue);
+}
+
+function ahtSeconds(contacts: readonly Contact[], at: number): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const c of contacts) {
+    const h = handleTimeMs(c, at);
+    if (h !== null) {
+      sum += h;
+      n++;
+    }
+  }
+  return n === 0 ? null : sum / n / 1000;
+}
+
+function withoutKey(row: MetricsRow): ContactMetrics {
+  const metrics: Partial<MetricsRow> = { ...row };
+  delete metrics.key;
+  return metrics as ContactMetrics;
+}
+
+function groupBy<K>(contacts: readonly Contact[], key: (c: Contact) => K): Map<K, Contact[]> {
+  const groups = new Map<K, Contact[]>();
+  for (const c of contacts) {
+    const k = key(c);
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
+  }
+  return groups;
+}
+
+export function buildReport(store: StoreReader, o: ReportOptions): Report {
+  const { from, to, timeZone } = o.period;
+  const contacts = store.contactsQueuedBetween(from, to).filter((c) => inScope(c, o.scope));
+  const queues = store.queues();
+  const window = { from, to, by: 'center' as const, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula };
+  const figures = (group: readonly Contact[]): ReportFigures => {
+    const [row] = metricsForContacts(group, queues, window);
+    const metrics: ContactMetrics = row ? withoutKey(row) : metricsFromTally(emptyTally(), 0, o.formula);
+    return { ...metrics, ahtSeconds: ahtSeconds(group, to) };
+  };
+  const byChannel = (a: { channel: Channel }, b: { channel: Channel }) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel);
+  const queueRows = [...groupBy(contacts, (c) => `${c.queue}\u0000${c.channel}`).entries()]
+    .map(([k, g]) => ({ queue: k.split('\u0000')[0], channel: g[0].channel, ...figures(g) }))
+    .sort((a, b) => a.queue.localeCompare(b.queue) || byChannel(a, b));
+  const channelRows = [...groupBy(contacts, (c) => c.channel).entries()].map(([channel, g]) => ({ channel, ...figures(g) })).sort(byChannel);
+  const dayRows = [...groupBy(contacts, (c) => `${localDate(c.queuedAt, timeZone)}\u0000${c.channel}`).entries()]
+    .map(([k, g]) => ({ day: k.split('\u0000')[0], channel: g[0].channel, ...figures(g) }))
+    .sort((a, b) => a.day.localeCompare(b.day) || byChannel(a, b));
+  const formula = o.formula ?? DEFAULT_SERVICE_LEVEL_FORMULA;
+  return {
+    period: o.period,
+    scope: o.scope,
+    definitions: { serviceLevel: SERVICE_LEVEL_VARIANTS[formula].definition, formula, shortAbandonSeconds: o.shortAbandonSeconds, attribution: ATTRIBUTION },
+    empty: contacts.length === 0,
+    center: figures(contacts),
+    queues: queueRows,
+    channels: channelRows,
+    days: dayRows,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The weekly review (issue 15, first sections as CSV): the Anonymous Bank month imported with its mapping, then
+ * `report --week 1999-W06 --time-zone Asia/Jerusalem` on a Sunday-start center, checked per queue against the raw
+ * rows; a simulated day's report against metrics/window; the CSV's formula escaping and the CLI's refusals.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCsvAdapter } from '../../src/core/ingest/csv';
+import { anonymousBankMapping } from '../../src/core/ingest/csv-anonymous-bank';
+import { numberLines } from '../../src/core/ingest/source-lines';
+import { buildReport } from '../../src/core/reports/report-model';
+import { reportCsvFiles } from '../../src/core/reports/report-csv';
+import { weekPeriod } from '../../src/core/reports/report-period';
+import { expected } from '../helpers/anonymous-bank';
+import { testEngine } from '../helpers/engine';
+import { ev, lines, T0 } from '../helpers/events';
+import { BANK_FILE, ROOT } from '../helpers/host';
+
+const cli = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const rowsOf = (file: string) => parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+
+describe('the Anonymous Bank week 1999-W06 (real data)', () => {
+  let out: string;
+  let summary: { period: string; from: string; to: string; empty: boolean; files: { file: string; bytes: number }[] };
+  beforeAll(() => {
+    const db = join(mkdtempSync(join(tmpdir(), 'fb-report-')), 'bank.db');
+    const t = testEngine(Date.parse('1999-03-01T12:00:00Z'), { timeZone: 'Asia/Jerusalem' }, db);
+    t.engine.ingestWith(createCsvAdapter(anonymousBankMapping()), 'calls-1999-02.tsv', numberLines(readFileSync(BANK_FILE, 'utf8')));
+    t.close();
+    cli('center', 'set', '--db', db, '--week-start', 'sunday', '--name', 'Anonymous Bank');
+    out = join(mkdtempSync(join(tmpdir(), 'fb-report-out-')), 'week-06');
+    summary = JSON.parse(cli('report', '--db', db, '--week', '1999-W06', '--time-zone', 'Asia/Jerusalem', '--format', 'csv', '--out', out));
+  }, 120_000);
+
+  it('covers Sunday 7 to Saturday 13 February, local time, and writes one file a section', () => {
+    expect(summary).toMatchObject({ period: '1999-W06', from: '1999-02-06T22:00:00.000Z', to: '1999-02-13T22:00:00.000Z', empty: false });
+    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'days.csv', 'queues.csv', 'summary.csv']);
+    expect(readFileSync(join(out, 'queues.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it("gives per queue the raw rows' offered, answered and abandoned exactly, and their service level and ASA", () => {
+    const { byQueue } = expected((day) => day >= 7 && day <= 13);
+    const rows = rowsOf(join(out, 'queues.csv'));
+    expect(Object.keys(rows[0]).slice(0, 11)).toEqual(['period', 'queue', 'channel', 'offered', 'answered', 'abandoned', 'short_abandoned', 'left_otherwise', 'waiting', 'answered_within_threshold', 'service_level']);
+    expect(rows.map((r) => r.queue).sort()).toEqual([...byQueue.keys()].sort());
+    for (const r of rows) {
+      const t = byQueue.get(r.queue)!;
+      expect([r.period, r.channel], r.queue).toEqual(['1999-W06', 'voice']);
+      expect([r.offered, r.answered, r.abandoned, r.short_abandoned].map(Number), r.queue).toEqual([t.offered, t.answered, t.abandoned, t.short]);
+      expect(Number(r.service_level), r.queue).toBeCloseTo(t.within / (t.answered + t.abandoned - t.short), 12);
+      expect(Number(r.asa_seconds), r.queue).toBeCloseTo(t.waitSum / t.answered, 9);
+      expect(Number(r.abandon_rate), r.queue).toBeCloseTo((t.abandoned - t.short) / (t.answered + t.abandoned - t.short), 12);
+      expect(Number(r.aht_seconds), r.queue).toBeGreaterThan(0);
+    }
+    const days = rowsOf(join(out, 'days.csv'));
+    expect(days.map((d) => d.day)).toEqual(['1999-02-07', '1999-02-08', '1999-02-09', '1999-02-10', '1999-02-11', '1999-02-12', '1999-02-13']);
+    const perDay = (day: number) => [...expected((d) => d === day).byQueue.values()].reduce((n, t) => n + t.offered, 0);
+    expect(days.map((d) => Number(d.offered))).toEqual([7, 8, 9, 10, 11, 12, 13].map(perDay));
+  });
+});
+
+describe('a report against metrics/window', () => {
+  it('has the same totals per center, channel and queue for the same window', () => {
+    const t = testEngine(T0, { timeZone: 'UTC' });
+    const chat = (s: number, id: string) => ev.queued(s, id, 'Web', 'chat');
+    t.engine.ingestNdjson('pbx', lines([ev.queue('Billing', 'voice', 20), ev.queued(0, 'v1'), ev.answered(10, 'v1'), ev.ended(100, 'v1'), ev.wrapped(130, 'v1'), ev.queued(5, 'v2'), ev.abandoned(9, 'v2'), ev.queued(20, 'v3'), ev.abandoned(80, 'v3'), chat(30, 'c1'), ev.answered(200, 'c1', 'a2'), ev.ended(900, 'c1'), chat(40, 'c2')]));
+    t.clock.advance(3600_000);
+    const period = weekPeriod('2026-W10', { timeZone: 'UTC', resetHour: 0, weekStart: 'monday' });
+    if (!period.ok) throw new Error(period.reason);
+    const report = buildReport(t.engine.store, { period: period.period, scope: { channels: [], queues: [] }, shortAbandonSeconds: 5 });
+    const window = (by: 'center' | 'queue' | 'channel') => t.engine.handlers['metrics/window']({ from: new Date(period.period.from).toISOString(), to: new Date(period.period.to).toISOString(), by }).rows;
+    const { key: _center, longestWaitSeconds: _lw, ...center } = window('center')[0];
+    expect(report.center).toMatchObject(center);
+    for (const row of window('channel')) expect(report.channels.find((c) => c.channel === row.key)).toMatchObject({ offered: row.offered, answered: row.answered, abandoned: row.abandoned, serviceLevel: row.serviceLevel, asaSeconds: row.asaSeconds });
+    for (const row of window('queue')) expect(report.queues.find((q) => q.queue === row.key)).toMatchObject({ offered: row.offered, answered: row.answered, abandoned: row.abandoned, serviceLevel: row.serviceLevel });
+    // hand-computed: v1 answered after 10 s, handled 10 -> 130 s; c1 answered after 170 s, handled 200 -> 900 s
+    expect(report.queues.find((q) => q.queue === 'Billing')).toMatchObject({ offered: 3, answered: 1, abandoned: 2, shortAbandoned: 1, ahtSeconds: 120, serviceLevel: 0.5 });
+    expect(report.center.ahtSeconds).toBe((120 + 700) / 2);
+    t.close();
+  });
+
+  it('escapes text cells that would run as formulas, and leaves numbers alone', () => {
+    const t = testEngine(T0, { timeZone: 'UTC' });
+    t.engine.ingestNdjson('pbx', lines([ev.queued(0, 'x1', '=HYPERLINK("http://evil.example","x")'), ev.queued(1, 'x2', '@SUM(A1)'), ev.queued(2, 'x3', '-2+3')]));
+    const period = weekPeriod('2026-W10', { timeZone: 'UTC', resetHour: 0, weekStart: 'monday' });
+    if (!period.ok) throw new Error(period.reason);
+    const files = reportCsvFiles(buildReport(t.engine.store, { period: period.period, scope: { channels: [], queues: [] }, shortAbandonSeconds: 5 }));
+    const queues = parse(files['queues.csv'], { columns: true, bom: true }) as Record<string, string>[];
+    expect(queues.map((q) => q.queue).sort()).toEqual(["'-2+3", `'=HYPERLINK("http://evil.example","x")`, "'@SUM(A1)"].sort());
+    expect(queues.every((q) => q.offered === '1' && q.service_level === '')).toBe(true);
+    t.close();
+  });
+});
+
+describe('the report command', () => {
+  it('refuses an unknown week, a --to before --from, an unknown format and an unwritable folder, one line each', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'fb-report-')), 'floor.db');
+    testEngine(T0, {}, db).close();
+    const out = join(tmpdir(), 'fb-report-refused');
+    expect(() => cli('report', '--db', db, '--week', '2026-W54', '--out', out)).toThrow(/the year 2026 has no week 54/);
+    expect(() => cli('report', '--db', db, '--from', '2026-03-09', '--to', '2026-03-02', '--out', out)).toThrow(/--to 2026-03-02 must be after --from 2026-03-09/);
+    expect(() => cli('report', '--db', db, '--week', '2026-W10', '--format', 'docx', '--out', out)).toThrow(/--format docx/);
+    // a folder under a file cannot be made (root may write anywhere else)
+    expect(() => cli('report', '--db', db, '--week', '2026-W10', '--out', join(db, 'reports'))).toThrow(/--out .*floor\.db\/reports: cannot make the folder \(ENOTDIR\)/);
+    expect(() => cli('report', '--db', join(tmpdir(), 'no-such-floor.db'), '--week', '2026-W10', '--out', out)).toThrow(/no database at/);
+  });
+
+  it('writes a report that says it is empty for a period without contacts', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'fb-report-')), 'floor.db');
+    testEngine(T0, {}, db).close();
+    const out = mkdtempSync(join(tmpdir(), 'fb-report-empty-'));
+    expect(JSON.parse(cli('report', '--db', db, '--week', '2026-W10', '--time-zone', 'UTC', '--out', out))).toMatchObject({ empty: true, offered: 0 });
+    expect(rowsOf(join(out, 'queues.csv'))).toEqual([]);
+    expect(rowsOf(join(out, 'summary.csv'))[0]).toMatchObject({ period: '2026-W10', offered: '0', service_level: '' });
+  });
+});
