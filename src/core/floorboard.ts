@@ -9,6 +9,7 @@ import type { CenterConfig } from './time/center-day';
 import type { QueueSetting } from './feeds/queue-settings';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
 import { openDatabase } from './store/database';
+import { createRetentionPurge } from './store/retention-purge';
 import { describeStoreFault } from './store/store-faults';
 import type { StoreReader } from './store/store';
 import { createStoreReader } from './store/store-reader';
@@ -99,6 +100,9 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges, dayStart: simulated?.dayStart, onError: (e) => o.log?.(`simulated feed: ${fault(e) ?? (e as Error).message}; retrying`) })
     : null;
   engine.start();
+  // the daily purge of data older than its retention setting (store/retention.ts), in chunks between live work
+  const retention = createRetentionPurge({ db, clock, wall, calendar: center, log: o.log });
+  retention.start();
   let closed = false;
   return {
     engine,
@@ -107,6 +111,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
       if (closed) return;
       closed = true;
       feed?.stop();
+      retention.stop();
       engine.stop();
       db.close();
     },
