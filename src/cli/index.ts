@@ -33,6 +33,7 @@ import { startHost } from '../server/host';
 import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
 import { formatCount, formatDuration, formatPercent } from '../shared/format';
 import { cappedLines } from './capped-lines';
+import { registerRetentionCommands } from './retention-commands';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import { textTable } from './text-table';
 import pkg from '../../package.json';
@@ -440,6 +441,8 @@ program
     await once(out, 'finish');
     console.log(JSON.stringify({ out: resolve(o.out), events: n, from: new Date(start).toISOString(), to: new Date(end).toISOString() }));
   });
+
+registerRetentionCommands(program);
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);

@@ -34,7 +34,7 @@ export const DEFAULT_RETENTION_DAYS: Readonly<Record<RetentionKind, number>> = {
 /** The engine's in-memory window (8 days before today: engine.ts DEFAULT_RECENT_DAYS). */
 export const MIN_RETENTION_DAYS = 8;
 /** Ten years: longer than any legal hold we know of asks. */
-const MAX_RETENTION_DAYS = 3650;
+export const MAX_RETENTION_DAYS = 3650;
 
 const DAY_MS = 86_400_000;
 
