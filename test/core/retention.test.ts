@@ -171,9 +171,11 @@ describe('retention purge', () => {
     expect(purged()).toBe(40);
     const summary = t.engine.ingestNdjson('live', lines([ev.queued(0, 'live-1')])); // the live path, between chunks
     expect(summary.events).toBe(1);
+    t.clock.advance(1); // the checkpoint's turn
+    expect(purged()).toBe(41); // with the live block
     t.clock.advance(1);
-    expect(purged()).toBe(31); // 41 with the live block, 10 more purged by the next chunk
-    for (let i = 0; i < 10; i++) t.clock.advance(1);
+    expect(purged()).toBe(31); // 10 more purged by the next chunk
+    for (let i = 0; i < 20; i++) t.clock.advance(1);
     const r = await done;
     // 1,000 lines less line 1; 50 blocks in chunks of 10, the chunk that meets the live block, one per other kind
     expect(r.counts['raw-lines']).toBe(999);
@@ -194,17 +196,17 @@ describe('retention purge', () => {
     t.clock.advance(59_999);
     expect(logged).toEqual([]);
     t.clock.advance(1);
-    for (let i = 0; i < 10; i++) (t.clock.advance(1), await Promise.resolve());
+    for (let i = 0; i < 20; i++) (t.clock.advance(1), await Promise.resolve());
     expect(logged).toEqual([expect.stringMatching(/^retention: purged 9 raw-lines, 1 quarantine \(\d+ chunks, longest [\d.]+ ms\)$/)]);
 
     t.db.exec('ALTER TABLE retention RENAME TO retention_away'); // the next run cannot read its settings
     t.clock.advance(DAY - 10);
-    for (let i = 0; i < 10; i++) (t.clock.advance(1), await Promise.resolve());
+    for (let i = 0; i < 20; i++) (t.clock.advance(1), await Promise.resolve());
     expect(logged[1]).toBe('retention purge failed: no such table: retention; the next run tries again');
     t.db.exec('ALTER TABLE retention_away RENAME TO retention');
     setRetentionDays(t.db, 'contacts', 30, t.clock.now()); // as `retention set` does while the host runs
     t.clock.advance(DAY - 10);
-    for (let i = 0; i < 10; i++) (t.clock.advance(1), await Promise.resolve());
+    for (let i = 0; i < 20; i++) (t.clock.advance(1), await Promise.resolve());
     expect(logged[2]).toMatch(/^retention: purged 2 contacts \(/);
     expect(t.engine.store.contact('done-old')).toBeNull();
     purge.stop();

@@ -1,8 +1,9 @@
 /**
  * The daily purge (retention.ts): shortly after start and then once a day of the wall clock, each kind older than
  * its setting is purged in chunks, one short transaction each, with a turn of the event loop between them (a wall
- * timer of 1 ms, what Node makes of 0 anyway; on a manual clock each chunk is one advance), so ingest, webhooks and pushes wait at most one chunk (docs/benchmarks.md "Retention purge").
- * The settings are read from the database at each run: one changed by `retention set` while the host runs applies
+ * timer of 1 ms, what Node makes of 0 anyway) and the WAL checkpointed in a turn of its own (on a manual clock, a
+ * chunk and its checkpoint are two advances of 1 ms), so ingest, webhooks and pushes wait at most one chunk
+ * (docs/benchmarks.md "Retention purge"). The settings are read from the database at each run: one changed by `retention set` while the host runs applies
  * at the next purge. The cutoffs follow the center's clock and calendar. A failing chunk is logged and ends the
  * run; the next day's run tries again.
  */
@@ -22,6 +23,8 @@ export interface PurgeReport {
   chunks: number;
   /** The longest chunk (ms): as long as a batch of lines or a push could have waited. */
   longestChunkMs: number;
+  /** The longest WAL checkpoint between two chunks (ms), in a turn of its own. */
+  longestCheckpointMs: number;
 }
 
 export interface RetentionPurgeOptions {
@@ -74,8 +77,19 @@ export function createRetentionPurge(o: RetentionPurgeOptions): RetentionPurge {
       const more = purge.step();
       r.longestChunkMs = Math.max(r.longestChunkMs, performance.now() - t);
       r.chunks++;
-      if (more) self.turn = o.wall.setTimeout(() => safely(() => chunk(purge, r), (e) => self.end(e)), PAUSE_MS);
+      if (more) self.turn = o.wall.setTimeout(() => safely(() => checkpoint(purge, r), (e) => self.end(e)), PAUSE_MS);
       else self.end(null);
+    };
+    // The WAL copied into the database after each chunk, in a turn of its own: a purge rewrites many pages, and
+    // left to the automatic checkpoint (every 10,000 pages, database.ts) they were copied 40 MB at a time inside
+    // whichever transaction crossed it: 80-110 ms, against 4-11 ms in slices (docs/benchmarks.md). PASSIVE: it
+    // never waits for a reader.
+    const checkpoint = (purge: ReturnType<typeof startPurgeRun>, r: PurgeReport) => {
+      self.turn = null;
+      const t = performance.now();
+      o.db.pragma('wal_checkpoint(PASSIVE)');
+      r.longestCheckpointMs = Math.max(r.longestCheckpointMs, performance.now() - t);
+      self.turn = o.wall.setTimeout(() => safely(() => chunk(purge, r), (e) => self.end(e)), PAUSE_MS);
     };
     safely(
       () => {
@@ -83,7 +97,7 @@ export function createRetentionPurge(o: RetentionPurgeOptions): RetentionPurge {
         const now = o.clock.now();
         const cutoffs = Object.fromEntries(RETENTION_KINDS.map((k) => [k, retentionCutoff(now, settings[k].days, o.calendar)])) as Record<RetentionKind, number>;
         const purge = startPurgeRun(o.db, cutoffs, o.chunk);
-        report = { counts: purge.counts, cutoffs, chunks: 0, longestChunkMs: 0 };
+        report = { counts: purge.counts, cutoffs, chunks: 0, longestChunkMs: 0, longestCheckpointMs: 0 };
         chunk(purge, report);
       },
       (e) => self.end(e),

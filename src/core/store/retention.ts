@@ -99,7 +99,7 @@ export function oldestKept(db: Db): Record<RetentionKind, number | null> {
 export type PurgeCounts = Record<RetentionKind, number>;
 
 export interface ChunkLimits {
-  /** Rows looked at per transaction (default 2,000). */
+  /** Rows looked at per transaction (default 1,000: about 8 ms for one-line blocks, docs/benchmarks.md). */
   rows?: number;
   /** Raw lines purged per transaction (default 20,000): a block holds up to 10,000. */
   lines?: number;
@@ -120,7 +120,7 @@ export interface PurgeRun {
 const CONTACT_OVER = '(abandoned_at IS NOT NULL OR wrapup_end_at IS NOT NULL OR (ended_at IS NOT NULL AND answered_at IS NULL))';
 
 export function startPurgeRun(db: Db, cutoffs: Record<RetentionKind, number>, limits: ChunkLimits = {}): PurgeRun {
-  const maxRows = limits.rows ?? 2000;
+  const maxRows = limits.rows ?? 1000;
   const maxLines = limits.lines ?? 20_000;
   const lines = purgedLines(db);
   const s = {
