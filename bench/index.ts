@@ -4,6 +4,7 @@
  *      of three interleaved rounds)
  *   2. the engine's tick (snapshot) time with 100 queues and 2,000 agents
  *   3. event-to-screen latency: 1,000 events/s into the headless host, until Chromium's DOM shows them
+ *   4. the retention purge of 1,000,000 old raw lines: its longest chunk (bench/retention.ts)
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { startHost } from '../test/helpers/host';
 import { benchBankMonth, benchQueueLog, benchTaskRouter } from './feeds';
 import { busyFloor } from './busy-floor';
 import { benchStandards, benchWhatIf } from './standards';
+import { benchRetention } from './retention';
 
 const results: Record<string, string> = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -206,7 +208,7 @@ function peakRss(pid: number): number {
 }
 
 console.log(`Floorboard benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
-// npm run bench [-- ingest tick screen queue_log csv taskrouter]: all by default
+// npm run bench [-- ingest tick screen queue_log csv taskrouter retention standards]: all by default
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 if (want('ingest')) benchIngest();
@@ -215,6 +217,7 @@ if (want('screen')) await benchEventToScreen();
 if (want('queue_log')) benchQueueLog(report);
 if (want('csv')) benchBankMonth(report);
 if (want('taskrouter')) await benchTaskRouter(report);
+if (want('retention')) await benchRetention(report);
 if (want('standards')) {
   benchStandards(report);
   benchWhatIf(report);

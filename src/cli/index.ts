@@ -37,6 +37,7 @@ import { registerAccessCommands } from './access-commands';
 import { registerCenterCommands } from './center-commands';
 import { registerReportCommand } from './report-command';
 import { cappedLines } from './capped-lines';
+import { registerRetentionCommands } from './retention-commands';
 import { defaultDbPath, RENDERER_DIR } from './paths';
 import { textTable } from './text-table';
 import pkg from '../../package.json';
@@ -469,6 +470,7 @@ program
 registerAccessCommands(program);
 registerCenterCommands(program);
 registerReportCommand(program);
+registerRetentionCommands(program);
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);

@@ -11,6 +11,7 @@ import type { CenterConfig } from './time/center-day';
 import type { QueueSetting } from './feeds/queue-settings';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
 import { openDatabase, type Db } from './store/database';
+import { createRetentionPurge } from './store/retention-purge';
 import { createStoreWriter } from './store/store-writer';
 import { centerProblems, defaultCenter, effectiveCenter, isUnset, type CenterSettings } from './center/center-settings';
 import { describeStoreFault } from './store/store-faults';
@@ -130,6 +131,9 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges, dayStart: simulated?.dayStart, onError: (e) => o.log?.(`simulated feed: ${fault(e) ?? (e as Error).message}; retrying`) })
     : null;
   engine.start();
+  // the daily purge of data older than its retention setting (store/retention.ts), in chunks between live work
+  const retention = createRetentionPurge({ db, clock, wall, calendar: center, log: o.log });
+  retention.start();
   let closed = false;
   return {
     engine,
@@ -140,6 +144,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
       if (closed) return;
       closed = true;
       feed?.stop();
+      retention.stop();
       engine.stop();
       db.close();
     },

@@ -189,3 +189,29 @@ describe('CLI standards', () => {
     expect(JSON.parse(readFileSync(json, 'utf8')).standards[0].tiers.desired).toBe(0.82); // nothing saved
   });
 });
+
+describe('CLI retention', () => {
+  it('lists each kind with its days and oldest row, sets one (refusing a bad one), and purges now', () => {
+    const db = tempDbPath();
+    // lines received 60 days ago (the CLI purges against today's date): a contact over, then one line of today
+    const old = testEngine(Date.now() - 60 * 86_400_000, { timeZone: 'UTC' }, db);
+    old.engine.ingestNdjson('feed', numberLines([0, 1, 2].map((i) => JSON.stringify({ v: 1, type: 'contact.queued', ts: old.clock.now() + i, contactId: `c${i}`, queue: 'Q', channel: 'voice' })).join('\n')));
+    old.clock.set(Date.now());
+    old.engine.ingestNdjson('feed', numberLines(JSON.stringify({ v: 1, type: 'contact.queued', ts: Date.now(), contactId: 'today', queue: 'Q', channel: 'voice' }), 4));
+    old.close();
+
+    const listed = cli('retention', '--db', db);
+    expect(listed).toMatch(/^raw-lines\s+30 \(default\)\s+\d{4}-\d\d-\d\d$/m);
+    expect(listed).toMatch(/^contacts\s+400 \(default\)/m);
+    expect(cli('retention', 'set', 'raw-lines', '40', '--db', db)).toBe('raw-lines: kept 40 days (from the next purge)\n');
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'retention', 'set', 'raw-lines', '7', '--db', db], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).toThrow(
+      /raw-lines: at least 8 days \(the live floor holds today and the 8 days before it; got 7\)/,
+    );
+    const purged = cli('retention', 'purge', '--db', db, '--time-zone', 'UTC');
+    // the 3 lines of 60 days ago less line 1 (kept: an import of another file under this name is still refused)
+    expect(purged).toMatch(/^raw-lines\s+40\s+\d{4}-\d\d-\d\d\s+2$/m);
+    expect(purged).toMatch(/^contacts\s+400\s+\d{4}-\d\d-\d\d\s+0$/m); // waiting contacts are never purged
+    const after = cli('retention', '--db', db);
+    expect(after).toMatch(new RegExp(`^raw-lines\\s+40\\s+${new Date().toISOString().slice(0, 10)}$`, 'm'));
+  });
+});

@@ -7,6 +7,7 @@ import { sql as m006 } from './006-alerts';
 import { sql as m007 } from './007-outcomes';
 import { sql as m008 } from './008-conversation-turns';
 import { sql as m009 } from './009-quarantine-cap';
+import { sql as m010 } from './010-retention';
 import { sql as m011 } from './011-access-tokens';
 import { sql as m012 } from './012-center';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 7, name: '007-outcomes', sql: m007 },
   { id: 8, name: '008-conversation-turns', sql: m008 },
   { id: 9, name: '009-quarantine-cap', sql: m009 },
+  { id: 10, name: '010-retention', sql: m010 },
   { id: 11, name: '011-access-tokens', sql: m011 },
   { id: 12, name: '012-center', sql: m012 },
 ];
