@@ -1,13 +1,17 @@
 /** An ApiClient over a fake bridge for component tests: each call is recorded and answered by `handlers`. */
-import type { ApiArgs, ApiName, ApiResult, Envelope, FloorboardBridge, FloorSnapshot } from '../../src/shared/api';
+import type { ApiArgs, ApiName, ApiResult, Caller, Envelope, FloorboardBridge, FloorSnapshot } from '../../src/shared/api';
 import { createBridgeTransport } from '../../src/renderer/src/api/bridge-transport';
 import { ApiClient } from '../../src/renderer/src/api/client';
 
 type Handler<K extends ApiName> = (args: ApiArgs<K>) => ApiResult<K> | Promise<ApiResult<K>>;
 export type Handlers = { [K in ApiName]?: Handler<K> };
 
+/** The desktop app's caller: `access/session` answers it unless a test passes a handler of its own. */
+const ADMIN: Caller = { role: 'admin', token: null, names: true };
+
 /** An Error a handler throws becomes an error envelope, as the engine's refusals do. */
-export function fakeClient(handlers: Handlers) {
+export function fakeClient(given: Handlers) {
+  const handlers: Handlers = { 'access/session': () => ADMIN, ...given };
   const calls: { name: ApiName; args: unknown }[] = [];
   const listeners = new Set<(s: FloorSnapshot) => void>();
   const bridge: FloorboardBridge = {
