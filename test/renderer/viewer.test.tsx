@@ -87,14 +87,16 @@ describe('a viewer', () => {
     expect(screen.getByTestId('nav-floor')).toBeTruthy();
     expect(screen.getByTestId('nav-standards')).toBeTruthy();
     expect(screen.queryByTestId('nav-feeds')).toBeNull();
+    expect(screen.queryByTestId('nav-access')).toBeNull();
   });
 
-  it('is shown the floor for a bookmark of #/feeds', async () => {
+  it('is shown the floor for a bookmark of #/feeds or #/access', async () => {
     renderAs(VIEWER);
     await screen.findByTestId('channel-tile-voice');
-    for (const hash of ['#/feeds']) {
+    for (const hash of ['#/feeds', '#/access']) {
       await go(hash);
       expect(screen.queryByTestId('feeds-view')).toBeNull();
+      expect(screen.queryByTestId('access-view')).toBeNull();
       expect(screen.getByTestId('channel-tile-voice')).toBeTruthy();
     }
   });
@@ -122,6 +124,7 @@ describe('an admin', () => {
     renderAs(ADMIN);
     await screen.findByTestId('channel-tile-voice');
     expect(screen.getByTestId('nav-feeds')).toBeTruthy();
+    expect(screen.getByTestId('nav-access').getAttribute('href')).toBe('#/access');
     expect(screen.queryByTestId('session-badge')).toBeNull();
     await go('#/standards');
     await screen.findByTestId('standards-matrix');

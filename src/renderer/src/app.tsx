@@ -1,4 +1,5 @@
 import { useClient, useConnectionState } from './api/client-context';
+import { AccessView } from './features/access/access-view';
 import { callerAllows, SessionProvider } from './features/access/session';
 import { SignInScreen } from './features/access/sign-in-screen';
 import { useCaller } from './features/access/use-caller';
@@ -39,6 +40,8 @@ export function App() {
             <FeedsView {...props} />
           ) : view === 'standards' ? (
             <StandardsView {...props} />
+          ) : view === 'access' ? (
+            <AccessView {...props} />
           ) : (
             <FloorView {...props} />
           )}
