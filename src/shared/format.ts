@@ -95,3 +95,20 @@ export function formatHourMinute(epochMs: number, timeZone: string): string {
 export function formatDate(epochMs: number, timeZone: string): string {
   return dateFormat(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(epochMs);
 }
+
+/** A date and time in the center's time zone, with the year: "7 Dec 2026, 00:50" (a token's expiry may be years off). */
+export function formatDateTime(epochMs: number, timeZone: string): string {
+  return dateFormat(timeZone, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(epochMs);
+}
+
+/**
+ * How far an instant is from now, in words: "3 min ago", "in 30 days", "just now". Days are rounded (a token made
+ * for 30 days reads "in 30 days", not 29 and some hours); minutes and hours count whole ones.
+ */
+export function formatRelative(epochMs: number, nowMs: number): string {
+  const ahead = epochMs > nowMs;
+  const s = Math.abs(epochMs - nowMs) / 1000;
+  if (s < 60) return ahead ? 'in under a minute' : 'just now';
+  const span = s < 3600 ? `${Math.floor(s / 60)} min` : s < 2 * 86_400 ? `${Math.floor(s / 3600)} h` : `${Math.round(s / 86_400)} days`;
+  return ahead ? `in ${span}` : `${span} ago`;
+}

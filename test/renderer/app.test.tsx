@@ -19,7 +19,10 @@ function fakeBridge() {
   let answer: (s: FloorSnapshot) => void = () => {};
   const listeners = new Set<(s: FloorSnapshot) => void>();
   const bridge: FloorboardBridge = {
-    call: (() => new Promise<Envelope<FloorSnapshot>>((resolve) => (answer = (value) => resolve({ ok: true, value })))) as unknown as FloorboardBridge['call'],
+    call: ((name: string) =>
+      name === 'access/session'
+        ? Promise.resolve({ ok: true, value: { role: 'admin', token: null, names: true } })
+        : new Promise<Envelope<FloorSnapshot>>((resolve) => (answer = (value) => resolve({ ok: true, value })))) as unknown as FloorboardBridge['call'],
     on: ((_event: string, listener: (s: FloorSnapshot) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -22,8 +22,8 @@ class FakeSocket implements SocketLike {
   push(data: string) {
     this.onmessage?.({ data } as MessageEvent);
   }
-  drop() {
-    this.onclose?.({} as CloseEvent);
+  drop(code = 1006, reason = '') {
+    this.onclose?.({ code, reason } as CloseEvent);
   }
 }
 
@@ -114,7 +114,8 @@ describe('pushes over the WebSocket', () => {
     expect(seen).toEqual([111]);
   });
 
-  it('reports connecting, live, disconnected, and reconnects with growing backoff', () => {
+  it('reports connecting, live, disconnected, and reconnects with growing backoff', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch')); // the host is down: the session asked after a refused socket is not answered
     const t = transport();
     const states: string[] = [];
     t.onConnection((s) => states.push(s));
@@ -128,11 +129,12 @@ describe('pushes over the WebSocket', () => {
     expect(sockets).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(sockets).toHaveLength(2); // first retry after 500 ms
-    sockets[1].drop();
-    vi.advanceTimersByTime(999);
+    sockets[1].drop(); // never opened: one access/session call first, then the backoff
+    await vi.advanceTimersByTimeAsync(999);
     expect(sockets).toHaveLength(2);
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(sockets).toHaveLength(3); // then 1 s
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['http://wallboard.local:8080/api/access/session']);
     sockets[2].open();
     expect(t.connection()).toBe('live');
     sockets[2].drop();
@@ -158,6 +160,59 @@ describe('pushes over the WebSocket', () => {
     sockets[1].drop();
     vi.advanceTimersByTime(60_000);
     expect(sockets).toHaveLength(2);
+  });
+});
+
+describe('signed out', () => {
+  const UNAUTHENTICATED = { ok: false, error: { code: 'unauthenticated', message: 'sign in first: open the admin login URL' } };
+
+  it('a call answered 401 unauthenticated signs the page out: socket closed, no retry, later calls answered locally', async () => {
+    const t = transport();
+    const client = new ApiClient(t);
+    const states: string[] = [];
+    t.onConnection((s) => states.push(s));
+    fetchMock.mockResolvedValue(jsonResponse(401, UNAUTHENTICATED));
+    await expect(client.call('access/session', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(t.connection()).toBe('signed-out');
+    expect(client.signedOut()).toEqual({ ended: false, message: 'sign in first: open the admin login URL' });
+    expect(sockets[0].closedWith).toBe(1000);
+    sockets[0].drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(1);
+    await expect(client.call('floor/snapshot', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(states).toEqual(['signed-out']);
+  });
+
+  it('a socket closed 1008 asks the session once: refused, access ended and nothing more is tried', async () => {
+    const t = transport();
+    sockets[0].open();
+    fetchMock.mockResolvedValue(jsonResponse(401, { ok: false, error: { code: 'unauthenticated', message: 'that credential is not valid (revoked)' } }));
+    sockets[0].drop(1008, 'access ended: the token was revoked or expired, or the admin secret was rotated');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.connection()).toBe('signed-out');
+    expect(t.signedOut()).toEqual({ ended: true, message: 'that credential is not valid (revoked)' });
+    expect(sockets).toHaveLength(1);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('a socket closed 1008 for too many connections is retried with backoff (the session still answers)', async () => {
+    const t = transport();
+    sockets[0].open();
+    fetchMock.mockResolvedValue(jsonResponse(200, { ok: true, value: { role: 'viewer', token: 'wall', names: false } }));
+    sockets[0].drop(1008, 'too many connections with this token');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.connection()).toBe('disconnected');
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('a socket refused before it opened (the upgrade answered 401) signs the page out', async () => {
+    const t = transport();
+    fetchMock.mockResolvedValue(jsonResponse(401, UNAUTHENTICATED));
+    sockets[0].drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.connection()).toBe('signed-out');
+    expect(sockets).toHaveLength(1);
   });
 });
 

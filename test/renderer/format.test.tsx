@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   formatClock,
   formatCount,
+  formatDateTime,
   formatDuration,
   formatElapsed,
   formatHourMinute,
   formatPercent,
+  formatRelative,
   formatThreshold,
   formatTimeOfDay,
   NONE,
@@ -78,5 +80,22 @@ describe('center time', () => {
     expect(formatTimeOfDay(NOW, 'America/New_York')).toBe('10:30:00');
     expect(formatTimeOfDay(NOW + 7_000, 'Asia/Kolkata')).toBe('20:00:07');
     expect(formatHourMinute(NOW, 'America/New_York')).toBe('10:30');
+  });
+});
+
+describe('token times', () => {
+  it('date and time with the year, in the center zone', () => {
+    expect(formatDateTime(NOW, 'Europe/London')).toBe('10 Mar 2026, 14:30');
+    expect(formatDateTime(NOW, 'Asia/Kolkata')).toBe('10 Mar 2026, 20:00'); // +5:30
+  });
+
+  it('relative: whole minutes and hours, days rounded, both directions', () => {
+    expect(formatRelative(NOW - 20_000, NOW)).toBe('just now');
+    expect(formatRelative(NOW + 20_000, NOW)).toBe('in under a minute');
+    expect(formatRelative(NOW - 119_000, NOW)).toBe('1 min ago');
+    expect(formatRelative(NOW - 47 * 3_600_000, NOW)).toBe('47 h ago');
+    // a token made for 30 days, read 2 s later: 29.99997 days, rounded to 30
+    expect(formatRelative(NOW + 30 * 86_400_000 - 2_000, NOW)).toBe('in 30 days');
+    expect(formatRelative(NOW - 2.6 * 86_400_000, NOW)).toBe('3 days ago');
   });
 });

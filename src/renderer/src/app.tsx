@@ -1,20 +1,26 @@
 import { useClient, useConnectionState } from './api/client-context';
+import { AccessView } from './features/access/access-view';
+import { callerAllows, SessionProvider } from './features/access/session';
+import { SignInScreen } from './features/access/sign-in-screen';
+import { useCaller } from './features/access/use-caller';
 import { FeedsView } from './features/feeds/feeds-view';
 import { FloorView } from './features/floor/floor-view';
 import { StandardsView } from './features/standards/standards-view';
 import { useFloorSnapshot } from './features/floor/use-floor-snapshot';
 import { FrozenBanner, useFrozen } from './features/nav/frozen-banner';
 import { ViewBoundary } from './features/nav/view-boundary';
-import { useHashView } from './features/nav/view-route';
+import { useHashView, VIEW_METHOD } from './features/nav/view-route';
 
 export function App() {
   const client = useClient();
   const connection = useConnectionState();
+  const caller = useCaller(client);
   const { snapshot, receivedAt, error } = useFloorSnapshot(client);
-  const view = useHashView();
+  const asked = useHashView();
   const frozen = useFrozen(receivedAt);
 
-  if (!snapshot) {
+  if (connection === 'signed-out') return <SignInScreen signedOut={client.signedOut()} />;
+  if (!snapshot || !caller) {
     return (
       <div className="loading" role="status" data-testid="loading">
         <h1 className="product-name">Floorboard</h1>
@@ -22,13 +28,25 @@ export function App() {
       </div>
     );
   }
+  // a screen the caller may not use (a viewer's bookmark of #/feeds) shows the floor, as an unknown hash does
+  const view = callerAllows(caller, VIEW_METHOD[asked]) ? asked : 'floor';
   const props = { snapshot, connection, receivedAt };
   return (
-    <div className={frozen ? 'app app--frozen' : 'app'}>
-      {frozen && receivedAt !== null && <FrozenBanner at={snapshot.now} timeZone={snapshot.center.timeZone} receivedAt={receivedAt} connection={connection} />}
-      <ViewBoundary key={view}>
-        {view === 'feeds' ? <FeedsView {...props} /> : view === 'standards' ? <StandardsView {...props} /> : <FloorView {...props} />}
-      </ViewBoundary>
-    </div>
+    <SessionProvider caller={caller}>
+      <div className={frozen ? 'app app--frozen' : 'app'}>
+        {frozen && receivedAt !== null && <FrozenBanner at={snapshot.now} timeZone={snapshot.center.timeZone} receivedAt={receivedAt} connection={connection} />}
+        <ViewBoundary key={view}>
+          {view === 'feeds' ? (
+            <FeedsView {...props} />
+          ) : view === 'standards' ? (
+            <StandardsView {...props} />
+          ) : view === 'access' ? (
+            <AccessView {...props} />
+          ) : (
+            <FloorView {...props} />
+          )}
+        </ViewBoundary>
+      </div>
+    </SessionProvider>
   );
 }

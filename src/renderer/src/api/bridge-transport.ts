@@ -3,7 +3,7 @@ import type { ConnectionState, Transport } from './transport';
 
 /**
  * Electron: calls and pushes go over IPC through the preload bridge. IPC does not drop while the
- * window lives, so the connection is always live.
+ * window lives, so the connection is always live; the caller is always the admin (the app itself).
  */
 export function createBridgeTransport(bridge: FloorboardBridge): Transport {
   return {
@@ -11,6 +11,7 @@ export function createBridgeTransport(bridge: FloorboardBridge): Transport {
     on: (event, listener) => bridge.on(event, listener),
     connection: (): ConnectionState => 'live',
     onConnection: () => () => {},
+    signedOut: () => null,
     close: () => {},
   };
 }

@@ -2,10 +2,10 @@ import type { ApiArgs, ApiName, ApiResult, FloorboardBridge, PushEvents, PushNam
 import { ApiError } from './api-error';
 import { createBridgeTransport } from './bridge-transport';
 import { HttpTransport } from './http-transport';
-import type { ConnectionState, Transport } from './transport';
+import type { ConnectionState, SignedOut, Transport } from './transport';
 
 export { ApiError } from './api-error';
-export type { ConnectionState } from './transport';
+export type { ConnectionState, SignedOut } from './transport';
 
 /**
  * The renderer's only door to the engine. Typed from `Api`, so renaming a handler breaks this build;
@@ -36,6 +36,11 @@ export class ApiClient {
 
   onConnection(listener: (state: ConnectionState) => void): () => void {
     return this.transport.onConnection(listener);
+  }
+
+  /** Set once the host refused this page's credential (connection 'signed-out'). */
+  signedOut(): SignedOut | null {
+    return this.transport.signedOut();
   }
 
   close(): void {

@@ -1,7 +1,7 @@
 import type { ApiArgs, ApiName, ApiResult, Envelope, PushEvents, PushName } from '../../../shared/api';
 import { ApiError } from './api-error';
 import { Backoff } from './backoff';
-import type { ConnectionState, Transport } from './transport';
+import type { ConnectionState, SignedOut, Transport } from './transport';
 
 /** Anything with the parts of the browser WebSocket this transport uses (tests pass a fake). */
 export interface SocketLike {
@@ -43,9 +43,19 @@ function isEnvelope(body: unknown): body is Envelope<unknown> {
   return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 }
 
+/** A WebSocket close code the host uses for a policy refusal: access ended, or too many connections. */
+const POLICY_VIOLATION = 1008;
+
 /**
  * The headless host: each call is `POST /api/<name>` answered with an envelope; pushes arrive on one
  * WebSocket at `/ws` as `{"event": ..., "payload": ...}` text frames. The socket reconnects with backoff.
+ *
+ * The credential is the page's HttpOnly session cookie, which no script reads: the transport learns it is gone only
+ * from the host. A call answered `unauthenticated` signs the page out for good: the socket is closed, nothing is
+ * retried, and later calls are answered locally. A socket that closes with 1008 (access ended, or too many
+ * connections) or before it ever opened (a browser shows no upgrade status, 401 included) is followed by one
+ * `access/session` call before any reconnect, so a revoked token or a rotated secret ends the retries at once while
+ * a host that is down or a connection cap is still retried with backoff.
  */
 export class HttpTransport implements Transport {
   private readonly fetchFn: typeof fetch;
@@ -59,6 +69,9 @@ export class HttpTransport implements Transport {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private signOut: SignedOut | null = null;
+  /** A call was answered or a socket opened: a later refusal means access ended. */
+  private hadAccess = false;
 
   constructor(private readonly options: HttpTransportOptions) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
@@ -69,6 +82,7 @@ export class HttpTransport implements Transport {
   }
 
   async call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<Envelope<ApiResult<K>>> {
+    if (this.signOut) return { ok: false, error: { code: 'unauthenticated', message: this.signOut.message } };
     let response: Response;
     try {
       response = await this.fetchFn(callUrl(this.options.pageUrl, name), {
@@ -87,7 +101,10 @@ export class HttpTransport implements Transport {
     }
     // Hosts answer errors with a non-2xx status and an envelope; the envelope is what counts.
     if (!isEnvelope(body)) throw new ApiError('transport', `HTTP ${response.status}: the answer is not an envelope`, name);
-    return body as Envelope<ApiResult<K>>;
+    const envelope = body as Envelope<ApiResult<K>>;
+    if (envelope.ok) this.hadAccess = true;
+    else if (envelope.error.code === 'unauthenticated') this.end(envelope.error.message);
+    return envelope;
   }
 
   on<E extends PushName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {
@@ -107,6 +124,10 @@ export class HttpTransport implements Transport {
     return this.state;
   }
 
+  signedOut(): SignedOut | null {
+    return this.signOut;
+  }
+
   onConnection(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => {
@@ -123,7 +144,7 @@ export class HttpTransport implements Transport {
   }
 
   private connect(): void {
-    if (this.closed) return;
+    if (this.closed || this.signOut) return;
     let socket: SocketLike;
     try {
       socket = this.openSocket(pushUrl(this.options.pageUrl));
@@ -132,8 +153,11 @@ export class HttpTransport implements Transport {
       return;
     }
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
       if (this.socket !== socket) return;
+      opened = true;
+      this.hadAccess = true;
       this.backoff.reset();
       this.setState('live');
       this.armSilenceTimer();
@@ -143,17 +167,40 @@ export class HttpTransport implements Transport {
       this.armSilenceTimer();
       this.dispatch(ev.data);
     };
-    socket.onclose = () => {
+    socket.onclose = (ev) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      this.lost();
+      if (!opened || ev.code === POLICY_VIOLATION) void this.askSession();
+      else this.lost();
     };
     // An error is always followed by close; reconnecting happens there.
     socket.onerror = () => {};
   }
 
+  /** Was the socket refused for its credential? One call tells (and signs the page out if so); else reconnect. */
+  private async askSession(): Promise<void> {
+    this.clearTimers();
+    try {
+      await this.call('access/session', {});
+    } catch {
+      // the host is unreachable: reconnect with backoff, as for any lost socket
+    }
+    this.lost();
+  }
+
+  /** The host refused the credential: stop everything, for good (a login link opens a new page). */
+  private end(message: string): void {
+    if (this.signOut || this.closed) return;
+    this.signOut = { ended: this.hadAccess, message };
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000, 'signed out');
+    this.setState('signed-out');
+  }
+
   private lost(): void {
-    if (this.closed) return;
+    if (this.closed || this.signOut) return;
     this.clearTimers();
     // Only the first attempt reads "connecting"; after any failure the board says "disconnected" (and keeps
     // retrying) until a socket opens again, so a flapping host does not flicker between two states.

@@ -7,6 +7,7 @@ const LOOK: Record<ConnectionState, { icon: string; text: string; tone: string }
   connecting: { icon: '◌', text: 'Connecting…', tone: 'warn' },
   live: { icon: '●', text: 'Live', tone: 'ok' },
   disconnected: { icon: '✖', text: 'Disconnected — reconnecting', tone: 'alert' },
+  'signed-out': { icon: '✖', text: 'Signed out', tone: 'alert' },
 };
 
 export function ConnectionStatus({ state, receivedAt }: { state: ConnectionState; receivedAt: number | null }) {

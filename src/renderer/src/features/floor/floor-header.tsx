@@ -1,5 +1,6 @@
 import type { FloorSnapshot } from '../../../../shared/api';
 import type { ConnectionState } from '../../api/client';
+import { SessionBadge } from '../access/session-badge';
 import { ViewNav } from '../nav/view-nav';
 import type { View } from '../nav/view-route';
 import { ThemeToggle } from '../theme/theme-toggle';
@@ -25,6 +26,7 @@ export function FloorHeader({ snapshot, connection, receivedAt, view = 'floor' }
         <span className="center-name">{snapshot.center.name}</span>
       </div>
       <ViewNav current={view} />
+      <SessionBadge />
       {snapshot.simulated && (
         <span className="badge simulated-badge" data-testid="simulated-badge" title="Figures come from the simulator, not a real floor">
           <span aria-hidden="true">◇</span> SIMULATED FLOOR

@@ -1,14 +1,15 @@
+import { callerAllows, useSessionCaller } from '../access/session';
 import './view-nav.css';
-import { VIEW_HASH, type View } from './view-route';
+import { VIEW_HASH, VIEW_METHOD, VIEWS, type View } from './view-route';
 
-const LABEL: Record<View, string> = { floor: 'Floor', standards: 'Standards', feeds: 'Feeds' };
-const ORDER: readonly View[] = ['floor', 'standards', 'feeds'];
+const LABEL: Record<View, string> = { floor: 'Floor', standards: 'Standards', feeds: 'Feeds', access: 'Access' };
 
-/** Plain links to hashes: they work with the keyboard, open in a new window and can be bookmarked. */
+/** Plain links to hashes: they work with the keyboard, open in a new window and can be bookmarked. Only the screens the caller may use. */
 export function ViewNav({ current }: { current: View }) {
+  const caller = useSessionCaller();
   return (
     <nav className="view-nav" aria-label="Screens">
-      {ORDER.map((view) => (
+      {VIEWS.filter((view) => callerAllows(caller, VIEW_METHOD[view])).map((view) => (
         <a
           key={view}
           href={VIEW_HASH[view]}

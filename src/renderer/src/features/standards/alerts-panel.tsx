@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import type { AlertsSummary, AlertView } from '../../../../shared/standards';
 import { useClient } from '../../api/client-context';
+import { useAllows } from '../access/session';
 import { CHANNEL_LABEL } from '../floor/channels';
 import { formatHourMinute } from '../../../../shared/format';
 
 const column = (a: AlertView) => (a.queue ? `queue ${a.queue}` : a.channel ? CHANNEL_LABEL[a.channel] : 'center');
 
-/** Open alerts, newest first, each acknowledged or snoozed from here. */
+/** Open alerts, newest first, each acknowledged or snoozed from here (by a caller who may: not a viewer). */
 export function AlertsPanel({ alerts, now, timeZone }: { alerts: AlertsSummary; now: number; timeZone: string }) {
   const client = useClient();
+  const mayAcknowledge = useAllows('alerts/acknowledge');
+  const maySnooze = useAllows('alerts/snooze');
   const [error, setError] = useState<string | null>(null);
   const act = (p: Promise<unknown>) => p.then(() => setError(null), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   if (alerts.open.length === 0) return null;
@@ -34,14 +37,16 @@ export function AlertsPanel({ alerts, now, timeZone }: { alerts: AlertsSummary; 
                 {snoozed ? ` · snoozed until ${formatHourMinute(a.snoozedUntil!, timeZone)}` : ''}
               </span>
               <span className="alert__actions">
-                {a.acknowledgedAt === null && (
+                {mayAcknowledge && a.acknowledgedAt === null && (
                   <button type="button" className="button button--primary" data-testid={`ack-${a.id}`} onClick={() => act(client.call('alerts/acknowledge', { id: a.id }))}>
                     Acknowledge
                   </button>
                 )}
-                <button type="button" className="button" data-testid={`snooze-${a.id}`} onClick={() => act(client.call('alerts/snooze', { id: a.id, minutes: snoozed ? 0 : 15 }))}>
-                  {snoozed ? 'Wake' : 'Snooze 15 min'}
-                </button>
+                {maySnooze && (
+                  <button type="button" className="button" data-testid={`snooze-${a.id}`} onClick={() => act(client.call('alerts/snooze', { id: a.id, minutes: snoozed ? 0 : 15 }))}>
+                    {snoozed ? 'Wake' : 'Snooze 15 min'}
+                  </button>
+                )}
               </span>
             </li>
           );

@@ -3,6 +3,7 @@ import type { Standard, StandardWindow, Tier, Unit, WhatIfResult } from '../../.
 import { STANDARD_METRICS, STANDARD_WINDOWS, TIERS } from '../../../../shared/standards';
 import { ApiError } from '../../api/client';
 import { useClient } from '../../api/client-context';
+import { useAllows } from '../access/session';
 import { CHANNEL_LABEL } from '../floor/channels';
 import { fieldUnit, formatFigure, fromField, STATUS_LOOK, TIER_LABEL, toField, WINDOW_LABEL } from './standard-look';
 
@@ -37,6 +38,7 @@ export function StandardEditor({ standard, errors, path, onSave, onCancel }: Sta
   const [preview, setPreview] = useState<WhatIfResult | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const client = useClient();
+  const mayPreview = useAllows('standards/what-if');
 
   const errorAt = (field: string) => local.get(field) ?? errors.get(`${path}.${field}`);
   const errorText = (field: string) => {
@@ -135,9 +137,11 @@ export function StandardEditor({ standard, errors, path, onSave, onCancel }: Sta
         <button type="submit" className="button button--primary" disabled={busy} data-testid="save-standard">
           {busy ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button" onClick={() => void showPreview()} data-testid="preview-standard">
-          What if?
-        </button>
+        {mayPreview && (
+          <button type="button" className="button" onClick={() => void showPreview()} data-testid="preview-standard">
+            What if?
+          </button>
+        )}
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>

@@ -6,6 +6,7 @@ import { formatPercent } from '../../../../shared/format';
 import { useClient } from '../../api/client-context';
 import { StaffingIntervals } from './staffing-intervals';
 import { ApiError, type ConnectionState } from '../../api/client';
+import { useAllows } from '../access/session';
 import { FloorHeader } from '../floor/floor-header';
 import { CHANNEL_LABEL } from '../floor/channels';
 import { AlertsPanel } from './alerts-panel';
@@ -42,6 +43,9 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [drill, setDrill] = useState<{ standardId: string; key: string } | null>(null);
+  // a viewer reads the matrix; editing (and its what-if) and the contacts behind a cell are an admin's
+  const mayEdit = useAllows('standards/save');
+  const mayDrill = useAllows('standards/drill');
 
   const load = useCallback(() => {
     client.call('standards/get', {}).then(
@@ -191,9 +195,11 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
                     {COLUMN_LABEL(c)}
                   </th>
                 ))}
-                <th scope="col">
-                  <span className="visually-hidden">Edit</span>
-                </th>
+                {mayEdit && (
+                  <th scope="col">
+                    <span className="visually-hidden">Edit</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -220,24 +226,35 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
                       if (!r) return <td key={c} className="cell cell--none" aria-label="not in scope" />;
                       const look = STATUS_LOOK[r.status];
                       const open = drill?.standardId === s.id && drill.key === r.key;
+                      const content = (
+                        <>
+                          <span className="cell__figure">{formatFigure(r.figure, unit)}</span>
+                          <span className="cell__status">
+                            <span aria-hidden="true">{look.icon}</span> {look.text}
+                          </span>
+                        </>
+                      );
                       return (
                         <td key={c} className={`cell cell--${look.tone}${open ? ' cell--open' : ''}`} data-testid={`cell-${s.id}-${c}`} data-status={r.status} title={r.basis}>
-                          <button type="button" className="cell__button" onClick={() => setDrill(open ? null : { standardId: s.id, key: r.key })} aria-expanded={open} aria-label={`${s.name}, ${COLUMN_LABEL(c)}: ${formatFigure(r.figure, unit)}, ${look.text}. Show the contacts behind it`}>
-                            <span className="cell__figure">{formatFigure(r.figure, unit)}</span>
-                            <span className="cell__status">
-                              <span aria-hidden="true">{look.icon}</span> {look.text}
-                            </span>
-                          </button>
+                          {mayDrill ? (
+                            <button type="button" className="cell__button" onClick={() => setDrill(open ? null : { standardId: s.id, key: r.key })} aria-expanded={open} aria-label={`${s.name}, ${COLUMN_LABEL(c)}: ${formatFigure(r.figure, unit)}, ${look.text}. Show the contacts behind it`}>
+                              {content}
+                            </button>
+                          ) : (
+                            <span className="cell__content">{content}</span>
+                          )}
                         </td>
                       );
                     })}
-                    <td>
-                      <button type="button" className="button" onClick={() => setEditing(editing === s.id ? null : s.id)} aria-expanded={editing === s.id} data-testid={`edit-${s.id}`}>
-                        {editing === s.id ? 'Close' : 'Edit'}
-                      </button>
-                    </td>
+                    {mayEdit && (
+                      <td>
+                        <button type="button" className="button" onClick={() => setEditing(editing === s.id ? null : s.id)} aria-expanded={editing === s.id} data-testid={`edit-${s.id}`}>
+                          {editing === s.id ? 'Close' : 'Edit'}
+                        </button>
+                      </td>
+                    )}
                   </tr>,
-                  editing === s.id && (
+                  mayEdit && editing === s.id && (
                     <tr key={`${s.id}-editor`} className="standard-editor-row">
                       <td colSpan={COLUMNS.length + 3}>
                         <StandardEditor
@@ -259,7 +276,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
           </table>
         )}
 
-        {set && drill && set.standards.some((x) => x.id === drill.standardId) && (
+        {set && mayDrill && drill && set.standards.some((x) => x.id === drill.standardId) && (
           <DrillPanel
             standard={set.standards.find((x) => x.id === drill.standardId)!}
             cellKey={drill.key}
@@ -269,7 +286,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
           />
         )}
 
-        {set && <CalendarList set={set} errors={errors} now={snapshot.now} onSave={(next) => save(next, 'business hours edited in the console')} />}
+        {set && <CalendarList set={set} errors={errors} now={snapshot.now} onSave={mayEdit ? (next) => save(next, 'business hours edited in the console') : null} />}
       </main>
     </div>
   );
