@@ -9,12 +9,13 @@ import { defaultCenter } from '../core/center/center-settings';
 import { DEFAULT_SHORT_ABANDON_SECONDS } from '../core/model/types';
 import { buildReport, parseScope } from '../core/reports/report-model';
 import { reportCsvFiles } from '../core/reports/report-csv';
+import { reportXlsx } from '../core/reports/report-xlsx';
 import { datePeriod, weekPeriod } from '../core/reports/report-period';
 import { openStoreReader } from '../core/store/open-store-reader';
 import { isValidTimeZone } from '../core/time/business-day';
 import { defaultDbPath } from './paths';
 
-const FORMATS = ['csv'] as const;
+const FORMATS = ['csv', 'xlsx'] as const;
 
 interface ReportFlags {
   db?: string;
@@ -30,7 +31,7 @@ interface ReportFlags {
 }
 
 /** Writes each file under a temporary name, then renames it: a reader never sees half a file. */
-function writeFiles(dir: string, files: Record<string, string>): { file: string; bytes: number }[] {
+function writeFiles(dir: string, files: Record<string, string | Buffer>): { file: string; bytes: number }[] {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -45,14 +46,14 @@ function writeFiles(dir: string, files: Record<string, string>): { file: string;
     } catch (e) {
       throw new Error(`--out ${dir}: cannot write ${name} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    return { file, bytes: Buffer.byteLength(content) };
+    return { file, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length };
   });
 }
 
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('Write the weekly review of a period as files (CSV: one a section; docs/reports.md).')
+    .description('Write the weekly review of a period as files (CSV: one a section; XLSX: a sheet a section; docs/reports.md).')
     .option('--db <path>', "SQLite database (default: the user data folder's floorboard.db)")
     .option('--simulated', "the simulated floor's database instead")
     .option('--week <iso-week>', 'an ISO week, e.g. 2026-W48, begun on the center\'s first day of the week')
@@ -67,7 +68,7 @@ export function registerReportCommand(program: Command): void {
       return n;
     })
     .requiredOption('--out <dir>', 'the folder to write the files into (made if missing)')
-    .action((o: ReportFlags) => {
+    .action(async (o: ReportFlags) => {
       const formats = o.format.split(',').map((f) => f.trim());
       for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`--format ${f}: this version writes ${FORMATS.join(', ')}`);
       if (o.timeZone !== undefined && !isValidTimeZone(o.timeZone)) throw new InvalidArgumentError(`--time-zone: unknown time zone "${o.timeZone.slice(0, 60)}"`);
@@ -82,7 +83,10 @@ export function registerReportCommand(program: Command): void {
         const period = o.week !== undefined ? weekPeriod(o.week, calendar) : datePeriod(o.from ?? '', o.to ?? '', calendar);
         if (!period.ok) throw new InvalidArgumentError(period.reason);
         const report = buildReport(store, { period: period.period, scope: scope.scope, shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS });
-        const files = writeFiles(resolve(o.out), reportCsvFiles(report));
+        const contents: Record<string, string | Buffer> = {};
+        if (formats.includes('csv')) Object.assign(contents, reportCsvFiles(report));
+        if (formats.includes('xlsx')) contents['report.xlsx'] = await reportXlsx(report, Date.now());
+        const files = writeFiles(resolve(o.out), contents);
         console.log(JSON.stringify({ period: period.period.label, from: new Date(period.period.from).toISOString(), to: new Date(period.period.to).toISOString(), timeZone: calendar.timeZone, empty: report.empty, offered: report.center.offered, files }));
       } finally {
         store.close();

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCsvAdapter } from '../../src/core/ingest/csv';
 import { anonymousBankMapping } from '../../src/core/ingest/csv-anonymous-bank';
@@ -23,22 +24,22 @@ import { BANK_FILE, ROOT } from '../helpers/host';
 const cli = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const rowsOf = (file: string) => parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
 
-describe('the Anonymous Bank week 1999-W06 (real data)', () => {
-  let out: string;
-  let summary: { period: string; from: string; to: string; empty: boolean; files: { file: string; bytes: number }[] };
-  beforeAll(() => {
-    const db = join(mkdtempSync(join(tmpdir(), 'fb-report-')), 'bank.db');
-    const t = testEngine(Date.parse('1999-03-01T12:00:00Z'), { timeZone: 'Asia/Jerusalem' }, db);
-    t.engine.ingestWith(createCsvAdapter(anonymousBankMapping()), 'calls-1999-02.tsv', numberLines(readFileSync(BANK_FILE, 'utf8')));
-    t.close();
-    cli('center', 'set', '--db', db, '--week-start', 'sunday', '--name', 'Anonymous Bank');
-    out = join(mkdtempSync(join(tmpdir(), 'fb-report-out-')), 'week-06');
-    summary = JSON.parse(cli('report', '--db', db, '--week', '1999-W06', '--time-zone', 'Asia/Jerusalem', '--format', 'csv', '--out', out));
-  }, 120_000);
+let out: string;
+let summary: { period: string; from: string; to: string; empty: boolean; files: { file: string; bytes: number }[] };
+beforeAll(() => {
+  const db = join(mkdtempSync(join(tmpdir(), 'fb-report-')), 'bank.db');
+  const t = testEngine(Date.parse('1999-03-01T12:00:00Z'), { timeZone: 'Asia/Jerusalem' }, db);
+  t.engine.ingestWith(createCsvAdapter(anonymousBankMapping()), 'calls-1999-02.tsv', numberLines(readFileSync(BANK_FILE, 'utf8')));
+  t.close();
+  cli('center', 'set', '--db', db, '--week-start', 'sunday', '--name', 'Anonymous Bank');
+  out = join(mkdtempSync(join(tmpdir(), 'fb-report-out-')), 'week-06');
+  summary = JSON.parse(cli('report', '--db', db, '--week', '1999-W06', '--time-zone', 'Asia/Jerusalem', '--format', 'csv,xlsx', '--out', out));
+}, 120_000);
 
+describe('the Anonymous Bank week 1999-W06 (real data)', () => {
   it('covers Sunday 7 to Saturday 13 February, local time, and writes one file a section', () => {
     expect(summary).toMatchObject({ period: '1999-W06', from: '1999-02-06T22:00:00.000Z', to: '1999-02-13T22:00:00.000Z', empty: false });
-    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'days.csv', 'queues.csv', 'summary.csv']);
+    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'days.csv', 'queues.csv', 'report.xlsx', 'summary.csv']);
     expect(readFileSync(join(out, 'queues.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
@@ -60,6 +61,37 @@ describe('the Anonymous Bank week 1999-W06 (real data)', () => {
     expect(days.map((d) => d.day)).toEqual(['1999-02-07', '1999-02-08', '1999-02-09', '1999-02-10', '1999-02-11', '1999-02-12', '1999-02-13']);
     const perDay = (day: number) => [...expected((d) => d === day).byQueue.values()].reduce((n, t) => n + t.offered, 0);
     expect(days.map((d) => Number(d.offered))).toEqual([7, 8, 9, 10, 11, 12, 13].map(perDay));
+  });
+});
+
+describe('the same week as XLSX, read back with exceljs', () => {
+  it('holds the CSV figures as typed cells: counts, percents, durations, dates; frozen headers and filters', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'report.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Definitions']);
+    const sheet = book.getWorksheet('Queues')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeDefined();
+    const titles = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (title: string) => titles.indexOf(title) + 1;
+    const csv = rowsOf(join(out, 'queues.csv'));
+    expect(sheet.rowCount).toBe(csv.length + 1);
+    csv.forEach((r, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(col('Queue')).value).toBe(r.queue);
+      expect(row.getCell(col('Offered')).value).toBe(Number(r.offered));
+      expect(row.getCell(col('Service level')).value).toBeCloseTo(Number(r.service_level), 12);
+      expect(row.getCell(col('Service level')).numFmt).toBe('0.0%');
+      // a duration is a number of days formatted [h]:mm:ss, which exceljs reads back as a time (days since 1899-12-30)
+      const asa = row.getCell(col('ASA')).value as Date;
+      expect((asa.getTime() - Date.UTC(1899, 11, 30)) / 1000).toBeCloseTo(Number(r.asa_seconds), 2);
+      expect(row.getCell(col('ASA')).numFmt).toBe('[h]:mm:ss');
+    });
+    const days = book.getWorksheet('Days')!;
+    expect(days.getRow(2).getCell(1).value).toEqual(new Date('1999-02-07T00:00:00Z'));
+    expect(days.getRow(2).getCell(1).numFmt).toBe('yyyy-mm-dd');
+    // the period's bounds are the center's wall-clock times
+    expect(book.getWorksheet('Summary')!.getRow(2).getCell(2).value).toEqual(new Date('1999-02-07T00:00:00Z'));
   });
 });
 

@@ -5,27 +5,10 @@
  * injection (a queue named "=HYPERLINK(...)" stays text); numbers are written as they are, negative ones included.
  */
 import { stringify } from 'csv-stringify/sync';
+import { FIGURE_COLUMNS } from './report-columns';
 import type { QueueReportRow, Report, ReportFigures } from './report-model';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** The figure columns every section shares, in order: [column, figure]. */
-const FIGURES: readonly [string, (f: ReportFigures) => number | null][] = [
-  ['offered', (f) => f.offered],
-  ['answered', (f) => f.answered],
-  ['abandoned', (f) => f.abandoned],
-  ['short_abandoned', (f) => f.shortAbandoned],
-  ['left_otherwise', (f) => f.leftOtherwise],
-  ['waiting', (f) => f.waiting],
-  ['answered_within_threshold', (f) => f.answeredWithinThreshold],
-  ['service_level', (f) => f.serviceLevel],
-  ['asa_seconds', (f) => f.asaSeconds],
-  ['abandon_rate', (f) => f.abandonRate],
-  ['aht_seconds', (f) => f.ahtSeconds],
-  ['longest_wait_seconds', (f) => f.longestWaitSeconds],
-  ['first_responses', (f) => f.firstResponses],
-  ['first_response_seconds', (f) => f.avgFirstResponseSeconds],
-];
 
 function csv(columns: string[], rows: (string | number | null)[][]): string {
   return stringify([columns, ...rows], {
@@ -35,8 +18,8 @@ function csv(columns: string[], rows: (string | number | null)[][]): string {
   });
 }
 
-const figureCells = (f: ReportFigures) => FIGURES.map(([, get]) => get(f));
-const figureNames = FIGURES.map(([name]) => name);
+const figureCells = (f: ReportFigures) => FIGURE_COLUMNS.map((c) => c.get(f));
+const figureNames = FIGURE_COLUMNS.map((c) => c.name);
 
 /** The files of a report: name -> content. */
 export function reportCsvFiles(r: Report): Record<string, string> {

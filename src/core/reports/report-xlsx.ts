@@ -1,0 +1,87 @@
+/**
+ * A report as one XLSX workbook (exceljs): a sheet per section, typed cells (counts, shares as `0.0%`, durations as
+ * Excel durations `[h]:mm:ss`, days as dates), frozen header rows, an autofilter and widths that fit. Excel has no
+ * time zones: instants are written as the center's wall-clock time, the zone named on the Summary sheet. Text cells
+ * are shared strings, never formulas. `created` is given (the report's time), so the same report gives the same
+ * workbook.
+ */
+import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
+import { FIGURE_COLUMNS, type FigureKind } from './report-columns';
+import type { Report, ReportFigures } from './report-model';
+
+type Kind = FigureKind | 'text' | 'date' | 'datetime';
+interface Column {
+  title: string;
+  kind: Kind;
+}
+
+const FORMATS: Record<Kind, string | undefined> = { count: '#,##0', share: '0.0%', seconds: '[h]:mm:ss', text: undefined, date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
+const SECONDS_A_DAY = 86_400;
+
+/** A wall-clock time in the zone as the Date Excel shows (its UTC fields are the local ones). */
+function wallClock(at: number, zone: string): Date {
+  const local = DateTime.fromMillis(at, { zone });
+  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+}
+
+function cellValue(kind: Kind, value: string | number | Date | null): string | number | Date | null {
+  if (value === null) return null;
+  if (kind === 'seconds' && typeof value === 'number') return value / SECONDS_A_DAY;
+  return value;
+}
+
+function displayLength(kind: Kind, value: string | number | Date | null): number {
+  if (value === null) return 0;
+  if (kind === 'seconds' || kind === 'datetime') return 16;
+  if (kind === 'date') return 10;
+  if (kind === 'share') return 7;
+  return String(typeof value === 'number' ? Math.round(value).toLocaleString('en') : value).length;
+}
+
+function addSheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: (string | number | Date | null)[][]): void {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({
+    header: c.title,
+    key: String(i),
+    style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {},
+    width: Math.min(60, Math.max(c.title.length, ...rows.map((r) => displayLength(c.kind, r[i]))) + 2),
+  }));
+  for (const r of rows) sheet.addRow(r.map((v, i) => cellValue(columns[i].kind, v)));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+}
+
+const figureColumns: Column[] = FIGURE_COLUMNS.map((c) => ({ title: c.title, kind: c.kind }));
+const figureCells = (f: ReportFigures) => FIGURE_COLUMNS.map((c) => c.get(f));
+
+/** The workbook's bytes. */
+export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Floorboard';
+  book.created = book.modified = new Date(created);
+  const zone = r.period.timeZone;
+  const localDay = (day: string) => new Date(`${day}T00:00:00Z`);
+  addSheet(
+    book,
+    'Summary',
+    [{ title: 'Period', kind: 'text' }, { title: 'From', kind: 'datetime' }, { title: 'To (exclusive)', kind: 'datetime' }, { title: 'Time zone', kind: 'text' }, ...figureColumns],
+    [[r.period.label, wallClock(r.period.from, zone), wallClock(r.period.to, zone), zone, ...figureCells(r.center)]],
+  );
+  addSheet(book, 'Queues', [{ title: 'Queue', kind: 'text' }, { title: 'Channel', kind: 'text' }, ...figureColumns], r.queues.map((q) => [q.queue, q.channel, ...figureCells(q)]));
+  addSheet(book, 'Channels', [{ title: 'Channel', kind: 'text' }, ...figureColumns], r.channels.map((c) => [c.channel, ...figureCells(c)]));
+  addSheet(book, 'Days', [{ title: 'Day', kind: 'date' }, { title: 'Channel', kind: 'text' }, ...figureColumns], r.days.map((d) => [localDay(d.day), d.channel, ...figureCells(d)]));
+  addSheet(
+    book,
+    'Definitions',
+    [{ title: 'Definition', kind: 'text' }, { title: 'Value', kind: 'text' }],
+    [
+      ['Service level', `${r.definitions.formula}: ${r.definitions.serviceLevel}`],
+      ['Short abandon', `under ${r.definitions.shortAbandonSeconds} s`],
+      ['Attribution', r.definitions.attribution],
+      ['AHT', 'mean of (done - answered) over contacts answered and done by the period end'],
+      ['Scope', r.scope.channels.length + r.scope.queues.length === 0 ? 'every contact' : [...r.scope.channels.map((c) => `channel ${c}`), ...r.scope.queues.map((q) => `queue ${q}`)].join(', ')],
+    ],
+  );
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
