@@ -4,6 +4,7 @@
  * agent's state. A verb is looked up by its length and first character without cutting it out of the line.
  */
 import { dataStart, fieldEnd, isWhole, quote } from './queue-log-fields';
+import { MAX_REPORTED_WAIT_SECONDS } from '../model/events';
 
 /**
  * Verbs read and understood that carry nothing for the floor: kept raw, counted in `ignored` under their name.
@@ -148,6 +149,21 @@ function optionalWhole(text: string, verb: string, p5: number, index: number, wh
 
 function holdAndCall(text: string, verb: string, p5: number, hold: number): string | null {
   return requireWhole(text, verb, p5, hold, 'holdtime') ?? requireWhole(text, verb, p5, hold + 1, 'calltime');
+}
+
+/**
+ * The wait Asterisk wrote in the line's own field, seconds, as its reporting tools read it (docs/feeds.md "Waits from
+ * the fields"): CONNECT's holdtime (data1), ABANDON's, EXITWITHTIMEOUT's, EXITEMPTY's and WITHDRAW's waittime (data3),
+ * EXITWITHKEY's waittime (data4, absent in older Asterisk); undefined where the field is missing, not whole seconds
+ * or over a week (the line's timestamps then give the wait). Checked lines only (dataReason passed).
+ */
+export function reportedWaitSeconds(text: string, spec: VerbSpec, p5: number): number | undefined {
+  const index = spec.check === Check.Connect ? 0 : spec.check === Check.Wait3 ? 2 : spec.check === Check.ExitWithKey ? 3 : -1;
+  if (index < 0) return undefined;
+  const s = dataStart(text, p5, index);
+  const e = s < 0 ? s : fieldEnd(text, s);
+  const seconds = e > s && isWhole(text, s, e) ? Number(text.slice(s, e)) : NaN;
+  return seconds <= MAX_REPORTED_WAIT_SECONDS ? seconds : undefined;
 }
 
 /** The data fields' checks of a verb: the first reason, or null. */

@@ -40,7 +40,7 @@ import {
   type AgentMemory,
 } from './queue-log-agents';
 import { badEpoch, badVerb, dataText, EMPTY_VERB, epochMs, fieldCountReason, fieldLengthReason, fieldText, isNoCallIdAt, isNoneAt, isVerbWord, PIPE } from './queue-log-fields';
-import { dataReason, Kind, knownVerb } from './queue-log-verbs';
+import { dataReason, Kind, knownVerb, reportedWaitSeconds } from './queue-log-verbs';
 import { lineText, type SourceLine } from './source-lines';
 
 /** Distinct `unknown verb X` kinds counted in `ignored`; further ones go under UNKNOWN_VERB_OVERFLOW. */
@@ -151,7 +151,7 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
         const agentId = text.slice(p3 + 1, p4);
         const m = agentSeen(agentId);
         callConnected(m, contactId, ts, queue, ctx.queueChannel(queue));
-        const answered: CanonicalEvent = { v: 1, type: 'contact.answered', ts, contactId, agentId };
+        const answered: CanonicalEvent = { v: 1, type: 'contact.answered', ts, contactId, agentId, waitSeconds: reportedWaitSeconds(text, spec, p5) };
         const state = agentStateEvent(m, ts);
         return kept(position, text, state === null ? [answered] : [answered, state]);
       }
@@ -170,10 +170,11 @@ export function createQueueLogAdapter(ctx: AdapterContext, options: QueueLogOpti
       case Kind.ExitWithKey: {
         // EXITWITHKEY: the caller chose to leave, not an abandon unless asked (exitWithKey: 'abandoned').
         const contactId = `${fieldText(text, p1 + 1, p2)}@${queue}`;
+        const waitSeconds = reportedWaitSeconds(text, spec, p5);
         if (spec.kind === Kind.ExitWithKey && !exitWithKeyAbandons) {
-          return kept(position, text, [contactEvent('contact.ended', ts, contactId)]);
+          return kept(position, text, [{ v: 1, type: 'contact.ended', ts, contactId, waitSeconds }]);
         }
-        const abandoned = contactEvent('contact.abandoned', ts, contactId);
+        const abandoned: CanonicalEvent = { v: 1, type: 'contact.abandoned', ts, contactId, waitSeconds };
         return kept(position, text, [abandoned, contactEvent('contact.ended', ts, contactId)]);
       }
       case Kind.Login: {

@@ -45,13 +45,13 @@ export function classifyContact(c: Contact, o: ClassifyOptions): Classification 
   let waitMs = Math.max(0, o.at - queuedAt);
   if (c.answeredAt !== null && c.answeredAt <= o.at) {
     outcome = 'answered';
-    waitMs = Math.max(0, c.answeredAt - queuedAt);
+    waitMs = c.answeredWaitMs ?? Math.max(0, c.answeredAt - queuedAt);
   } else if (c.abandonedAt !== null && c.abandonedAt <= o.at) {
     outcome = 'abandoned';
-    waitMs = Math.max(0, c.abandonedAt - queuedAt);
+    waitMs = c.exitWaitMs ?? Math.max(0, c.abandonedAt - queuedAt);
   } else if (c.endedAt !== null && c.endedAt <= o.at) {
     outcome = 'left';
-    waitMs = Math.max(0, c.endedAt - queuedAt);
+    waitMs = c.exitWaitMs ?? Math.max(0, c.endedAt - queuedAt);
   }
   const firstResponseMs =
     c.firstResponseAt !== null && c.firstResponseAt <= o.at ? Math.max(0, c.firstResponseAt - queuedAt) : null;

@@ -45,6 +45,16 @@ function contactInstant<T extends string>(type: T) {
   return z.object({ ...base, type: z.literal(type), contactId: id });
 }
 
+/** A reported wait beyond a week is no wait: the adapters fall back to the timestamps. */
+export const MAX_REPORTED_WAIT_SECONDS = 7 * 86_400;
+
+/**
+ * The wait a source reports with an outcome, seconds (Asterisk's CONNECT holdtime, ABANDON's waittime): where
+ * given it is the contact's wait for that outcome, instead of the outcome's instant minus the queue entry.
+ */
+const reportedWait = z.number().min(0).max(MAX_REPORTED_WAIT_SECONDS).optional();
+
+
 const queueConfigEvent = z.object({
   ...base,
   type: z.literal('queue.config'),
@@ -68,6 +78,7 @@ const contactAnsweredEvent = z.object({
   type: z.literal('contact.answered'),
   contactId: id,
   agentId: id,
+  waitSeconds: reportedWait,
 });
 
 /**
@@ -88,8 +99,9 @@ const contactRespondedEvent = z.object({
  * starts the next-response clock, stopped by the next agent reply (src/core/metrics/responses.ts).
  */
 const contactMessageEvent = contactInstant('contact.message');
-const contactAbandonedEvent = contactInstant('contact.abandoned');
-const contactEndedEvent = contactInstant('contact.ended');
+const contactAbandonedEvent = contactInstant('contact.abandoned').extend({ waitSeconds: reportedWait });
+/** The end of a contact; a source may report the wait of a contact that left the queue without an agent. */
+const contactEndedEvent = contactInstant('contact.ended').extend({ waitSeconds: reportedWait });
 const contactWrapupEndedEvent = contactInstant('contact.wrapup-ended');
 
 /** A customer's survey answer about a contact: CSAT on 1-5 and/or NPS on 0-10. The latest survey counts. */

@@ -32,6 +32,12 @@ export interface Contact {
   /** When the issue was resolved, and whether on this first contact (FCR). */
   resolvedAt?: number | null;
   firstContactResolution?: boolean | null;
+  /**
+   * The wait the source reported with the answer (Asterisk's CONNECT holdtime) and with the abandon or exit
+   * (ABANDON's waittime...): where present, the contact's wait for that outcome instead of instant - queuedAt.
+   */
+  answeredWaitMs?: number | null;
+  exitWaitMs?: number | null;
 }
 
 export interface QueueConfig {

@@ -15,6 +15,8 @@ import type { Db } from './database';
 /** Contacts held in memory between batches (the open ones and the last finished), at most. */
 const MAX_HELD_CONTACTS = 200_000;
 
+/** A reported wait in whole milliseconds, or null when the event carries none. */
+const reportedWaitMs = (seconds: number | undefined) => (seconds === undefined ? null : Math.round(seconds * 1000));
 const earlier = (stored: number | null, ts: number) => stored === null || ts < stored;
 const later = (stored: number | null, ts: number) => stored === null || ts > stored;
 
@@ -22,20 +24,21 @@ export function contactMerge(db: Db) {
   const byIds = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))');
   const upsertRows = bulkInsert(
     db,
-    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact, first_auto_response_at, turns) VALUES',
-    17,
+    'INSERT INTO contacts (id, channel, queue, agent_id, queued_at, answered_at, first_response_at, abandoned_at, ended_at, wrapup_end_at, csat, nps, surveyed_at, resolved_at, first_contact, first_auto_response_at, turns, answered_wait_ms, exit_wait_ms) VALUES',
+    19,
     ` ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, queue = excluded.queue, agent_id = excluded.agent_id,
        queued_at = excluded.queued_at, answered_at = excluded.answered_at, first_response_at = excluded.first_response_at,
        abandoned_at = excluded.abandoned_at, ended_at = excluded.ended_at, wrapup_end_at = excluded.wrapup_end_at,
        csat = excluded.csat, nps = excluded.nps, surveyed_at = excluded.surveyed_at, resolved_at = excluded.resolved_at,
-       first_contact = excluded.first_contact, first_auto_response_at = excluded.first_auto_response_at, turns = excluded.turns`,
+       first_contact = excluded.first_contact, first_auto_response_at = excluded.first_auto_response_at, turns = excluded.turns,
+       answered_wait_ms = excluded.answered_wait_ms, exit_wait_ms = excluded.exit_wait_ms`,
   );
   const held = new Map<string, ContactRow>();
 
   function contactRow(id: string): ContactRow {
     let c = held.get(id);
     if (c === undefined) {
-      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null, first_auto_response_at: null, turns: null };
+      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null, first_auto_response_at: null, turns: null, answered_wait_ms: null, exit_wait_ms: null };
       held.set(id, c);
     }
     return c;
@@ -69,6 +72,7 @@ export function contactMerge(db: Db) {
           if (!earlier((c = contactRow(e.contactId)).answered_at, e.ts)) return false;
           c.agent_id = e.agentId;
           c.answered_at = e.ts;
+          c.answered_wait_ms = reportedWaitMs(e.waitSeconds);
           break;
         case 'contact.responded': {
           // every reply is a turn of the conversation; the earliest human one is the first response, the earliest
@@ -92,6 +96,7 @@ export function contactMerge(db: Db) {
         case 'contact.abandoned':
           if (!earlier((c = contactRow(e.contactId)).abandoned_at, e.ts)) return false;
           c.abandoned_at = e.ts;
+          if (e.waitSeconds !== undefined) c.exit_wait_ms = reportedWaitMs(e.waitSeconds);
           break;
         case 'contact.ended':
         case 'contact.wrapup-ended': {
@@ -99,6 +104,7 @@ export function contactMerge(db: Db) {
           const field = e.type === 'contact.ended' ? 'ended_at' : 'wrapup_end_at';
           if (!later((c = contactRow(e.contactId))[field], e.ts)) return false;
           c[field] = e.ts;
+          if (e.type === 'contact.ended' && e.waitSeconds !== undefined) c.exit_wait_ms = reportedWaitMs(e.waitSeconds);
           break;
         }
         case 'contact.surveyed':
@@ -125,7 +131,7 @@ export function contactMerge(db: Db) {
       const rows: unknown[][] = [];
       const stored = new Map<string, Contact>();
       for (const c of changed.values()) {
-        rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at, c.csat, c.nps, c.surveyed_at, c.resolved_at, c.first_contact, c.first_auto_response_at, c.turns]);
+        rows.push([c.id, c.channel, c.queue, c.agent_id, c.queued_at, c.answered_at, c.first_response_at, c.abandoned_at, c.ended_at, c.wrapup_end_at, c.csat, c.nps, c.surveyed_at, c.resolved_at, c.first_contact, c.first_auto_response_at, c.turns, c.answered_wait_ms, c.exit_wait_ms]);
         const contact = rowToContact(c);
         if (contact) stored.set(contact.id, contact);
       }

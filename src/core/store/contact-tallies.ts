@@ -14,7 +14,7 @@ const thresholdByChannelSql = `CASE c.channel ${Object.entries(DEFAULT_SL_THRESH
 /**
  * Contacts queued in [from, to), classified at `at` (the window's end) and summed per group. Outcome by
  * precedence: answered by `at`, else abandoned by `at`, else ended by `at` (left otherwise), else waiting;
- * wait = outcome instant (or `at`) - queued, never below 0.
+ * wait = the wait the source reported with that outcome, else outcome instant (or `at`) - queued, never below 0.
  */
 const contactTalliesSql = `
 WITH k AS (
@@ -23,10 +23,10 @@ WITH k AS (
               WHEN c.abandoned_at IS NOT NULL AND c.abandoned_at <= @at THEN 2
               WHEN c.ended_at IS NOT NULL AND c.ended_at <= @at THEN 3
               ELSE 0 END AS outcome,
-         max(0, CASE WHEN c.answered_at IS NOT NULL AND c.answered_at <= @at THEN c.answered_at
-                     WHEN c.abandoned_at IS NOT NULL AND c.abandoned_at <= @at THEN c.abandoned_at
-                     WHEN c.ended_at IS NOT NULL AND c.ended_at <= @at THEN c.ended_at
-                     ELSE @at END - c.queued_at) AS wait,
+         CASE WHEN c.answered_at IS NOT NULL AND c.answered_at <= @at THEN coalesce(c.answered_wait_ms, max(0, c.answered_at - c.queued_at))
+              WHEN c.abandoned_at IS NOT NULL AND c.abandoned_at <= @at THEN coalesce(c.exit_wait_ms, max(0, c.abandoned_at - c.queued_at))
+              WHEN c.ended_at IS NOT NULL AND c.ended_at <= @at THEN coalesce(c.exit_wait_ms, max(0, c.ended_at - c.queued_at))
+              ELSE max(0, @at - c.queued_at) END AS wait,
          coalesce(@thresholdSeconds, CASE WHEN q.channel = c.channel THEN q.sl_threshold_seconds END, ${thresholdByChannelSql}) * 1000 AS threshold,
          CASE WHEN c.first_response_at IS NOT NULL AND c.first_response_at <= @at
               THEN max(0, c.first_response_at - c.queued_at) END AS first_response

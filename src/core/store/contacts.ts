@@ -27,6 +27,9 @@ export interface ContactRow {
   first_auto_response_at: number | null;
   /** Conversation turns, "ts:c,ts:a,ts:b" in time order (metrics/responses.ts). */
   turns: string | null;
+  /** The wait the source reported with the answer, and with the abandon or exit (migration 013). */
+  answered_wait_ms: number | null;
+  exit_wait_ms: number | null;
 }
 
 /** The row as a Contact (a new object), or null while it has no queue entry. */
@@ -49,6 +52,8 @@ export function rowToContact(r: ContactRow): Contact | null {
     nps: r.nps,
     resolvedAt: r.resolved_at,
     firstContactResolution: r.first_contact === null ? null : r.first_contact === 1,
+    answeredWaitMs: r.answered_wait_ms,
+    exitWaitMs: r.exit_wait_ms,
   };
 }
 
