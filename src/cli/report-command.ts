@@ -8,14 +8,12 @@ import { join, resolve } from 'node:path';
 import { defaultCenter } from '../core/center/center-settings';
 import { DEFAULT_SHORT_ABANDON_SECONDS } from '../core/model/types';
 import { buildReport, parseScope } from '../core/reports/report-model';
-import { reportCsvFiles } from '../core/reports/report-csv';
-import { reportXlsx } from '../core/reports/report-xlsx';
+import { REPORT_FORMATS, reportFiles, type ReportFormat } from '../core/reports/report-files';
 import { datePeriod, weekPeriod } from '../core/reports/report-period';
 import { openStoreReader } from '../core/store/open-store-reader';
 import { isValidTimeZone } from '../core/time/business-day';
 import { defaultDbPath } from './paths';
 
-const FORMATS = ['csv', 'xlsx'] as const;
 
 interface ReportFlags {
   db?: string;
@@ -61,7 +59,7 @@ export function registerReportCommand(program: Command): void {
     .option('--to <date>', 'the day after the last one (exclusive, as in metrics)')
     .option('--time-zone <zone>', "the center's zone for this run (default: the database's)")
     .option('--scope <list>', 'channel:NAME and queue:NAME, comma-separated: their union (default: every contact)')
-    .addOption(new Option('--format <list>', `file formats, comma-separated: ${FORMATS.join(', ')}`).default('csv'))
+    .addOption(new Option('--format <list>', `file formats, comma-separated: ${REPORT_FORMATS.join(', ')}`).default('csv'))
     .option('--short-abandon <seconds>', `abandons shorter than this are short (default ${DEFAULT_SHORT_ABANDON_SECONDS})`, (v) => {
       const n = Number(v);
       if (!(n >= 0 && n <= 3600)) throw new InvalidArgumentError('--short-abandon must be a number of seconds from 0 to 3600.');
@@ -70,7 +68,7 @@ export function registerReportCommand(program: Command): void {
     .requiredOption('--out <dir>', 'the folder to write the files into (made if missing)')
     .action(async (o: ReportFlags) => {
       const formats = o.format.split(',').map((f) => f.trim());
-      for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`--format ${f}: this version writes ${FORMATS.join(', ')}`);
+      for (const f of formats) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`--format ${f}: this version writes ${REPORT_FORMATS.join(', ')}`);
       if (o.timeZone !== undefined && !isValidTimeZone(o.timeZone)) throw new InvalidArgumentError(`--time-zone: unknown time zone "${o.timeZone.slice(0, 60)}"`);
       if ((o.week === undefined) === (o.from === undefined && o.to === undefined)) throw new InvalidArgumentError('give either --week 2026-W48, or --from DATE --to DATE');
       const scope = parseScope(o.scope);
@@ -83,10 +81,7 @@ export function registerReportCommand(program: Command): void {
         const period = o.week !== undefined ? weekPeriod(o.week, calendar) : datePeriod(o.from ?? '', o.to ?? '', calendar);
         if (!period.ok) throw new InvalidArgumentError(period.reason);
         const report = buildReport(store, { period: period.period, scope: scope.scope, shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS });
-        const contents: Record<string, string | Buffer> = {};
-        if (formats.includes('csv')) Object.assign(contents, reportCsvFiles(report));
-        if (formats.includes('xlsx')) contents['report.xlsx'] = await reportXlsx(report, Date.now());
-        const files = writeFiles(resolve(o.out), contents);
+        const files = writeFiles(resolve(o.out), await reportFiles(report, formats as ReportFormat[], Date.now()));
         console.log(JSON.stringify({ period: period.period.label, from: new Date(period.period.from).toISOString(), to: new Date(period.period.to).toISOString(), timeZone: calendar.timeZone, empty: report.empty, offered: report.center.offered, files }));
       } finally {
         store.close();
