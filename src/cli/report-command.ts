@@ -26,6 +26,7 @@ interface ReportFlags {
   format: string;
   shortAbandon?: number;
   out: string;
+  standards: 'period-end' | 'current';
 }
 
 /** Writes each file under a temporary name, then renames it: a reader never sees half a file. */
@@ -65,6 +66,7 @@ export function registerReportCommand(program: Command): void {
       if (!(n >= 0 && n <= 3600)) throw new InvalidArgumentError('--short-abandon must be a number of seconds from 0 to 3600.');
       return n;
     })
+    .addOption(new Option('--standards <which>', 'judge by the standards in force at the period end (default) or by those in force now').choices(['period-end', 'current']).default('period-end'))
     .requiredOption('--out <dir>', 'the folder to write the files into (made if missing)')
     .action(async (o: ReportFlags) => {
       const formats = o.format.split(',').map((f) => f.trim());
@@ -80,7 +82,7 @@ export function registerReportCommand(program: Command): void {
         const calendar = { timeZone: o.timeZone ?? stored.timeZone ?? fallback.timeZone, resetHour: stored.resetHour ?? 0, weekStart: stored.weekStart ?? fallback.weekStart };
         const period = o.week !== undefined ? weekPeriod(o.week, calendar) : datePeriod(o.from ?? '', o.to ?? '', calendar);
         if (!period.ok) throw new InvalidArgumentError(period.reason);
-        const report = buildReport(store, { period: period.period, scope: scope.scope, shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS });
+        const report = buildReport(store, { period: period.period, scope: scope.scope, shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS, resetHour: calendar.resetHour, standards: o.standards, now: Date.now() });
         const files = writeFiles(resolve(o.out), await reportFiles(report, formats as ReportFormat[], Date.now()));
         console.log(JSON.stringify({ period: period.period.label, from: new Date(period.period.from).toISOString(), to: new Date(period.period.to).toISOString(), timeZone: calendar.timeZone, empty: report.empty, offered: report.center.offered, files }));
       } finally {

@@ -39,7 +39,7 @@ beforeAll(() => {
 describe('the Anonymous Bank week 1999-W06 (real data)', () => {
   it('covers Sunday 7 to Saturday 13 February, local time, and writes one file a section', () => {
     expect(summary).toMatchObject({ period: '1999-W06', from: '1999-02-06T22:00:00.000Z', to: '1999-02-13T22:00:00.000Z', empty: false });
-    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'days.csv', 'queues.csv', 'report.xlsx', 'summary.csv']);
+    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'days.csv', 'queues.csv', 'report.xlsx', 'standards.csv', 'summary.csv', 'trend.csv']);
     expect(readFileSync(join(out, 'queues.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
@@ -64,11 +64,34 @@ describe('the Anonymous Bank week 1999-W06 (real data)', () => {
   });
 });
 
+describe('the week against the weeks before it, and against its standards', () => {
+  it('gives the previous week from the raw rows, and nothing for the weeks before February', () => {
+    const trend = rowsOf(join(out, 'trend.csv'));
+    expect(trend.map((t) => t.period)).toEqual(['1999-01-31 to 1999-02-06', '1999-01-24 to 1999-01-30', '1999-01-17 to 1999-01-23', '1999-01-10 to 1999-01-16', '1999-01-03 to 1999-01-09']);
+    const previous = [...expected((day) => day >= 0 && day <= 6).byQueue.values()];
+    const sum = (k: 'offered' | 'answered' | 'abandoned') => previous.reduce((n, t) => n + t[k], 0);
+    expect([trend[0].offered, trend[0].answered, trend[0].abandoned].map(Number)).toEqual([sum('offered'), sum('answered'), sum('abandoned')]);
+    expect(trend.slice(1).map((t) => t.offered)).toEqual(['0', '0', '0', '0']);
+  });
+
+  it('judges the week by the standards in force at its end, each figure with the tier it reached', () => {
+    const standards = rowsOf(join(out, 'standards.csv'));
+    expect(standards.length).toBeGreaterThan(4);
+    for (const r of standards) expect(['breach', 'expected', 'desired', 'delight', 'no-data'], r.standard_id).toContain(r.tier);
+    // the voice service level standard measures the same contacts as the channels file, with the standard's T
+    const sl = standards.find((r) => r.metric === 'service-level' && r.column === 'voice');
+    const voice = rowsOf(join(out, 'channels.csv')).find((c) => c.channel === 'voice')!;
+    expect(Number(sl!.figure)).toBeCloseTo(Number(voice.service_level), 12);
+    expect(sl!.tier).toBe('breach'); // 53 % against the default 80 % expected of the Anonymous Bank's February
+    expect(sl!.basis).toMatch(/answered within 20\.0 s of \d+ offered/);
+  });
+});
+
 describe('the same week as XLSX, read back with exceljs', () => {
   it('holds the CSV figures as typed cells: counts, percents, durations, dates; frozen headers and filters', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'report.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Definitions']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Definitions']);
     const sheet = book.getWorksheet('Queues')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeDefined();

@@ -29,5 +29,13 @@ export function reportCsvFiles(r: Report): Record<string, string> {
     'queues.csv': csv(['period', 'queue', 'channel', ...figureNames], r.queues.map((q: QueueReportRow) => [period, q.queue, q.channel, ...figureCells(q)])),
     'channels.csv': csv(['period', 'channel', ...figureNames], r.channels.map((c) => [period, c.channel, ...figureCells(c)])),
     'days.csv': csv(['period', 'day', 'channel', ...figureNames], r.days.map((d) => [period, d.day, d.channel, ...figureCells(d)])),
+    'standards.csv': csv(
+      ['period', 'standards_version', 'standard_id', 'standard', 'metric', 'column', 'channel', 'queue', 'figure', 'tier', 'attainment', 'basis'],
+      r.standards.evaluation.results.map((x) => {
+        const def = r.standards.evaluation.definitions?.[x.standardId];
+        return [period, r.standards.version, x.standardId, def?.name ?? x.standardId, def?.metric ?? '', x.key, x.channel, x.queue, x.figure, x.status, x.attainment, x.basis];
+      }),
+    ),
+    'trend.csv': csv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells({ ...t.figures, ahtSeconds: null })])),
   };
 }

@@ -6,6 +6,11 @@
  */
 import type { Channel, ContactMetrics, MetricsRow, ServiceLevelFormula } from '../../shared/api';
 import { CHANNELS } from '../../shared/api';
+import { inScope, type ReportScope } from './report-scope';
+
+export { parseScope } from './report-scope';
+import { reportStandards, type ReportStandards } from './report-standards';
+import { reportTrend, type TrendPoint } from './report-trend';
 import { emptyTally, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { metricsForContacts } from '../metrics/window-metrics';
@@ -14,18 +19,21 @@ import type { StoreReader } from '../store/store';
 import { localDate } from '../time/business-day';
 import type { ReportPeriod } from './report-period';
 
-/** What a report covers: every contact (empty lists), or the union of these channels and queues. */
-export interface ReportScope {
-  channels: Channel[];
-  queues: string[];
-}
-
 export interface ReportOptions {
   period: ReportPeriod;
   scope: ReportScope;
   shortAbandonSeconds: number;
   formula?: ServiceLevelFormula;
+  /** The center's start of day (the earlier periods of the trend start at it). Default 0. */
+  resetHour?: number;
+  /** Judge by the standards in force at the period's end (default) or by those in force now. */
+  standards?: 'period-end' | 'current';
+  /** Now (epoch ms), for `standards: 'current'`. */
+  now?: number;
 }
+
+/** The previous period and the four before it. */
+const TREND_PERIODS = 5;
 
 /** A group's contact figures, with its AHT: the mean of (done - answered) over contacts answered and done by the end. */
 export type ReportFigures = ContactMetrics & { ahtSeconds: number | null };
@@ -53,27 +61,13 @@ export interface Report {
   queues: QueueReportRow[];
   channels: ChannelReportRow[];
   days: DayReportRow[];
+  /** The standards that judged the period, each standard's figure and tier per column, consistency, worst channel. */
+  standards: ReportStandards;
+  /** The same span in the periods before, the previous one first. */
+  trend: TrendPoint[];
 }
 
 const ATTRIBUTION = 'contacts counted in the period they entered the queue; outcomes as known at the period end';
-
-/** "channel:voice,queue:Sales" -> the scope; an unknown kind or channel is refused with its reason. */
-export function parseScope(spec: string | undefined): { ok: true; scope: ReportScope } | { ok: false; reason: string } {
-  const scope: ReportScope = { channels: [], queues: [] };
-  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [kind, ...rest] = part.split(':');
-    const value = rest.join(':');
-    if (kind === 'channel' && (CHANNELS as readonly string[]).includes(value)) scope.channels.push(value as Channel);
-    else if (kind === 'queue' && value.length > 0 && value.length <= 200) scope.queues.push(value);
-    else return { ok: false, reason: `--scope "${part.slice(0, 60)}": expected channel:${CHANNELS.join('|')} or queue:NAME, comma-separated` };
-  }
-  return { ok: true, scope };
-}
-
-function inScope(c: Contact, scope: ReportScope): boolean {
-  if (scope.channels.length === 0 && scope.queues.length === 0) return true;
-  return scope.channels.includes(c.channel) || scope.queues.includes(c.queue);
-}
 
 function ahtSeconds(contacts: readonly Contact[], at: number): number | null {
   let sum = 0;
@@ -133,5 +127,7 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
     queues: queueRows,
     channels: channelRows,
     days: dayRows,
+    standards: reportStandards(store, { period: o.period, contacts, queues, judgedBy: o.standards ?? 'period-end', now: o.now ?? Date.now() }),
+    trend: reportTrend(store, { period: o.period, scope: o.scope, resetHour: o.resetHour ?? 0, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, periods: TREND_PERIODS }),
   };
 }

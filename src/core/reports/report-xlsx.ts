@@ -8,15 +8,16 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { FIGURE_COLUMNS, type FigureKind } from './report-columns';
+import { STANDARD_METRICS } from '../../shared/standards';
 import type { Report, ReportFigures } from './report-model';
 
-type Kind = FigureKind | 'text' | 'date' | 'datetime';
+type Kind = FigureKind | 'text' | 'number' | 'date' | 'datetime';
 interface Column {
   title: string;
   kind: Kind;
 }
 
-const FORMATS: Record<Kind, string | undefined> = { count: '#,##0', share: '0.0%', seconds: '[h]:mm:ss', text: undefined, date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
+const FORMATS: Record<Kind, string | undefined> = { count: '#,##0', share: '0.0%', seconds: '[h]:mm:ss', text: undefined, number: '0.###', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
 const SECONDS_A_DAY = 86_400;
 
 /** A wall-clock time in the zone as the Date Excel shows (its UTC fields are the local ones). */
@@ -71,6 +72,31 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
   addSheet(book, 'Queues', [{ title: 'Queue', kind: 'text' }, { title: 'Channel', kind: 'text' }, ...figureColumns], r.queues.map((q) => [q.queue, q.channel, ...figureCells(q)]));
   addSheet(book, 'Channels', [{ title: 'Channel', kind: 'text' }, ...figureColumns], r.channels.map((c) => [c.channel, ...figureCells(c)]));
   addSheet(book, 'Days', [{ title: 'Day', kind: 'date' }, { title: 'Channel', kind: 'text' }, ...figureColumns], r.days.map((d) => [localDay(d.day), d.channel, ...figureCells(d)]));
+  const defs = r.standards.evaluation.definitions ?? {};
+  addSheet(
+    book,
+    'Standards',
+    [
+      { title: 'Standard', kind: 'text' },
+      { title: 'Column', kind: 'text' },
+      { title: 'Figure', kind: 'number' },
+      { title: 'Unit', kind: 'text' },
+      { title: 'Tier', kind: 'text' },
+      { title: 'Attainment', kind: 'share' },
+      { title: 'Basis', kind: 'text' },
+    ],
+    r.standards.evaluation.results.map((x) => {
+      const metric = defs[x.standardId]?.metric;
+      // a share as a fraction (0-1), seconds as seconds: the unit says which
+      return [defs[x.standardId]?.name ?? x.standardId, x.key, x.figure, metric ? STANDARD_METRICS[metric].unit : '', x.status, x.attainment, x.basis];
+    }),
+  );
+  addSheet(
+    book,
+    'Trend',
+    [{ title: 'Period', kind: 'text' }, { title: 'From', kind: 'datetime' }, { title: 'To (exclusive)', kind: 'datetime' }, ...figureColumns],
+    r.trend.map((t) => [t.label, wallClock(t.from, zone), wallClock(t.to, zone), ...figureCells({ ...t.figures, ahtSeconds: null })]),
+  );
   addSheet(
     book,
     'Definitions',
@@ -80,6 +106,8 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
       ['Short abandon', `under ${r.definitions.shortAbandonSeconds} s`],
       ['Attribution', r.definitions.attribution],
       ['AHT', 'mean of (done - answered) over contacts answered and done by the period end'],
+      ['Standards', `version ${r.standards.version} (valid from ${r.standards.validFrom}), ${r.standards.judgedBy}`],
+      ['Trend', 'the same span in each of the periods before, from the stored tallies (AHT not computed there)'],
       ['Scope', r.scope.channels.length + r.scope.queues.length === 0 ? 'every contact' : [...r.scope.channels.map((c) => `channel ${c}`), ...r.scope.queues.map((q) => `queue ${q}`)].join(', ')],
     ],
   );
