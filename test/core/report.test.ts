@@ -39,7 +39,7 @@ beforeAll(() => {
 describe('the Anonymous Bank week 1999-W06 (real data)', () => {
   it('covers Sunday 7 to Saturday 13 February, local time, and writes one file a section', () => {
     expect(summary).toMatchObject({ period: '1999-W06', from: '1999-02-06T22:00:00.000Z', to: '1999-02-13T22:00:00.000Z', empty: false });
-    expect(readdirSync(out).sort()).toEqual(['channels.csv', 'days.csv', 'queues.csv', 'report.xlsx', 'standards.csv', 'summary.csv', 'trend.csv']);
+    expect(readdirSync(out).sort()).toEqual(['abandons.csv', 'alerts.csv', 'channels.csv', 'days.csv', 'findings.csv', 'intervals.csv', 'queues.csv', 'report.xlsx', 'standards.csv', 'summary.csv', 'trend.csv']);
     expect(readFileSync(join(out, 'queues.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
@@ -87,11 +87,42 @@ describe('the week against the weeks before it, and against its standards', () =
   });
 });
 
+describe('the week by interval, its abandons and what changed', () => {
+  it('splits each day into 30-minute intervals that add up to the day', () => {
+    const intervals = rowsOf(join(out, 'intervals.csv'));
+    expect(intervals.every((i) => /^\d\d:(00|30)$/.test(i.start))).toBe(true);
+    for (const d of rowsOf(join(out, 'days.csv'))) {
+      const inDay = intervals.filter((i) => i.day === d.day && i.channel === d.channel);
+      expect(inDay.reduce((n, i) => n + Number(i.offered), 0), d.day).toBe(Number(d.offered));
+      expect(inDay.reduce((n, i) => n + Number(i.answered), 0), d.day).toBe(Number(d.answered));
+    }
+  });
+
+  it('counts every abandon once by time waited, the short ones in the first bucket', () => {
+    const abandons = rowsOf(join(out, 'abandons.csv'));
+    const [voice] = rowsOf(join(out, 'channels.csv'));
+    expect(abandons.map((b) => b.waited)).toEqual(['0-5 s', '5-10 s', '10-20 s', '20-30 s', '30-60 s', '60-120 s', '120-300 s', '300 s and more']);
+    expect(abandons.reduce((n, b) => n + Number(b.abandoned), 0)).toBe(Number(voice.abandoned));
+    expect(abandons.filter((b) => b.short === 'yes').map((b) => Number(b.abandoned))).toEqual([Number(voice.short_abandoned)]);
+  });
+
+  it('says in three to seven findings what changed, each pointing at its section', () => {
+    const findings = rowsOf(join(out, 'findings.csv'));
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(findings.length).toBeLessThanOrEqual(7);
+    for (const f of findings) expect(['summary', 'standards', 'trend', 'intervals', 'abandons', 'alerts']).toContain(f.section);
+    expect(findings[0].finding).toMatch(/was below expected/);
+    expect(findings.some((f) => /^Voice: 80 % answered within 20 s was below expected on voice: 53%, 4209 answered within 20\.0 s of 7964 offered/.test(f.finding))).toBe(true);
+    expect(findings.some((f) => f.section === 'trend' && /Against the period before: service level (rose|fell) from \d+% to 53%/.test(f.finding))).toBe(true);
+    expect(findings.some((f) => f.section === 'intervals' && /^The worst interval was 1999-02-\d\d \d\d:\d\d on voice/.test(f.finding))).toBe(true);
+  });
+});
+
 describe('the same week as XLSX, read back with exceljs', () => {
   it('holds the CSV figures as typed cells: counts, percents, durations, dates; frozen headers and filters', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'report.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Definitions']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Intervals', 'Abandons', 'Alerts', 'Findings', 'Definitions']);
     const sheet = book.getWorksheet('Queues')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeDefined();
@@ -135,6 +166,25 @@ describe('a report against metrics/window', () => {
     // hand-computed: v1 answered after 10 s, handled 10 -> 130 s; c1 answered after 170 s, handled 200 -> 900 s
     expect(report.queues.find((q) => q.queue === 'Billing')).toMatchObject({ offered: 3, answered: 1, abandoned: 2, shortAbandoned: 1, ahtSeconds: 120, serviceLevel: 0.5 });
     expect(report.center.ahtSeconds).toBe((120 + 700) / 2);
+    t.close();
+  });
+
+  it('lists the alerts whose breach overlapped the period, with their time inside it', () => {
+    const t = testEngine(T0, { timeZone: 'UTC' });
+    const period = weekPeriod('2026-W10', { timeZone: 'UTC', resetHour: 0, weekStart: 'monday' });
+    if (!period.ok) throw new Error(period.reason);
+    const { from, to } = period.period;
+    const alert = (start: number, end: number | null, key: string) => {
+      const id = t.engine.store.insertAlert({ standardId: 'voice-sl', standardName: 'Voice SL', key, channel: key === 'center' ? null : 'voice', queue: null, breachStartedAt: start, firedAt: start + 60_000, figure: 0.5, basis: '5 of 10' });
+      if (end !== null) t.engine.store.resolveAlert(id, end);
+    };
+    alert(from - 3600_000, from + 1800_000, 'voice'); // began the week before: 30 min inside
+    alert(from + 86_400_000, from + 86_400_000 + 600_000, 'voice'); // 10 min
+    alert(to - 300_000, null, 'center'); // still open at the end: 5 min inside
+    alert(from - 7200_000, from - 3600_000, 'voice'); // over before the period: not listed
+    const r = buildReport(t.engine.store, { period: period.period, scope: { channels: [], queues: [] }, shortAbandonSeconds: 5 });
+    expect(r.alerts.map((a) => [a.key, a.secondsInPeriod])).toEqual([['voice', 1800], ['voice', 600], ['center', 300]]);
+    expect(buildReport(t.engine.store, { period: period.period, scope: { channels: ['chat'], queues: [] }, shortAbandonSeconds: 5 }).alerts.map((a) => a.key)).toEqual(['center']);
     t.close();
   });
 

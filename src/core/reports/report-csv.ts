@@ -18,6 +18,7 @@ function csv(columns: string[], rows: (string | number | null)[][]): string {
   });
 }
 
+const iso = (at: number) => new Date(at).toISOString();
 const figureCells = (f: ReportFigures) => FIGURE_COLUMNS.map((c) => c.get(f));
 const figureNames = FIGURE_COLUMNS.map((c) => c.name);
 
@@ -36,6 +37,16 @@ export function reportCsvFiles(r: Report): Record<string, string> {
         return [period, r.standards.version, x.standardId, def?.name ?? x.standardId, def?.metric ?? '', x.key, x.channel, x.queue, x.figure, x.status, x.attainment, x.basis];
       }),
     ),
+    'intervals.csv': csv(
+      ['period', 'day', 'start', 'channel', 'offered', 'answered', 'abandoned', 'short_abandoned', 'service_level', 'asa_seconds'],
+      r.intervals.map((i) => [period, i.day, i.start, i.channel, i.offered, i.answered, i.abandoned, i.shortAbandoned, i.serviceLevel, i.asaSeconds]),
+    ),
+    'abandons.csv': csv(['period', 'channel', 'waited', 'from_seconds', 'to_seconds', 'abandoned', 'short'], r.abandons.map((b) => [period, b.channel, b.waited, b.fromSeconds, b.toSeconds, b.abandoned, b.short ? 'yes' : 'no'])),
+    'alerts.csv': csv(
+      ['period', 'standard', 'column', 'breach_started', 'fired', 'resolved', 'seconds_in_period', 'figure', 'basis'],
+      r.alerts.map((a) => [period, a.standard, a.key, iso(a.breachStartedAt), iso(a.firedAt), a.resolvedAt === null ? null : iso(a.resolvedAt), a.secondsInPeriod, a.figure, a.basis]),
+    ),
+    'findings.csv': csv(['period', 'finding', 'section'], r.findings.map((f) => [period, f.text, f.section])),
     'trend.csv': csv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells({ ...t.figures, ahtSeconds: null })])),
   };
 }

@@ -11,6 +11,8 @@ import { inScope, type ReportScope } from './report-scope';
 export { parseScope } from './report-scope';
 import { reportStandards, type ReportStandards } from './report-standards';
 import { reportTrend, type TrendPoint } from './report-trend';
+import { abandonsByWait, reportIntervals, type AbandonBucket, type IntervalRow } from './report-intervals';
+import { reportFindings, type Finding } from './report-findings';
 import { emptyTally, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { metricsForContacts } from '../metrics/window-metrics';
@@ -65,6 +67,26 @@ export interface Report {
   standards: ReportStandards;
   /** The same span in the periods before, the previous one first. */
   trend: TrendPoint[];
+  /** Per local day, 30-minute interval and channel: volume and service level (the heat map). */
+  intervals: IntervalRow[];
+  /** Abandons by time waited, per channel. */
+  abandons: AbandonBucket[];
+  /** Alerts whose breach overlapped the period, with how long each lasted within it. */
+  alerts: ReportAlert[];
+  /** What changed, in words, each pointing at its section. */
+  findings: Finding[];
+}
+
+interface ReportAlert {
+  standard: string;
+  key: string;
+  breachStartedAt: number;
+  firedAt: number;
+  resolvedAt: number | null;
+  /** The breach's length within the period (to its end while still open), seconds. */
+  secondsInPeriod: number;
+  figure: number | null;
+  basis: string;
 }
 
 const ATTRIBUTION = 'contacts counted in the period they entered the queue; outcomes as known at the period end';
@@ -80,6 +102,13 @@ function ahtSeconds(contacts: readonly Contact[], at: number): number | null {
     }
   }
   return n === 0 ? null : sum / n / 1000;
+}
+
+/** An alert's column in the scope: a center-wide alert always, a channel's or a queue's when scoped in. */
+function inScopeKey(channel: Channel | null, queue: string | null, scope: ReportScope): boolean {
+  if (scope.channels.length === 0 && scope.queues.length === 0) return true;
+  if (channel === null && queue === null) return true;
+  return (channel !== null && scope.channels.includes(channel)) || (queue !== null && scope.queues.includes(queue));
 }
 
 function withoutKey(row: MetricsRow): ContactMetrics {
@@ -118,16 +147,38 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
     .map(([k, g]) => ({ day: k.split('\u0000')[0], channel: g[0].channel, ...figures(g) }))
     .sort((a, b) => a.day.localeCompare(b.day) || byChannel(a, b));
   const formula = o.formula ?? DEFAULT_SERVICE_LEVEL_FORMULA;
+  const center = figures(contacts);
+  const standards = reportStandards(store, { period: o.period, contacts, queues, judgedBy: o.standards ?? 'period-end', now: o.now ?? Date.now() });
+  const trend = reportTrend(store, { period: o.period, scope: o.scope, resetHour: o.resetHour ?? 0, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, periods: TREND_PERIODS });
+  const intervals = reportIntervals(contacts, queues, { from, to, timeZone, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula });
+  const abandons = abandonsByWait(contacts, queues, { to, shortAbandonSeconds: o.shortAbandonSeconds });
+  const alerts = store
+    .alertsOverlapping(from, to)
+    .filter((a) => inScopeKey(a.channel, a.queue, o.scope))
+    .map((a) => ({
+      standard: a.standardName,
+      key: a.key,
+      breachStartedAt: a.breachStartedAt,
+      firedAt: a.firedAt,
+      resolvedAt: a.resolvedAt,
+      secondsInPeriod: (Math.min(a.resolvedAt ?? to, to) - Math.max(a.breachStartedAt, from)) / 1000,
+      figure: a.figure,
+      basis: a.basis,
+    }));
   return {
     period: o.period,
     scope: o.scope,
     definitions: { serviceLevel: SERVICE_LEVEL_VARIANTS[formula].definition, formula, shortAbandonSeconds: o.shortAbandonSeconds, attribution: ATTRIBUTION },
     empty: contacts.length === 0,
-    center: figures(contacts),
+    center,
     queues: queueRows,
     channels: channelRows,
     days: dayRows,
-    standards: reportStandards(store, { period: o.period, contacts, queues, judgedBy: o.standards ?? 'period-end', now: o.now ?? Date.now() }),
-    trend: reportTrend(store, { period: o.period, scope: o.scope, resetHour: o.resetHour ?? 0, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, periods: TREND_PERIODS }),
+    standards,
+    trend,
+    intervals,
+    abandons,
+    alerts,
+    findings: reportFindings({ center, standards, trend, intervals, abandons, alerts: alerts.length, timeZone }),
   };
 }

@@ -99,6 +99,42 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
   );
   addSheet(
     book,
+    'Intervals',
+    [
+      { title: 'Day', kind: 'date' },
+      { title: 'Start', kind: 'text' },
+      { title: 'Channel', kind: 'text' },
+      { title: 'Offered', kind: 'count' },
+      { title: 'Answered', kind: 'count' },
+      { title: 'Abandoned', kind: 'count' },
+      { title: 'Short abandons', kind: 'count' },
+      { title: 'Service level', kind: 'share' },
+      { title: 'ASA', kind: 'seconds' },
+    ],
+    r.intervals.map((i) => [localDay(i.day), i.start, i.channel, i.offered, i.answered, i.abandoned, i.shortAbandoned, i.serviceLevel, i.asaSeconds]),
+  );
+  addSheet(
+    book,
+    'Abandons',
+    [{ title: 'Channel', kind: 'text' }, { title: 'Waited', kind: 'text' }, { title: 'Abandoned', kind: 'count' }, { title: 'Short abandons', kind: 'text' }],
+    r.abandons.map((b) => [b.channel, b.waited, b.abandoned, b.short ? 'yes' : 'no']),
+  );
+  addSheet(
+    book,
+    'Alerts',
+    [
+      { title: 'Standard', kind: 'text' },
+      { title: 'Column', kind: 'text' },
+      { title: 'Breach started', kind: 'datetime' },
+      { title: 'Resolved', kind: 'datetime' },
+      { title: 'In the period', kind: 'seconds' },
+      { title: 'Basis', kind: 'text' },
+    ],
+    r.alerts.map((a) => [a.standard, a.key, wallClock(a.breachStartedAt, zone), a.resolvedAt === null ? null : wallClock(a.resolvedAt, zone), a.secondsInPeriod, a.basis]),
+  );
+  addSheet(book, 'Findings', [{ title: 'What changed', kind: 'text' }, { title: 'See', kind: 'text' }], r.findings.map((f) => [f.text, f.section]));
+  addSheet(
+    book,
     'Definitions',
     [{ title: 'Definition', kind: 'text' }, { title: 'Value', kind: 'text' }],
     [

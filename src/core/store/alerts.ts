@@ -10,16 +10,20 @@ const COLUMNS = `id, standard_id AS standardId, standard_name AS standardName, k
   breach_started_at AS breachStartedAt, fired_at AS firedAt, resolved_at AS resolvedAt,
   acknowledged_at AS acknowledgedAt, snoozed_until AS snoozedUntil, figure, basis`;
 
-export function alertReads(db: Db): Pick<StoreReader, 'alert' | 'openAlerts' | 'recentAlerts'> {
+export function alertReads(db: Db): Pick<StoreReader, 'alert' | 'openAlerts' | 'recentAlerts' | 'alertsOverlapping'> {
   const s = {
     byId: db.prepare<[number], AlertView>(`SELECT ${COLUMNS} FROM alerts WHERE id = ?`),
     open: db.prepare<[], AlertView>(`SELECT ${COLUMNS} FROM alerts WHERE resolved_at IS NULL ORDER BY fired_at DESC, id DESC`),
     recent: db.prepare<[number], AlertView>(`SELECT ${COLUMNS} FROM alerts ORDER BY fired_at DESC, id DESC LIMIT ?`),
+    overlapping: db.prepare<[number, number], AlertView>(
+      `SELECT ${COLUMNS} FROM alerts WHERE breach_started_at < ? AND (resolved_at IS NULL OR resolved_at >= ?) ORDER BY breach_started_at, id`,
+    ),
   };
   return {
     alert: (id) => s.byId.get(id) ?? null,
     openAlerts: () => s.open.all(),
     recentAlerts: (limit) => s.recent.all(limit),
+    alertsOverlapping: (from, to) => s.overlapping.all(to, from),
   };
 }
 

@@ -145,6 +145,8 @@ export interface StoreReader {
   /** Alerts not resolved, newest first. */
   openAlerts(): AlertView[];
   recentAlerts(limit: number): AlertView[];
+  /** Alerts whose breach overlapped [from, to), oldest first. */
+  alertsOverlapping(from: number, to: number): AlertView[];
   /** Viewer tokens, by name. */
   accessTokens(): AccessTokenView[];
   /** The token whose secret has this SHA-256 (hex), or null. */
