@@ -27,6 +27,7 @@ interface ReportFlags {
   shortAbandon?: number;
   out: string;
   standards: 'period-end' | 'current';
+  agents: boolean;
 }
 
 /** Writes each file under a temporary name, then renames it: a reader never sees half a file. */
@@ -67,6 +68,7 @@ export function registerReportCommand(program: Command): void {
       return n;
     })
     .addOption(new Option('--standards <which>', 'judge by the standards in force at the period end (default) or by those in force now').choices(['period-end', 'current']).default('period-end'))
+    .option('--no-agents', 'leave the agents section out (names, handle times, not-ready time)')
     .requiredOption('--out <dir>', 'the folder to write the files into (made if missing)')
     .action(async (o: ReportFlags) => {
       const formats = o.format.split(',').map((f) => f.trim());
@@ -82,7 +84,7 @@ export function registerReportCommand(program: Command): void {
         const calendar = { timeZone: o.timeZone ?? stored.timeZone ?? fallback.timeZone, resetHour: stored.resetHour ?? 0, weekStart: stored.weekStart ?? fallback.weekStart };
         const period = o.week !== undefined ? weekPeriod(o.week, calendar) : datePeriod(o.from ?? '', o.to ?? '', calendar);
         if (!period.ok) throw new InvalidArgumentError(period.reason);
-        const report = buildReport(store, { period: period.period, scope: scope.scope, shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS, resetHour: calendar.resetHour, standards: o.standards, now: Date.now() });
+        const report = buildReport(store, { period: period.period, scope: scope.scope, shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS, resetHour: calendar.resetHour, standards: o.standards, now: Date.now(), agents: o.agents });
         const files = writeFiles(resolve(o.out), await reportFiles(report, formats as ReportFormat[], Date.now()));
         console.log(JSON.stringify({ period: period.period.label, from: new Date(period.period.from).toISOString(), to: new Date(period.period.to).toISOString(), timeZone: calendar.timeZone, empty: report.empty, offered: report.center.offered, files }));
       } finally {

@@ -39,7 +39,7 @@ beforeAll(() => {
 describe('the Anonymous Bank week 1999-W06 (real data)', () => {
   it('covers Sunday 7 to Saturday 13 February, local time, and writes one file a section', () => {
     expect(summary).toMatchObject({ period: '1999-W06', from: '1999-02-06T22:00:00.000Z', to: '1999-02-13T22:00:00.000Z', empty: false });
-    expect(readdirSync(out).sort()).toEqual(['abandons.csv', 'alerts.csv', 'channels.csv', 'days.csv', 'findings.csv', 'intervals.csv', 'queues.csv', 'report.xlsx', 'standards.csv', 'summary.csv', 'trend.csv']);
+    expect(readdirSync(out).sort()).toEqual(['abandons.csv', 'agents-not-ready.csv', 'agents.csv', 'alerts.csv', 'channels.csv', 'days.csv', 'findings.csv', 'intervals.csv', 'queues.csv', 'report.xlsx', 'standards.csv', 'summary.csv', 'trend.csv']);
     expect(readFileSync(join(out, 'queues.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
@@ -122,7 +122,7 @@ describe('the same week as XLSX, read back with exceljs', () => {
   it('holds the CSV figures as typed cells: counts, percents, durations, dates; frozen headers and filters', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'report.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Intervals', 'Abandons', 'Alerts', 'Findings', 'Definitions']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Intervals', 'Abandons', 'Alerts', 'Agents', 'Findings', 'Definitions']);
     const sheet = book.getWorksheet('Queues')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeDefined();
@@ -166,6 +166,30 @@ describe('a report against metrics/window', () => {
     // hand-computed: v1 answered after 10 s, handled 10 -> 130 s; c1 answered after 170 s, handled 200 -> 900 s
     expect(report.queues.find((q) => q.queue === 'Billing')).toMatchObject({ offered: 3, answered: 1, abandoned: 2, shortAbandoned: 1, ahtSeconds: 120, serviceLevel: 0.5 });
     expect(report.center.ahtSeconds).toBe((120 + 700) / 2);
+    t.close();
+  });
+
+  it('gives each agent handled contacts, AHT, after-contact work, occupancy and not-ready time by hand', () => {
+    const t = testEngine(T0, { timeZone: 'UTC' });
+    t.engine.ingestNdjson('pbx', lines([
+      ev.agent(0, 'a1', 'available'),
+      ev.queued(90, 'v1'),
+      ev.answered(100, 'v1', 'a1'),
+      ev.agent(100, 'a1', 'on-contact'),
+      ev.ended(400, 'v1'),
+      ev.agent(400, 'a1', 'after-contact-work'),
+      ev.wrapped(460, 'v1'),
+      ev.agent(460, 'a1', 'not-ready', 'Break'),
+      ev.agent(760, 'a1', 'offline'),
+    ]));
+    const period = weekPeriod('2026-W10', { timeZone: 'UTC', resetHour: 0, weekStart: 'monday' });
+    if (!period.ok) throw new Error(period.reason);
+    const r = buildReport(t.engine.store, { period: period.period, scope: { channels: [], queues: [] }, shortAbandonSeconds: 5 });
+    expect(r.agents).toEqual([{ agentId: 'a1', name: 'A1', handled: 1, ahtSeconds: 360, acwPerContactSeconds: 60, occupancy: 360 / 460, staffedSeconds: 760, notReadySeconds: 300, notReadyShare: 300 / 760, notReadyByReason: [{ reason: 'Break', seconds: 300 }] }]);
+    const without = buildReport(t.engine.store, { period: period.period, scope: { channels: [], queues: [] }, shortAbandonSeconds: 5, agents: false });
+    expect(without.agents).toBeNull();
+    expect(Object.keys(reportCsvFiles(without))).not.toContain('agents.csv');
+    expect(JSON.stringify(reportCsvFiles(without))).not.toContain('A1');
     t.close();
   });
 

@@ -22,10 +22,18 @@ const iso = (at: number) => new Date(at).toISOString();
 const figureCells = (f: ReportFigures) => FIGURE_COLUMNS.map((c) => c.get(f));
 const figureNames = FIGURE_COLUMNS.map((c) => c.name);
 
-/** The files of a report: name -> content. */
+/** The files of a report: name -> content (the agents' two only when the report has its agents section). */
 export function reportCsvFiles(r: Report): Record<string, string> {
   const period = r.period.label;
+  const agents: Record<string, string> = r.agents === null ? {} : {
+    'agents.csv': csv(
+      ['period', 'agent_id', 'agent', 'handled', 'aht_seconds', 'acw_per_contact_seconds', 'occupancy', 'staffed_seconds', 'not_ready_seconds', 'not_ready_share'],
+      r.agents.map((a) => [period, a.agentId, a.name, a.handled, a.ahtSeconds, a.acwPerContactSeconds, a.occupancy, a.staffedSeconds, a.notReadySeconds, a.notReadyShare]),
+    ),
+    'agents-not-ready.csv': csv(['period', 'agent_id', 'agent', 'reason', 'seconds'], r.agents.flatMap((a) => a.notReadyByReason.map((n) => [period, a.agentId, a.name, n.reason, n.seconds]))),
+  };
   return {
+    ...agents,
     'summary.csv': csv(['period', 'from', 'to', 'time_zone', ...figureNames], [[period, new Date(r.period.from).toISOString(), new Date(r.period.to).toISOString(), r.period.timeZone, ...figureCells(r.center)]]),
     'queues.csv': csv(['period', 'queue', 'channel', ...figureNames], r.queues.map((q: QueueReportRow) => [period, q.queue, q.channel, ...figureCells(q)])),
     'channels.csv': csv(['period', 'channel', ...figureNames], r.channels.map((c) => [period, c.channel, ...figureCells(c)])),

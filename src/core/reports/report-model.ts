@@ -13,6 +13,7 @@ import { reportStandards, type ReportStandards } from './report-standards';
 import { reportTrend, type TrendPoint } from './report-trend';
 import { abandonsByWait, reportIntervals, type AbandonBucket, type IntervalRow } from './report-intervals';
 import { reportFindings, type Finding } from './report-findings';
+import { reportAgents, type AgentReportRow } from './report-agents';
 import { emptyTally, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { metricsForContacts } from '../metrics/window-metrics';
@@ -32,6 +33,8 @@ export interface ReportOptions {
   standards?: 'period-end' | 'current';
   /** Now (epoch ms), for `standards: 'current'`. */
   now?: number;
+  /** The agents section (default true; `--no-agents` leaves every agent out). */
+  agents?: boolean;
 }
 
 /** The previous period and the four before it. */
@@ -75,6 +78,8 @@ export interface Report {
   alerts: ReportAlert[];
   /** What changed, in words, each pointing at its section. */
   findings: Finding[];
+  /** Per agent; null when the report was asked without agents. */
+  agents: AgentReportRow[] | null;
 }
 
 interface ReportAlert {
@@ -180,5 +185,6 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
     abandons,
     alerts,
     findings: reportFindings({ center, standards, trend, intervals, abandons, alerts: alerts.length, timeZone }),
+    agents: o.agents === false ? null : reportAgents(store, contacts, { from, to }),
   };
 }

@@ -132,6 +132,24 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
     ],
     r.alerts.map((a) => [a.standard, a.key, wallClock(a.breachStartedAt, zone), a.resolvedAt === null ? null : wallClock(a.resolvedAt, zone), a.secondsInPeriod, a.basis]),
   );
+  if (r.agents !== null) {
+    addSheet(
+      book,
+      'Agents',
+      [
+        { title: 'Agent', kind: 'text' },
+        { title: 'Id', kind: 'text' },
+        { title: 'Handled', kind: 'count' },
+        { title: 'AHT', kind: 'seconds' },
+        { title: 'ACW per contact', kind: 'seconds' },
+        { title: 'Occupancy', kind: 'share' },
+        { title: 'Staffed', kind: 'seconds' },
+        { title: 'Not ready', kind: 'seconds' },
+        { title: 'Not-ready share', kind: 'share' },
+      ],
+      r.agents.map((a) => [a.name, a.agentId, a.handled, a.ahtSeconds, a.acwPerContactSeconds, a.occupancy, a.staffedSeconds, a.notReadySeconds, a.notReadyShare]),
+    );
+  }
   addSheet(book, 'Findings', [{ title: 'What changed', kind: 'text' }, { title: 'See', kind: 'text' }], r.findings.map((f) => [f.text, f.section]));
   addSheet(
     book,
