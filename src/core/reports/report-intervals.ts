@@ -9,7 +9,7 @@ import { CHANNELS } from '../../shared/api';
 import { classifyContact } from '../metrics/contact-metrics';
 import { metricsForContacts } from '../metrics/window-metrics';
 import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
-import { intervalStart, localDate } from '../time/business-day';
+import { localTimes } from '../time/local-times';
 import { DateTime } from 'luxon';
 
 const REPORT_INTERVAL_MINUTES = 30;
@@ -44,8 +44,9 @@ export interface AbandonBucket {
 
 export function reportIntervals(contacts: readonly Contact[], queues: QueueConfig[], o: { from: number; to: number; timeZone: string; shortAbandonSeconds: number; formula?: ServiceLevelFormula }): IntervalRow[] {
   const groups = new Map<string, Contact[]>();
+  const local = localTimes(o.timeZone);
   for (const c of contacts) {
-    const key = `${intervalStart(c.queuedAt, REPORT_INTERVAL_MINUTES, o.timeZone)}\u0000${c.channel}`;
+    const key = `${local.intervalStart(c.queuedAt, REPORT_INTERVAL_MINUTES)}\u0000${c.channel}`;
     const g = groups.get(key);
     if (g) g.push(c);
     else groups.set(key, [c]);
@@ -54,8 +55,7 @@ export function reportIntervals(contacts: readonly Contact[], queues: QueueConfi
   for (const [key, g] of groups) {
     const [at, channel] = [Number(key.split('\u0000')[0]), g[0].channel];
     const [m] = metricsForContacts(g, queues, { from: o.from, to: o.to, by: 'center', shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula });
-    const local = DateTime.fromMillis(at, { zone: o.timeZone });
-    rows.push({ day: localDate(at, o.timeZone), start: local.toFormat('HH:mm'), at, channel, offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, serviceLevel: m.serviceLevel, asaSeconds: m.asaSeconds });
+    rows.push({ day: local.date(at), start: DateTime.fromMillis(at, { zone: o.timeZone }).toFormat('HH:mm'), at, channel, offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, serviceLevel: m.serviceLevel, asaSeconds: m.asaSeconds });
   }
   return rows.sort((a, b) => a.at - b.at || CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
 }

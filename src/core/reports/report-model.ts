@@ -19,7 +19,7 @@ import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metric
 import { metricsForContacts } from '../metrics/window-metrics';
 import type { Contact } from '../model/types';
 import type { StoreReader } from '../store/store';
-import { localDate } from '../time/business-day';
+import { localTimes } from '../time/local-times';
 import type { ReportPeriod } from './report-period';
 
 export interface ReportOptions {
@@ -148,7 +148,8 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
     .map(([k, g]) => ({ queue: k.split('\u0000')[0], channel: g[0].channel, ...figures(g) }))
     .sort((a, b) => a.queue.localeCompare(b.queue) || byChannel(a, b));
   const channelRows = [...groupBy(contacts, (c) => c.channel).entries()].map(([channel, g]) => ({ channel, ...figures(g) })).sort(byChannel);
-  const dayRows = [...groupBy(contacts, (c) => `${localDate(c.queuedAt, timeZone)}\u0000${c.channel}`).entries()]
+  const local = localTimes(timeZone);
+  const dayRows = [...groupBy(contacts, (c) => `${local.date(c.queuedAt)}\u0000${c.channel}`).entries()]
     .map(([k, g]) => ({ day: k.split('\u0000')[0], channel: g[0].channel, ...figures(g) }))
     .sort((a, b) => a.day.localeCompare(b.day) || byChannel(a, b));
   const formula = o.formula ?? DEFAULT_SERVICE_LEVEL_FORMULA;
