@@ -17,8 +17,6 @@ import { MAX_LINE_LENGTH } from '../core/ingest/source-lines';
 import { columnMapping, parseColumnMapping, type CsvMapping } from '../core/ingest/csv';
 import { BUILT_IN_CSV_MAPPINGS } from '../core/ingest/csv-mappings';
 import { requiredAgents } from '../core/metrics/erlang-c';
-import { windowMetrics } from '../core/metrics/window-metrics';
-import { DEFAULT_SHORT_ABANDON_SECONDS } from '../core/model/types';
 import { standardsInForce } from '../core/standards/standards-store';
 import { openStoreReader } from '../core/store/open-store-reader';
 import { formatOfPath, parseStandards, serializeStandards } from '../core/standards/standards-file';
@@ -31,15 +29,15 @@ import { parseIsoInstant } from '../core/time/iso-instant';
 import type { QueueSetting } from '../core/feeds/queue-settings';
 import { allowHostName } from '../server/allowed-hosts';
 import { startHost } from '../server/host';
-import { CHANNELS, SERVICE_LEVEL_FORMULAS, type AbandonMapping, type Channel, type GroupBy, type IngestSummary, type ServiceLevelFormula } from '../shared/api';
-import { formatCount, formatDuration, formatPercent } from '../shared/format';
+import { CHANNELS, type AbandonMapping, type Channel, type IngestSummary } from '../shared/api';
+import { formatDuration, formatPercent } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
 import { registerCenterCommands } from './center-commands';
 import { registerReportCommand } from './report-command';
+import { registerMetricsCommand } from './metrics-command';
 import { cappedLines } from './capped-lines';
 import { registerRetentionCommands } from './retention-commands';
 import { defaultDbPath, RENDERER_DIR } from './paths';
-import { textTable } from './text-table';
 import pkg from '../../package.json';
 
 const BATCH_LINES = 5000;
@@ -290,58 +288,6 @@ program
   });
 
 program
-  .command('metrics')
-  .description('Print the metrics of a window [from, to) computed from a database.')
-  .requiredOption('--db <path>', 'SQLite database')
-  .requiredOption('--from <iso>', 'window start (ISO-8601)', isoInstant)
-  .requiredOption('--to <iso>', 'window end (ISO-8601, exclusive)', isoInstant)
-  .addOption(new Option('--by <group>', 'one row per').choices(['center', 'queue', 'channel']).default('center'))
-  .addOption(new Option('--formula <variant>', 'service-level formula (docs/metrics.md)').choices(SERVICE_LEVEL_FORMULAS).default('floorboard'))
-  .option('--threshold <seconds>', 'T for every queue (default: each queue\'s own)', number('--threshold', (n) => n >= 0 && n <= 30 * 86_400, 'a number of seconds from 0 to 30 days'))
-  .option('--short-abandon <seconds>', 'abandons shorter than this are short (default 5)', number('--short-abandon', (n) => n >= 0 && n <= 3600, 'a number of seconds from 0 to 3600'))
-  .option('--time-zone <zone>', "read --from/--to without an offset in this zone (default: the center's, see `center set`)", timeZoneArg)
-  .option('--json', 'print JSON')
-  .action(async (o) => {
-    // read only, no engine: nothing is written, no feed or tick starts, a missing file is refused (not created)
-    const store = openStoreReader({ path: resolve(o.db) });
-    try {
-      // a date-time without an offset is read in the center's zone: --time-zone, else the database's, else the machine's
-      const zone = centerZone(o.timeZone, store);
-      const [from, to] = [instantIn(o.from, zone), instantIn(o.to, zone)];
-      if (from >= to) throw new InvalidArgumentError('--from must be before --to');
-      const report = windowMetrics(store, {
-        from,
-        to,
-        by: o.by as GroupBy,
-        formula: o.formula as ServiceLevelFormula,
-        thresholdSeconds: o.threshold,
-        shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS,
-      });
-      if (o.json) console.log(JSON.stringify(report, null, 2));
-      else {
-        const t = report.definition.thresholdSeconds;
-        console.log(
-          `${report.from} to ${report.to}; service level (${report.definition.formula}) = ${report.definition.serviceLevel}; ` +
-            `T = ${typeof t === 'number' ? `${t} s` : t}; short abandons < ${report.definition.shortAbandonSeconds} s`,
-        );
-        const rows = report.rows.map((m) => ({
-          [report.by]: m.key,
-          offered: formatCount(m.offered),
-          answered: formatCount(m.answered),
-          abandoned: formatCount(m.abandoned),
-          'service level': formatPercent(m.serviceLevel),
-          ASA: formatDuration(m.asaSeconds),
-          'abandon rate': formatPercent(m.abandonRate),
-          'longest wait': formatDuration(m.longestWaitSeconds),
-        }));
-        console.log(textTable(rows));
-      }
-    } finally {
-      store.close();
-    }
-  });
-
-program
   .command('staffing')
   .description('Agents required for a service-level target (Erlang C), and the service level they give.')
   .requiredOption('--calls <n>', 'contacts arriving in the interval', number('--calls', (n) => n >= 0, 'a number >= 0'))
@@ -470,6 +416,7 @@ program
 registerAccessCommands(program);
 registerCenterCommands(program);
 registerReportCommand(program);
+registerMetricsCommand(program);
 registerRetentionCommands(program);
 
 program.parseAsync().catch((e: Error) => {

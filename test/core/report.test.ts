@@ -25,9 +25,10 @@ const cli = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 's
 const rowsOf = (file: string) => parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
 
 let out: string;
+let bankDb: string;
 let summary: { period: string; from: string; to: string; empty: boolean; files: { file: string; bytes: number }[] };
 beforeAll(() => {
-  const db = join(mkdtempSync(join(tmpdir(), 'fb-report-')), 'bank.db');
+  const db = (bankDb = join(mkdtempSync(join(tmpdir(), 'fb-report-')), 'bank.db'));
   const t = testEngine(Date.parse('1999-03-01T12:00:00Z'), { timeZone: 'Asia/Jerusalem' }, db);
   t.engine.ingestWith(createCsvAdapter(anonymousBankMapping()), 'calls-1999-02.tsv', numberLines(readFileSync(BANK_FILE, 'utf8')));
   t.close();
@@ -222,6 +223,24 @@ describe('a report against metrics/window', () => {
     expect(queues.map((q) => q.queue).sort()).toEqual(["'-2+3", `'=HYPERLINK("http://evil.example","x")`, "'@SUM(A1)"].sort());
     expect(queues.every((q) => q.offered === '1' && q.service_level === '')).toBe(true);
     t.close();
+  });
+});
+
+describe('the metrics command against the report', () => {
+  it('gives the report\'s days, intervals and totals, as CSV too', () => {
+    const metrics = (...args: string[]) => cli('metrics', '--db', bankDb, '--from', '1999-02-07T00:00:00', '--to', '1999-02-14T00:00:00', '--time-zone', 'Asia/Jerusalem', ...args);
+    const byDay = parse(metrics('--by', 'day', '--output', 'csv'), { columns: true, bom: true }) as Record<string, string>[];
+    const days = rowsOf(join(out, 'days.csv'));
+    expect(byDay.map((d) => [d.day, d.offered, d.answered, d.abandoned, d.service_level])).toEqual(days.map((d) => [d.day, d.offered, d.answered, d.abandoned, d.service_level]));
+    const byInterval = JSON.parse(metrics('--by', 'interval', '--json')).rows as { key: string; offered: number }[];
+    expect(byInterval).toHaveLength(7 * 48);
+    expect(byInterval[0].key).toBe('1999-02-07 00:00');
+    const intervals = rowsOf(join(out, 'intervals.csv'));
+    for (const i of intervals) expect(byInterval.find((r) => r.key === `${i.day} ${i.start}`)?.offered, `${i.day} ${i.start}`).toBe(Number(i.offered));
+    const [center] = rowsOf(join(out, 'summary.csv'));
+    expect(JSON.parse(metrics('--output', 'json')).rows[0]).toMatchObject({ offered: Number(center.offered), answered: Number(center.answered), abandoned: Number(center.abandoned) });
+    const agents = parse(metrics('--by', 'agent', '--output', 'csv'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(agents.map((a) => [a.agent_id, a.handled])).toEqual(rowsOf(join(out, 'agents.csv')).map((a) => [a.agent_id, a.handled]));
   });
 });
 

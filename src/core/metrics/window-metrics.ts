@@ -20,6 +20,8 @@ export interface WindowOptions {
   formula?: ServiceLevelFormula;
   /** T for every queue, seconds; by default each queue's own (queue.config, else the channel's default). */
   thresholdSeconds?: number;
+  /** The instant outcomes are judged at (default `to`; a day of a report is judged at the report's end). */
+  at?: number;
 }
 
 const THRESHOLD_PER_QUEUE = "per queue (queue.config) for contacts on the queue's channel, else voice 20, chat 60, message 3600, email 86400";
@@ -35,7 +37,7 @@ export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueCon
     const k = classifyContact(c, {
       thresholdMs: (o.thresholdSeconds ?? contactThresholdSeconds(queueOf.get(c.queue), c.channel)) * 1000,
       shortAbandonMs: o.shortAbandonSeconds * 1000,
-      at: o.to,
+      at: o.at ?? o.to,
     });
     addToTally(g.tally, k);
     if (k.outcome === 'waiting' && k.waitMs > g.longestWaitingMs) g.longestWaitingMs = k.waitMs;
@@ -48,7 +50,7 @@ export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueCon
 /** The same rows as metricsForContacts over the stored contacts, summed by SQLite (a week in milliseconds). */
 export function storedMetrics(store: StoreReader, o: WindowOptions): MetricsRow[] {
   return store
-    .contactTallies({ from: o.from, to: o.to, by: o.by, shortAbandonMs: o.shortAbandonSeconds * 1000, thresholdSeconds: o.thresholdSeconds })
+    .contactTallies({ from: o.from, to: o.to, by: o.by, shortAbandonMs: o.shortAbandonSeconds * 1000, thresholdSeconds: o.thresholdSeconds, at: o.at })
     .map(({ key, longestWaitingMs, ...tally }) => ({ key, ...metricsFromTally(tally satisfies ContactTally, longestWaitingMs, o.formula) }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -10,7 +10,8 @@ import type { QueueReportRow, Report, ReportFigures } from './report-model';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csv(columns: string[], rows: (string | number | null)[][]): string {
+/** One CSV file: UTF-8 with a BOM, `\n` line ends, formula-safe text, empty cells for null or non-finite numbers. */
+export function safeCsv(columns: string[], rows: (string | number | null)[][]): string {
   return stringify([columns, ...rows], {
     bom: true,
     record_delimiter: 'unix',
@@ -26,35 +27,35 @@ const figureNames = FIGURE_COLUMNS.map((c) => c.name);
 export function reportCsvFiles(r: Report): Record<string, string> {
   const period = r.period.label;
   const agents: Record<string, string> = r.agents === null ? {} : {
-    'agents.csv': csv(
+    'agents.csv': safeCsv(
       ['period', 'agent_id', 'agent', 'handled', 'aht_seconds', 'acw_per_contact_seconds', 'occupancy', 'staffed_seconds', 'not_ready_seconds', 'not_ready_share'],
       r.agents.map((a) => [period, a.agentId, a.name, a.handled, a.ahtSeconds, a.acwPerContactSeconds, a.occupancy, a.staffedSeconds, a.notReadySeconds, a.notReadyShare]),
     ),
-    'agents-not-ready.csv': csv(['period', 'agent_id', 'agent', 'reason', 'seconds'], r.agents.flatMap((a) => a.notReadyByReason.map((n) => [period, a.agentId, a.name, n.reason, n.seconds]))),
+    'agents-not-ready.csv': safeCsv(['period', 'agent_id', 'agent', 'reason', 'seconds'], r.agents.flatMap((a) => a.notReadyByReason.map((n) => [period, a.agentId, a.name, n.reason, n.seconds]))),
   };
   return {
     ...agents,
-    'summary.csv': csv(['period', 'from', 'to', 'time_zone', ...figureNames], [[period, new Date(r.period.from).toISOString(), new Date(r.period.to).toISOString(), r.period.timeZone, ...figureCells(r.center)]]),
-    'queues.csv': csv(['period', 'queue', 'channel', ...figureNames], r.queues.map((q: QueueReportRow) => [period, q.queue, q.channel, ...figureCells(q)])),
-    'channels.csv': csv(['period', 'channel', ...figureNames], r.channels.map((c) => [period, c.channel, ...figureCells(c)])),
-    'days.csv': csv(['period', 'day', 'channel', ...figureNames], r.days.map((d) => [period, d.day, d.channel, ...figureCells(d)])),
-    'standards.csv': csv(
+    'summary.csv': safeCsv(['period', 'from', 'to', 'time_zone', ...figureNames], [[period, new Date(r.period.from).toISOString(), new Date(r.period.to).toISOString(), r.period.timeZone, ...figureCells(r.center)]]),
+    'queues.csv': safeCsv(['period', 'queue', 'channel', ...figureNames], r.queues.map((q: QueueReportRow) => [period, q.queue, q.channel, ...figureCells(q)])),
+    'channels.csv': safeCsv(['period', 'channel', ...figureNames], r.channels.map((c) => [period, c.channel, ...figureCells(c)])),
+    'days.csv': safeCsv(['period', 'day', 'channel', ...figureNames], r.days.map((d) => [period, d.day, d.channel, ...figureCells(d)])),
+    'standards.csv': safeCsv(
       ['period', 'standards_version', 'standard_id', 'standard', 'metric', 'column', 'channel', 'queue', 'figure', 'tier', 'attainment', 'basis'],
       r.standards.evaluation.results.map((x) => {
         const def = r.standards.evaluation.definitions?.[x.standardId];
         return [period, r.standards.version, x.standardId, def?.name ?? x.standardId, def?.metric ?? '', x.key, x.channel, x.queue, x.figure, x.status, x.attainment, x.basis];
       }),
     ),
-    'intervals.csv': csv(
+    'intervals.csv': safeCsv(
       ['period', 'day', 'start', 'channel', 'offered', 'answered', 'abandoned', 'short_abandoned', 'service_level', 'asa_seconds'],
       r.intervals.map((i) => [period, i.day, i.start, i.channel, i.offered, i.answered, i.abandoned, i.shortAbandoned, i.serviceLevel, i.asaSeconds]),
     ),
-    'abandons.csv': csv(['period', 'channel', 'waited', 'from_seconds', 'to_seconds', 'abandoned', 'short'], r.abandons.map((b) => [period, b.channel, b.waited, b.fromSeconds, b.toSeconds, b.abandoned, b.short ? 'yes' : 'no'])),
-    'alerts.csv': csv(
+    'abandons.csv': safeCsv(['period', 'channel', 'waited', 'from_seconds', 'to_seconds', 'abandoned', 'short'], r.abandons.map((b) => [period, b.channel, b.waited, b.fromSeconds, b.toSeconds, b.abandoned, b.short ? 'yes' : 'no'])),
+    'alerts.csv': safeCsv(
       ['period', 'standard', 'column', 'breach_started', 'fired', 'resolved', 'seconds_in_period', 'figure', 'basis'],
       r.alerts.map((a) => [period, a.standard, a.key, iso(a.breachStartedAt), iso(a.firedAt), a.resolvedAt === null ? null : iso(a.resolvedAt), a.secondsInPeriod, a.figure, a.basis]),
     ),
-    'findings.csv': csv(['period', 'finding', 'section'], r.findings.map((f) => [period, f.text, f.section])),
-    'trend.csv': csv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells({ ...t.figures, ahtSeconds: null })])),
+    'findings.csv': safeCsv(['period', 'finding', 'section'], r.findings.map((f) => [period, f.text, f.section])),
+    'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells({ ...t.figures, ahtSeconds: null })])),
   };
 }

@@ -54,5 +54,5 @@ FROM k GROUP BY key ORDER BY key`;
 
 export function contactTallyReads(db: Db): Pick<StoreReader, 'contactTallies'> {
   const tallies = db.prepare<[{ from: number; to: number; at: number; by: string; shortAbandonMs: number; thresholdSeconds: number | null }], GroupTally>(contactTalliesSql);
-  return { contactTallies: (o) => tallies.all({ ...o, thresholdSeconds: o.thresholdSeconds ?? null, at: o.to }) };
+  return { contactTallies: (o) => tallies.all({ from: o.from, to: o.to, by: o.by, shortAbandonMs: o.shortAbandonMs, thresholdSeconds: o.thresholdSeconds ?? null, at: o.at ?? o.to }) };
 }

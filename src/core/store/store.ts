@@ -100,6 +100,8 @@ interface TallyOptions {
   shortAbandonMs: number;
   /** T for every queue; by default each queue's own. */
   thresholdSeconds?: number;
+  /** The instant outcomes are judged at (default `to`): a day of a longer window is judged at the window's end. */
+  at?: number;
 }
 
 /** A group's tally of contact outcomes, summed in SQL (see contact-tallies.ts). */
