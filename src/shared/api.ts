@@ -370,7 +370,7 @@ interface ReportPeriodView {
 /** A group's figures in a report: the contact metrics and the AHT (answer to done, seconds). */
 export type ReportSummaryFigures = ContactMetrics & { ahtSeconds: number | null };
 
-interface ReportPreview {
+export interface ReportPreview {
   period: ReportPeriodView;
   /** No contact in the period and scope. */
   empty: boolean;
