@@ -15,7 +15,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // the report worker is an entry of its own: a worker thread loads it by its file (src/main/index.ts)
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'report-worker': resolve(__dirname, 'src/core/reports/report-worker.ts') } },
     },
   },
   preload: {

@@ -211,6 +211,7 @@ program
         allowHosts: o.allowHost,
         trustProxy: o.trustProxy,
         access: fb.access,
+        reports: fb.reports,
       });
     } catch (e) {
       fb.close();

@@ -5,6 +5,7 @@
 import { createAccess, type Access } from './access/access';
 import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/admin-secret';
 import { createDispatcher, type Dispatch } from './api/dispatch';
+import { reportsHandlers } from './api/handlers/reports';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type Engine } from './engine';
 import type { CenterConfig } from './time/center-day';
@@ -18,6 +19,10 @@ import { describeStoreFault } from './store/store-faults';
 import type { StoreReader } from './store/store';
 import { createStoreReader } from './store/store-reader';
 import { businessDayStart } from './time/business-day';
+import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
+import { createReportJobs, type ReportJobs } from './reports/report-jobs';
+import type { ReportPeriod } from './reports/report-period';
+import { inProcessRunner, workerRunner, type ReportWorkerEntry } from './reports/report-runner';
 
 export interface FloorboardOptions {
   dbPath: string;
@@ -41,6 +46,15 @@ export interface FloorboardOptions {
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
   feedDirs?: readonly string[];
   log?: (message: string) => void;
+  /** Reports (core/reports/report-jobs.ts): how the runtime starts the worker, and the desktop app's folder. */
+  reports?: {
+    /** The worker's entry: the desktop app's bundle names its own; default, the source file through tsx. */
+    worker?: ReportWorkerEntry;
+    /** The desktop app: the folder a period's files are written to. */
+    folderFor?: (period: ReportPeriod) => string;
+    /** The desktop app: show a file in its folder (serves `reports/reveal`). */
+    reveal?: (file: string) => void;
+  };
 }
 
 export interface Floorboard {
@@ -51,6 +65,8 @@ export interface Floorboard {
   dispatch: Dispatch;
   /** The admin secret (made beside the database at first start), its sessions and the viewer tokens. */
   access: Access;
+  /** Report exports and their files (the host serves them at /reports/<job>/<file>). */
+  reports: ReportJobs;
   close(): void;
 }
 
@@ -123,8 +139,13 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   // a busy, read-only or full database is one line naming the path and the cause; anything else keeps its stack
   const fault = (e: unknown) => describeStoreFault(e, o.dbPath);
   const access = createAccess({ store: engine.store, secret, now: () => wall.now() });
+  // an in-memory database (tests) cannot be opened by a worker's connection: its reports are built in this thread
+  const runner = o.dbPath === ':memory:' ? inProcessRunner(engine.store) : workerRunner({ dbPath: o.dbPath, nativeBinding: o.nativeBinding, entry: o.reports?.worker ?? 'source' });
+  const reports = createReportJobs({ runner, now: () => wall.now(), folderFor: o.reports?.folderFor });
+  const calendar = { timeZone: settings.timeZone, resetHour: settings.resetHour, weekStart: settings.weekStart };
+  const reportHandlers = reportsHandlers({ jobs: reports, calendar, centerNow: () => clock.now(), shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, reveal: o.reports?.reveal });
   const dispatch = createDispatcher(
-    { ...engine.handlers, ...access.handlers },
+    { ...engine.handlers, ...access.handlers, ...reportHandlers },
     { view: access.view, onError: (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), describe: fault },
   );
   const feed = o.simulate
@@ -140,9 +161,11 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     center: settings,
     dispatch,
     access,
+    reports,
     close() {
       if (closed) return;
       closed = true;
+      reports.close();
       feed?.stop();
       retention.stop();
       engine.stop();

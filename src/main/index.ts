@@ -3,7 +3,7 @@
  * database where Electron keeps user data, forwards IPC calls to the dispatcher after checking the sender,
  * and relays pushes. Hardened: contextIsolation, sandbox, no nodeIntegration, CSP, no navigation or popups.
  */
-import { app, BrowserWindow, ipcMain, Notification, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,26 @@ let host: Host | null = null;
 function nativeBinding(): string | undefined {
   const p = join(app.getAppPath(), '.native', `electron-${process.versions.electron}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
   return existsSync(p) ? p : undefined;
+}
+
+/**
+ * Where an export's files go: `<Documents>/Floorboard reports/<period>/` (userData where the system has no Documents
+ * folder), the period's label made safe as a folder name.
+ */
+function reportsFolder(label: string): string {
+  let base: string;
+  try {
+    base = app.getPath('documents');
+  } catch {
+    base = app.getPath('userData');
+  }
+  return join(base, 'Floorboard reports', label.replace(/[^A-Za-z0-9 ._-]/g, '_'));
+}
+
+/** The report worker's bundled entry (electron.vite.config.ts); run from source (tests), the core's own file. */
+function reportWorker(): { file: string } | 'source' {
+  const file = join(here, 'report-worker.js');
+  return existsSync(file) ? { file } : 'source';
 }
 
 function rendererUrl(): string {
@@ -88,6 +108,8 @@ app.whenReady().then(() => {
     simulate: simulate ? { seed: Number(option('--seed') ?? 42), speed: Number(option('--speed') ?? 1) } : null,
     center: option('--time-zone') ? { timeZone: option('--time-zone') } : undefined,
     log: (m) => console.error(m),
+    // reports are written into a folder the user can open; only the job's own folder is ever shown
+    reports: { worker: reportWorker(), folderFor: (period) => reportsFolder(period.label), reveal: (file) => shell.showItemInFolder(file) },
   });
   const fb = floorboard;
 
@@ -116,6 +138,7 @@ app.whenReady().then(() => {
       engine: fb.engine,
       dispatch: fb.dispatch,
       access: fb.access,
+      reports: fb.reports,
       rendererDir: join(here, '../renderer'),
       port: Number(servePort),
       host: option('--host') ?? '127.0.0.1',

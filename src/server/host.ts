@@ -13,12 +13,13 @@ import type { AddressInfo } from 'node:net';
 import type { Access } from '../core/access/access';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Engine } from '../core/engine';
+import type { ReportJobs } from '../core/reports/report-jobs';
 import type { ApiErrorCode } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createHostCheck } from './allowed-hosts';
 import { BODY_LIMIT, CLOSE_TIMEOUT_MS, FRAME_LIMIT, LINES_BODY_LIMIT, LINES_METHODS, SOCKETS_PER_ADDRESS, SOCKETS_PER_TOKEN } from './host-limits';
 import { clientOf } from './remote-address';
-import { apiMethod, guardRequests } from './request-guard';
+import { apiMethod, guardRequests, REPORT_FILE_ROUTE } from './request-guard';
 import { createSocketHub, type SocketStats } from './socket-hub';
 
 
@@ -27,6 +28,8 @@ export interface HostOptions {
   dispatch: Dispatch;
   /** Who may call (core/access): every /api and /ws request is authenticated with it. */
   access: Access;
+  /** Report exports: their files are downloaded from /reports/<job>/<file> (an admin's, as the export was). */
+  reports?: Pick<ReportJobs, 'file'>;
   rendererDir: string;
   port: number;
   host: string;
@@ -56,6 +59,13 @@ export interface Host {
   sockets(): SocketStats[];
   close(): Promise<void>;
 }
+
+/** What a browser is told each report file is (the name's extension); anything else is plain bytes. */
+const REPORT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
 
 const STATUS: Record<ApiErrorCode, number> = { 'invalid-args': 400, 'unknown-method': 404, refused: 409, unauthenticated: 401, forbidden: 403, internal: 500 };
 
@@ -122,6 +132,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
       reply.code(answer.status);
       return answer.body;
     });
+  });
+
+  // a finished export's file, by its name in the job (never a path: anything else is not found); admin only, as
+  // decided in the onRequest hook. The job id (72 random bits) is not the credential: the session is.
+  app.get(REPORT_FILE_ROUTE, async (req, reply) => {
+    const { job, file } = req.params as { job: string; file: string };
+    const found = options.reports?.file(job, file) ?? null;
+    if (found === null) return reply.code(404).send({ ok: false, error: { code: 'refused', message: `no file "${file.slice(0, 80)}" in report job "${job.slice(0, 40)}": it may have expired (kept 30 minutes)` } });
+    const ascii = file.replace(/[^A-Za-z0-9._-]/g, '_');
+    return reply
+      .header('content-type', REPORT_TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`)
+      .header('cache-control', 'no-store')
+      .send(found.content);
   });
 
   app.get('/ws', { websocket: true }, (socket, req) => sockets.open(socket, clientOf(req, trusted), accessOf(req)));

@@ -5,8 +5,9 @@
  * 1. the Host and the Origin must name this machine (allowed-hosts.ts), 403;
  * 2. a page asked with `?token=` (the login link `serve` prints, a wallboard's link): the token is traded for the
  *    session cookie and the browser sent to the same page without it (303), or told the link is not valid (401);
- * 3. /api and /ws need a credential, `Authorization: Bearer` or the session cookie (core/access): none or an invalid
- *    one, 401, whatever the address (loopback alone grants nothing); a method its role may not call, 403;
+ * 3. /api, /ws and a report's files (/reports/<job>/<file>) need a credential, `Authorization: Bearer` or the session
+ *    cookie (core/access): none or an invalid one, 401, whatever the address (loopback alone grants nothing); a
+ *    method its role may not call, 403 (the files are an export's: reports/export's role, admin);
  * 4. a body whose Content-Length is over its method's limit (host-limits.ts), 413. A chunked body has no length to
  *    read: the route's bodyLimit stops it as it streams in, answered 413 the same way.
  * The dispatcher checks the role again (it is the one check every transport shares): this one only saves the body.
@@ -20,6 +21,8 @@ import { loginTrade, SESSION_COOKIE } from './login';
 
 const WEBHOOK_ROUTE = '/feeds/:name';
 const SOCKET_ROUTE = '/ws';
+/** A finished report's file, downloaded by the browser that exported it (server/host.ts). */
+export const REPORT_FILE_ROUTE = '/reports/:job/:file';
 
 /** Who a request was authenticated as, and with what (a socket checks it again while it stays open). */
 export interface RequestAccess {
@@ -76,8 +79,9 @@ export function guardRequests(app: FastifyInstance, check: HostCheck, access: Ac
     if (req.routeOptions.url === WEBHOOK_ROUTE) return;
     const foreign = foreignName(req, check);
     if (foreign) return refuse(reply, 403, 'refused', `${foreign}: refused (add it with serve --allow-host NAME if it is yours)`);
-    const method = apiMethod(req);
-    if (method === null && req.routeOptions.url !== SOCKET_ROUTE) return loginTrade(req, reply, access);
+    const route = req.routeOptions.url;
+    const method = apiMethod(req) ?? (route === REPORT_FILE_ROUTE ? 'reports/export' : null);
+    if (method === null && route !== SOCKET_ROUTE) return loginTrade(req, reply, access);
     const credential = credentialOf(req);
     const caller = access.authenticate(credential);
     if (caller === null || credential === undefined) {

@@ -1,9 +1,10 @@
 /**
  * The Electron shell (src/main/index.ts) driven through a stand-in `electron` module, since the Electron binary is
  * not on CI machines: the window's hardening, the CSP header, navigation and popups denied, the IPC sender check,
- * permissions, and the order of shutdown (the host closed before the database).
+ * permissions, reports written into a folder and shown by the job's id alone, and the order of shutdown (the host
+ * closed before the database).
  */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -21,6 +22,7 @@ const seen = vi.hoisted(() => ({
   headers: null as null | ((details: { responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   permissions: null as null | ((wc: unknown, permission: string, done: (granted: boolean) => void) => void),
   quits: 0,
+  revealed: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -79,6 +81,7 @@ vi.mock('electron', () => {
     BrowserWindow,
     ipcMain: { handle: (channel: string, listener: Listener) => seen.ipc.set(channel, listener) },
     Notification: { isSupported: () => false },
+    shell: { showItemInFolder: (path: string) => seen.revealed.push(path) },
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: (f: typeof seen.headers) => (seen.headers = f) },
@@ -153,6 +156,29 @@ describe('the Electron shell', () => {
     expect(await call(own, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
   });
 
+  it('writes an export into <Documents>/Floorboard reports/<period>/ and shows that folder, by the job alone', async () => {
+    const call = seen.ipc.get(IPC_CALL)!;
+    const own = { sender: mainWindow().contents, senderFrame: { url: mainWindow().url } };
+    const started = (await call(own, 'reports/export', { period: { week: '2026-W10' }, formats: ['csv'] })) as { ok: boolean; value: { id: string } };
+    expect(started.ok).toBe(true);
+    let job: { state: string; folder: string | null; files: { name: string }[] } = { state: 'running', folder: null, files: [] };
+    await vi.waitFor(async () => {
+      job = ((await call(own, 'reports/job', { id: started.value.id })) as { value: typeof job }).value;
+      expect(job.state).toBe('done');
+    }, { timeout: 30_000, interval: 50 });
+    // the stand-in's Documents folder is the temporary one
+    const folder = join(tmpdir(), 'Floorboard reports', '2026-W10');
+    expect(job.folder).toBe(folder);
+    for (const f of job.files) expect(existsSync(join(folder, f.name)), f.name).toBe(true);
+    expect(readFileSync(join(folder, 'queues.csv'), 'utf8')).toMatch(/^\ufeffperiod,queue,channel,/);
+    expect(await call(own, 'reports/reveal', { id: started.value.id })).toEqual({ ok: true, value: { shown: folder } });
+    expect(seen.revealed).toEqual([join(folder, 'summary.csv')]);
+    // no path is taken from the page: an extra field is refused, an unknown job shows nothing
+    expect(await call(own, 'reports/reveal', { id: started.value.id, path: '/etc' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await call(own, 'reports/reveal', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(seen.revealed).toHaveLength(1);
+  });
+
   it('on quit, closes the host, then the engine and its database, then lets the app exit', async () => {
     expect((await hostInfo()).status).toBe(200); // --serve: the headless host runs beside the window
     expect(statSync(adminSecretPath(dbPath)).mode & 0o777).toBe(0o600); // made at first start, for its owner only
@@ -165,7 +191,8 @@ describe('the Electron shell', () => {
     await expect(hostInfo()).rejects.toThrow(); // the host no longer listens
     // the database is closed: a call now fails instead of reading it (and logs why)
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await call(own, 'floor/snapshot', {})).toMatchObject({ ok: false });
+    // (standards/history reads the database on every call; a snapshot may be served from the last tick's memory)
+    expect(await call(own, 'standards/history', {})).toMatchObject({ ok: false });
     expect(log).toHaveBeenCalled();
     log.mockRestore();
     // the second will-quit (from that quit) is let through

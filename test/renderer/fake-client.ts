@@ -20,8 +20,8 @@ export class FakeRefusal extends Error {
   }
 }
 
-/** An Error a handler throws becomes an error envelope (invalid-args, or a FakeRefusal's), as the engine's refusals do. */
-export function fakeClient(given: Handlers) {
+/** An Error a handler throws (`runtime`: the client's, desktop for the app's folder, browser for downloads) becomes an error envelope (invalid-args, or a FakeRefusal's), as the engine's refusals do. */
+export function fakeClient(given: Handlers, options: { runtime?: 'desktop' | 'browser' } = {}) {
   const handlers: Handlers = { 'access/session': () => ADMIN, ...given };
   const calls: { name: ApiName; args: unknown }[] = [];
   const listeners = new Set<(s: FloorSnapshot) => void>();
@@ -42,6 +42,6 @@ export function fakeClient(given: Handlers) {
       return () => listeners.delete(listener);
     }) as FloorboardBridge['on'],
   };
-  const client = new ApiClient(createBridgeTransport(bridge));
+  const client = new ApiClient(createBridgeTransport(bridge), options.runtime ?? 'browser');
   return { client, calls, push: (s: FloorSnapshot) => listeners.forEach((l) => l(s)), callsOf: (name: ApiName) => calls.filter((c) => c.name === name) };
 }

@@ -4,7 +4,7 @@
  * the field; a method the caller's role may not call reaches no handler.
  */
 import { randomBytes } from 'node:crypto';
-import { METHOD_ROLES, roleAllows, type AccessApi, type ApiArgs, type ApiName, type ApiResult, type Caller, type EngineHandlers, type Envelope } from '../../shared/api';
+import { METHOD_ROLES, roleAllows, type AccessApi, type ApiArgs, type ApiName, type ApiResult, type Caller, type EngineHandlers, type Envelope, type ReportsApi } from '../../shared/api';
 import { ADMIN } from '../access/access';
 import { createPseudonyms, viewerView } from '../access/viewer-view';
 import { formatZodError } from '../model/events';
@@ -23,8 +23,11 @@ export type Dispatch = <K extends string>(
   caller?: Caller,
 ) => Promise<Envelope<K extends ApiName ? ApiResult<K> : unknown>>;
 
-/** The engine's handlers, and the access ones where the runtime has an admin secret and tokens (core/access). */
-export type DispatchHandlers = EngineHandlers & Partial<{ [K in keyof AccessApi]: AccessApi[K] }>;
+/**
+ * The engine's handlers, the access ones where the runtime has an admin secret and tokens (core/access), and the
+ * reports ones (core/reports; `reports/reveal` only where the runtime can show a folder: the desktop app).
+ */
+export type DispatchHandlers = EngineHandlers & Partial<{ [K in keyof AccessApi]: AccessApi[K] }> & Partial<{ [K in keyof ReportsApi]: ReportsApi[K] }>;
 
 export interface DispatcherOptions {
   /** A viewer's view of an answer (core/access/viewer-view.ts); by default with pseudonyms of this dispatcher's own. */

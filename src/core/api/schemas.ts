@@ -3,9 +3,11 @@
  * The `satisfies` clause ties each schema to the contract in src/shared/api.ts: change one, the build breaks.
  */
 import { z } from 'zod';
-import { SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName } from '../../shared/api';
+import { CHANNELS, REPORT_PRESETS, SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName, type ReportPeriodArgs } from '../../shared/api';
 import { MAX_TOKEN_DAYS, TOKEN_NAME } from '../access/access';
 import { FEED_FORMATS } from '../ingest/adapter';
+import { REPORT_FORMATS } from '../reports/report-files';
+import { periodProblems } from '../reports/report-request';
 import { standardSchema, standardsSetSchema } from '../standards/standard';
 import { parseIsoInstant } from '../time/iso-instant';
 import { RefusedError } from './refused';
@@ -41,6 +43,19 @@ const abandonMapping = z
     exitWithKey: z.enum(['left', 'abandoned']).optional(),
   })
   .strict();
+/**
+ * A report's period: one of a week, from + to, or a preset; each problem at its field's path ("period.to"), so the
+ * form says it next to the field (the dates read as dates: the center's zone only places them in time later).
+ */
+const reportPeriod = z
+  .object({ week: z.string().max(20).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional(), preset: z.enum(REPORT_PRESETS).optional() })
+  .strict()
+  .superRefine((p, ctx) => {
+    for (const problem of periodProblems(p)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  })
+  .transform((p) => p as ReportPeriodArgs);
+const reportScope = z.object({ channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length), queues: z.array(z.string().min(1).max(200)).max(1000) }).strict();
+const reportJobId = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'not a report job id') }).strict();
 const feedName = z.object({ name: z.string().regex(FEED_NAME, 'not a feed name') }).strict();
 
 export const apiArgSchemas = {
@@ -114,4 +129,18 @@ export const apiArgSchemas = {
     })
     .strict(),
   'access/revoke-token': z.object({ name: z.string().min(1).max(64) }).strict(),
+  'reports/preview': z.object({ period: reportPeriod, scope: reportScope.optional() }).strict(),
+  'reports/export': z
+    .object({
+      period: reportPeriod,
+      scope: reportScope.optional(),
+      formats: z
+        .array(z.enum(REPORT_FORMATS))
+        .min(1, 'choose at least one format')
+        .refine((f) => new Set(f).size === f.length, 'a format is listed twice'),
+    })
+    .strict(),
+  'reports/job': reportJobId,
+  'reports/cancel': reportJobId,
+  'reports/reveal': reportJobId,
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };

@@ -5,6 +5,7 @@ import { SignInScreen } from './features/access/sign-in-screen';
 import { useCaller } from './features/access/use-caller';
 import { FeedsView } from './features/feeds/feeds-view';
 import { FloorView } from './features/floor/floor-view';
+import { ReportsView } from './features/reports/reports-view';
 import { StandardsView } from './features/standards/standards-view';
 import { useFloorSnapshot } from './features/floor/use-floor-snapshot';
 import { FrozenBanner, useFrozen } from './features/nav/frozen-banner';
@@ -40,6 +41,8 @@ export function App() {
             <FeedsView {...props} />
           ) : view === 'standards' ? (
             <StandardsView {...props} />
+          ) : view === 'reports' ? (
+            <ReportsView {...props} />
           ) : view === 'access' ? (
             <AccessView {...props} />
           ) : (

@@ -12,7 +12,14 @@ export type { ConnectionState, SignedOut } from './transport';
  * envelopes stop here: `call` returns the value or throws an `ApiError`.
  */
 export class ApiClient {
-  constructor(private readonly transport: Transport) {}
+  /**
+   * `desktop`: the Electron app (the preload bridge), whose files are written into a folder it can show; `browser`:
+   * a page on the headless host, which downloads them.
+   */
+  constructor(
+    private readonly transport: Transport,
+    readonly runtime: 'desktop' | 'browser' = 'browser',
+  ) {}
 
   async call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
     let envelope;
@@ -50,8 +57,6 @@ export class ApiClient {
 
 /** The preload bridge when running in Electron, else HTTP + WebSocket against the page's own origin. */
 export function createClient(host: { floorboard?: FloorboardBridge; location: { href: string } } = window): ApiClient {
-  const transport = host.floorboard
-    ? createBridgeTransport(host.floorboard)
-    : new HttpTransport({ pageUrl: host.location.href });
-  return new ApiClient(transport);
+  if (host.floorboard) return new ApiClient(createBridgeTransport(host.floorboard), 'desktop');
+  return new ApiClient(new HttpTransport({ pageUrl: host.location.href }), 'browser');
 }

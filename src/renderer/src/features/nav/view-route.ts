@@ -2,17 +2,18 @@ import { useEffect, useState } from 'react';
 import type { ApiName } from '../../../../shared/api';
 
 /** The screens of the console. The floor is the default: a bare URL or an unknown hash shows it. */
-export type View = 'floor' | 'standards' | 'feeds' | 'access';
+export type View = 'floor' | 'standards' | 'feeds' | 'reports' | 'access';
 
-export const VIEWS: readonly View[] = ['floor', 'standards', 'feeds', 'access'];
+export const VIEWS: readonly View[] = ['floor', 'standards', 'feeds', 'reports', 'access'];
 
-export const VIEW_HASH: Record<View, string> = { floor: '#/', standards: '#/standards', feeds: '#/feeds', access: '#/access' };
+export const VIEW_HASH: Record<View, string> = { floor: '#/', standards: '#/standards', feeds: '#/feeds', reports: '#/reports', access: '#/access' };
 
 /**
  * The method each screen is for: a caller whose role may not call it (METHOD_ROLES) is not shown the screen, nor
- * its entry in the navigation. The feeds screen configures feeds; the access screen lists tokens.
+ * its entry in the navigation. The feeds screen configures feeds; the reports screen exports; the access screen lists
+ * tokens.
  */
-export const VIEW_METHOD: Record<View, ApiName> = { floor: 'floor/snapshot', standards: 'standards/get', feeds: 'feeds/add', access: 'access/tokens' };
+export const VIEW_METHOD: Record<View, ApiName> = { floor: 'floor/snapshot', standards: 'standards/get', feeds: 'feeds/add', reports: 'reports/export', access: 'access/tokens' };
 
 /** `#/feeds` (also `#feeds`, `#/feeds/`) is the feeds screen, `#/standards` the standards...; anything else the floor. */
 export function viewFromHash(hash: string): View {

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { LATE_MORNING, startHost, type RunningHost } from '../helpers/host';
+import { ReportsPage } from './pages/reports-page';
+
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  host = await startHost(['--simulate', '--speed', '10', ...LATE_MORNING]);
+});
+test.afterAll(async () => {
+  expect(await host.stop()).toBe(0);
+});
+
+test('the Reports screen exports last week with progress, lists the files, and the browser downloads them', async ({ page }) => {
+  const reports = new ReportsPage(page, host);
+  await reports.goto();
+  await expect(reports.navEntry()).toHaveAttribute('aria-current', 'page');
+  // the host's clock is Tuesday 3 March 2026 (London): last week is 2026-W09, Monday 23 February to 2 March
+  await expect(reports.summary).toContainText('2026-W09');
+  await reports.setFormat('xlsx', true);
+  await reports.export();
+  await expect(reports.progress).toBeVisible();
+  await expect(reports.job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(reports.progress).toHaveAttribute('aria-valuenow', '100');
+  await expect(reports.files).toHaveCount(5);
+  const download = await reports.download('queues.csv');
+  expect(download.suggestedFilename()).toBe('queues.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.replace(/^\ufeff/, '')).toMatch(/^period,queue,channel,offered,answered,abandoned,/);
+});
+
+test('a bad period (the end before the start) is refused next to its field', async ({ page }) => {
+  const reports = new ReportsPage(page, host);
+  await reports.goto();
+  await reports.choosePeriod('custom', { from: '2026-03-02', to: '2026-02-23' });
+  await reports.export();
+  await expect(reports.fieldError('to')).toContainText('the end day must be after the first day (2026-03-02)');
+  await expect(page.getByTestId('report-to')).toHaveAttribute('aria-invalid', 'true');
+  await expect(reports.job).toHaveCount(0);
+});
+
+test("this week's preview and export, as a supervisor sees it (docs/screenshot-reports.png)", async ({ page }) => {
+  const reports = new ReportsPage(page, host);
+  await reports.goto();
+  await reports.choosePeriod('this-week');
+  await reports.preview();
+  await expect(reports.summary).toContainText('2026-W10');
+  await expect(page.getByTestId('report-row').first()).toBeVisible();
+  await reports.setFormat('xlsx', true);
+  await reports.export();
+  await expect(reports.job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await page.screenshot({ path: 'docs/screenshot-reports.png' });
+});
