@@ -64,6 +64,9 @@ function drawHeader(flow: PageFlow, columns: readonly TableColumn[], y: number):
   return y + height;
 }
 
+/** The height of the whole table on one page. */
+export const tableHeight = (doc: PDFKit.PDFDocument, columns: readonly TableColumn[], rows: number): number => headerHeight(doc, columns) + Math.max(1, rows) * ROW_HEIGHT;
+
 const tableWidth = (columns: readonly TableColumn[]) => columns.reduce((w, c) => w + c.width, 0);
 
 /**

@@ -77,9 +77,13 @@ const BIDI_CONTROL = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
  */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
 
+/** Text that is one left-to-right Latin run as it stands (most cells: figures, dates, Latin names). */
+const PLAIN = /^[\u0000-\u058F\u2010-\u2027\u2030-\u205E]*$/;
+
 /** The runs of one line of text, in visual order (left to right). */
 export function visualRuns(text: string): TextRun[] {
   if (text.length === 0) return [];
+  if (PLAIN.test(text)) return [{ text, face: 'latin', reverse: false }];
   const chars = [...text];
   // bidi-js works on UTF-16 code units: map each code point to its first unit's level
   const levels = bidi.getEmbeddingLevels(text, 'auto');

@@ -3,7 +3,8 @@
  * A4 or Letter so the fourteen figure columns of the CSV fit one row:
  *   page 1, the cover: center, period and zone, scope, every definition, when it was made;
  *   page 2, the summary: the center's figures as a table, and offered and service level by day as a chart;
- *   then the queues, channels and days tables, breaking across pages under their repeated header row.
+ *   then the queues, channels and days tables: one that fits a page is kept whole (on the next page if need be), a
+ *   longer one breaks across pages under its repeated header row.
  * Every page has a header (center, period, zone) and a footer ("page N of M", drawn once the page count is known).
  *
  * Same report, same `created` and `id` -> same bytes: the creation date is `created`, the file identifier is
@@ -13,7 +14,7 @@ import { DateTime } from 'luxon';
 import PDFDocument from 'pdfkit';
 import { formatCount, formatDateTime, formatDuration, formatPercent, NONE } from '../../shared/format';
 import { chartSvg, CHANNEL_LABEL, dayChartOption, dayLabel, drawSvg } from './pdf-chart';
-import { CELL_SIZE, drawTable, HEAD_SIZE, type PageFlow, type TableColumn } from './pdf-table';
+import { CELL_SIZE, drawTable, HEAD_SIZE, tableHeight, type PageFlow, type TableColumn } from './pdf-table';
 import { drawText, fontBytes, fontName, hasCjk, isolate, textWidth, type FontFace } from './pdf-text';
 import { FIGURE_COLUMNS, type FigureColumn } from './report-columns';
 import type { Report, ReportFigures } from './report-model';
@@ -90,9 +91,12 @@ function allText(r: Report, o: PdfOptions): string {
   return [o.centerName ?? '', ...r.queues.map((q) => q.queue), ...r.scope.queues].join(' ');
 }
 
+const HEADING_HEIGHT = 24;
+const SECTION_GAP = 18;
+
 function heading(doc: PDFKit.PDFDocument, text: string, x: number, y: number): number {
   drawText(doc, text, x, y + 14, { size: 13, bold: true, color: INK });
-  return y + 24;
+  return y + HEADING_HEIGHT;
 }
 
 /** A label and its value, the label muted: one line of the cover, from its top `y`. */
@@ -207,13 +211,15 @@ export function reportPdf(report: Report, o: PdfOptions): Promise<Buffer> {
 
   let y = drawSummary(flow, report, newPage());
   const section = (title: string, labels: TableColumn[], rows: string[][]) => {
-    // a section's heading never sits alone at a page's foot
-    if (y + 80 > flow.bottom) y = newPage();
-    else y += 18;
+    const columns = columnsWith(doc, labels, rows, width);
+    const height = SECTION_GAP + HEADING_HEIGHT + tableHeight(doc, columns, rows.length);
+    // a table that fits a page is kept whole; a longer one starts where it is, unless its heading would sit alone
+    const fitsAPage = height - SECTION_GAP <= flow.bottom - top;
+    if (y + height > flow.bottom && (fitsAPage || y + 80 > flow.bottom)) y = newPage();
+    else y += SECTION_GAP;
     y = heading(doc, title, MARGIN, y);
-    y = drawTable(flow, columnsWith(doc, labels, rows, width), rows, y);
+    y = drawTable(flow, columns, rows, y);
   };
-  y = newPage() - 18;
   section('By queue', [{ title: 'Queue', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.queues.map((q) => [q.queue, CHANNEL_LABEL[q.channel], ...figureCells(q)]));
   section('By channel', [{ title: 'Channel', width: 170, align: 'left' }], report.channels.map((c) => [CHANNEL_LABEL[c.channel], ...figureCells(c)]));
   section('By day', [{ title: 'Day', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.days.map((d) => [`${dayLabel(d.day)} ${d.day.slice(0, 4)}`, CHANNEL_LABEL[d.channel], ...figureCells(d)]));
