@@ -5,6 +5,7 @@
  *   2. the engine's tick (snapshot) time with 100 queues and 2,000 agents
  *   3. event-to-screen latency: 1,000 events/s into the headless host, until Chromium's DOM shows them
  *   4. the retention purge of 1,000,000 old raw lines: its longest chunk (bench/retention.ts)
+ *   5. the weekly report as PDF, XLSX and CSV: time and size (bench/reports.ts)
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { benchBankMonth, benchQueueLog, benchTaskRouter } from './feeds';
 import { busyFloor } from './busy-floor';
 import { benchStandards, benchWhatIf } from './standards';
 import { benchRetention } from './retention';
+import { benchReports } from './reports';
 
 const results: Record<string, string> = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -208,7 +210,7 @@ function peakRss(pid: number): number {
 }
 
 console.log(`Floorboard benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
-// npm run bench [-- ingest tick screen queue_log csv taskrouter retention standards]: all by default
+// npm run bench [-- ingest tick screen queue_log csv taskrouter retention standards reports]: all by default
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 if (want('ingest')) benchIngest();
@@ -222,3 +224,4 @@ if (want('standards')) {
   benchStandards(report);
   benchWhatIf(report);
 }
+if (want('reports')) await benchReports(report);
