@@ -4,11 +4,13 @@
  */
 import { reportCsvFiles } from './report-csv';
 import type { Report } from './report-model';
-import { reportPdf, type PaperSize } from './report-pdf';
 import { reportXlsx } from './report-xlsx';
 
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
 
 export interface ReportFileOptions {
   /** The report's time (epoch ms), written into the files that record one (same input, same bytes). */
@@ -25,6 +27,10 @@ export async function reportFiles(report: Report, formats: readonly ReportFormat
   const files: Record<string, string | Buffer> = {};
   if (formats.includes('csv')) Object.assign(files, reportCsvFiles(report));
   if (formats.includes('xlsx')) files['report.xlsx'] = await reportXlsx(report, o.created);
-  if (formats.includes('pdf')) files['report.pdf'] = await reportPdf(report, { created: o.created, paper: o.paper ?? 'A4', id: o.id, centerName: o.centerName });
+  if (formats.includes('pdf')) {
+    // loaded when asked for: pdfkit, ECharts and bidi-js took every CLI command 1.5 - 2 s longer to start
+    const { reportPdf } = await import('./report-pdf');
+    files['report.pdf'] = await reportPdf(report, { created: o.created, paper: o.paper ?? 'A4', id: o.id, centerName: o.centerName });
+  }
   return files;
 }

@@ -17,10 +17,9 @@ import { chartSvg, CHANNEL_LABEL, dayChartOption, dayLabel, drawSvg } from './pd
 import { CELL_SIZE, drawTable, HEAD_SIZE, tableHeight, type PageFlow, type TableColumn } from './pdf-table';
 import { drawText, fontBytes, fontName, hasCjk, isolate, textWidth, type FontFace } from './pdf-text';
 import { FIGURE_COLUMNS, type FigureColumn } from './report-columns';
+import type { PaperSize } from './report-files';
 import type { Report, ReportFigures } from './report-model';
 
-export type PaperSize = 'A4' | 'Letter';
-export const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
 
 export interface PdfOptions {
   /** The report's time (epoch ms): the document's creation date, and on its cover. */
