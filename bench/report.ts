@@ -74,7 +74,7 @@ export async function benchReport(report: Report): Promise<void> {
     const t0 = performance.now();
     const r = buildReport(store, { period: period.period, scope: { channels: [], queues: [] }, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS });
     const t1 = performance.now();
-    const files = await reportFiles(r, REPORT_FORMATS, Date.now());
+    const files = await reportFiles(r, REPORT_FORMATS, { created: Date.now() });
     const t2 = performance.now();
     const bytes = Object.values(files).reduce((n, f) => n + (typeof f === 'string' ? Buffer.byteLength(f) : f.length), 0);
     report(`report: ${fmt(r.center.offered)} contacts, the model (s)`, fmt((t1 - t0) / 1000, 2));

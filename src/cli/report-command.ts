@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { defaultCenter } from '../core/center/center-settings';
 import { DEFAULT_SHORT_ABANDON_SECONDS } from '../core/model/types';
 import { buildReport, parseScope } from '../core/reports/report-model';
-import { REPORT_FORMATS, reportFiles, type ReportFormat } from '../core/reports/report-files';
+import { PAPER_SIZES, REPORT_FORMATS, reportFiles, type PaperSize, type ReportFormat } from '../core/reports/report-files';
 import { datePeriod, weekPeriod } from '../core/reports/report-period';
 import { openStoreReader } from '../core/store/open-store-reader';
 import { isValidTimeZone } from '../core/time/business-day';
@@ -25,6 +25,7 @@ interface ReportFlags {
   scope?: string;
   format: string;
   shortAbandon?: number;
+  paper: PaperSize;
   out: string;
   standards: 'period-end' | 'current';
   agents: boolean;
@@ -53,7 +54,7 @@ function writeFiles(dir: string, files: Record<string, string | Buffer>): { file
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('Write the weekly review of a period as files (CSV: one a section; XLSX: a sheet a section; docs/reports.md).')
+    .description('Write the weekly review of a period as files (CSV: one a section; XLSX: a sheet a section; PDF: paginated, with a chart; docs/reports.md).')
     .option('--db <path>', "SQLite database (default: the user data folder's floorboard.db)")
     .option('--simulated', "the simulated floor's database instead")
     .option('--week <iso-week>', 'an ISO week, e.g. 2026-W48, begun on the center\'s first day of the week')
@@ -69,6 +70,13 @@ export function registerReportCommand(program: Command): void {
     })
     .addOption(new Option('--standards <which>', 'judge by the standards in force at the period end (default) or by those in force now').choices(['period-end', 'current']).default('period-end'))
     .option('--no-agents', 'leave the agents section out (names, handle times, not-ready time)')
+    .addOption(
+      new Option('--paper <size>', `the PDF's paper: ${PAPER_SIZES.map((p) => p.toLowerCase()).join(' or ')}`).default('A4', 'a4').argParser((v) => {
+        const paper = PAPER_SIZES.find((p) => p.toLowerCase() === v.toLowerCase());
+        if (!paper) throw new InvalidArgumentError(`--paper ${v.slice(0, 20)}: write ${PAPER_SIZES.map((p) => p.toLowerCase()).join(' or ')}`);
+        return paper;
+      }),
+    )
     .requiredOption('--out <dir>', 'the folder to write the files into (made if missing)')
     .action(async (o: ReportFlags) => {
       const formats = o.format.split(',').map((f) => f.trim());
@@ -85,7 +93,7 @@ export function registerReportCommand(program: Command): void {
         const period = o.week !== undefined ? weekPeriod(o.week, calendar) : datePeriod(o.from ?? '', o.to ?? '', calendar);
         if (!period.ok) throw new InvalidArgumentError(period.reason);
         const report = buildReport(store, { period: period.period, scope: scope.scope, shortAbandonSeconds: o.shortAbandon ?? DEFAULT_SHORT_ABANDON_SECONDS, resetHour: calendar.resetHour, standards: o.standards, now: Date.now(), agents: o.agents });
-        const files = writeFiles(resolve(o.out), await reportFiles(report, formats as ReportFormat[], Date.now()));
+        const files = writeFiles(resolve(o.out), await reportFiles(report, formats as ReportFormat[], { created: Date.now(), paper: o.paper, centerName: stored.name ?? undefined }));
         console.log(JSON.stringify({ period: period.period.label, from: new Date(period.period.from).toISOString(), to: new Date(period.period.to).toISOString(), timeZone: calendar.timeZone, empty: report.empty, offered: report.center.offered, files }));
       } finally {
         store.close();

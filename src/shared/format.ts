@@ -43,10 +43,10 @@ export function formatClock(seconds: number): string {
   return h > 0 ? `${h}:${pad2(m)}:${pad2(rest)}` : `${pad2(m)}:${pad2(rest)}`;
 }
 
-/** A ratio 0..1 as a whole percentage: 0.823 -> "82%"; "—" for null. */
-export function formatPercent(ratio: number | null | undefined): string {
+/** A ratio 0..1 as a whole percentage: 0.823 -> "82%" (with `digits` 1, as reports print: "82.3%"); "—" for null. */
+export function formatPercent(ratio: number | null | undefined, digits = 0): string {
   if (ratio == null || !Number.isFinite(ratio)) return NONE;
-  return `${wholePercent(ratio)}%`;
+  return digits === 0 ? `${wholePercent(ratio)}%` : `${(ratio * 100).toFixed(digits)}%`;
 }
 
 /** The whole percentage a ratio is displayed as; status rules compare this, so text and color agree. */

@@ -49,6 +49,13 @@ describe('formatPercent', () => {
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(null)).toBe('—');
   });
+
+  it('gives reports one decimal when asked', () => {
+    // the Anonymous Bank week: 4,209 answered within T of 6,892 + 1,072 - 57 = 7,907: 53.23...% -> 53.2%
+    expect(formatPercent(4209 / 7907, 1)).toBe('53.2%');
+    expect(formatPercent(1, 1)).toBe('100.0%');
+    expect(formatPercent(null, 1)).toBe('—');
+  });
 });
 
 describe('formatThreshold', () => {

@@ -31,7 +31,7 @@ export async function buildReportFiles(store: StoreReader, r: ReportBuildRequest
   const files: Record<string, string | Uint8Array> = {};
   for (const [i, format] of r.formats.entries()) {
     progress(0.5 + (0.5 * i) / r.formats.length, `writing ${format}`);
-    Object.assign(files, await reportFiles(report, [format], r.created));
+    Object.assign(files, await reportFiles(report, [format], { created: r.created }));
   }
   progress(1, 'done');
   return { empty: report.empty, center: report.center, channels: report.channels, files };

@@ -34,7 +34,6 @@ export function reportCsvFiles(r: Report): Record<string, string> {
     'agents-not-ready.csv': safeCsv(['period', 'agent_id', 'agent', 'reason', 'seconds'], r.agents.flatMap((a) => a.notReadyByReason.map((n) => [period, a.agentId, a.name, n.reason, n.seconds]))),
   };
   return {
-    ...agents,
     'summary.csv': safeCsv(['period', 'from', 'to', 'time_zone', ...figureNames], [[period, new Date(r.period.from).toISOString(), new Date(r.period.to).toISOString(), r.period.timeZone, ...figureCells(r.center)]]),
     'queues.csv': safeCsv(['period', 'queue', 'channel', ...figureNames], r.queues.map((q: QueueReportRow) => [period, q.queue, q.channel, ...figureCells(q)])),
     'channels.csv': safeCsv(['period', 'channel', ...figureNames], r.channels.map((c) => [period, c.channel, ...figureCells(c)])),
@@ -57,5 +56,6 @@ export function reportCsvFiles(r: Report): Record<string, string> {
     ),
     'findings.csv': safeCsv(['period', 'finding', 'section'], r.findings.map((f) => [period, f.text, f.section])),
     'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells({ ...t.figures, ahtSeconds: null })])),
+    ...agents,
   };
 }
