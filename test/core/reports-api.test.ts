@@ -92,7 +92,10 @@ describe('reports/export', () => {
     expect(job).toMatchObject({ state: 'running', progress: 0, files: [], folder: null, period: { label: '2026-W10' } });
     const done = await finished(job.id);
     expect(done).toMatchObject({ state: 'done', progress: 1, stage: 'done', error: null, expiresAt: NOW + KEEP_MS });
-    expect(done.files.map((f) => f.name)).toEqual(['summary.csv', 'queues.csv', 'channels.csv', 'days.csv', 'report.xlsx']);
+    expect(done.files.map((f) => f.name)).toEqual([
+      'summary.csv', 'queues.csv', 'channels.csv', 'days.csv', 'standards.csv', 'intervals.csv', 'abandons.csv', 'alerts.csv', 'findings.csv', 'trend.csv', 'agents.csv', 'agents-not-ready.csv',
+      'report.xlsx',
+    ]);
     const queues = fb.reports.file(job.id, 'queues.csv')!;
     expect(queues.bytes).toBe(done.files[1].bytes);
     const rows = parse(queues.content, { columns: true, bom: true }) as Record<string, string>[];

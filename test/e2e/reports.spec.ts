@@ -23,7 +23,8 @@ test('the Reports screen exports last week with progress, lists the files, and t
   await expect(reports.progress).toBeVisible();
   await expect(reports.job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(reports.progress).toHaveAttribute('aria-valuenow', '100');
-  await expect(reports.files).toHaveCount(5);
+  // 12 CSV files (summary, queues, channels, days, standards, intervals, abandons, alerts, findings, trend, agents x2) and the workbook
+  await expect(reports.files).toHaveCount(13);
   const download = await reports.download('queues.csv');
   expect(download.suggestedFilename()).toBe('queues.csv');
   const csv = readFileSync((await download.path())!, 'utf8');
