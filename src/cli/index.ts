@@ -35,6 +35,7 @@ import { registerAccessCommands } from './access-commands';
 import { registerCenterCommands } from './center-commands';
 import { registerReportCommand } from './report-command';
 import { registerMetricsCommand } from './metrics-command';
+import { registerScheduleCommands } from './schedule-commands';
 import { cappedLines } from './capped-lines';
 import { registerRetentionCommands } from './retention-commands';
 import { defaultDbPath, RENDERER_DIR } from './paths';
@@ -418,6 +419,7 @@ registerAccessCommands(program);
 registerCenterCommands(program);
 registerReportCommand(program);
 registerMetricsCommand(program);
+registerScheduleCommands(program);
 registerRetentionCommands(program);
 
 program.parseAsync().catch((e: Error) => {

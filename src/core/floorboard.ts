@@ -21,6 +21,8 @@ import { createStoreReader } from './store/store-reader';
 import { businessDayStart } from './time/business-day';
 import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
 import { createReportJobs, type ReportJobs } from './reports/report-jobs';
+import { createReportScheduler } from './reports/report-schedules';
+import { reportScheduleStore } from './store/report-schedules';
 import type { ReportPeriod } from './reports/report-period';
 import { inProcessRunner, workerRunner, type ReportWorkerEntry } from './reports/report-runner';
 
@@ -152,6 +154,9 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     ? startSimulatedFeed(engine, { seed: o.simulate.seed, timeZone: center.timeZone, resetHour: center.resetHour, scale: o.simulate.scale, surges: o.simulate.surges, dayStart: simulated?.dayStart, onError: (e) => o.log?.(`simulated feed: ${fault(e) ?? (e as Error).message}; retrying`) })
     : null;
   engine.start();
+  // scheduled reports (core/reports/report-schedules.ts), on the center's clock, each run claimed by one process
+  const schedules = createReportScheduler({ store: reportScheduleStore(db), runner, clock, calendar, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, wallNow: () => wall.now(), log: o.log });
+  schedules.start();
   // the daily purge of data older than its retention setting (store/retention.ts), in chunks between live work
   const retention = createRetentionPurge({ db, clock, wall, calendar: center, log: o.log });
   retention.start();
@@ -168,6 +173,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
       reports.close();
       feed?.stop();
       retention.stop();
+      schedules.stop();
       engine.stop();
       db.close();
     },

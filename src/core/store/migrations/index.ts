@@ -11,6 +11,7 @@ import { sql as m010 } from './010-retention';
 import { sql as m011 } from './011-access-tokens';
 import { sql as m012 } from './012-center';
 import { sql as m013 } from './013-reported-waits';
+import { sql as m014 } from './014-report-schedules';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 11, name: '011-access-tokens', sql: m011 },
   { id: 12, name: '012-center', sql: m012 },
   { id: 13, name: '013-reported-waits', sql: m013 },
+  { id: 14, name: '014-report-schedules', sql: m014 },
 ];

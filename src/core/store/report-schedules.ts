@@ -1,0 +1,88 @@
+/** Report schedules and their runs (migration 014), read and written for core/reports/report-schedules.ts. */
+import type { Channel } from '../../shared/api';
+import type { Db } from './database';
+
+export type SchedulePeriod = 'last-week' | 'this-week' | 'last-month';
+
+export interface ReportSchedule {
+  id: number;
+  name: string;
+  /** Five-field cron, in the center's time zone ("0 6 * * 1": Mondays at 06:00). */
+  cron: string;
+  period: SchedulePeriod;
+  formats: string[];
+  scope: { channels: Channel[]; queues: string[] };
+  agents: boolean;
+  /** The folder each run writes a folder into (schedule name / period label). */
+  folder: string;
+  /** Runs whose files are kept (older runs' folders are removed). */
+  keep: number;
+  /** Minutes after a due time before the run starts (late events arrive). */
+  settleMinutes: number;
+  createdAt: number;
+}
+
+export interface ReportScheduleRun {
+  scheduleId: number;
+  dueAt: number;
+  claimedAt: number;
+  finishedAt: number | null;
+  status: 'running' | 'done' | 'failed';
+  error: string | null;
+  folder: string | null;
+}
+
+interface ScheduleRow {
+  id: number;
+  name: string;
+  cron: string;
+  period: SchedulePeriod;
+  formats: string;
+  scope: string;
+  agents: number;
+  folder: string;
+  keep: number;
+  settle_minutes: number;
+  created_at: number;
+}
+
+const RUN_COLUMNS = 'schedule_id AS scheduleId, due_at AS dueAt, claimed_at AS claimedAt, finished_at AS finishedAt, status, error, folder';
+
+export function reportScheduleStore(db: Db) {
+  const s = {
+    all: db.prepare<[], ScheduleRow>('SELECT * FROM report_schedules ORDER BY name'),
+    add: db.prepare(
+      'INSERT INTO report_schedules (name, cron, period, formats, scope, agents, folder, keep, settle_minutes, created_at) VALUES (@name, @cron, @period, @formats, @scope, @agents, @folder, @keep, @settleMinutes, @createdAt)',
+    ),
+    remove: db.prepare<[string]>('DELETE FROM report_schedules WHERE name = ?'),
+    claim: db.prepare<[number, number, number]>("INSERT INTO report_runs (schedule_id, due_at, claimed_at, status) VALUES (?, ?, ?, 'running') ON CONFLICT DO NOTHING"),
+    finish: db.prepare<[number, string, string | null, string | null, number, number]>('UPDATE report_runs SET finished_at = ?, status = ?, error = ?, folder = ? WHERE schedule_id = ? AND due_at = ?'),
+    runs: db.prepare<[number, number], ReportScheduleRun>(`SELECT ${RUN_COLUMNS} FROM report_runs WHERE schedule_id = ? ORDER BY due_at DESC LIMIT ?`),
+    run: db.prepare<[number, number], ReportScheduleRun>(`SELECT ${RUN_COLUMNS} FROM report_runs WHERE schedule_id = ? AND due_at = ?`),
+  };
+  const toSchedule = (r: ScheduleRow): ReportSchedule => ({
+    id: r.id,
+    name: r.name,
+    cron: r.cron,
+    period: r.period,
+    formats: JSON.parse(r.formats) as string[],
+    scope: JSON.parse(r.scope) as ReportSchedule['scope'],
+    agents: r.agents === 1,
+    folder: r.folder,
+    keep: r.keep,
+    settleMinutes: r.settle_minutes,
+    createdAt: r.created_at,
+  });
+  return {
+    schedules: () => s.all.all().map(toSchedule),
+    add: (x: Omit<ReportSchedule, 'id'>) => void s.add.run({ ...x, formats: JSON.stringify(x.formats), scope: JSON.stringify(x.scope), agents: x.agents ? 1 : 0 }),
+    remove: (name: string) => s.remove.run(name).changes > 0,
+    /** Whether this process won the run (another process may have claimed it first). */
+    claim: (scheduleId: number, dueAt: number, at: number) => s.claim.run(scheduleId, dueAt, at).changes === 1,
+    finish: (scheduleId: number, dueAt: number, at: number, status: 'done' | 'failed', error: string | null, folder: string | null) => void s.finish.run(at, status, error, folder, scheduleId, dueAt),
+    runs: (scheduleId: number, limit: number) => s.runs.all(scheduleId, limit),
+    run: (scheduleId: number, dueAt: number) => s.run.get(scheduleId, dueAt) ?? null,
+  };
+}
+
+export type ReportScheduleStore = ReturnType<typeof reportScheduleStore>;
