@@ -407,7 +407,8 @@ export interface ReportsApi {
   /** The summary of a period and scope, for the screen (built like an export, no files). */
   'reports/preview': (args: { period: ReportPeriodArgs; scope?: ReportScopeArgs }) => Promise<ReportPreview>;
   /** Start an export: answers the job at once; poll `reports/job` for its progress and files. */
-  'reports/export': (args: { period: ReportPeriodArgs; scope?: ReportScopeArgs; formats: string[] }) => ReportJob;
+  /** `agents: false` leaves the agents section (names, handle times, not-ready time) out of every file. */
+  'reports/export': (args: { period: ReportPeriodArgs; scope?: ReportScopeArgs; formats: string[]; agents?: boolean }) => ReportJob;
   'reports/job': (args: { id: string }) => ReportJob;
   /** Stop a running export (its worker is terminated); a finished one is left as it is. */
   'reports/cancel': (args: { id: string }) => ReportJob;

@@ -98,6 +98,9 @@ describe('reports/export', () => {
     ]);
     const queues = fb.reports.file(job.id, 'queues.csv')!;
     expect(queues.bytes).toBe(done.files[1].bytes);
+    // without agents: no agents' file
+    const private_ = await finished((await call<ReportJob>('reports/export', { period: { week: '2026-W10' }, formats: ['csv'], agents: false })).id);
+    expect(private_.files.map((f) => f.name)).not.toContain('agents.csv');
     const rows = parse(queues.content, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.queue, r.channel, r.offered])).toEqual([['Billing', 'voice', '3'], ['Web', 'chat', '1']]);
     expect(fb.reports.file(job.id, '../floor.db')).toBeNull();

@@ -47,8 +47,9 @@ describe('the Reports screen', () => {
     fireEvent.change(screen.getByTestId('report-from'), { target: { value: '2026-03-09' } });
     fireEvent.change(screen.getByTestId('report-to'), { target: { value: '2026-03-02' } });
     fireEvent.click(screen.getByTestId('report-channel-chat'));
+    fireEvent.click(screen.getByTestId('report-agents')); // privacy: no agents in the files
     await act(async () => fireEvent.click(screen.getByTestId('report-export')));
-    expect(f2.callsOf('reports/export').map((c) => c.args)).toEqual([{ period: { from: '2026-03-09', to: '2026-03-02' }, formats: ['csv'], scope: { channels: ['chat'], queues: [] } }]);
+    expect(f2.callsOf('reports/export').map((c) => c.args)).toEqual([{ period: { from: '2026-03-09', to: '2026-03-02' }, formats: ['csv'], agents: false, scope: { channels: ['chat'], queues: [] } }]);
     expect(screen.getByTestId('report-error-to').textContent).toContain('the end day must be after the first day');
     expect(screen.getByTestId('report-to').getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByTestId('report-job')).toBeNull();

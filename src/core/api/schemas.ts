@@ -138,6 +138,7 @@ export const apiArgSchemas = {
         .array(z.enum(REPORT_FORMATS))
         .min(1, 'choose at least one format')
         .refine((f) => new Set(f).size === f.length, 'a format is listed twice'),
+      agents: z.boolean().optional(),
     })
     .strict(),
   'reports/job': reportJobId,

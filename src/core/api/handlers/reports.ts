@@ -37,7 +37,7 @@ export function reportsHandlers(d: ReportsHandlerDeps): ReportsHandlers {
       const r = await d.jobs.preview(o);
       return { period: { ...o.period }, empty: r.empty, center: r.center, channels: r.channels, formats: [...REPORT_FORMATS] };
     },
-    'reports/export': ({ period, scope, formats }) => d.jobs.start({ options: options(period, scope), formats: formats as ReportFormat[] }),
+    'reports/export': ({ period, scope, formats, agents }) => d.jobs.start({ options: { ...options(period, scope), agents: agents ?? true }, formats: formats as ReportFormat[] }),
     'reports/job': ({ id }) => d.jobs.job(id),
     'reports/cancel': ({ id }) => d.jobs.cancel(id),
   };

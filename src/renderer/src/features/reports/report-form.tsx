@@ -96,6 +96,11 @@ export function ReportFormPanel({ form, onChange, queues, formats, errors, busy,
           ))}
         </div>
         {error('formats')}
+        <label className="choice">
+          <input type="checkbox" checked={form.agents} onChange={(e) => set({ agents: e.target.checked })} data-testid="report-agents" />
+          <span>Agents</span>
+        </label>
+        <span className="field__hint">Names, handle times and not-ready time per agent. Untick where privacy rules keep them out of reports.</span>
       </fieldset>
 
       <div className="form-actions">

@@ -9,6 +9,8 @@ export interface ReportForm {
   channels: Channel[];
   queues: string[];
   formats: string[];
+  /** The agents section (names, handle times, not-ready time) in the files. */
+  agents: boolean;
 }
 
 export const PERIOD_CHOICES: readonly (ReportPreset | 'custom')[] = [...REPORT_PRESETS, 'custom'];

@@ -18,7 +18,7 @@ interface ReportsViewProps {
 /** A running export is asked about this often (its progress goes to this page only: no push). */
 const POLL_MS = 300;
 
-const INITIAL: ReportForm = { period: 'last-week', from: '', to: '', channels: [], queues: [], formats: ['csv'] };
+const INITIAL: ReportForm = { period: 'last-week', from: '', to: '', channels: [], queues: [], formats: ['csv'], agents: true };
 
 /** The host's refusal, each issue next to its field; anything else under the buttons. */
 function errorsOf(e: unknown): Map<ReportField, string> {
@@ -75,7 +75,7 @@ export function ReportsView({ snapshot, connection, receivedAt }: ReportsViewPro
     setRevealError(null);
     try {
       const f = formRef.current;
-      setJob(await client.call('reports/export', { period: periodArgs(f), formats: f.formats, ...(scopeArgs(f) ? { scope: scopeArgs(f) } : {}) }));
+      setJob(await client.call('reports/export', { period: periodArgs(f), formats: f.formats, agents: f.agents, ...(scopeArgs(f) ? { scope: scopeArgs(f) } : {}) }));
       setErrors(new Map());
     } catch (e) {
       setErrors(errorsOf(e));
