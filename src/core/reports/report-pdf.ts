@@ -19,6 +19,7 @@ import { drawText, fontBytes, fontName, hasCjk, isolate, textWidth, type FontFac
 import { FIGURE_COLUMNS, type FigureColumn } from './report-columns';
 import type { PaperSize } from './report-files';
 import type { Report, ReportFigures } from './report-model';
+import { pdfSections, type PdfSection } from './pdf-sections';
 
 
 export interface PdfOptions {
@@ -209,19 +210,24 @@ export function reportPdf(report: Report, o: PdfOptions): Promise<Buffer> {
   drawCover(doc, report, o, top, width);
 
   let y = drawSummary(flow, report, newPage());
-  const section = (title: string, labels: TableColumn[], rows: string[][]) => {
-    const columns = columnsWith(doc, labels, rows, width);
+  const place = (title: string, columns: TableColumn[], rows: string[][], empty?: string) => {
     const height = SECTION_GAP + HEADING_HEIGHT + tableHeight(doc, columns, rows.length);
     // a table that fits a page is kept whole; a longer one starts where it is, unless its heading would sit alone
     const fitsAPage = height - SECTION_GAP <= flow.bottom - top;
     if (y + height > flow.bottom && (fitsAPage || y + 80 > flow.bottom)) y = newPage();
     else y += SECTION_GAP;
     y = heading(doc, title, MARGIN, y);
-    y = drawTable(flow, columns, rows, y);
+    y = drawTable(flow, columns, rows, y, empty);
   };
+  const section = (title: string, labels: TableColumn[], rows: string[][]) => place(title, columnsWith(doc, labels, rows, width), rows);
+  // what changed first, under the summary: what a review starts with
+  const [changed, ...others] = pdfSections(report);
+  const placeShared = (s: PdfSection) => place(s.title, s.columns.map((c) => ({ ...c, width: c.width * width })), s.rows, s.empty);
+  placeShared(changed);
   section('By queue', [{ title: 'Queue', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.queues.map((q) => [q.queue, CHANNEL_LABEL[q.channel], ...figureCells(q)]));
   section('By channel', [{ title: 'Channel', width: 170, align: 'left' }], report.channels.map((c) => [CHANNEL_LABEL[c.channel], ...figureCells(c)]));
   section('By day', [{ title: 'Day', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.days.map((d) => [`${dayLabel(d.day)} ${d.day.slice(0, 4)}`, CHANNEL_LABEL[d.channel], ...figureCells(d)]));
+  for (const s of others) placeShared(s);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
