@@ -10,7 +10,7 @@
  * per run in its ToUnicode maps: pdftotext gives "מכירות" back, not its glyphs' visual order.
  *
  * The fonts are read once per process; pdfkit embeds only the glyphs used (a subset), so a page of Latin text
- * carries a few kilobytes of font, and the 8 MB CJK font is parsed only for a document that has a CJK character.
+ * carries a few kilobytes of font, and the 8 MB CJK font is parsed only for a PDF that has a CJK character.
  */
 import bidiFactory from 'bidi-js';
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ export function fontBytes(face: FontFace, weight: Weight): Buffer {
   return bytes;
 }
 
-/** The name a face and weight is registered under in a document. */
+/** The name a face and weight is registered under in a PDF. */
 export const fontName = (face: FontFace, weight: Weight) => `${face}-${weight}`;
 
 const HEBREW = /[\u0590-\u05FF\uFB1D-\uFB4F]/;
@@ -189,5 +189,5 @@ export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
   return width;
 }
 
-/** Whether a text needs the CJK font (which the document then registers). */
+/** Whether a text needs the CJK font (which the PDF then registers). */
 export const hasCjk = (text: string): boolean => CJK.test(text);
