@@ -4,7 +4,8 @@
  * the field; a method the caller's role may not call reaches no handler.
  */
 import { randomBytes } from 'node:crypto';
-import { METHOD_ROLES, roleAllows, type AccessApi, type ApiArgs, type ApiName, type ApiResult, type Caller, type EngineHandlers, type Envelope, type ReportsApi } from '../../shared/api';
+import { METHOD_ROLES, roleAllows, type AccessApi, type ApiArgs, type ApiName, type ApiResult, type Caller, type EngineHandlers, type Envelope } from '../../shared/api';
+import type { ReportsApi } from '../../shared/api-reports';
 import { ADMIN } from '../access/access';
 import { createPseudonyms, viewerView } from '../access/viewer-view';
 import { formatZodError } from '../model/events';
