@@ -1,6 +1,7 @@
 /**
  * `npm run cli -- center show|set`: the center's settings in the database (core/center/center-settings.ts), read by
- * the app, the host and every command on it. A running app or host applies a change at its next start.
+ * the app, the host and every command on it (the console's Center screen sets them too, through `center/set`).
+ * A running app or host applies a change at its next start.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { centerProblems, WEEK_STARTS, type CenterSettings, type WeekStart } from '../core/center/center-settings';

@@ -5,6 +5,7 @@
 import { createAccess, type Access } from './access/access';
 import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/admin-secret';
 import { createDispatcher, type Dispatch } from './api/dispatch';
+import { centerHandlers } from './api/handlers/center';
 import { reportsHandlers } from './api/handlers/reports';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type Engine } from './engine';
@@ -76,9 +77,13 @@ export interface Floorboard {
  * The center's settings this run uses (core/center/center-settings.ts): a flag, else the database's, else the
  * default; a database that never had any stores what this first run uses, so every later process agrees with it.
  */
+function centerDefaults(o: FloorboardOptions): CenterSettings {
+  return defaultCenter(o.simulate ? 'Simulated center' : 'Contact center', defaultTimeZone());
+}
+
 function centerOf(db: Db, o: FloorboardOptions): CenterSettings {
   const stored = createStoreReader(db).centerSettings();
-  const settings = effectiveCenter(stored, o.center ?? {}, defaultCenter(o.simulate ? 'Simulated center' : 'Contact center', defaultTimeZone()));
+  const settings = effectiveCenter(stored, o.center ?? {}, centerDefaults(o));
   const problems = centerProblems(settings);
   if (problems.length > 0) throw new Error(`the stored center settings are not valid: ${problems.join('; ')} (fix them with "npm run cli -- center set")`);
   if (isUnset(stored)) createStoreWriter(db).saveCenterSettings(settings, Date.now());
@@ -147,7 +152,12 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   const calendar = { timeZone: settings.timeZone, resetHour: settings.resetHour, weekStart: settings.weekStart };
   const reportHandlers = reportsHandlers({ jobs: reports, calendar, centerNow: () => clock.now(), shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, reveal: o.reports?.reveal });
   const dispatch = createDispatcher(
-    { ...engine.handlers, ...access.handlers, ...reportHandlers },
+    {
+      ...engine.handlers,
+      ...access.handlers,
+      ...reportHandlers,
+      ...centerHandlers({ store: engine.store, inUse: settings, flags: o.center ?? {}, defaults: centerDefaults(o), now: () => wall.now() }),
+    },
     { view: access.view, onError: (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), describe: fault },
   );
   const feed = o.simulate

@@ -5,6 +5,7 @@
  * file is imported by the core, the adapters and the renderer alike.
  */
 
+import type { CenterApi } from './api-center';
 import type { ReportsApi } from './api-reports';
 import type { AlertsSummary, AlertView, DrillDown, IntervalStaffing, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
 
@@ -346,7 +347,9 @@ export interface AccessApi {
 export { REPORT_PRESETS } from './api-reports';
 export type { ReportJob, ReportPeriodArgs, ReportPreset, ReportPreview, ReportScopeArgs, ReportSummaryFigures } from './api-reports';
 
-interface Api extends EngineApi, AccessApi, ReportsApi {}
+export type { CenterSettings, CenterSettingsView, StoredCenter, WeekStart } from './api-center';
+
+interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi {}
 
 export type ApiName = keyof Api;
 
@@ -383,6 +386,8 @@ export const METHOD_ROLES = {
   'reports/job': 'admin',
   'reports/cancel': 'admin',
   'reports/reveal': 'admin',
+  'center/get': 'admin',
+  'center/set': 'admin',
 } as const satisfies Record<ApiName, Role>;
 
 /** Whether a caller of `role` may call a method of `required` (an admin may call everything). */

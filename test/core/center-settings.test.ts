@@ -74,3 +74,55 @@ describe('settings kept in the database', () => {
     expect(flagged.from).toBe('2026-03-02T00:00:00.000Z');
   });
 });
+
+describe('center/get and center/set, as the Center screen calls them', () => {
+  const call = async (fb: ReturnType<typeof open>, name: string, args: unknown, role: 'admin' | 'viewer' = 'admin') => fb.dispatch(name, args, role === 'admin' ? undefined : { role: 'viewer', token: 'wall', names: false });
+
+  it('store a change for every process, say it applies at the next start, and keep the calendar in use', async () => {
+    const path = dbFile();
+    const fb = open(path, { timeZone: 'UTC', name: 'North' });
+    const before = await call(fb, 'center/get', {});
+    expect(before).toMatchObject({ ok: true, value: { inUse: { name: 'North', timeZone: 'UTC' }, restartNeeded: false } });
+    const r = await call(fb, 'center/set', { timeZone: 'Asia/Jerusalem', weekStart: 'sunday' });
+    expect(r).toMatchObject({ ok: true, value: { inUse: { timeZone: 'UTC', weekStart: 'monday' }, stored: { timeZone: 'Asia/Jerusalem', weekStart: 'sunday', name: 'North' }, restartNeeded: true } });
+    // the running floor keeps its day until it starts again
+    expect(fb.engine.snapshot().center.timeZone).toBe('UTC');
+    fb.close();
+    expect(JSON.parse(cli('center', 'show', '--db', path))).toMatchObject({ timeZone: 'Asia/Jerusalem', weekStart: 'sunday' });
+    const again = open(path);
+    expect(again.center).toMatchObject({ timeZone: 'Asia/Jerusalem', weekStart: 'sunday', name: 'North' });
+    expect(await call(again, 'center/get', {})).toMatchObject({ ok: true, value: { restartNeeded: false, overridden: [] } });
+    again.close();
+  });
+
+  it('name a setting a flag holds for this run, and a change it hides is not pending', async () => {
+    const path = dbFile();
+    open(path, { timeZone: 'UTC' }).close();
+    const fb = open(path, { timeZone: 'Asia/Tokyo' });
+    const r = await call(fb, 'center/set', { timeZone: 'Europe/London' });
+    expect(r).toMatchObject({ ok: true, value: { overridden: ['timeZone'], inUse: { timeZone: 'Asia/Tokyo' }, stored: { timeZone: 'Europe/London' }, restartNeeded: false } });
+    fb.close();
+  });
+
+  it('refuse each bad setting at its field and store none of that call', async () => {
+    const path = dbFile();
+    const fb = open(path, { timeZone: 'UTC' });
+    const r = await call(fb, 'center/set', { timeZone: 'Mars/Olympus', resetHour: 24, name: 'Fine' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid-args');
+    expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['resetHour', 'timeZone']);
+    expect(r.error.issues?.find((i) => i.path === 'timeZone')?.message).toMatch(/unknown time zone "Mars\/Olympus"/);
+    expect(await call(fb, 'center/set', {})).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await call(fb, 'center/set', { weekStart: 'friday' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect((await call(fb, 'center/get', {})) as { value: { stored: { name: string } } }).toMatchObject({ value: { stored: { name: 'Contact center', timeZone: 'UTC' } } });
+    fb.close();
+  });
+
+  it('are for an admin: a viewer token is refused both', async () => {
+    const fb = open(dbFile(), { timeZone: 'UTC' });
+    expect(await call(fb, 'center/get', {}, 'viewer')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(fb, 'center/set', { name: 'Mine' }, 'viewer')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    fb.close();
+  });
+});

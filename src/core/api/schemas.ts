@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CHANNELS, REPORT_PRESETS, SERVICE_LEVEL_FORMULAS, TASKROUTER_ABANDON_TRIGGERS, type ApiArgs, type ApiName, type ReportPeriodArgs } from '../../shared/api';
 import { MAX_TOKEN_DAYS, TOKEN_NAME } from '../access/access';
+import { centerProblems, WEEK_STARTS } from '../center/center-settings';
 import { FEED_FORMATS } from '../ingest/adapter';
 import { REPORT_FORMATS } from '../reports/report-files';
 import { periodProblems } from '../reports/report-request';
@@ -144,4 +145,21 @@ export const apiArgSchemas = {
   'reports/job': reportJobId,
   'reports/cancel': reportJobId,
   'reports/reveal': reportJobId,
+  'center/get': none,
+  'center/set': z
+    .object({
+      name: z.string().max(200).optional(),
+      timeZone: z.string().max(100).optional(),
+      resetHour: z.number().optional(),
+      weekStart: z.enum(WEEK_STARTS).optional(),
+    })
+    .strict()
+    .superRefine((c, ctx) => {
+      // the one validator of the CLI and the API, field by field so the console shows each reason by its field
+      for (const key of ['name', 'timeZone', 'resetHour'] as const) {
+        if (c[key] === undefined) continue;
+        for (const message of centerProblems({ [key]: c[key] })) ctx.addIssue({ code: 'custom', path: [key], message });
+      }
+      if (Object.values(c).every((v) => v === undefined)) ctx.addIssue({ code: 'custom', path: [], message: 'nothing to set: give a name, time zone, reset hour or week start' });
+    }),
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };

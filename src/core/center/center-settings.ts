@@ -5,20 +5,10 @@
  * (the machine's zone, midnight, Monday as ISO 8601). The first process to open a database without settings stores
  * what it runs with, so the next one (the CLI's `metrics`, say) agrees with it.
  */
+import { WEEK_STARTS, type CenterSettings, type StoredCenter } from '../../shared/api-center';
 import { isValidTimeZone } from '../time/business-day';
 
-export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
-export type WeekStart = (typeof WEEK_STARTS)[number];
-
-export interface CenterSettings {
-  name: string;
-  timeZone: string;
-  resetHour: number;
-  weekStart: WeekStart;
-}
-
-/** What the database holds: each setting, or null where none was stored. */
-export type StoredCenter = { [K in keyof CenterSettings]: CenterSettings[K] | null };
+export { WEEK_STARTS, type CenterSettings, type StoredCenter, type WeekStart } from '../../shared/api-center';
 
 export const NO_CENTER: StoredCenter = { name: null, timeZone: null, resetHour: null, weekStart: null };
 

@@ -3,6 +3,7 @@ import { AccessView } from './features/access/access-view';
 import { callerAllows, SessionProvider } from './features/access/session';
 import { SignInScreen } from './features/access/sign-in-screen';
 import { useCaller } from './features/access/use-caller';
+import { CenterView } from './features/center/center-view';
 import { FeedsView } from './features/feeds/feeds-view';
 import { FloorView } from './features/floor/floor-view';
 import { ReportsView } from './features/reports/reports-view';
@@ -45,6 +46,8 @@ export function App() {
             <ReportsView {...props} />
           ) : view === 'access' ? (
             <AccessView {...props} />
+          ) : view === 'center' ? (
+            <CenterView {...props} />
           ) : (
             <FloorView {...props} />
           )}
