@@ -359,7 +359,8 @@ standardsCommand
   .argument('<file>', 'a .json, .yaml or .yml standards file')
   .requiredOption('--db <path>', 'SQLite database')
   .option('--note <text>', 'why (kept with the version)')
-  .description('Check a standards file and save it as the new version, in force from now; an invalid file changes nothing.')
+  .option('--valid-from <iso>', "in force from this past date or instant (in the center's zone without an offset) until the next later version: imported history judged by the standards it had")
+  .description('Check a standards file and save it as the new version, in force from now (or --valid-from); an invalid file changes nothing.')
   .action(async (file: string, o) => {
     const format = formatOfPath(file);
     if (!format) throw new InvalidArgumentError(`${file}: name a .json, .yaml or .yml file`);
@@ -370,7 +371,7 @@ standardsCommand
     }
     const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version });
     try {
-      const r = await fb.dispatch('standards/save', { set: parsed.set, note: o.note ?? `imported from ${file}` });
+      const r = await fb.dispatch('standards/save', { set: parsed.set, note: o.note ?? `imported from ${file}`, ...(o.validFrom === undefined ? {} : { validFrom: o.validFrom }) });
       if (!r.ok) throw new Error(r.error.message);
       const v = r.value;
       console.log(JSON.stringify({ version: v.version, validFrom: v.validFrom, standards: v.set.standards.length, calendars: v.set.calendars.length }));

@@ -294,8 +294,11 @@ interface EngineApi {
   'quarantine/list': (args: { limit?: number; source?: string }) => QuarantineEntry[];
   /** The standards in force at `at` (default now), with the version they come from. */
   'standards/get': (args: { at?: string }) => StandardsVersion;
-  /** Save the whole set as a new version in force from now; an invalid set is refused with each issue's path. */
-  'standards/save': (args: { set: StandardsSet; note?: string }) => StandardsVersion;
+  /**
+   * Save the whole set as a new version in force from now, or from a past instant (`validFrom`: imported history judged
+   * by the standards it had; in force until the next later version). An invalid set is refused with each issue's path.
+   */
+  'standards/save': (args: { set: StandardsSet; note?: string; validFrom?: string }) => StandardsVersion;
   /** Saved versions, newest first. */
   'standards/history': (args: { limit?: number }) => StandardsVersion[];
   /** The standards in force evaluated on the floor now. */

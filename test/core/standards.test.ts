@@ -142,6 +142,29 @@ describe('standards in force', () => {
     }
   });
 
+  it('take a version saved in force from a past date for that past only: the floor keeps the later one', async () => {
+    const t = testEngine(T1, { timeZone: 'Europe/London' });
+    try {
+      const api = createDispatcher(t.engine.handlers);
+      const current = structuredClone(t.engine.handlers['standards/get']({}).set);
+      current.standards[0].tiers = { expected: 0.75, desired: 0.85, delight: 0.95 };
+      expect((await api('standards/save', { set: current, note: 'this year' })).ok).toBe(true);
+      // 1999's targets, imported with its history: in force from 1 Jan 1999 (midnight in London) until the next version
+      const old = structuredClone(current);
+      old.standards[0].tiers = { expected: 0.6, desired: 0.7, delight: 0.8 };
+      const saved = await api('standards/save', { set: old, note: '1999 targets', validFrom: '1999-01-01T00:00:00' });
+      expect(saved).toMatchObject({ ok: true, value: { validFrom: '1999-01-01T00:00:00.000Z', savedAt: new Date(T1).toISOString() } });
+      expect(t.engine.handlers['standards/get']({ at: '1999-02-10T12:00:00Z' }).set.standards[0].tiers.desired).toBe(0.7);
+      expect(t.engine.handlers['standards/get']({ at: '1998-12-31T23:00:00Z' }).note).toBe('the defaults of a new center');
+      expect(t.engine.handlers['standards/get']({}).set.standards[0].tiers.desired).toBe(0.85);
+      expect(t.engine.handlers['standards/evaluate']({}).version).toBe(t.engine.handlers['standards/get']({}).version);
+      const future = await api('standards/save', { set: old, validFrom: new Date(T1 + 86_400_000).toISOString() });
+      expect(future).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/is in the future/) } });
+    } finally {
+      t.close();
+    }
+  });
+
   it('refuse an invalid set with every issue at its path, and save nothing', async () => {
     const t = testEngine(T1);
     try {

@@ -84,7 +84,7 @@ export const apiArgSchemas = {
     .object({ limit: z.number().int().min(1).max(10_000).optional(), source: z.string().min(1).optional() })
     .strict(),
   'standards/get': z.object({ at: isoInstant.optional() }).strict(),
-  'standards/save': z.object({ set: standardsSetSchema, note: z.string().max(500).optional() }).strict(),
+  'standards/save': z.object({ set: standardsSetSchema, note: z.string().max(500).optional(), validFrom: isoInstant.optional() }).strict(),
   'standards/history': z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
   'standards/evaluate': none,
   'standards/what-if': z.object({ standard: standardSchema }).strict(),

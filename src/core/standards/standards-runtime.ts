@@ -38,7 +38,7 @@ export interface StandardsRuntime {
   /** The last evaluation, made now when there is none. */
   latest(now: number): StandardsEvaluation;
   /** Save a new version in force from now; the next snapshot evaluates it. */
-  save(set: StandardsSet, note: string | null): StandardsVersion;
+  save(set: StandardsSet, note: string | null, validFrom?: number): StandardsVersion;
 }
 
 export function createStandardsRuntime(d: StandardsRuntimeDeps): StandardsRuntime {
@@ -66,8 +66,8 @@ export function createStandardsRuntime(d: StandardsRuntimeDeps): StandardsRuntim
       if (last === null || now - last.at >= STANDARDS_EVERY_MS || now < last.at) evaluate(now);
     },
     latest: (now) => last ?? evaluate(now),
-    save(set, note) {
-      const v = service.save(set, note);
+    save(set, note, validFrom) {
+      const v = service.save(set, note, validFrom);
       last = null;
       return v;
     },

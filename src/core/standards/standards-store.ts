@@ -14,7 +14,8 @@ const DEFAULTS_NOTE = 'the defaults of a new center';
 export interface StandardsService {
   /** The version in force at an instant. */
   at(ts: number): StandardsVersion;
-  save(set: StandardsSet, note: string | null): StandardsVersion;
+  /** A new version in force from `validFrom` (default now) until the next later one. */
+  save(set: StandardsSet, note: string | null, validFrom?: number): StandardsVersion;
   history(limit: number): StandardsVersion[];
 }
 
@@ -55,10 +56,11 @@ export function createStandardsService(store: StoreWriter, o: { now: () => numbe
       const id = store.standardsIdAt(ts)!;
       return read.get(id) ?? toVersion(store.standardsVersion(id)!);
     },
-    save(set, note) {
+    save(set, note, validFrom) {
       const now = o.now();
-      const id = store.saveStandards(JSON.stringify(set), now, note, now);
-      const v = { version: id, validFrom: new Date(now).toISOString(), savedAt: new Date(now).toISOString(), note, set };
+      const from = validFrom ?? now;
+      const id = store.saveStandards(JSON.stringify(set), from, note, now);
+      const v = { version: id, validFrom: new Date(from).toISOString(), savedAt: new Date(now).toISOString(), note, set };
       read.set(id, v);
       return v;
     },

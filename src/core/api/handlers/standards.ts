@@ -30,8 +30,12 @@ export interface StandardsHandlerDeps {
 export function standardsHandlers(d: StandardsHandlerDeps): Handlers<'standards'> {
   return {
     'standards/get': ({ at }) => d.standards.service.at(at === undefined ? d.clock.now() : apiInstant(at, d.timeZone)),
-    'standards/save': ({ set, note }) => {
-      const v = d.standards.save(set, note ?? null);
+    'standards/save': ({ set, note, validFrom }) => {
+      const now = d.clock.now();
+      const from = validFrom === undefined ? now : apiInstant(validFrom, d.timeZone);
+      // a version in force from the future would judge nothing yet and surprise whoever reads the floor meanwhile
+      if (from > now) throw new RefusedError(`standards/save: validFrom ${validFrom} is in the future; a version is in force from now or a past instant`);
+      const v = d.standards.save(set, note ?? null, from);
       d.changed();
       return v;
     },
