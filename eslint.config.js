@@ -52,8 +52,8 @@ export default tseslint.config(
   },
   {
     // The PDF report's charts: ECharts' server-side rendering makes an SVG string with no DOM (no canvas, no
-    // window), so this one core file may import echarts; React and the rest of the UI stay out.
-    files: ['src/core/reports/pdf-chart.ts'],
+    // window), so the PDF's chart files may import echarts; React and the rest of the UI stay out.
+    files: ['src/core/reports/pdf-chart.ts', 'src/core/reports/pdf-heatmap.ts'],
     rules: {
       'no-restricted-imports': forbid('src/core stays runtime-agnostic: only ECharts\' server-side SVG rendering is allowed here.', ELECTRON, { names: [], patterns: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/*'] }, SERVER, code('renderer', 'main', 'server', 'cli', 'preload')),
     },

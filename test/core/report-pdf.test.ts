@@ -16,6 +16,7 @@ import { numberLines } from '../../src/core/ingest/source-lines';
 import { visualRuns } from '../../src/core/reports/pdf-text';
 import { buildReport, type Report } from '../../src/core/reports/report-model';
 import { weekPeriod } from '../../src/core/reports/report-period';
+import { heatmapCharts } from '../../src/core/reports/pdf-heatmap';
 import { reportPdf } from '../../src/core/reports/report-pdf';
 import { formatCount, formatPercent } from '../../src/shared/format';
 import { testEngine } from '../helpers/engine';
@@ -101,6 +102,9 @@ describe('the Anonymous Bank week as PDF', () => {
     for (const title of ['What changed', 'Standards (version 1, in force at the period end)', 'The periods before', 'Abandons by time waited', 'Alerts', 'Agents']) expect(text, title).toContain(title);
     expect(text).toMatch(/Voice: 80 % answered within 20 s\s+voice\s+53\.2%\s+below expected/);
     expect(text).toMatch(/1999-01-31 to 1999-02-06\s+6,804/);
+    // the heat map, judged by the voice standard's tiers (80 % desired, 70 % expected, 90 % delight)
+    expect(text).toContain('Voice: contacts offered and service level by day and 30 minutes (judged by “Voice: 80 % answered within 20 s”)');
+    expect(text).toMatch(/below expected: under 70 %\s+expected: 70–80 %\s+desired: 80–90 %\s+delight: 90 % and more/);
   });
 
   it('is A4 or Letter (landscape), and no page is blank', () => {
@@ -174,5 +178,36 @@ describe('the same report', () => {
     expect(one.equals(two)).toBe(true);
     expect(one.subarray(0, 8).toString('latin1')).toBe('%PDF-1.3');
     expect((await reportPdf(report, { created: CREATED, paper: 'Letter', id: 'run-2' })).equals(one)).toBe(false);
+  });
+});
+
+describe('the heat map', () => {
+  it("colours each interval by its channel's service-level tiers and labels it with the contacts offered", () => {
+    // Monday 2 March 2026 (UTC): 09:00 two calls answered within 20 s (100 %: delight); 09:30 one answered after 30 s
+    // and one abandoned after 60 s (0 %: below expected); 10:30 one short abandon alone (no level: grey)
+    const report = reportOf([
+      ev.queue('Billing', 'voice', 20),
+      ev.queued(0, 'a'),
+      ev.answered(5, 'a'),
+      ev.queued(60, 'b'),
+      ev.answered(70, 'b'),
+      ev.queued(1800, 'c'),
+      ev.answered(1830, 'c'),
+      ev.queued(1900, 'd'),
+      ev.abandoned(1960, 'd'),
+      ev.queued(5400, 'e'),
+      ev.abandoned(5402, 'e'),
+    ]);
+    const [voice, ...others] = heatmapCharts(report);
+    expect(others).toEqual([]);
+    expect(voice.title).toMatch(/^Voice: .* \(judged by “Voice: 80 % answered within 20 s”\)$/);
+    const option = voice.option as { xAxis: { data: string[] }; yAxis: { data: string[] }; series: { data: { value: number[]; offered: number }[] }[] };
+    expect(option.xAxis.data).toEqual(['09:00', '09:30', '10:00', '10:30']);
+    expect(option.yAxis.data).toHaveLength(7);
+    expect(option.series[0].data.map((d) => [option.xAxis.data[d.value[0]], option.yAxis.data[d.value[1]], d.value[2], d.offered])).toEqual([
+      ['09:00', 'Mon 2 Mar', 100, 2],
+      ['09:30', 'Mon 2 Mar', 0, 2],
+      ['10:30', 'Mon 2 Mar', -1, 1],
+    ]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, type GridComponentOption, type LegendComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
+import { init, use, type ComposeOption, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { CHANNELS, type Channel } from '../../shared/api';
@@ -83,7 +83,7 @@ export function dayChartOption(report: Report): DayChartOption {
 }
 
 /** An ECharts option as an SVG string of the given size (points: the SVG's user units are drawn as points). */
-export function chartSvg(option: DayChartOption, width: number, height: number): string {
+export function chartSvg(option: EChartsCoreOption, width: number, height: number): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);

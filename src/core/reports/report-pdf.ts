@@ -4,7 +4,8 @@
  *   page 1, the cover: center, period and zone, scope, every definition, when it was made;
  *   page 2, the summary: the center's figures as a table, and offered and service level by day as a chart;
  *   then the queues, channels and days tables: one that fits a page is kept whole (on the next page if need be), a
- *   longer one breaks across pages under its repeated header row.
+ *   longer one breaks across pages under its repeated header row; a heat map per channel (pdf-heatmap.ts); the
+ *   other sections (pdf-sections.ts).
  * Every page has a header (center, period, zone) and a footer ("page N of M", drawn once the page count is known).
  *
  * Same report, same `created` and `id` -> same bytes: the creation date is `created`, the file identifier is
@@ -19,6 +20,7 @@ import { drawText, fontBytes, fontName, hasCjk, isolate, textWidth, type FontFac
 import { FIGURE_COLUMNS, type FigureColumn } from './report-columns';
 import type { PaperSize } from './report-files';
 import type { Report, ReportFigures } from './report-model';
+import { heatmapCharts } from './pdf-heatmap';
 import { pdfSections, type PdfSection } from './pdf-sections';
 
 
@@ -227,6 +229,13 @@ export function reportPdf(report: Report, o: PdfOptions): Promise<Buffer> {
   section('By queue', [{ title: 'Queue', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.queues.map((q) => [q.queue, CHANNEL_LABEL[q.channel], ...figureCells(q)]));
   section('By channel', [{ title: 'Channel', width: 170, align: 'left' }], report.channels.map((c) => [CHANNEL_LABEL[c.channel], ...figureCells(c)]));
   section('By day', [{ title: 'Day', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.days.map((d) => [`${dayLabel(d.day)} ${d.day.slice(0, 4)}`, CHANNEL_LABEL[d.channel], ...figureCells(d)]));
+  for (const h of heatmapCharts(report)) {
+    if (y + SECTION_GAP + HEADING_HEIGHT + h.height > flow.bottom) y = newPage();
+    else y += SECTION_GAP;
+    y = heading(doc, h.title, MARGIN, y);
+    drawSvg(doc, chartSvg(h.option, width, h.height), MARGIN, y, width, h.height);
+    y += h.height;
+  }
   for (const s of others) placeShared(s);
 
   const range = doc.bufferedPageRange();

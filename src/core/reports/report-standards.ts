@@ -6,7 +6,8 @@
  * standards (occupancy, not-ready, coverage) are not evaluated for a past period (no agent facts are passed): they
  * show as no-data.
  */
-import type { StandardsEvaluation } from '../../shared/standards';
+import { CHANNELS, type Channel } from '../../shared/api';
+import type { Standard, StandardsEvaluation, Tier } from '../../shared/standards';
 import type { Contact, QueueConfig } from '../model/types';
 import { evaluateStandards } from '../standards/evaluate';
 import { standardsInForce } from '../standards/standards-store';
@@ -19,6 +20,22 @@ export interface ReportStandards {
   validFrom: string;
   judgedBy: 'in force at the period end' | 'in force now';
   evaluation: Pick<StandardsEvaluation, 'results' | 'definitions' | 'channels' | 'consistencyIndex' | 'worst'>;
+  /**
+   * Per channel, the tiers of the service-level standard that judges it (the channel's own, else the center's): the
+   * heat map's colours judge each interval by them. A channel no service-level standard judges is absent.
+   */
+  serviceLevelTiers: Partial<Record<Channel, { standard: string; tiers: Record<Tier, number> }>>;
+}
+
+function serviceLevelTiers(standards: readonly Standard[]): ReportStandards['serviceLevelTiers'] {
+  const sl = standards.filter((s) => s.metric === 'service-level');
+  const center = sl.find((s) => s.scope.kind === 'center');
+  const tiers: ReportStandards['serviceLevelTiers'] = {};
+  for (const channel of CHANNELS) {
+    const own = sl.find((s) => s.scope.kind === 'channel' && s.scope.channel === channel) ?? center;
+    if (own) tiers[channel] = { standard: own.name, tiers: { ...own.tiers } };
+  }
+  return tiers;
 }
 
 export function reportStandards(
@@ -44,5 +61,6 @@ export function reportStandards(
     validFrom: inForce.validFrom,
     judgedBy: o.judgedBy === 'current' ? 'in force now' : 'in force at the period end',
     evaluation: { results: e.results, definitions: e.definitions, channels: e.channels, consistencyIndex: e.consistencyIndex, worst: e.worst },
+    serviceLevelTiers: serviceLevelTiers(inForce.set.standards),
   };
 }
