@@ -24,8 +24,8 @@ export interface CenterSettingsView {
   stored: StoredCenter;
   /** Settings a command-line flag set for this run only (the stored value applies once it is gone). */
   overridden: (keyof CenterSettings)[];
-  /** The stored settings differ from those in use: they apply when the app or host next starts. */
-  restartNeeded: boolean;
+  /** Stored settings that differ from those in use (a flag aside): they apply when the app or host next starts. */
+  pending: (keyof CenterSettings)[];
 }
 
 export interface CenterApi {

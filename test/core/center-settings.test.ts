@@ -82,16 +82,17 @@ describe('center/get and center/set, as the Center screen calls them', () => {
     const path = dbFile();
     const fb = open(path, { timeZone: 'UTC', name: 'North' });
     const before = await call(fb, 'center/get', {});
-    expect(before).toMatchObject({ ok: true, value: { inUse: { name: 'North', timeZone: 'UTC' }, restartNeeded: false } });
+    expect(before).toMatchObject({ ok: true, value: { inUse: { name: 'North', timeZone: 'UTC' }, pending: [] } });
     const r = await call(fb, 'center/set', { timeZone: 'Asia/Jerusalem', weekStart: 'sunday' });
-    expect(r).toMatchObject({ ok: true, value: { inUse: { timeZone: 'UTC', weekStart: 'monday' }, stored: { timeZone: 'Asia/Jerusalem', weekStart: 'sunday', name: 'North' }, restartNeeded: true } });
+    expect(r).toMatchObject({ ok: true, value: { inUse: { timeZone: 'UTC', weekStart: 'monday' }, stored: { timeZone: 'Asia/Jerusalem', weekStart: 'sunday', name: 'North' }, pending: ['weekStart'] } });
+    // the zone is this run's flag: storing another changes the next run only if it starts without the flag
     // the running floor keeps its day until it starts again
     expect(fb.engine.snapshot().center.timeZone).toBe('UTC');
     fb.close();
     expect(JSON.parse(cli('center', 'show', '--db', path))).toMatchObject({ timeZone: 'Asia/Jerusalem', weekStart: 'sunday' });
     const again = open(path);
     expect(again.center).toMatchObject({ timeZone: 'Asia/Jerusalem', weekStart: 'sunday', name: 'North' });
-    expect(await call(again, 'center/get', {})).toMatchObject({ ok: true, value: { restartNeeded: false, overridden: [] } });
+    expect(await call(again, 'center/get', {})).toMatchObject({ ok: true, value: { pending: [], overridden: [] } });
     again.close();
   });
 
@@ -100,7 +101,7 @@ describe('center/get and center/set, as the Center screen calls them', () => {
     open(path, { timeZone: 'UTC' }).close();
     const fb = open(path, { timeZone: 'Asia/Tokyo' });
     const r = await call(fb, 'center/set', { timeZone: 'Europe/London' });
-    expect(r).toMatchObject({ ok: true, value: { overridden: ['timeZone'], inUse: { timeZone: 'Asia/Tokyo' }, stored: { timeZone: 'Europe/London' }, restartNeeded: false } });
+    expect(r).toMatchObject({ ok: true, value: { overridden: ['timeZone'], inUse: { timeZone: 'Asia/Tokyo' }, stored: { timeZone: 'Europe/London' }, pending: [] } });
     fb.close();
   });
 

@@ -9,7 +9,7 @@ import { fakeClient, FakeRefusal, type Handlers } from './fake-client';
 import { snapshot } from './fixtures';
 
 const inUse = { name: 'North', timeZone: 'Europe/London', resetHour: 0, weekStart: 'monday' as const };
-const view = (over: Partial<CenterSettingsView> = {}): CenterSettingsView => ({ inUse, stored: { ...inUse }, overridden: [], restartNeeded: false, ...over });
+const view = (over: Partial<CenterSettingsView> = {}): CenterSettingsView => ({ inUse, stored: { ...inUse }, overridden: [], pending: [], ...over });
 
 function renderCenter(handlers: Handlers = {}) {
   const fake = fakeClient({ 'center/get': () => view(), ...handlers });
@@ -26,7 +26,7 @@ afterEach(cleanup);
 
 describe('the Center screen', () => {
   it('shows the stored settings and sends only what changed; a pending restart is said plainly', async () => {
-    const fake = renderCenter({ 'center/set': (change) => view({ stored: { ...inUse, ...change }, restartNeeded: true }) });
+    const fake = renderCenter({ 'center/set': (change) => view({ stored: { ...inUse, ...change }, pending: ['timeZone', 'weekStart'] }) });
     expect(((await screen.findByTestId('center-name')) as HTMLInputElement).value).toBe('North');
     expect((screen.getByTestId('center-time-zone') as HTMLInputElement).value).toBe('Europe/London');
     fill('center-time-zone', 'Asia/Jerusalem');
@@ -34,7 +34,7 @@ describe('the Center screen', () => {
     fireEvent.click(screen.getByTestId('center-save'));
     expect(await screen.findByTestId('center-saved')).toBeTruthy();
     expect(fake.callsOf('center/set').map((c) => c.args)).toEqual([{ timeZone: 'Asia/Jerusalem', weekStart: 'sunday' }]);
-    expect(screen.getByTestId('center-restart').textContent).toMatch(/apply when Floorboard next starts/);
+    expect(screen.getByTestId('center-restart').textContent).toBe('Saved, and applied when Floorboard next starts (the desktop app, or the host’s serve): time zone Asia/Jerusalem (now Europe/London), week starts on Sunday (now Monday).');
   });
 
   it('shows a refused setting next to its field and keeps what was typed', async () => {

@@ -29,7 +29,7 @@ export function centerHandlers(d: CenterHandlerDeps): Handlers<'center'> {
       inUse: { ...d.inUse },
       stored,
       overridden: KEYS.filter((k) => d.flags[k] !== undefined),
-      restartNeeded: KEYS.some((k) => next[k] !== d.inUse[k]),
+      pending: KEYS.filter((k) => next[k] !== d.inUse[k]),
     };
   };
   return {

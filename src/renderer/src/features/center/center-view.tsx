@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { CenterSettingsView, FloorSnapshot } from '../../../../shared/api';
+import type { CenterSettings, CenterSettingsView, FloorSnapshot } from '../../../../shared/api';
 import type { ConnectionState } from '../../api/client';
 import { useClient } from '../../api/client-context';
 import { FloorHeader } from '../floor/floor-header';
 import { CenterForm } from './center-form';
 import './center.css';
+
+const SETTING_WORDS: Record<keyof CenterSettings, string> = { name: 'name', timeZone: 'time zone', resetHour: 'today starts at', weekStart: 'week starts on' };
+
+function settingText(key: keyof CenterSettings, value: string | number): string {
+  if (key === 'resetHour') return `${String(value).padStart(2, '0')}:00`;
+  if (key === 'weekStart') return `${String(value)[0].toUpperCase()}${String(value).slice(1)}`;
+  return String(value);
+}
 
 interface CenterViewProps {
   snapshot: FloorSnapshot;
@@ -42,10 +50,12 @@ export function CenterView({ snapshot, connection, receivedAt }: CenterViewProps
             Cannot read the settings: {loadError}
           </p>
         )}
-        {settings?.restartNeeded && (
+        {settings && settings.pending.length > 0 && (
           <p className="banner banner--warn center-restart" role="status" data-testid="center-restart">
-            Saved settings differ from those this run uses ({settings.inUse.timeZone}, today from {String(settings.inUse.resetHour).padStart(2, '0')}:00, weeks from{' '}
-            {settings.inUse.weekStart}): they apply when Floorboard next starts (the desktop app, or the host’s <code>serve</code>).
+            <span>
+              Saved, and applied when Floorboard next starts (the desktop app, or the host’s <code>serve</code>):{' '}
+              {settings.pending.map((k) => `${SETTING_WORDS[k]} ${settingText(k, settings.stored[k] ?? settings.inUse[k])} (now ${settingText(k, settings.inUse[k])})`).join(', ')}.
+            </span>
           </p>
         )}
         <section className="panel">{settings && <CenterForm settings={settings} onSaved={setSettings} />}</section>
