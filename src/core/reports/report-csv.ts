@@ -55,7 +55,7 @@ export function reportCsvFiles(r: Report): Record<string, string> {
       r.alerts.map((a) => [period, a.standard, a.key, iso(a.breachStartedAt), iso(a.firedAt), a.resolvedAt === null ? null : iso(a.resolvedAt), a.secondsInPeriod, a.figure, a.basis]),
     ),
     'findings.csv': safeCsv(['period', 'finding', 'section'], r.findings.map((f) => [period, f.text, f.section])),
-    'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells({ ...t.figures, ahtSeconds: null })])),
+    'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells(t.figures)])),
     ...agents,
   };
 }

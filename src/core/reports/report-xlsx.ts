@@ -95,7 +95,7 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
     book,
     'Trend',
     [{ title: 'Period', kind: 'text' }, { title: 'From', kind: 'datetime' }, { title: 'To (exclusive)', kind: 'datetime' }, ...figureColumns],
-    r.trend.map((t) => [t.label, wallClock(t.from, zone), wallClock(t.to, zone), ...figureCells({ ...t.figures, ahtSeconds: null })]),
+    r.trend.map((t) => [t.label, wallClock(t.from, zone), wallClock(t.to, zone), ...figureCells(t.figures)]),
   );
   addSheet(
     book,
