@@ -1,11 +1,12 @@
 /**
- * The figure columns every section of a report shares, in order, with their kind: a count, a share (0-1) or a
- * duration in seconds. The CSV files name them (`name`, stable: docs/reports.md), the XLSX sheets title them and
- * format each kind (counts `#,##0`, shares `0.0%`, durations `[h]:mm:ss`).
+ * The figure columns every section of a report shares, in order, with their kind: a count, a share (0-1), a
+ * duration in seconds or a score (NPS, -100 to 100). The CSV files name them (`name`, stable: docs/reports.md), the
+ * XLSX sheets title them and format each kind (counts `#,##0`, shares `0.0%`, durations `[h]:mm:ss`, scores `0.0`).
+ * The families beyond responsiveness come after the first fourteen, so no earlier column moved.
  */
 import type { ReportFigures } from './report-model';
 
-export type FigureKind = 'count' | 'share' | 'seconds';
+export type FigureKind = 'count' | 'share' | 'seconds' | 'score';
 
 export interface FigureColumn {
   name: string;
@@ -30,3 +31,20 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   { name: 'first_responses', title: 'First responses', kind: 'count', get: (f) => f.firstResponses },
   { name: 'first_response_seconds', title: 'First response time', kind: 'seconds', get: (f) => f.avgFirstResponseSeconds },
 ];
+
+/** Handling, customer outcomes and agent time, each after its basis where it has one (docs/metrics.md). */
+export const FAMILY_COLUMNS: readonly FigureColumn[] = [
+  { name: 'handled', title: 'Handled', kind: 'count', get: (f) => f.handled },
+  { name: 'csat', title: 'CSAT', kind: 'share', get: (f) => f.csat },
+  { name: 'csat_answers', title: 'CSAT answers', kind: 'count', get: (f) => f.csatAnswers },
+  { name: 'nps', title: 'NPS', kind: 'score', get: (f) => f.nps },
+  { name: 'nps_answers', title: 'NPS answers', kind: 'count', get: (f) => f.npsAnswers },
+  { name: 'fcr', title: 'FCR', kind: 'share', get: (f) => f.fcr },
+  { name: 'resolved', title: 'Resolved', kind: 'count', get: (f) => f.resolved },
+  { name: 'staffed_seconds', title: 'Staffed', kind: 'seconds', get: (f) => f.staffedSeconds },
+  { name: 'occupancy', title: 'Occupancy', kind: 'share', get: (f) => f.occupancy },
+  { name: 'not_ready_share', title: 'Not-ready share', kind: 'share', get: (f) => f.notReadyShare },
+];
+
+/** Every figure column of the CSV files and the XLSX sheets, in order. */
+export const REPORT_COLUMNS: readonly FigureColumn[] = [...FIGURE_COLUMNS, ...FAMILY_COLUMNS];
