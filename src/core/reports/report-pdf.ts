@@ -1,6 +1,6 @@
 /**
  * A report as a PDF (pdfkit, no browser: the same bytes from the CLI, the host and Electron's main process), landscape
- * A4 or Letter so the fourteen figure columns of the CSV fit one row:
+ * A4 or Letter so the first fourteen figure columns of the CSV fit one row:
  *   page 1, the cover: center, period and zone, scope, every definition, when it was made;
  *   page 2, the summary: the center's figures as a table beside the period before's, and offered and service level
  *   by day as a chart;
