@@ -32,18 +32,20 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   { name: 'first_response_seconds', title: 'First response time', kind: 'seconds', get: (f) => f.avgFirstResponseSeconds },
 ];
 
-/** Handling, customer outcomes and agent time, each after its basis where it has one (docs/metrics.md). */
+const column = (name: string, title: string, kind: FigureKind, get: FigureColumn['get']): FigureColumn => ({ name, title, kind, get });
+
+/** Handling, customer outcomes and agent time, each beside its basis (docs/metrics.md). */
 export const FAMILY_COLUMNS: readonly FigureColumn[] = [
-  { name: 'handled', title: 'Handled', kind: 'count', get: (f) => f.handled },
-  { name: 'csat', title: 'CSAT', kind: 'share', get: (f) => f.csat },
-  { name: 'csat_answers', title: 'CSAT answers', kind: 'count', get: (f) => f.csatAnswers },
-  { name: 'nps', title: 'NPS', kind: 'score', get: (f) => f.nps },
-  { name: 'nps_answers', title: 'NPS answers', kind: 'count', get: (f) => f.npsAnswers },
-  { name: 'fcr', title: 'FCR', kind: 'share', get: (f) => f.fcr },
-  { name: 'resolved', title: 'Resolved', kind: 'count', get: (f) => f.resolved },
-  { name: 'staffed_seconds', title: 'Staffed', kind: 'seconds', get: (f) => f.staffedSeconds },
-  { name: 'occupancy', title: 'Occupancy', kind: 'share', get: (f) => f.occupancy },
-  { name: 'not_ready_share', title: 'Not-ready share', kind: 'share', get: (f) => f.notReadyShare },
+  column('handled', 'Handled', 'count', (f) => f.handled),
+  column('csat', 'CSAT', 'share', (f) => f.csat),
+  column('csat_answers', 'CSAT answers', 'count', (f) => f.csatAnswers),
+  column('nps', 'NPS', 'score', (f) => f.nps),
+  column('nps_answers', 'NPS answers', 'count', (f) => f.npsAnswers),
+  column('fcr', 'FCR', 'share', (f) => f.fcr),
+  column('resolved', 'Resolved', 'count', (f) => f.resolved),
+  column('staffed_seconds', 'Staffed', 'seconds', (f) => f.staffedSeconds),
+  column('occupancy', 'Occupancy', 'share', (f) => f.occupancy),
+  column('not_ready_share', 'Not-ready share', 'share', (f) => f.notReadyShare),
 ];
 
 /** Every figure column of the CSV files and the XLSX sheets, in order. */
