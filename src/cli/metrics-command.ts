@@ -6,8 +6,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { windowMetrics, storedMetrics } from '../core/metrics/window-metrics';
-import { emptyTally, metricsFromTally } from '../core/metrics/contact-metrics';
+import { agentFigures, readAgentTime, stateTimesIn } from '../core/metrics/agent-time';
+import { emptyWindowFigures, windowMetrics, storedMetrics } from '../core/metrics/window-metrics';
 import { DEFAULT_SHORT_ABANDON_SECONDS } from '../core/model/types';
 import { reportAgents } from '../core/reports/report-agents';
 import { safeCsv } from '../core/reports/report-csv';
@@ -97,10 +97,15 @@ export function registerMetricsCommand(program: Command): void {
         if (o.by === 'agent') return printAgents(reportAgents(store, store.contactsQueuedBetween(from, to), { from, to }), output);
         const grouped = o.by === 'day' || o.by === 'interval';
         const base = windowMetrics(store, { from, to, by: grouped ? 'center' : (o.by as GroupBy), ...window });
-        const rows: MetricsRow[] = grouped
+        // the agent-state time read once for every day or interval
+        const agents = grouped ? readAgentTime(store, from) : undefined;
+        const rows: MetricsRow[] = agents
           ? // each day or interval counts the contacts that entered the queue in it, their outcomes judged at the window's end, as the reports
-            // (every one listed, a quiet one with zeros)
-            slices(from, to, o.by as 'day' | 'interval', zone, center.resetHour ?? 0).map((s) => ({ ...(storedMetrics(store, { ...s, by: 'center', at: to, ...window })[0] ?? metricsFromTally(emptyTally(), 0, o.formula)), key: s.key }))
+            // (every one listed, a quiet one with zeros and its agent time)
+            slices(from, to, o.by as 'day' | 'interval', zone, center.resetHour ?? 0).map((s) => ({
+              ...(storedMetrics(store, { ...s, by: 'center', at: to, ...window }, agents)[0] ?? { ...emptyWindowFigures(o.formula), ...agentFigures(stateTimesIn(agents, s.from, s.to)) }),
+              key: s.key,
+            }))
           : base.rows;
         const report = { ...base, by: o.by, timeZone: zone, rows };
         if (output === 'json') return console.log(JSON.stringify(report, null, 2));
@@ -118,6 +123,12 @@ export function registerMetricsCommand(program: Command): void {
               ASA: formatDuration(m.asaSeconds),
               'abandon rate': formatPercent(m.abandonRate),
               'longest wait': formatDuration(m.longestWaitSeconds),
+              AHT: formatDuration(m.ahtSeconds),
+              CSAT: formatPercent(m.csat),
+              NPS: formatCount(m.nps === null ? null : Math.round(m.nps)),
+              FCR: formatPercent(m.fcr),
+              occupancy: formatPercent(m.occupancy),
+              'not ready': formatPercent(m.notReadyShare),
             })),
           ),
         );
@@ -127,9 +138,12 @@ export function registerMetricsCommand(program: Command): void {
     });
 }
 
-/** CSV as the reports write it: rates 0-1, seconds, text cells that would run as formulas prefixed with '. */
+/** CSV as the reports write it: rates 0-1, seconds, NPS -100 to 100, text cells that would run as formulas prefixed with '. */
 function csv(by: string, rows: MetricsRow[]): string {
-  const columns = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'leftOtherwise', 'waiting', 'answeredWithinThreshold', 'serviceLevel', 'asaSeconds', 'abandonRate', 'longestWaitSeconds', 'firstResponses', 'avgFirstResponseSeconds'] as const;
+  const columns = [
+    'offered', 'answered', 'abandoned', 'shortAbandoned', 'leftOtherwise', 'waiting', 'answeredWithinThreshold', 'serviceLevel', 'asaSeconds', 'abandonRate', 'longestWaitSeconds', 'firstResponses', 'avgFirstResponseSeconds',
+    'handled', 'ahtSeconds', 'csat', 'csatAnswers', 'nps', 'npsAnswers', 'fcr', 'resolved', 'staffedSeconds', 'occupancy', 'notReadyShare',
+  ] as const;
   return safeCsv([by, ...columns.map((c) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`))], rows.map((r) => [r.key, ...columns.map((c) => r[c])]));
 }
 

@@ -2,7 +2,7 @@
  * The reports part of the one API contract (src/shared/api.ts merges it into `Api` and re-exports its types): a
  * period's preview and its export as files, built off the floor's thread (docs/reports.md).
  */
-import type { Channel, ContactMetrics } from './api';
+import type { Channel, ContactMetrics, FamilyMetrics } from './api';
 
 /** The presets the Reports screen offers, resolved by the host in the center's calendar and on its clock. */
 export const REPORT_PRESETS = ['last-week', 'this-week', 'last-month'] as const;
@@ -29,8 +29,8 @@ interface ReportPeriodView {
   timeZone: string;
 }
 
-/** A group's figures in a report: the contact metrics and the AHT (answer to done, seconds). */
-export type ReportSummaryFigures = ContactMetrics & { ahtSeconds: number | null };
+/** A group's figures in a report: responsiveness, handling, outcomes and agent time (as `metrics/window` gives them). */
+export type ReportSummaryFigures = ContactMetrics & FamilyMetrics;
 
 export interface ReportPreview {
   period: ReportPeriodView;

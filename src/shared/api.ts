@@ -6,6 +6,7 @@
  */
 
 import type { CenterApi } from './api-center';
+import type { FamilyMetrics } from './api-metrics';
 import type { ReportsApi } from './api-reports';
 import type { AlertsSummary, AlertView, DrillDown, IntervalStaffing, Standard, StandardsEvaluation, StandardsSet, StandardsVersion, WhatIfResult } from './standards';
 
@@ -214,7 +215,8 @@ export interface IngestSummary {
 
 export type GroupBy = 'center' | 'queue' | 'channel';
 
-export interface MetricsRow extends ContactMetrics {
+/** A window's row: responsiveness, handling, outcomes and agent time (api-metrics.ts). */
+export interface MetricsRow extends ContactMetrics, FamilyMetrics {
   /** 'center', a queue name, or a channel. */
   key: string;
 }
@@ -348,6 +350,7 @@ export interface AccessApi {
 }
 
 export { REPORT_PRESETS } from './api-reports';
+export type { FamilyMetrics } from './api-metrics';
 export type { ReportJob, ReportPeriodArgs, ReportPreset, ReportPreview, ReportScopeArgs, ReportSummaryFigures } from './api-reports';
 
 export type { CenterSettings, CenterSettingsView, StoredCenter, WeekStart } from './api-center';

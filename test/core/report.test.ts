@@ -147,6 +147,16 @@ describe('the same week as XLSX, read back with exceljs', () => {
     expect(days.getRow(2).getCell(1).numFmt).toBe('yyyy-mm-dd');
     // the period's bounds are the center's wall-clock times
     expect(book.getWorksheet('Summary')!.getRow(2).getCell(2).value).toEqual(new Date('1999-02-07T00:00:00Z'));
+    // the families after the first figures: AHT as a duration, CSAT and FCR as percents, NPS as a score, as the CSV
+    const summary = book.getWorksheet('Summary')!;
+    const summaryTitles = (summary.getRow(1).values as unknown[]).slice(1);
+    const cell = (title: string) => summary.getRow(2).getCell(summaryTitles.indexOf(title) + 1);
+    const [center] = rowsOf(join(out, 'summary.csv'));
+    expect(summaryTitles.slice(-10)).toEqual(['Handled', 'CSAT', 'CSAT answers', 'NPS', 'NPS answers', 'FCR', 'Resolved', 'Staffed', 'Occupancy', 'Not-ready share']);
+    expect(cell('Handled').value).toBe(Number(center.handled));
+    expect(cell('AHT').numFmt).toBe('[h]:mm:ss');
+    expect(((cell('AHT').value as Date).getTime() - Date.UTC(1899, 11, 30)) / 1000).toBeCloseTo(Number(center.aht_seconds), 2);
+    for (const [title, format] of [['CSAT', '0.0%'], ['FCR', '0.0%'], ['Occupancy', '0.0%'], ['Not-ready share', '0.0%'], ['NPS', '0.0'], ['Staffed', '[h]:mm:ss']]) expect(summary.getColumn(summaryTitles.indexOf(title) + 1).numFmt, title).toBe(format);
   });
 });
 
@@ -232,13 +242,22 @@ describe('the metrics command against the report', () => {
     const byDay = parse(metrics('--by', 'day', '--output', 'csv'), { columns: true, bom: true }) as Record<string, string>[];
     const days = rowsOf(join(out, 'days.csv'));
     expect(byDay.map((d) => [d.day, d.offered, d.answered, d.abandoned, d.service_level])).toEqual(days.map((d) => [d.day, d.offered, d.answered, d.abandoned, d.service_level]));
+    // the families, under the same names (the bank is all voice, and its agents serve voice: a day is a voice day)
+    const FAMILIES = ['handled', 'aht_seconds', 'csat', 'nps', 'fcr', 'staffed_seconds', 'occupancy', 'not_ready_share'];
+    const familiesOf = (row: Record<string, string>) => FAMILIES.map((k) => (row[k] === '' ? null : Number(row[k]).toPrecision(9)));
+    expect(byDay.map(familiesOf)).toEqual(days.map(familiesOf));
+    expect(days.every((d) => d.aht_seconds !== '')).toBe(true);
     const byInterval = JSON.parse(metrics('--by', 'interval', '--json')).rows as { key: string; offered: number }[];
     expect(byInterval).toHaveLength(7 * 48);
     expect(byInterval[0].key).toBe('1999-02-07 00:00');
     const intervals = rowsOf(join(out, 'intervals.csv'));
     for (const i of intervals) expect(byInterval.find((r) => r.key === `${i.day} ${i.start}`)?.offered, `${i.day} ${i.start}`).toBe(Number(i.offered));
     const [center] = rowsOf(join(out, 'summary.csv'));
-    expect(JSON.parse(metrics('--output', 'json')).rows[0]).toMatchObject({ offered: Number(center.offered), answered: Number(center.answered), abandoned: Number(center.abandoned) });
+    const [whole] = JSON.parse(metrics('--output', 'json')).rows;
+    expect(whole).toMatchObject({ offered: Number(center.offered), answered: Number(center.answered), abandoned: Number(center.abandoned), handled: Number(center.handled) });
+    for (const [k, name] of [['ahtSeconds', 'aht_seconds'], ['occupancy', 'occupancy'], ['notReadyShare', 'not_ready_share'], ['staffedSeconds', 'staffed_seconds']]) {
+      expect(whole[k], name).toBeCloseTo(Number(center[name]), 9);
+    }
     const agents = parse(metrics('--by', 'agent', '--output', 'csv'), { columns: true, bom: true }) as Record<string, string>[];
     expect(agents.map((a) => [a.agent_id, a.handled])).toEqual(rowsOf(join(out, 'agents.csv')).map((a) => [a.agent_id, a.handled]));
   });

@@ -7,7 +7,7 @@ import { ReportsView } from '../../src/renderer/src/features/reports/reports-vie
 import { fakeClient, FakeRefusal, type Handlers } from './fake-client';
 import { snapshot } from './fixtures';
 
-const figures = { offered: 120, answered: 100, abandoned: 20, shortAbandoned: 5, answeredWithinThreshold: 80, abandonedWithinThreshold: 3, waiting: 0, leftOtherwise: 0, serviceLevel: 80 / 115, asaSeconds: 21.4, abandonRate: 15 / 115, longestWaitSeconds: 300, firstResponses: 0, avgFirstResponseSeconds: null, ahtSeconds: 245 };
+const figures = { offered: 120, answered: 100, abandoned: 20, shortAbandoned: 5, answeredWithinThreshold: 80, abandonedWithinThreshold: 3, waiting: 0, leftOtherwise: 0, serviceLevel: 80 / 115, asaSeconds: 21.4, abandonRate: 15 / 115, longestWaitSeconds: 300, firstResponses: 0, avgFirstResponseSeconds: null, handled: 96, ahtSeconds: 245, csatAnswers: 0, csat: null, npsAnswers: 0, nps: null, resolved: 0, fcr: null, staffedSeconds: null, occupancy: null, notReadyShare: null };
 const period = { label: '2026-W10', from: Date.UTC(2026, 2, 2), to: Date.UTC(2026, 2, 9), timeZone: 'Europe/London' };
 const preview: ReportPreview = { period, empty: false, center: figures, channels: [{ ...figures, channel: 'voice' }], formats: ['csv', 'xlsx'] };
 const running: ReportJob = { id: 'job1', state: 'running', progress: 0.5, stage: 'writing csv', period, formats: ['csv'], files: [], folder: null, error: null, startedAt: 0, finishedAt: null, expiresAt: null };

@@ -4,6 +4,8 @@
  * occupancy = handle / (handle + available idle), where handle = on-contact + after-contact work time
  * (Amazon Connect's definition; not-ready and offline time are outside both). It is state-based: an agent
  * on one chat of three counts as fully occupied, which a later capacity-weighted figure will refine.
+ * not-ready share = not-ready / staffed, where staffed = available + on-contact + after-contact work + not-ready
+ * (offline time is outside both).
  */
 import type { AgentState } from '../model/types';
 
@@ -18,4 +20,14 @@ export function occupancy(t: StateTimes): number | null {
   const handle = t['on-contact'] + t['after-contact-work'];
   const den = handle + t.available;
   return den > 0 ? handle / den : null;
+}
+
+/** Available + on a contact + after-contact work + not ready: the time an agent was on the floor. */
+export function staffedMs(t: StateTimes): number {
+  return t.available + t['on-contact'] + t['after-contact-work'] + t['not-ready'];
+}
+
+export function notReadyShare(t: StateTimes): number | null {
+  const staffed = staffedMs(t);
+  return staffed > 0 ? t['not-ready'] / staffed : null;
 }

@@ -1,13 +1,14 @@
 /**
- * The PDF's sections beyond the figures tables: what changed, the standards and their tiers, the periods before, the
- * abandons by time waited, the alerts and the agents (when the report has them). Each is rows of text for a table whose
+ * The PDF's sections beyond the figures tables: what changed, handling and outcomes by channel and by queue (the
+ * families the wide figures tables leave out, to stay readable), the standards and their tiers, the periods before,
+ * the abandons by time waited, the alerts and the agents (when the report has them). Each is rows of text for a table whose
  * column widths are given as shares of the page (pdf-table.ts breaks it across pages).
  */
 import { STANDARD_METRICS } from '../../shared/standards';
 import { formatCount, formatDateTime, formatDuration, formatPercent, NONE } from '../../shared/format';
 import { CHANNEL_LABEL } from './pdf-chart';
 import type { TableColumn } from './pdf-table';
-import type { Report } from './report-model';
+import type { Report, ReportFigures } from './report-model';
 
 export interface PdfSection {
   title: string;
@@ -27,11 +28,30 @@ function figureOf(metric: keyof typeof STANDARD_METRICS | undefined, figure: num
   return unit === 'share' ? formatPercent(figure, 1) : unit === 'seconds' ? formatDuration(figure) : String(Math.round(figure * 10) / 10);
 }
 
+/** A family's figure with its basis, "82.0% of 1,234": a figure alone hides how little it may rest on. */
+const ofBasis = (figure: string, basis: number) => (basis > 0 ? `${figure} of ${formatCount(basis)}` : NONE);
+const npsText = (f: ReportFigures) => (f.nps === null ? NONE : f.nps.toFixed(1));
+const familyCells = (f: ReportFigures) => [ofBasis(formatDuration(f.ahtSeconds), f.handled), ofBasis(formatPercent(f.csat, 1), f.csatAnswers), ofBasis(npsText(f), f.npsAnswers), ofBasis(formatPercent(f.fcr, 1), f.resolved)];
+const familyColumns = [col('AHT (of handled)', 0.16, 'right'), col('CSAT (of answers)', 0.16, 'right'), col('NPS (of answers)', 0.14, 'right'), col('FCR (of resolved)', 0.14, 'right')];
+
 export function pdfSections(r: Report): PdfSection[] {
   const zone = r.period.timeZone;
   const e = r.standards.evaluation;
   const sections: PdfSection[] = [
     { title: 'What changed', columns: [col('Finding', 0.88), col('See', 0.12)], rows: r.findings.map((f) => [f.text, f.section]), empty: 'Nothing to report.' },
+    {
+      title: 'By channel: handling, outcomes and agent time',
+      columns: [col('Channel', 0.16), ...familyColumns, col('Occupancy', 0.12, 'right'), col('Not-ready share', 0.12, 'right')],
+      rows: r.channels.map((c) => [CHANNEL_LABEL[c.channel], ...familyCells(c), formatPercent(c.occupancy, 1), formatPercent(c.notReadyShare, 1)]),
+      empty: 'No contact in this period.',
+    },
+    {
+      // no agent time per queue: agents are not assigned to queues
+      title: 'By queue: handling and outcomes',
+      columns: [col('Queue', 0.28), col('Channel', 0.12), ...familyColumns],
+      rows: r.queues.map((q) => [q.queue, CHANNEL_LABEL[q.channel], ...familyCells(q)]),
+      empty: 'No contact in this period.',
+    },
     {
       title: `Standards (version ${r.standards.version}, ${r.standards.judgedBy})`,
       columns: [col('Standard', 0.3), col('Column', 0.12), col('Figure', 0.08, 'right'), col('Tier', 0.1), col('Basis', 0.4)],

@@ -5,7 +5,7 @@
  * injection (a queue named "=HYPERLINK(...)" stays text); numbers are written as they are, negative ones included.
  */
 import { stringify } from 'csv-stringify/sync';
-import { FIGURE_COLUMNS } from './report-columns';
+import { REPORT_COLUMNS } from './report-columns';
 import type { QueueReportRow, Report, ReportFigures } from './report-model';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -20,8 +20,8 @@ export function safeCsv(columns: string[], rows: (string | number | null)[][]): 
 }
 
 const iso = (at: number) => new Date(at).toISOString();
-const figureCells = (f: ReportFigures) => FIGURE_COLUMNS.map((c) => c.get(f));
-const figureNames = FIGURE_COLUMNS.map((c) => c.name);
+const figureCells = (f: ReportFigures) => REPORT_COLUMNS.map((c) => c.get(f));
+const figureNames = REPORT_COLUMNS.map((c) => c.name);
 
 /** The files of a report: name -> content (the agents' two only when the report has its agents section). */
 export function reportCsvFiles(r: Report): Record<string, string> {
@@ -55,7 +55,7 @@ export function reportCsvFiles(r: Report): Record<string, string> {
       r.alerts.map((a) => [period, a.standard, a.key, iso(a.breachStartedAt), iso(a.firedAt), a.resolvedAt === null ? null : iso(a.resolvedAt), a.secondsInPeriod, a.figure, a.basis]),
     ),
     'findings.csv': safeCsv(['period', 'finding', 'section'], r.findings.map((f) => [period, f.text, f.section])),
-    'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells({ ...t.figures, ahtSeconds: null })])),
+    'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells(t.figures)])),
     ...agents,
   };
 }

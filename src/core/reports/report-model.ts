@@ -4,19 +4,21 @@
  * so every total here equals `metrics/window` for the same window and scope. Contacts are counted in the period they
  * entered the queue; outcomes are judged at the period's end.
  */
-import type { Channel, ContactMetrics, MetricsRow, ServiceLevelFormula } from '../../shared/api';
+import type { Channel, ContactMetrics, FamilyMetrics, MetricsRow, ServiceLevelFormula } from '../../shared/api';
 import { CHANNELS } from '../../shared/api';
+import { DateTime } from 'luxon';
 import { inScope, type ReportScope } from './report-scope';
 
 export { parseScope } from './report-scope';
 import { reportStandards, type ReportStandards } from './report-standards';
-import { reportTrend, type TrendPoint } from './report-trend';
+import { reportTrend, reportTrendStart, type TrendPoint } from './report-trend';
 import { abandonsByWait, reportIntervals, type AbandonBucket, type IntervalRow } from './report-intervals';
 import { reportFindings, type Finding } from './report-findings';
 import { reportAgents, type AgentReportRow } from './report-agents';
-import { emptyTally, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
+import type { StateTimes } from '../metrics/agent-metrics';
+import { agentFigures, readAgentTime, scopedStateTimes, stateTimesIn } from '../metrics/agent-time';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
-import { metricsForContacts } from '../metrics/window-metrics';
+import { emptyWindowFigures, metricsForContacts } from '../metrics/window-metrics';
 import type { Contact } from '../model/types';
 import type { StoreReader } from '../store/store';
 import { localTimes } from '../time/local-times';
@@ -40,8 +42,11 @@ export interface ReportOptions {
 /** The previous period and the four before it. */
 const TREND_PERIODS = 5;
 
-/** A group's contact figures, with its AHT: the mean of (done - answered) over contacts answered and done by the end. */
-export type ReportFigures = ContactMetrics & { ahtSeconds: number | null };
+/**
+ * A group's figures, as `metrics/window` gives them: responsiveness, handling (AHT) and outcomes of its contacts, and
+ * the agent time of its channel (of every agent for the center; none for a queue, or in a scope that names queues).
+ */
+export type ReportFigures = ContactMetrics & FamilyMetrics;
 
 export interface QueueReportRow extends ReportFigures {
   queue: string;
@@ -96,19 +101,6 @@ interface ReportAlert {
 
 const ATTRIBUTION = 'contacts counted in the period they entered the queue; outcomes as known at the period end';
 
-function ahtSeconds(contacts: readonly Contact[], at: number): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const c of contacts) {
-    const h = handleTimeMs(c, at);
-    if (h !== null) {
-      sum += h;
-      n++;
-    }
-  }
-  return n === 0 ? null : sum / n / 1000;
-}
-
 /** An alert's column in the scope: a center-wide alert always, a channel's or a queue's when scoped in. */
 function inScopeKey(channel: Channel | null, queue: string | null, scope: ReportScope): boolean {
   if (scope.channels.length === 0 && scope.queues.length === 0) return true;
@@ -116,10 +108,10 @@ function inScopeKey(channel: Channel | null, queue: string | null, scope: Report
   return (channel !== null && scope.channels.includes(channel)) || (queue !== null && scope.queues.includes(queue));
 }
 
-function withoutKey(row: MetricsRow): ContactMetrics {
+function withoutKey(row: MetricsRow): ReportFigures {
   const metrics: Partial<MetricsRow> = { ...row };
   delete metrics.key;
-  return metrics as ContactMetrics;
+  return metrics as ReportFigures;
 }
 
 function groupBy<K>(contacts: readonly Contact[], key: (c: Contact) => K): Map<K, Contact[]> {
@@ -138,24 +130,32 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
   const contacts = store.contactsQueuedBetween(from, to).filter((c) => inScope(c, o.scope));
   const queues = store.queues();
   const window = { from, to, by: 'center' as const, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula };
-  const figures = (group: readonly Contact[]): ReportFigures => {
+  // agent time read once for the period and the periods of the trend before it
+  const trendFrom = reportTrendStart(o.period, o.resetHour ?? 0, TREND_PERIODS);
+  const agentTime = readAgentTime(store, trendFrom);
+  const agentsOn = o.scope.queues.length === 0;
+  const figures = (group: readonly Contact[], agentTimes: StateTimes | null): ReportFigures => {
     const [row] = metricsForContacts(group, queues, window);
-    const metrics: ContactMetrics = row ? withoutKey(row) : metricsFromTally(emptyTally(), 0, o.formula);
-    return { ...metrics, ahtSeconds: ahtSeconds(group, to) };
+    return { ...(row ? withoutKey(row) : emptyWindowFigures(o.formula)), ...agentFigures(agentTimes) };
   };
+  const channelTimes = (channel: Channel, span = { from, to }) => (agentsOn ? stateTimesIn(agentTime, span.from, span.to, [channel]) : null);
   const byChannel = (a: { channel: Channel }, b: { channel: Channel }) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel);
   const queueRows = [...groupBy(contacts, (c) => `${c.queue}\u0000${c.channel}`).entries()]
-    .map(([k, g]) => ({ queue: k.split('\u0000')[0], channel: g[0].channel, ...figures(g) }))
+    .map(([k, g]) => ({ queue: k.split('\u0000')[0], channel: g[0].channel, ...figures(g, null) }))
     .sort((a, b) => a.queue.localeCompare(b.queue) || byChannel(a, b));
-  const channelRows = [...groupBy(contacts, (c) => c.channel).entries()].map(([channel, g]) => ({ channel, ...figures(g) })).sort(byChannel);
+  const channelRows = [...groupBy(contacts, (c) => c.channel).entries()].map(([channel, g]) => ({ channel, ...figures(g, channelTimes(channel)) })).sort(byChannel);
   const local = localTimes(timeZone);
+  const daySpan = (day: string) => {
+    const start = DateTime.fromISO(day, { zone: timeZone });
+    return { from: Math.max(from, start.toMillis()), to: Math.min(to, start.plus({ days: 1 }).toMillis()) };
+  };
   const dayRows = [...groupBy(contacts, (c) => `${local.date(c.queuedAt)}\u0000${c.channel}`).entries()]
-    .map(([k, g]) => ({ day: k.split('\u0000')[0], channel: g[0].channel, ...figures(g) }))
+    .map(([k, g]) => ({ day: k.split('\u0000')[0], channel: g[0].channel, ...figures(g, channelTimes(g[0].channel, daySpan(k.split('\u0000')[0]))) }))
     .sort((a, b) => a.day.localeCompare(b.day) || byChannel(a, b));
   const formula = o.formula ?? DEFAULT_SERVICE_LEVEL_FORMULA;
-  const center = figures(contacts);
+  const center = figures(contacts, scopedStateTimes(agentTime, from, to, o.scope));
   const standards = reportStandards(store, { period: o.period, contacts, queues, judgedBy: o.standards ?? 'period-end', now: o.now ?? Date.now() });
-  const trend = reportTrend(store, { period: o.period, scope: o.scope, resetHour: o.resetHour ?? 0, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, periods: TREND_PERIODS });
+  const trend = reportTrend(store, { period: o.period, scope: o.scope, resetHour: o.resetHour ?? 0, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, periods: TREND_PERIODS, agents: agentTime });
   const intervals = reportIntervals(contacts, queues, { from, to, timeZone, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula });
   const abandons = abandonsByWait(contacts, queues, { to, shortAbandonSeconds: o.shortAbandonSeconds });
   const alerts = store

@@ -1,8 +1,9 @@
 /**
  * A report as a PDF (pdfkit, no browser: the same bytes from the CLI, the host and Electron's main process), landscape
- * A4 or Letter so the fourteen figure columns of the CSV fit one row:
+ * A4 or Letter so the first fourteen figure columns of the CSV fit one row:
  *   page 1, the cover: center, period and zone, scope, every definition, when it was made;
- *   page 2, the summary: the center's figures as a table, and offered and service level by day as a chart;
+ *   page 2, the summary: the center's figures as a table beside the period before's, and offered and service level
+ *   by day as a chart;
  *   then the queues, channels and days tables: one that fits a page is kept whole (on the next page if need be), a
  *   longer one breaks across pages under its repeated header row; a heat map per channel (pdf-heatmap.ts); the
  *   other sections (pdf-sections.ts).
@@ -17,7 +18,7 @@ import { formatCount, formatDateTime, formatDuration, formatPercent, NONE } from
 import { chartSvg, CHANNEL_LABEL, dayChartOption, dayLabel, drawSvg } from './pdf-chart';
 import { CELL_SIZE, drawTable, HEAD_SIZE, tableHeight, type PageFlow, type TableColumn } from './pdf-table';
 import { drawText, fontBytes, fontName, hasCjk, isolate, textWidth, type FontFace } from './pdf-text';
-import { FIGURE_COLUMNS, type FigureColumn } from './report-columns';
+import { FIGURE_COLUMNS, REPORT_COLUMNS, type FigureColumn } from './report-columns';
 import type { PaperSize } from './report-files';
 import type { Report, ReportFigures } from './report-model';
 import { heatmapCharts } from './pdf-heatmap';
@@ -47,6 +48,7 @@ function figureText(c: FigureColumn, f: ReportFigures): string {
   if (v === null) return NONE;
   if (c.kind === 'count') return formatCount(v);
   if (c.kind === 'share') return formatPercent(v, 1);
+  if (c.kind === 'score') return v.toFixed(1);
   return formatDuration(v);
 }
 
@@ -143,9 +145,12 @@ function drawCover(doc: PDFKit.PDFDocument, r: Report, o: PdfOptions, top: numbe
 function drawSummary(flow: PageFlow, r: Report, top: number): number {
   const { doc } = flow;
   let y = heading(doc, 'Summary', MARGIN, top);
-  const tableWidth = 230;
-  const rows = FIGURE_COLUMNS.map((c) => [c.title, figureText(c, r.center)]);
-  const bottom = drawTable({ ...flow, width: tableWidth }, [{ title: 'Figure', width: 150, align: 'left' }, { title: 'Center', width: 80, align: 'right' }], rows, y);
+  // every figure of the CSV, beside the previous period's (the trend's first point)
+  const previous = r.trend[0]?.figures;
+  const tableWidth = 290;
+  const rows = REPORT_COLUMNS.map((c) => [c.title, figureText(c, r.center), previous ? figureText(c, previous) : NONE]);
+  const columns: TableColumn[] = [{ title: 'Figure', width: 130, align: 'left' }, { title: 'Center', width: 80, align: 'right' }, { title: 'Period before', width: 80, align: 'right' }];
+  const bottom = drawTable({ ...flow, width: tableWidth }, columns, rows, y);
   // the chart beside the table
   const chartX = MARGIN + tableWidth + 24;
   const chartWidth = flow.width - tableWidth - 24;

@@ -1,13 +1,13 @@
 /**
  * A report's comparison with earlier periods: the same span moved back one period at a time (a week: the weeks
  * before; dates: as many days before), the center's figures of each from the store's SQL tallies (the classifier
- * metrics/window uses; a scoped report from the period's contacts), the previous one first. AHT is not in the trend
- * (it needs each contact's handle time).
+ * metrics/window uses; a scoped report from the period's contacts), the previous one first, with every family the
+ * summary has (the agent time of the scope as the report's own: agent-time.ts scopedStateTimes).
  */
-import type { ContactMetrics, ServiceLevelFormula } from '../../shared/api';
+import type { ContactMetrics, FamilyMetrics, ServiceLevelFormula } from '../../shared/api';
 import { DateTime } from 'luxon';
-import { metricsForContacts, storedMetrics } from '../metrics/window-metrics';
-import { metricsFromTally, emptyTally } from '../metrics/contact-metrics';
+import { agentFigures, scopedStateTimes, type AgentTime } from '../metrics/agent-time';
+import { emptyWindowFigures, metricsForContacts, storedMetrics } from '../metrics/window-metrics';
 import type { StoreReader } from '../store/store';
 import { businessDayStart } from '../time/business-day';
 import type { ReportPeriod } from './report-period';
@@ -18,7 +18,7 @@ export interface TrendPoint {
   label: string;
   from: number;
   to: number;
-  figures: ContactMetrics;
+  figures: ContactMetrics & FamilyMetrics;
 }
 
 /** The period `n` spans back: its days shifted in the zone (DST-correct), starting at the same local hour. */
@@ -28,32 +28,29 @@ function shifted(p: ReportPeriod, n: number, resetHour: number): { from: number;
   return { from: back(p.from), to: back(p.to) };
 }
 
+/** Where the earliest of the `periods` before the report's period starts. */
+export function reportTrendStart(period: ReportPeriod, resetHour: number, periods: number): number {
+  return periods > 0 ? shifted(period, periods, resetHour).from : period.from;
+}
+
 export function reportTrend(
   store: Pick<StoreReader, 'contactTallies' | 'contactsQueuedBetween' | 'queues'>,
-  o: { period: ReportPeriod; scope: ReportScope; resetHour: number; shortAbandonSeconds: number; formula?: ServiceLevelFormula; periods: number },
+  o: { period: ReportPeriod; scope: ReportScope; resetHour: number; shortAbandonSeconds: number; formula?: ServiceLevelFormula; periods: number; agents: AgentTime },
 ): TrendPoint[] {
   const unscoped = o.scope.channels.length === 0 && o.scope.queues.length === 0;
   return Array.from({ length: o.periods }, (_, i) => {
     const { from, to } = shifted(o.period, i + 1, o.resetHour);
-    const window = { from, to, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula };
+    const window = { from, to, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, by: 'center' as const };
     // the whole center from the SQL tallies; a scope from its contacts
-    let figures: ContactMetrics;
-    if (unscoped) figures = withoutKey(storedMetrics(store as StoreReader, { ...window, by: 'center' })[0]) ?? metricsFromTally(emptyTally(), 0, o.formula);
-    else figures = scopedFigures(store, window, o.scope);
+    const [row] = unscoped ? storedMetrics(store as StoreReader, window, o.agents) : metricsForContacts(store.contactsQueuedBetween(from, to).filter((c) => inScope(c, o.scope)), store.queues(), window);
+    const figures = { ...(row === undefined ? emptyWindowFigures(o.formula) : withoutKey(row)), ...agentFigures(scopedStateTimes(o.agents, from, to, o.scope)) };
     const day = (at: number) => DateTime.fromMillis(at, { zone: o.period.timeZone }).toISODate() ?? '';
     return { label: `${day(from)} to ${day(DateTime.fromMillis(to, { zone: o.period.timeZone }).minus({ days: 1 }).toMillis())}`, from, to, figures };
   });
 }
 
-function withoutKey(row: (ContactMetrics & { key: string }) | undefined): ContactMetrics | undefined {
-  if (row === undefined) return undefined;
-  const m: Partial<ContactMetrics & { key: string }> = { ...row };
+function withoutKey(row: TrendPoint['figures'] & { key: string }): TrendPoint['figures'] {
+  const m: Partial<TrendPoint['figures'] & { key: string }> = { ...row };
   delete m.key;
-  return m as ContactMetrics;
-}
-
-/** A scoped period: its contacts read and classified as the report's own (exact for any union of channels and queues). */
-function scopedFigures(store: Pick<StoreReader, 'contactsQueuedBetween' | 'queues'>, w: { from: number; to: number; shortAbandonSeconds: number; formula?: ServiceLevelFormula }, scope: ReportScope): ContactMetrics {
-  const contacts = store.contactsQueuedBetween(w.from, w.to).filter((c) => inScope(c, scope));
-  return withoutKey(metricsForContacts(contacts, store.queues(), { ...w, by: 'center' })[0]) ?? metricsFromTally(emptyTally(), 0, w.formula);
+  return m as TrendPoint['figures'];
 }

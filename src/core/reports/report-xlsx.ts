@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import { FIGURE_COLUMNS, type FigureKind } from './report-columns';
+import { REPORT_COLUMNS, type FigureKind } from './report-columns';
 import { STANDARD_METRICS } from '../../shared/standards';
 import type { Report, ReportFigures } from './report-model';
 
@@ -17,7 +17,7 @@ interface Column {
   kind: Kind;
 }
 
-const FORMATS: Record<Kind, string | undefined> = { count: '#,##0', share: '0.0%', seconds: '[h]:mm:ss', text: undefined, number: '0.###', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
+const FORMATS: Record<Kind, string | undefined> = { count: '#,##0', share: '0.0%', seconds: '[h]:mm:ss', score: '0.0', text: undefined, number: '0.###', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
 const SECONDS_A_DAY = 86_400;
 
 /** A wall-clock time in the zone as the Date Excel shows (its UTC fields are the local ones). */
@@ -53,8 +53,8 @@ function addSheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows:
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
 }
 
-const figureColumns: Column[] = FIGURE_COLUMNS.map((c) => ({ title: c.title, kind: c.kind }));
-const figureCells = (f: ReportFigures) => FIGURE_COLUMNS.map((c) => c.get(f));
+const figureColumns: Column[] = REPORT_COLUMNS.map((c) => ({ title: c.title, kind: c.kind }));
+const figureCells = (f: ReportFigures) => REPORT_COLUMNS.map((c) => c.get(f));
 
 /** The workbook's bytes. */
 export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
@@ -95,7 +95,7 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
     book,
     'Trend',
     [{ title: 'Period', kind: 'text' }, { title: 'From', kind: 'datetime' }, { title: 'To (exclusive)', kind: 'datetime' }, ...figureColumns],
-    r.trend.map((t) => [t.label, wallClock(t.from, zone), wallClock(t.to, zone), ...figureCells({ ...t.figures, ahtSeconds: null })]),
+    r.trend.map((t) => [t.label, wallClock(t.from, zone), wallClock(t.to, zone), ...figureCells(t.figures)]),
   );
   addSheet(
     book,
@@ -160,8 +160,10 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
       ['Short abandon', `under ${r.definitions.shortAbandonSeconds} s`],
       ['Attribution', r.definitions.attribution],
       ['AHT', 'mean of (done - answered) over contacts answered and done by the period end'],
+      ['CSAT, NPS, FCR', 'CSAT: share of survey answers 4 or 5 (of 5); NPS: % promoters (9-10) - % detractors (0-6); FCR: share of the resolved resolved on the first contact'],
+      ['Occupancy, not-ready share', 'from agent-state time in the period: (on a contact + after-contact work) / (that + available); not ready / staffed. None per queue'],
       ['Standards', `version ${r.standards.version} (valid from ${r.standards.validFrom}), ${r.standards.judgedBy}`],
-      ['Trend', 'the same span in each of the periods before, from the stored tallies (AHT not computed there)'],
+      ['Trend', 'the same span in each of the periods before, from the stored tallies'],
       ['Scope', r.scope.channels.length + r.scope.queues.length === 0 ? 'every contact' : [...r.scope.channels.map((c) => `channel ${c}`), ...r.scope.queues.map((q) => `queue ${q}`)].join(', ')],
     ],
   );

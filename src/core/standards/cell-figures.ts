@@ -4,9 +4,10 @@
  * defines them), agent figures from today's state time, the staffing gap from the staffing needs, coverage from
  * the agent-state intervals against the channel's published hours.
  */
-import type { AgentState, Channel } from '../../shared/api';
+import type { Channel } from '../../shared/api';
 import type { StaffingNeed, StandardResult } from '../../shared/standards';
-import { CHANNELS, type QueueConfig } from '../model/types';
+import { notReadyShare, occupancy, staffedMs, zeroStateTimes } from '../metrics/agent-metrics';
+import { AGENT_STATES, CHANNELS, type QueueConfig } from '../model/types';
 import type { BusinessHours } from '../time/business-hours';
 import { groupFigure, secs } from './contact-figures';
 import { MINUTE_MS } from './evaluation-cache';
@@ -75,14 +76,13 @@ export function measure(s: Standard, col: Column, { f, pass, staffing, calendars
     case 'occupancy': {
       if (f.agents === null) return result(null, 'agent time of past periods is not evaluated yet', 0, start);
       const agents = f.agents.filter((a) => (col.channel ? (a.capacity[col.channel] ?? 0) > 0 : true));
-      const sum = (k: AgentState) => agents.reduce((n, a) => n + a.times[k], 0);
+      const t = zeroStateTimes();
+      for (const a of agents) for (const k of AGENT_STATES) t[k] += a.times[k];
       if (s.metric === 'not-ready-share') {
-        const staffedMs = sum('available') + sum('on-contact') + sum('after-contact-work') + sum('not-ready');
-        return result(staffedMs ? sum('not-ready') / staffedMs : null, `${secs(sum('not-ready') / 1000)} not ready of ${secs(staffedMs / 1000)} staffed, ${agents.length} agents, today`, agents.length, f.dayStart);
+        return result(notReadyShare(t), `${secs(t['not-ready'] / 1000)} not ready of ${secs(staffedMs(t) / 1000)} staffed, ${agents.length} agents, today`, agents.length, f.dayStart);
       }
-      const handle = sum('on-contact') + sum('after-contact-work');
-      const den = handle + sum('available');
-      return result(den ? handle / den : null, `${secs(handle / 1000)} handling of ${secs(den / 1000)} available or handling, today`, agents.length, f.dayStart);
+      const handle = t['on-contact'] + t['after-contact-work'];
+      return result(occupancy(t), `${secs(handle / 1000)} handling of ${secs((handle + t.available) / 1000)} available or handling, today`, agents.length, f.dayStart);
     }
     case 'staffing-gap': {
       const needs = staffing.filter((n) => (col.channel ? n.channel === col.channel : true) && n.gap !== null);

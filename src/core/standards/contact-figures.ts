@@ -7,6 +7,7 @@
 import type { ServiceLevelFormula } from '../../shared/api';
 import type { StandardsSet } from '../../shared/standards';
 import { addToTally, classifyContact, handleTimeMs, metricsFromTally } from '../metrics/contact-metrics';
+import { addOutcomes, CSAT_SATISFIED_FROM, csatShare, fcrShare, npsScore, resolutionSecondsOf, resolvedBy } from '../metrics/outcome-metrics';
 import { percentileOfGrowing } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
@@ -15,11 +16,7 @@ import { BusinessHours } from '../time/business-hours';
 import type { Group, Judged } from './evaluation-cache';
 import type { Standard } from './standard';
 
-/** A survey answer counts as satisfied from this CSAT up (of 1-5). */
-export const CSAT_SATISFIED_FROM = 4;
-/** NPS (0-10): promoters from this answer up, detractors up to NPS_DETRACTOR_TO; the ones between are passives. */
-export const NPS_PROMOTER_FROM = 9;
-export const NPS_DETRACTOR_TO = 6;
+export { CSAT_SATISFIED_FROM, NPS_DETRACTOR_TO, NPS_PROMOTER_FROM } from '../metrics/outcome-metrics';
 
 /** Seconds as a basis text shows them. */
 export const secs = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 120 ? `${(v / 60).toFixed(1)} min` : `${v.toFixed(1)} s`);
@@ -76,7 +73,7 @@ export function judgeContact(rules: ContactRules, s: Standard, stored: Contact, 
     }
     if (keepNext && c.turns) nextWaits = nextResponseWaits(c, s.options.botRepliesCount === true, at);
   }
-  const resolved = c.resolvedAt != null && c.resolvedAt <= at;
+  const resolved = resolvedBy(c, at);
   return { c, k, within, breached, deadline, nextWaits, handleMs: handleTimeMs(c, at), resolved };
 }
 
@@ -97,24 +94,7 @@ export function addJudged(grp: Group, j: Judged, sign: 1 | -1, waits: boolean, k
   if (j.within) grp.frWithin += sign;
   else if (j.breached) grp.frBreached += sign;
   if (j.nextWaits) for (const w of j.nextWaits) (grp.nextResponses += sign, (grp.nextResponseMs += sign * w));
-  if (c.csat != null) {
-    grp.csat += sign;
-    if (c.csat >= CSAT_SATISFIED_FROM) grp.satisfied += sign;
-  }
-  if (c.nps != null) {
-    grp.nps += sign;
-    if (c.nps >= NPS_PROMOTER_FROM) grp.promoters += sign;
-    else if (c.nps <= NPS_DETRACTOR_TO) grp.detractors += sign;
-  }
-  if (j.handleMs !== null) {
-    grp.handled += sign;
-    grp.handleMs += sign * j.handleMs;
-  }
-  if (j.resolved) {
-    grp.resolved += sign;
-    if (c.firstContactResolution) grp.firstContact += sign;
-    grp.resolutionMs += sign * Math.max(0, c.resolvedAt! - c.queuedAt);
-  }
+  addOutcomes(grp, c, j.handleMs, j.resolved, sign);
 }
 
 /** A contact metric's figure over a group (null: nothing to measure), what it is made of, and its volume. */
@@ -174,17 +154,13 @@ export function groupFigure(s: Standard, g: Group): GroupFigure {
         g.nextResponses,
       );
     case 'csat':
-      // answers of CSAT_SATISFIED_FROM or more / answers
-      return fig(g.csat ? g.satisfied / g.csat : null, `${g.satisfied} of ${g.csat} survey answers ${CSAT_SATISFIED_FROM} or ${CSAT_SATISFIED_FROM + 1} (of 5)`, g.csat);
+      return fig(csatShare(g), `${g.satisfied} of ${g.csat} survey answers ${CSAT_SATISFIED_FROM} or ${CSAT_SATISFIED_FROM + 1} (of 5)`, g.csat);
     case 'nps':
-      // (promoters - detractors) / answers x 100
-      return fig(g.nps ? ((g.promoters - g.detractors) / g.nps) * 100 : null, `${g.promoters} promoters, ${g.detractors} detractors of ${g.nps} answers`, g.nps);
+      return fig(npsScore(g), `${g.promoters} promoters, ${g.detractors} detractors of ${g.nps} answers`, g.nps);
     case 'fcr':
-      // resolved on the first contact / resolved
-      return fig(g.resolved ? g.firstContact / g.resolved : null, `${g.firstContact} of ${g.resolved} resolved on the first contact`, g.resolved);
+      return fig(fcrShare(g), `${g.firstContact} of ${g.resolved} resolved on the first contact`, g.resolved);
     case 'resolution-time':
-      // mean of resolution instant - queue entry
-      return fig(g.resolved ? g.resolutionMs / g.resolved / 1000 : null, `mean of ${g.resolved} resolutions, from queue entry`, g.resolved);
+      return fig(resolutionSecondsOf(g), `mean of ${g.resolved} resolutions, from queue entry`, g.resolved);
     default:
       return fig(null, 'not a figure of contacts', 0);
   }

@@ -5,10 +5,12 @@
  * definitions are in evaluate.ts.
  */
 import { emptyTally, mergeTally, type ContactTally, type classifyContact } from '../metrics/contact-metrics';
+import type { OutcomeTally } from '../metrics/outcome-metrics';
 import { BinaryHeap } from '../binary-heap';
 import type { Channel, Contact } from '../model/types';
 
-export interface Group {
+/** A group of a pass: its contact tally, waits, first responses, next responses and (OutcomeTally) surveys, resolutions, handle times. */
+export interface Group extends OutcomeTally {
   tally: ContactTally;
   waits: number[];
   /** The waits of a cached pass's settled contacts (shared lists, read only): the percentiles read them too. */
@@ -16,21 +18,9 @@ export interface Group {
   waitingMaxMs: number;
   frWithin: number;
   frBreached: number;
-  /** Survey answers (CSAT 4-5 of 1-5 is satisfied; NPS 9-10 promoter, 0-6 detractor) and resolutions. */
-  csat: number;
-  satisfied: number;
-  nps: number;
-  promoters: number;
-  detractors: number;
-  resolved: number;
-  firstContact: number;
-  resolutionMs: number;
   /** Next responses: how many, and their waits summed. */
   nextResponses: number;
   nextResponseMs: number;
-  /** Contacts answered and done (wrap-up over, else ended) by now, and their handle time summed (answer to done). */
-  handled: number;
-  handleMs: number;
 }
 
 const newGroup = (): Group => ({

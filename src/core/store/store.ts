@@ -8,6 +8,7 @@ import type { AccessTokenView, FeedFormat, QuarantineEntry } from '../../shared/
 import type { AlertView } from '../../shared/standards';
 import type { CenterSettings, StoredCenter } from '../center/center-settings';
 import type { ContactTally } from '../metrics/contact-metrics';
+import type { OutcomeTally } from '../metrics/outcome-metrics';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentRecord, AgentStateInterval, Contact, QueueConfig } from '../model/types';
 
@@ -104,8 +105,8 @@ interface TallyOptions {
   at?: number;
 }
 
-/** A group's tally of contact outcomes, summed in SQL (see contact-tallies.ts). */
-export type GroupTally = ContactTally & { key: string; longestWaitingMs: number };
+/** A group's tally of contact outcomes, handle times, surveys and resolutions, summed in SQL (see contact-tallies.ts). */
+export type GroupTally = ContactTally & OutcomeTally & { key: string; longestWaitingMs: number };
 
 export interface StoreReader {
   /** The highest position stored of a source (0: none). */
