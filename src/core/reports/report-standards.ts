@@ -6,7 +6,7 @@
  * standards (occupancy, not-ready, coverage) are not evaluated for a past period (no agent facts are passed): they
  * show as no-data.
  */
-import type { StandardsEvaluation } from '../../shared/standards';
+import type { StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import type { Contact, QueueConfig } from '../model/types';
 import { evaluateStandards } from '../standards/evaluate';
 import { standardsInForce } from '../standards/standards-store';
@@ -18,6 +18,8 @@ export interface ReportStandards {
   version: number;
   validFrom: string;
   judgedBy: 'in force at the period end' | 'in force now';
+  /** The set itself: its calendars and the targets staffing is sized for. */
+  set: StandardsSet;
   evaluation: Pick<StandardsEvaluation, 'results' | 'definitions' | 'channels' | 'consistencyIndex' | 'worst'>;
 }
 
@@ -43,6 +45,7 @@ export function reportStandards(
     version: inForce.version,
     validFrom: inForce.validFrom,
     judgedBy: o.judgedBy === 'current' ? 'in force now' : 'in force at the period end',
+    set: inForce.set,
     evaluation: { results: e.results, definitions: e.definitions, channels: e.channels, consistencyIndex: e.consistencyIndex, worst: e.worst },
   };
 }
