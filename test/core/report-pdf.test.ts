@@ -101,6 +101,14 @@ describe('the Anonymous Bank week as PDF', () => {
     for (const title of ['What changed', 'Standards (version 1, in force at the period end)', 'The periods before', 'Abandons by time waited', 'Alerts', 'Agents']) expect(text, title).toContain(title);
     expect(text).toMatch(/Voice: 80 % answered within 20 s\s+voice\s+53\.2%\s+below expected/);
     expect(text).toMatch(/1999-01-31 to 1999-02-06\s+6,804/);
+    // the cover: calendars with their weekly hours, T per queue, the feed the figures came from
+    expect(text).toMatch(/Voice, Chat\s+Mon-Fri 08:00-20:00; Sat 09:00-13:00\s+—\s+64\.0 h/);
+    expect(text).toMatch(/Voice\s+20s\s+channel default\s+IN, NE, NW, PE, PS, TT/);
+    expect(text).toMatch(/calls-1999-02\.tsv\s+import\s+csv\s+—\s+not judged/);
+    expect(text).toContain('80 % within 20 s (the desired tier of "Voice: 80 % answered within 20 s")');
+    // staffing and coverage, as staffing.csv and coverage.csv give them (no agent states in the history: none staffed)
+    expect(text).toMatch(/Sun 7 Feb 1999\s+Voice\s+35\s+35\s+12\s+0\.0\s+10:00: 12 required, 0 staffed \(61 contacts\)/);
+    expect(text).toMatch(/Voice\s+Voice and chat: weekdays 8:00-20:00, Saturday 9:00-13:00\s+1\s+64\.0 h\s+0\.0 h\s+0\.0%\s+7,964\s+2,681\s+199/);
   });
 
   it('is A4 or Letter (landscape), and no page is blank', () => {

@@ -11,7 +11,7 @@ export function reportDefinitions(r: Report): [string, string][] {
   const d = r.definitions;
   const staffing = r.staffing.basis.map((b): [string, string] => [
     `Staffing (${b.channel})`,
-    `Erlang C agents for ${percent(b.target)} within ${b.thresholdSeconds} s (${b.standard === null ? 'no standard in force: the default' : `the desired tier of "${b.standard}"`})${b.concurrency > 1 ? `, ${b.concurrency} conversations an agent` : ''}; arrivals per 30 minutes; AHT of the interval's contacts, else the period's`,
+    `${percent(b.target)} within ${b.thresholdSeconds} s (${b.standard === null ? 'no standard in force: the default' : `the desired tier of "${b.standard}"`})${b.concurrency > 1 ? `, ${b.concurrency} conversations an agent` : ''}`,
   ]);
   const mappings = r.cover.feeds
     .filter((f) => f.abandonMapping !== null)
@@ -25,6 +25,7 @@ export function reportDefinitions(r: Report): [string, string][] {
     ['Threshold T', 'each queue\'s own (else the channel\'s default); a standard that sets T judges by it (Thresholds)'],
     ['Trend', 'the same span in each of the periods before, from the stored tallies (AHT not computed there)'],
     ['Scope', r.scope.channels.length + r.scope.queues.length === 0 ? 'every contact' : [...r.scope.channels.map((c) => `channel ${c}`), ...r.scope.queues.map((q) => `queue ${q}`)].join(', ')],
+    ['Required', 'Erlang C agents for the 30-minute interval\'s arrivals and AHT (of its contacts answered and done, else the period\'s), at the target below'],
     ...staffing,
     ['Staffed', 'time-weighted mean of the agents with capacity on the channel available, on a contact or in wrap-up; short: fewer staffed than required'],
     ['Coverage', 'share of the channel\'s published open time with at least the minimum staff (its coverage standard\'s, else 1) staffed'],
