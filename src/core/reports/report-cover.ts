@@ -11,7 +11,7 @@ import { BusinessHours } from '../time/business-hours';
 import { DateTime } from 'luxon';
 import { reportFeeds, unionOf, type ReportFeed } from './report-feeds';
 
-export interface ReportCalendar {
+interface ReportCalendar {
   name: string;
   timeZone: string;
   channels: Channel[];
@@ -23,7 +23,7 @@ export interface ReportCalendar {
   openSecondsInPeriod: number;
 }
 
-export interface ReportThreshold {
+interface ReportThreshold {
   /** A queue's T (queue set), else a standard's (standard set). */
   queue: string | null;
   channel: Channel | null;

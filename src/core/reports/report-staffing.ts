@@ -33,7 +33,7 @@ export interface StaffingReportRow {
 }
 
 /** What a channel's required figures were sized for, and how many of its intervals were short. */
-export interface StaffingBasis {
+interface StaffingBasis {
   channel: Channel;
   /** The standard whose desired tier and T were used; null: none in force, 80 % within the channel's default T. */
   standard: string | null;

@@ -15,7 +15,6 @@ import { lineBlockReads } from './line-blocks';
 import { quarantineReads } from './quarantine';
 import { queueReads } from './queues';
 import { sourceLookup, sourceReads } from './sources';
-import { sourceReceiptReads } from './source-receipts';
 import { standardsVersionReads } from './standards-versions';
 import type { StoreReader } from './store';
 
@@ -27,7 +26,6 @@ export function createStoreReader(db: Db): StoreReader {
     ...sourceReads(db),
     ...quarantineReads(db),
     ...feedReads(db),
-    ...sourceReceiptReads(db),
     ...contactReads(db),
     ...contactTallyReads(db),
     ...queueReads(db),
