@@ -62,11 +62,15 @@ export function reportCoverage(
     return spans;
   };
   const tally = new Map<Channel, { offered: number; outside: number }>(o.channels.map((ch) => [ch, { offered: 0, outside: 0 }]));
+  // a queue's own calendar, looked up once per queue (a week holds a million contacts)
+  const ofQueue = new Map<string, BusinessHours | null>();
   for (const c of contacts) {
     const t = tally.get(c.channel);
     if (!t) continue;
     t.offered++;
-    const hours = rules.calendars.get(`queue:${c.queue}`) ?? rules.calendars.get(c.channel);
+    let queueHours = ofQueue.get(c.queue);
+    if (queueHours === undefined) ofQueue.set(c.queue, (queueHours = rules.calendars.get(`queue:${c.queue}`) ?? null));
+    const hours = queueHours ?? rules.calendars.get(c.channel);
     if (hours && !within(open(hours), c.queuedAt)) t.outside++;
   }
   return o.channels.map((channel) => {
