@@ -40,7 +40,10 @@ beforeAll(() => {
 describe('the Anonymous Bank week 1999-W06 (real data)', () => {
   it('covers Sunday 7 to Saturday 13 February, local time, and writes one file a section', () => {
     expect(summary).toMatchObject({ period: '1999-W06', from: '1999-02-06T22:00:00.000Z', to: '1999-02-13T22:00:00.000Z', empty: false });
-    expect(readdirSync(out).sort()).toEqual(['abandons.csv', 'agents-not-ready.csv', 'agents.csv', 'alerts.csv', 'channels.csv', 'days.csv', 'findings.csv', 'intervals.csv', 'queues.csv', 'report.xlsx', 'standards.csv', 'summary.csv', 'trend.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      'abandons.csv', 'agents-not-ready.csv', 'agents.csv', 'alerts.csv', 'calendars.csv', 'channels.csv', 'coverage.csv', 'days.csv', 'definitions.csv', 'feed-gaps.csv',
+      'feeds.csv', 'findings.csv', 'intervals.csv', 'queues.csv', 'report.xlsx', 'staffing.csv', 'standards.csv', 'summary.csv', 'thresholds.csv', 'trend.csv',
+    ]);
     expect(readFileSync(join(out, 'queues.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
@@ -99,6 +102,23 @@ describe('the week by interval, its abandons and what changed', () => {
     }
   });
 
+  it('sizes staffing on the intervals\' arrivals, and counts contacts outside published hours', () => {
+    const staffing = rowsOf(join(out, 'staffing.csv'));
+    const intervals = rowsOf(join(out, 'intervals.csv'));
+    // every interval of the week (7 days x 48) per channel; its arrivals are the interval's offered
+    expect(staffing.filter((x) => x.channel === 'voice')).toHaveLength(7 * 48);
+    for (const i of intervals) expect(staffing.find((x) => x.day === i.day && x.start === i.start && x.channel === i.channel)?.arrivals, `${i.day} ${i.start}`).toBe(i.offered);
+    // the history holds no agent states: nobody staffed, so every interval with load and an AHT is short
+    expect(staffing.filter((x) => x.required !== '' && Number(x.required) > 0).every((x) => x.staffed === '0' && x.short === 'yes')).toBe(true);
+    const [voice] = rowsOf(join(out, 'coverage.csv'));
+    const [channel] = rowsOf(join(out, 'channels.csv'));
+    // default calendar, voice weekdays (Mon-Fri) 08:00-20:00 and Saturday 09:00-13:00 in Jerusalem: 5 x 12 + 4 = 64 h
+    expect(voice).toMatchObject({ channel: 'voice', offered: channel.offered, open_seconds: String(64 * 3600), covered_seconds: '0', coverage: '0' });
+    expect(Number(voice.outside_hours)).toBeGreaterThan(0);
+    expect(rowsOf(join(out, 'feeds.csv'))).toEqual([expect.objectContaining({ feed: 'calls-1999-02.tsv', kind: 'import', stale_spans: '' })]);
+    expect(rowsOf(join(out, 'definitions.csv')).map((d) => d.definition)).toEqual(expect.arrayContaining(['Service level', 'Short abandon', 'Staffing (voice)', 'Coverage', 'Feed gaps']));
+  });
+
   it('counts every abandon once by time waited, the short ones in the first bucket', () => {
     const abandons = rowsOf(join(out, 'abandons.csv'));
     const [voice] = rowsOf(join(out, 'channels.csv'));
@@ -123,7 +143,16 @@ describe('the same week as XLSX, read back with exceljs', () => {
   it('holds the CSV figures as typed cells: counts, percents, durations, dates; frozen headers and filters', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'report.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Intervals', 'Abandons', 'Alerts', 'Agents', 'Findings', 'Definitions']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Intervals', 'Abandons', 'Alerts', 'Agents', 'Findings', 'Staffing', 'Coverage', 'Calendars', 'Thresholds', 'Feeds', 'Feed gaps', 'Definitions']);
+    const coverage = book.getWorksheet('Coverage')!;
+    const coverageCsv = rowsOf(join(out, 'coverage.csv'))[0];
+    expect(coverage.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(coverage.autoFilter).toBeDefined();
+    expect(coverage.getRow(2).getCell(7).value).toBe(Number(coverageCsv.offered));
+    expect(coverage.getRow(2).getCell(6).numFmt).toBe('0.0%');
+    const staffing = book.getWorksheet('Staffing')!;
+    expect(staffing.rowCount).toBe(rowsOf(join(out, 'staffing.csv')).length + 1);
+    expect(staffing.getRow(2).getCell(1).numFmt).toBe('yyyy-mm-dd');
     const sheet = book.getWorksheet('Queues')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeDefined();

@@ -12,13 +12,16 @@ import { notReadyShare, occupancy, staffedMs, zeroStateTimes, type StateTimes } 
 
 export interface AgentTime {
   intervals: readonly AgentStateInterval[];
+  /** The agents as stored now (the reports' agents section names them). */
+  agents: ReturnType<StoreReader['currentAgents']>;
   /** Each agent's capacity per channel. */
   capacity: ReadonlyMap<string, Partial<Record<Channel, number>>>;
 }
 
 /** The stored intervals overlapping [from, now] and every agent's capacity: one read for any windows after `from`. */
 export function readAgentTime(store: Pick<StoreReader, 'agentStatesSince' | 'currentAgents'>, from: number): AgentTime {
-  return { intervals: store.agentStatesSince(from), capacity: new Map(store.currentAgents().map((a) => [a.id, a.capacity])) };
+  const agents = store.currentAgents();
+  return { intervals: store.agentStatesSince(from), agents, capacity: new Map(agents.map((a) => [a.id, a.capacity])) };
 }
 
 /** Time per state in [from, to), of every agent, or of the agents with capacity on one of `channels`. */

@@ -7,6 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { REPORT_COLUMNS } from './report-columns';
 import type { QueueReportRow, Report, ReportFigures } from './report-model';
+import { reportDefinitions } from './report-definitions';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -57,5 +58,40 @@ export function reportCsvFiles(r: Report): Record<string, string> {
     'findings.csv': safeCsv(['period', 'finding', 'section'], r.findings.map((f) => [period, f.text, f.section])),
     'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells(t.figures)])),
     ...agents,
+    ...staffingCsvFiles(r),
+  };
+}
+
+/** The day-and-interval staffing, the coverage of published hours and the cover (definitions, calendars, T, feeds). */
+function staffingCsvFiles(r: Report): Record<string, string> {
+  const period = r.period.label;
+  const basisOf = new Map(r.staffing.basis.map((b) => [b.channel, b]));
+  const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+  return {
+    'staffing.csv': safeCsv(
+      ['period', 'day', 'start', 'channel', 'arrivals', 'aht_seconds', 'required', 'staffed', 'short', 'target', 'threshold_seconds'],
+      r.staffing.rows.map((x) => [period, x.day, x.start, x.channel, x.arrivals, x.ahtSeconds, x.required, x.staffed, yesNo(x.short), basisOf.get(x.channel)?.target ?? null, basisOf.get(x.channel)?.thresholdSeconds ?? null]),
+    ),
+    'coverage.csv': safeCsv(
+      ['period', 'channel', 'calendar', 'minimum_staff', 'open_seconds', 'covered_seconds', 'coverage', 'offered', 'outside_hours', 'intervals_with_load', 'understaffed_intervals', 'staffing_standard', 'target', 'threshold_seconds', 'concurrency'],
+      r.coverage.map((c) => {
+        const b = basisOf.get(c.channel);
+        return [period, c.channel, c.calendar, c.minimumStaff, c.openSeconds, c.coveredSeconds, c.coverage, c.offered, c.outsideHours, b?.intervalsWithLoad ?? null, b?.understaffed ?? null, b?.standard ?? null, b?.target ?? null, b?.thresholdSeconds ?? null, b?.concurrency ?? null];
+      }),
+    ),
+    'definitions.csv': safeCsv(['period', 'definition', 'value'], reportDefinitions(r).map(([name, value]) => [period, name, value])),
+    'calendars.csv': safeCsv(
+      ['period', 'calendar', 'time_zone', 'channels', 'queues', 'weekly_hours', 'holidays', 'open_seconds'],
+      r.cover.calendars.map((c) => [period, c.name, c.timeZone, c.channels.join(' '), c.queues.join(' '), c.weeklyHours, c.holidays.join(' '), c.openSecondsInPeriod]),
+    ),
+    'thresholds.csv': safeCsv(['period', 'queue', 'channel', 'standard', 'threshold_seconds', 'source'], r.cover.thresholds.map((x) => [period, x.queue, x.channel, x.standard, x.thresholdSeconds, x.source])),
+    'feeds.csv': safeCsv(
+      ['period', 'feed', 'kind', 'format', 'heartbeat_seconds', 'abandon_mapping', 'paused_now', 'stale_spans', 'stale_seconds', 'quarantined_in_period', 'quarantined_all'],
+      r.cover.feeds.map((f) => [period, f.name, f.kind, f.format, f.heartbeatSeconds, f.abandonMapping, yesNo(f.pausedNow), f.staleSpans?.length ?? null, f.staleSeconds, f.quarantinedInPeriod, f.quarantinedAll]),
+    ),
+    'feed-gaps.csv': safeCsv(
+      ['period', 'feed', 'stale_from', 'stale_to', 'seconds'],
+      r.cover.feeds.flatMap((f) => (f.staleSpans ?? []).map((g) => [period, f.name, iso(g.start), iso(g.end), (g.end - g.start) / 1000])),
+    ),
   };
 }

@@ -17,6 +17,10 @@ import { reportFindings, type Finding } from './report-findings';
 import { reportAgents, type AgentReportRow } from './report-agents';
 import type { StateTimes } from '../metrics/agent-metrics';
 import { agentFigures, readAgentTime, scopedStateTimes, stateTimesIn } from '../metrics/agent-time';
+import { reportStaffing, type ReportStaffing } from './report-staffing';
+import { reportCoverage, type CoverageRow } from './report-coverage';
+import { reportCover, type ReportCover } from './report-cover';
+import { periodAgentTime } from './report-agent-time';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { emptyWindowFigures, metricsForContacts } from '../metrics/window-metrics';
 import type { Contact } from '../model/types';
@@ -85,6 +89,12 @@ export interface Report {
   findings: Finding[];
   /** Per agent; null when the report was asked without agents. */
   agents: AgentReportRow[] | null;
+  /** Per day, 30-minute interval and channel: agents staffed against required (Erlang C), and what it was sized for. */
+  staffing: ReportStaffing;
+  /** Per channel: the share of its published hours covered by staff, and the contacts outside them. */
+  coverage: CoverageRow[];
+  /** The calendars, the thresholds T, the feeds and their gaps. */
+  cover: ReportCover;
 }
 
 interface ReportAlert {
@@ -171,6 +181,10 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
       figure: a.figure,
       basis: a.basis,
     }));
+  // agent-state intervals are read once: the figures, the trend, the agents, staffing and coverage sections share them
+  const periodTime = periodAgentTime(agentTime, from, to);
+  const reportChannels = CHANNELS.filter((ch) => (o.scope.channels.length > 0 ? o.scope.channels.includes(ch) : channelRows.some((c) => c.channel === ch) || periodTime.channels.has(ch)));
+  const staffingOptions = { from, to, timeZone, channels: reportChannels };
   return {
     period: o.period,
     scope: o.scope,
@@ -186,6 +200,9 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
     abandons,
     alerts,
     findings: reportFindings({ center, standards, trend, intervals, abandons, alerts: alerts.length, timeZone }),
-    agents: o.agents === false ? null : reportAgents(store, contacts, { from, to }),
+    agents: o.agents === false ? null : reportAgents(periodTime.store, contacts, { from, to }),
+    staffing: reportStaffing(standards.set, contacts, periodTime.intervals, staffingOptions),
+    coverage: reportCoverage(standards.set, queues, contacts, periodTime.intervals, staffingOptions),
+    cover: reportCover(store, standards.set, { from, to, now: o.now ?? Date.now(), queues, reported: queueRows }),
   };
 }

@@ -23,6 +23,7 @@ import type { PaperSize } from './report-files';
 import type { Report, ReportFigures } from './report-model';
 import { heatmapCharts } from './pdf-heatmap';
 import { pdfSections, type PdfSection } from './pdf-sections';
+import { pdfCoverSections, pdfStaffingSections } from './pdf-staffing-sections';
 
 
 export interface PdfOptions {
@@ -92,7 +93,7 @@ function scopeWords(r: Report): string {
 
 /** The report's text, to know which fonts the document needs. */
 function allText(r: Report, o: PdfOptions): string {
-  return [o.centerName ?? '', ...r.queues.map((q) => q.queue), ...r.scope.queues].join(' ');
+  return [o.centerName ?? '', ...r.queues.map((q) => q.queue), ...r.scope.queues, ...r.cover.calendars.map((c) => c.name), ...r.cover.feeds.map((f) => f.name), ...r.staffing.basis.map((b) => b.standard ?? '')].join(' ');
 }
 
 const HEADING_HEIGHT = 24;
@@ -110,7 +111,8 @@ function fact(doc: PDFKit.PDFDocument, label: string, value: string, x: number, 
   return y + 16;
 }
 
-function drawCover(doc: PDFKit.PDFDocument, r: Report, o: PdfOptions, top: number, width: number): void {
+/** The cover's facts; returns the y below them (the cover's tables follow: pdf-staffing-sections.ts). */
+function drawCover(doc: PDFKit.PDFDocument, r: Report, o: PdfOptions, top: number, width: number): number {
   const x = MARGIN;
   const period = periodWords(r);
   let y = top + 24;
@@ -139,7 +141,7 @@ function drawCover(doc: PDFKit.PDFDocument, r: Report, o: PdfOptions, top: numbe
   y = fact(doc, 'Abandon rate', 'abandons (short ones apart) / (answered + abandons, short ones apart)', x, y, width);
   y = fact(doc, 'AHT', 'mean handle time, from answer to done (wrap-up end, else end), of the contacts answered and done by the period end', x, y, width);
   y = fact(doc, 'Durations', 'm:ss, or h:mm:ss from an hour; "—" where a figure has no denominator', x, y, width);
-  fact(doc, 'Figures', 'the same as the CSV files and the XLSX workbook of this report (docs/reports.md)', x, y, width);
+  return fact(doc, 'Figures', 'the same as the CSV files and the XLSX workbook of this report (docs/reports.md)', x, y, width);
 }
 
 function drawSummary(flow: PageFlow, r: Report, top: number): number {
@@ -214,9 +216,7 @@ export function reportPdf(report: Report, o: PdfOptions): Promise<Buffer> {
   newPage();
   const width = doc.page.width - 2 * MARGIN;
   const flow: PageFlow = { doc, left: MARGIN, width, bottom: doc.page.height - MARGIN - FOOTER_HEIGHT, newPage };
-  drawCover(doc, report, o, top, width);
-
-  let y = drawSummary(flow, report, newPage());
+  let y = drawCover(doc, report, o, top, width);
   const place = (title: string, columns: TableColumn[], rows: string[][], empty?: string) => {
     const height = SECTION_GAP + HEADING_HEIGHT + tableHeight(doc, columns, rows.length);
     // a table that fits a page is kept whole; a longer one starts where it is, unless its heading would sit alone
@@ -227,13 +227,17 @@ export function reportPdf(report: Report, o: PdfOptions): Promise<Buffer> {
     y = drawTable(flow, columns, rows, y, empty);
   };
   const section = (title: string, labels: TableColumn[], rows: string[][]) => place(title, columnsWith(doc, labels, rows, width), rows);
+  const placeShared = (s: PdfSection) => place(s.title, s.columns.map((c) => ({ ...c, width: c.width * width })), s.rows, s.empty);
+  // the cover's tables under its facts (onto the next pages when they do not fit), then the summary on a page of its own
+  for (const s of pdfCoverSections(report)) placeShared(s);
+  y = drawSummary(flow, report, newPage());
   // what changed first, under the summary: what a review starts with
   const [changed, ...others] = pdfSections(report);
-  const placeShared = (s: PdfSection) => place(s.title, s.columns.map((c) => ({ ...c, width: c.width * width })), s.rows, s.empty);
   placeShared(changed);
   section('By queue', [{ title: 'Queue', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.queues.map((q) => [q.queue, CHANNEL_LABEL[q.channel], ...figureCells(q)]));
   section('By channel', [{ title: 'Channel', width: 170, align: 'left' }], report.channels.map((c) => [CHANNEL_LABEL[c.channel], ...figureCells(c)]));
   section('By day', [{ title: 'Day', width: 120, align: 'left' }, { title: 'Channel', width: 50, align: 'left' }], report.days.map((d) => [`${dayLabel(d.day)} ${d.day.slice(0, 4)}`, CHANNEL_LABEL[d.channel], ...figureCells(d)]));
+  for (const s of pdfStaffingSections(report)) placeShared(s);
   for (const h of heatmapCharts(report)) {
     if (y + SECTION_GAP + HEADING_HEIGHT + h.height > flow.bottom) y = newPage();
     else y += SECTION_GAP;

@@ -7,7 +7,7 @@
  * show as no-data.
  */
 import { CHANNELS, type Channel } from '../../shared/api';
-import type { Standard, StandardsEvaluation, Tier } from '../../shared/standards';
+import type { Standard, StandardsEvaluation, StandardsSet, Tier } from '../../shared/standards';
 import type { Contact, QueueConfig } from '../model/types';
 import { evaluateStandards } from '../standards/evaluate';
 import { standardsInForce } from '../standards/standards-store';
@@ -19,6 +19,8 @@ export interface ReportStandards {
   version: number;
   validFrom: string;
   judgedBy: 'in force at the period end' | 'in force now';
+  /** The set itself: its calendars and the targets staffing is sized for. */
+  set: StandardsSet;
   evaluation: Pick<StandardsEvaluation, 'results' | 'definitions' | 'channels' | 'consistencyIndex' | 'worst'>;
   /**
    * Per channel, the tiers of the service-level standard that judges it (the channel's own, else the center's): the
@@ -60,6 +62,7 @@ export function reportStandards(
     version: inForce.version,
     validFrom: inForce.validFrom,
     judgedBy: o.judgedBy === 'current' ? 'in force now' : 'in force at the period end',
+    set: inForce.set,
     evaluation: { results: e.results, definitions: e.definitions, channels: e.channels, consistencyIndex: e.consistencyIndex, worst: e.worst },
     serviceLevelTiers: serviceLevelTiers(inForce.set.standards),
   };

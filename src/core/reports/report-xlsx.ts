@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { REPORT_COLUMNS, type FigureKind } from './report-columns';
 import { STANDARD_METRICS } from '../../shared/standards';
 import type { Report, ReportFigures } from './report-model';
+import { reportDefinitions } from './report-definitions';
 
 type Kind = FigureKind | 'text' | 'number' | 'date' | 'datetime';
 interface Column {
@@ -151,21 +152,61 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
     );
   }
   addSheet(book, 'Findings', [{ title: 'What changed', kind: 'text' }, { title: 'See', kind: 'text' }], r.findings.map((f) => [f.text, f.section]));
+  addStaffingSheets(book, r);
   addSheet(
     book,
     'Definitions',
     [{ title: 'Definition', kind: 'text' }, { title: 'Value', kind: 'text' }],
-    [
-      ['Service level', `${r.definitions.formula}: ${r.definitions.serviceLevel}`],
-      ['Short abandon', `under ${r.definitions.shortAbandonSeconds} s`],
-      ['Attribution', r.definitions.attribution],
-      ['AHT', 'mean of (done - answered) over contacts answered and done by the period end'],
-      ['CSAT, NPS, FCR', 'CSAT: share of survey answers 4 or 5 (of 5); NPS: % promoters (9-10) - % detractors (0-6); FCR: share of the resolved resolved on the first contact'],
-      ['Occupancy, not-ready share', 'from agent-state time in the period: (on a contact + after-contact work) / (that + available); not ready / staffed. None per queue'],
-      ['Standards', `version ${r.standards.version} (valid from ${r.standards.validFrom}), ${r.standards.judgedBy}`],
-      ['Trend', 'the same span in each of the periods before, from the stored tallies'],
-      ['Scope', r.scope.channels.length + r.scope.queues.length === 0 ? 'every contact' : [...r.scope.channels.map((c) => `channel ${c}`), ...r.scope.queues.map((q) => `queue ${q}`)].join(', ')],
-    ],
+    reportDefinitions(r),
   );
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Staffed against required, coverage of published hours, and the cover's calendars, thresholds and feeds. */
+function addStaffingSheets(book: ExcelJS.Workbook, r: Report): void {
+  const zone = r.period.timeZone;
+  const text = (title: string): Column => ({ title, kind: 'text' });
+  const basisOf = new Map(r.staffing.basis.map((b) => [b.channel, b]));
+  addSheet(
+    book,
+    'Staffing',
+    [{ title: 'Day', kind: 'date' }, text('Start'), text('Channel'), { title: 'Arrivals', kind: 'count' }, { title: 'AHT', kind: 'seconds' }, { title: 'Required', kind: 'count' }, { title: 'Staffed', kind: 'number' }, text('Short')],
+    r.staffing.rows.map((x) => [new Date(`${x.day}T00:00:00Z`), x.start, x.channel, x.arrivals, x.ahtSeconds, x.required, x.staffed, x.short ? 'yes' : 'no']),
+  );
+  addSheet(
+    book,
+    'Coverage',
+    [
+      text('Channel'), text('Calendar'), { title: 'Minimum staff', kind: 'count' }, { title: 'Open', kind: 'seconds' }, { title: 'Covered', kind: 'seconds' }, { title: 'Coverage', kind: 'share' },
+      { title: 'Offered', kind: 'count' }, { title: 'Outside hours', kind: 'count' }, { title: 'Intervals with load', kind: 'count' }, { title: 'Understaffed intervals', kind: 'count' }, { title: 'Target', kind: 'share' }, { title: 'T', kind: 'seconds' },
+    ],
+    r.coverage.map((c) => {
+      const b = basisOf.get(c.channel);
+      return [c.channel, c.calendar, c.minimumStaff, c.openSeconds, c.coveredSeconds, c.coverage, c.offered, c.outsideHours, b?.intervalsWithLoad ?? null, b?.understaffed ?? null, b?.target ?? null, b?.thresholdSeconds ?? null];
+    }),
+  );
+  addSheet(
+    book,
+    'Calendars',
+    [text('Calendar'), text('Time zone'), text('Channels'), text('Queues'), text('Weekly hours'), text('Holidays in the period'), { title: 'Open in the period', kind: 'seconds' }],
+    r.cover.calendars.map((c) => [c.name, c.timeZone, c.channels.join(', '), c.queues.join(', '), c.weeklyHours, c.holidays.join(', '), c.openSecondsInPeriod]),
+  );
+  addSheet(
+    book,
+    'Thresholds',
+    [text('Queue'), text('Channel'), text('Standard'), { title: 'T', kind: 'seconds' }, text('From')],
+    r.cover.thresholds.map((x) => [x.queue, x.channel, x.standard, x.thresholdSeconds, x.source]),
+  );
+  addSheet(
+    book,
+    'Feeds',
+    [text('Feed'), text('Kind'), text('Format'), { title: 'Heartbeat', kind: 'seconds' }, text('Abandon mapping'), { title: 'Stale spans', kind: 'count' }, { title: 'Stale', kind: 'seconds' }, { title: 'Quarantined in the period', kind: 'count' }, { title: 'Quarantined, all', kind: 'count' }],
+    r.cover.feeds.map((f) => [f.name, f.kind, f.format, f.heartbeatSeconds, f.abandonMapping, f.staleSpans?.length ?? null, f.staleSeconds, f.quarantinedInPeriod, f.quarantinedAll]),
+  );
+  addSheet(
+    book,
+    'Feed gaps',
+    [text('Feed'), { title: 'Stale from', kind: 'datetime' }, { title: 'Stale to', kind: 'datetime' }, { title: 'Length', kind: 'seconds' }],
+    r.cover.feeds.flatMap((f) => (f.staleSpans ?? []).map((g) => [f.name, wallClock(g.start, zone), wallClock(g.end, zone), (g.end - g.start) / 1000])),
+  );
 }

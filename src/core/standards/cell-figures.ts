@@ -14,7 +14,7 @@ import { MINUTE_MS } from './evaluation-cache';
 import { windowStart, type FloorFacts } from './floor-facts';
 import type { Pass } from './pass-context';
 import { tierOf, type Standard } from './standard';
-import { STAFFED } from './staffing';
+import { coveredOpenMs } from './coverage';
 
 /** A column of the matrix: its group key in a pass ('center', a channel, 'queue:<name>'). */
 export interface Column {
@@ -112,26 +112,7 @@ function coverageOf(s: Standard, col: Column, start: number, f: FloorFacts, cale
   const openMs = open.reduce((n, sp) => n + sp.end - sp.start, 0);
   if (openMs === 0) return none('the channel was closed all through the window');
   const minimum = s.options.minimumStaff ?? 1;
-  // staffed agents over time: +1 where a staffed interval starts, -1 where it ends
-  const steps: [number, number][] = [];
-  for (const i of f.agentIntervals(start)) {
-    if (!STAFFED.includes(i.state) || (i.capacity[col.channel] ?? 0) <= 0) continue;
-    const a = Math.max(start, i.start);
-    const b = Math.min(f.now, i.end ?? f.now);
-    if (b > a) steps.push([a, 1], [b, -1]);
-  }
-  steps.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  let count = 0;
-  let coveredMs = 0;
-  let k = 0;
-  for (let i = 0; i < steps.length; i++) {
-    count += steps[i][1];
-    const from = steps[i][0];
-    const to = i + 1 < steps.length ? steps[i + 1][0] : f.now;
-    if (count < minimum || to <= from) continue;
-    while (k < open.length && open[k].end <= from) k++;
-    for (let j = k; j < open.length && open[j].start < to; j++) coveredMs += Math.max(0, Math.min(to, open[j].end) - Math.max(from, open[j].start));
-  }
+  const coveredMs = coveredOpenMs(f.agentIntervals(start), col.channel, open, minimum, start, f.now);
   const figure = coveredMs / openMs;
   const tier = tierOf(s, figure);
   const h = (ms: number) => `${(ms / 3600_000).toFixed(1)} h`;

@@ -15,15 +15,16 @@ export const STAFFED: readonly AgentState[] = ['available', 'on-contact', 'after
 
 /**
  * The service a channel is staffed for: the desired tier and T of its service-level or first-response standard
- * (else 80 % within the channel's default T).
+ * (else 80 % within the channel's default T), and that standard's name (null: the default).
  */
-export function staffingGoal(set: StandardsSet, channel: Channel): { goal: number; thresholdSeconds: number } {
+export function staffingGoal(set: StandardsSet, channel: Channel): { goal: number; thresholdSeconds: number; standard: string | null } {
   const target = set.standards.find(
     (s) => s.scope.kind === 'channel' && s.scope.channel === channel && (s.metric === 'service-level' || s.metric === 'first-response-within'),
   );
   return {
     goal: Math.min(0.999, Math.max(0.01, target?.tiers.desired ?? 0.8)),
     thresholdSeconds: target?.options.thresholdSeconds ?? DEFAULT_SL_THRESHOLD_SECONDS[channel],
+    standard: target?.name ?? null,
   };
 }
 

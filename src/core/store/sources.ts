@@ -3,6 +3,7 @@
  * source's first batch and held by the writer once known, and what each delivered, for feed health after a restart.
  */
 import type { Db } from './database';
+import { sourceReceiptReads } from './source-receipts';
 import type { StoreReader } from './store';
 
 /** A source's id by name; undefined when it never stored anything. */
@@ -31,7 +32,7 @@ export function sourceIds(db: Db, now: () => number) {
   };
 }
 
-export function sourceReads(db: Db): Pick<StoreReader, 'lastReceived' | 'storedLineCount' | 'quarantinedCount' | 'totals'> {
+export function sourceReads(db: Db): Pick<StoreReader, 'lastReceived' | 'storedLineCount' | 'quarantinedCount' | 'totals' | 'sources' | 'linesReceivedBetween' | 'quarantinedBetween'> {
   const s = {
     quarantined: db.prepare<[string], { quarantined: number }>(
       // the rows kept and those dropped to keep the source's quarantine under its cap (store/quarantine.ts)
@@ -56,5 +57,7 @@ export function sourceReads(db: Db): Pick<StoreReader, 'lastReceived' | 'storedL
     storedLineCount: (source) => s.storedLineCount.get(source)?.n ?? 0,
     quarantinedCount: (source) => s.quarantined.get(source)?.quarantined ?? 0,
     totals: () => s.totals.get() ?? { accepted: 0, quarantined: 0 },
+    // when the lines arrived, for a report's feed gaps
+    ...sourceReceiptReads(db),
   };
 }

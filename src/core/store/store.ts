@@ -127,6 +127,12 @@ export interface StoreReader {
   /** Events stored and lines quarantined, over every source. */
   totals(): { accepted: number; quarantined: number };
   feeds(): StoredFeed[];
+  /** Every source that wrote a line (a feed, a file, an import), by name, with its format and first write. */
+  sources(): { name: string; format: string; createdAt: number }[];
+  /** When a source's lines (stored blocks and quarantined lines) were received within [from, to), in order. */
+  linesReceivedBetween(source: string, from: number, to: number): number[];
+  /** A source's quarantined lines received within [from, to) (those dropped beyond its cap are not dated). */
+  quarantinedBetween(source: string, from: number, to: number): number;
   contact(id: string): Contact | null;
   contactsQueuedBetween(from: number, to: number): Contact[];
   /** Contacts queued before `before` and still waiting (for the live waiting set at start-up). */

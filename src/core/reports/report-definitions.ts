@@ -1,0 +1,35 @@
+/**
+ * Every definition a report used, as (name, value) in words: the one list the CSV file (definitions.csv), the XLSX
+ * Definitions sheet and the PDF's cover read. Beyond the figures' definitions: what staffing was sized for per
+ * channel, how coverage and feed gaps were read, and the abandon mapping of each feed.
+ */
+import type { Report } from './report-model';
+
+const percent = (v: number) => `${Math.round(v * 1000) / 10} %`;
+
+export function reportDefinitions(r: Report): [string, string][] {
+  const d = r.definitions;
+  const staffing = r.staffing.basis.map((b): [string, string] => [
+    `Staffing (${b.channel})`,
+    `${percent(b.target)} within ${b.thresholdSeconds} s (${b.standard === null ? 'no standard in force: the default' : `the desired tier of "${b.standard}"`})${b.concurrency > 1 ? `, ${b.concurrency} conversations an agent` : ''}`,
+  ]);
+  const mappings = r.cover.feeds
+    .filter((f) => f.abandonMapping !== null)
+    .map((f): [string, string] => [`Abandon mapping (${f.name})`, f.abandonMapping === '{}' ? `the ${f.format} format's default (docs/feeds.md)` : f.abandonMapping!]);
+  return [
+    ['Service level', `${d.formula}: ${d.serviceLevel}`],
+    ['Short abandon', `under ${d.shortAbandonSeconds} s`],
+    ['Attribution', d.attribution],
+    ['AHT', 'mean of (done - answered) over contacts answered and done by the period end'],
+    ['Standards', `version ${r.standards.version} (valid from ${r.standards.validFrom}), ${r.standards.judgedBy}`],
+    ['Threshold T', 'each queue\'s own (else the channel\'s default); a standard that sets T judges by it (Thresholds)'],
+    ['Trend', 'the same span in each of the periods before, from the stored tallies (AHT not computed there)'],
+    ['Scope', r.scope.channels.length + r.scope.queues.length === 0 ? 'every contact' : [...r.scope.channels.map((c) => `channel ${c}`), ...r.scope.queues.map((q) => `queue ${q}`)].join(', ')],
+    ['Required', 'Erlang C agents for the 30-minute interval\'s arrivals and AHT (of its contacts answered and done, else the period\'s), at the target below'],
+    ...staffing,
+    ['Staffed', 'time-weighted mean of the agents with capacity on the channel available, on a contact or in wrap-up; short: fewer staffed than required'],
+    ['Coverage', 'share of the channel\'s published open time with at least the minimum staff (its coverage standard\'s, else 1) staffed'],
+    ['Feed gaps', 'silence beyond the feed\'s heartbeat in published hours, from when its lines were received; quarantined lines by when received'],
+    ...mappings,
+  ];
+}
