@@ -23,6 +23,8 @@ import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
 import { createReportJobs, type ReportJobs } from './reports/report-jobs';
 import { createReportScheduler } from './reports/report-schedules';
 import { reportScheduleStore } from './store/report-schedules';
+import { smtpSettingsStore } from './store/smtp-settings';
+import { smtpMailSender } from './reports/report-mail';
 import type { ReportPeriod } from './reports/report-period';
 import { inProcessRunner, workerRunner, type ReportWorkerEntry } from './reports/report-runner';
 
@@ -155,7 +157,8 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     : null;
   engine.start();
   // scheduled reports (core/reports/report-schedules.ts), on the center's clock, each run claimed by one process
-  const schedules = createReportScheduler({ store: reportScheduleStore(db), runner, clock, calendar, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, wallNow: () => wall.now(), log: o.log });
+  const smtp = smtpSettingsStore(db);
+  const schedules = createReportScheduler({ store: reportScheduleStore(db), runner, clock, calendar, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, wallNow: () => wall.now(), mail: smtpMailSender(() => smtp.settings()), log: o.log });
   schedules.start();
   // the daily purge of data older than its retention setting (store/retention.ts), in chunks between live work
   const retention = createRetentionPurge({ db, clock, wall, calendar: center, log: o.log });
