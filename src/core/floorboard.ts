@@ -6,6 +6,7 @@ import { createAccess, type Access } from './access/access';
 import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/admin-secret';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { reportsHandlers } from './api/handlers/reports';
+import { reportScheduleHandlers } from './api/handlers/reports-schedules';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type Engine } from './engine';
 import type { CenterConfig } from './time/center-day';
@@ -148,8 +149,11 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   const reports = createReportJobs({ runner, now: () => wall.now(), folderFor: o.reports?.folderFor });
   const calendar = { timeZone: settings.timeZone, resetHour: settings.resetHour, weekStart: settings.weekStart };
   const reportHandlers = reportsHandlers({ jobs: reports, calendar, centerNow: () => clock.now(), shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, reveal: o.reports?.reveal });
+  const scheduleStore = reportScheduleStore(db);
+  const smtp = smtpSettingsStore(db);
+  const scheduleHandlers = reportScheduleHandlers({ schedules: scheduleStore, smtp, timeZone: settings.timeZone, centerNow: () => clock.now(), wallNow: () => wall.now() });
   const dispatch = createDispatcher(
-    { ...engine.handlers, ...access.handlers, ...reportHandlers },
+    { ...engine.handlers, ...access.handlers, ...reportHandlers, ...scheduleHandlers },
     { view: access.view, onError: (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), describe: fault },
   );
   const feed = o.simulate
@@ -157,8 +161,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     : null;
   engine.start();
   // scheduled reports (core/reports/report-schedules.ts), on the center's clock, each run claimed by one process
-  const smtp = smtpSettingsStore(db);
-  const schedules = createReportScheduler({ store: reportScheduleStore(db), runner, clock, calendar, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, wallNow: () => wall.now(), mail: smtpMailSender(() => smtp.settings()), log: o.log });
+  const schedules = createReportScheduler({ store: scheduleStore, runner, clock, calendar, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, wallNow: () => wall.now(), mail: smtpMailSender(() => smtp.settings()), log: o.log });
   schedules.start();
   // the daily purge of data older than its retention setting (store/retention.ts), in chunks between live work
   const retention = createRetentionPurge({ db, clock, wall, calendar: center, log: o.log });

@@ -152,4 +152,16 @@ export interface ReportsApi {
   'reports/cancel': (args: { id: string }) => ReportJob;
   /** The desktop app only: show the job's own folder in the file manager (no path is taken from the caller). */
   'reports/reveal': (args: { id: string }) => { shown: string };
+  /** The schedules, with the center's zone their times are in. */
+  'reports/schedules': (args: Record<string, never>) => { timeZone: string; schedules: ReportScheduleView[] };
+  /** Add a schedule; the running host picks it up at its next minute's check (no restart). */
+  'reports/schedule-add': (args: ReportScheduleArgs) => ReportScheduleView;
+  /** Remove a schedule and its run log (its files stay). */
+  'reports/schedule-remove': (args: { name: string }) => { removed: string };
+  /** A schedule's last runs, the newest first (default 10). */
+  'reports/runs': (args: { name: string; limit?: number }) => ReportRunView[];
+  /** The center's SMTP server (no password), or null: none set, schedules cannot mail. */
+  'reports/smtp-get': (args: Record<string, never>) => SmtpSettingsView | null;
+  'reports/smtp-set': (args: SmtpSettingsArgs) => SmtpSettingsView;
+  'reports/smtp-clear': (args: Record<string, never>) => { cleared: boolean };
 }

@@ -383,6 +383,13 @@ export const METHOD_ROLES = {
   'reports/job': 'admin',
   'reports/cancel': 'admin',
   'reports/reveal': 'admin',
+  'reports/schedules': 'admin',
+  'reports/schedule-add': 'admin',
+  'reports/schedule-remove': 'admin',
+  'reports/runs': 'admin',
+  'reports/smtp-get': 'admin',
+  'reports/smtp-set': 'admin',
+  'reports/smtp-clear': 'admin',
 } as const satisfies Record<ApiName, Role>;
 
 /** Whether a caller of `role` may call a method of `required` (an admin may call everything). */

@@ -56,6 +56,14 @@ export function latestDue(cron: string, timeZone: string, bound: number, notBefo
   return last;
 }
 
+/** The first occurrence of the cron after `after` (epoch ms), in the zone; null: none. */
+export function nextDue(cron: string, timeZone: string, after: number): number | null {
+  const job = new Cron(cron, { timezone: timeZone, paused: true });
+  const next = job.nextRun(new Date(after));
+  job.stop();
+  return next?.getTime() ?? null;
+}
+
 /** A cron pattern croner reads, or the reason it does not. */
 export function cronProblem(cron: string, timeZone: string): string | null {
   try {
