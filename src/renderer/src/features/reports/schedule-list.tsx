@@ -54,11 +54,13 @@ export function ScheduleList({ schedules, timeZone, open, onRuns, onRemove }: Sc
               </td>
               <td>{s.nextRunAt === null ? '—' : formatDateTime(s.nextRunAt, timeZone)}</td>
               <td className={lastRunText(s.lastRun) === 'Failed' ? 'schedule-status schedule-status--failed' : undefined}>{lastRunText(s.lastRun)}</td>
-              <td className="schedule-list__actions">
-                <button type="button" className="button" aria-expanded={open?.name === s.name} onClick={() => onRuns(s.name)} data-testid="schedule-runs-button">
-                  Run log
-                </button>
-                <RemoveControl name={s.name} onRemove={onRemove} />
+              <td>
+                <div className="schedule-list__actions">
+                  <button type="button" className="button" aria-expanded={open?.name === s.name} onClick={() => onRuns(s.name)} data-testid="schedule-runs-button">
+                    Run log
+                  </button>
+                  <RemoveControl name={s.name} onRemove={onRemove} />
+                </div>
               </td>
             </tr>
             {open?.name === s.name && (

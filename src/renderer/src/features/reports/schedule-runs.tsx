@@ -6,7 +6,7 @@ const MAIL: Record<NonNullable<ReportRunView['mailStatus']>, string> = { sent: '
 
 /** A schedule's last runs, newest first: the due time in the center's zone, the files' outcome and folder, the mail's. */
 export function ScheduleRuns({ runs, timeZone }: { runs: readonly ReportRunView[]; timeZone: string }) {
-  if (runs.length === 0) return <p className="field__hint" data-testid="schedule-runs-empty">No run yet.</p>;
+  if (runs.length === 0) return <p className="schedule-runs__empty" data-testid="schedule-runs-empty">No run yet.</p>;
   return (
     <table className="report-table schedule-runs" data-testid="schedule-runs">
       <thead>
