@@ -81,7 +81,7 @@ export interface SmtpSettingsView {
 }
 
 /** `password` omitted: the stored one is kept; null: none. */
-export interface SmtpSettingsArgs {
+interface SmtpSettingsArgs {
   host: string;
   port: number;
   security: SmtpSecurity;

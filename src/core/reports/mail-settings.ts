@@ -17,7 +17,7 @@ export interface SmtpSettings {
 }
 
 /** At most this many recipients per schedule: a distribution list belongs on the mail server. */
-export const MAX_RECIPIENTS = 20;
+const MAX_RECIPIENTS = 20;
 
 const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { ReportMailStatus } from '../../shared/api-reports';
 import type { SmtpSettings } from './mail-settings';
 
-export const MAX_ATTACHED_BYTES = 20 * 1024 * 1024;
+const MAX_ATTACHED_BYTES = 20 * 1024 * 1024;
 const CONNECT_TIMEOUT_MS = 30_000;
 const SOCKET_TIMEOUT_MS = 120_000;
 

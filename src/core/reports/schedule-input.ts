@@ -7,7 +7,7 @@ import { REPORT_FORMATS } from './report-files';
 import { cronProblem } from './report-schedules';
 import { recipientProblems } from './mail-settings';
 
-export const SCHEDULE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
+const SCHEDULE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 export const KEEP_RUNS = { min: 1, max: 520, default: 8 };
 export const SETTLE_MINUTES = { min: 0, max: 24 * 60, default: 60 };
 

@@ -1,6 +1,6 @@
 /** Report schedules and their runs (migrations 014, 015), read and written for core/reports/report-schedules.ts. */
 import type { Channel } from '../../shared/api';
-import type { ReportMailStatus } from '../../shared/api-reports';
+import type { ReportMailStatus, ReportRunView } from '../../shared/api-reports';
 import type { Db } from './database';
 
 export type SchedulePeriod = 'last-week' | 'this-week' | 'last-month';
@@ -25,17 +25,10 @@ export interface ReportSchedule {
   createdAt: number;
 }
 
-export interface ReportScheduleRun {
+/** A run as stored: the run log's view (shared/api-reports.ts) and which schedule's, claimed when. */
+export interface ReportScheduleRun extends ReportRunView {
   scheduleId: number;
-  dueAt: number;
   claimedAt: number;
-  finishedAt: number | null;
-  status: 'running' | 'done' | 'failed';
-  error: string | null;
-  folder: string | null;
-  mailStatus: ReportMailStatus | null;
-  mailError: string | null;
-  mailedAt: number | null;
 }
 
 interface ScheduleRow {

@@ -1,6 +1,6 @@
 import { CHANNELS } from '../../../../shared/api';
 import { CHANNEL_LABEL } from '../floor/channels';
-import { useFieldErrors } from './field-errors';
+import { useFieldErrors } from './form-fields';
 import { PERIOD_CHOICES, PERIOD_LABEL, type ReportField, type ReportForm } from './report-request';
 
 interface ReportFormProps {

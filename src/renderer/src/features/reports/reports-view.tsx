@@ -3,7 +3,7 @@ import type { FloorSnapshot, ReportJob, ReportPreview } from '../../../../shared
 import type { ConnectionState } from '../../api/client';
 import { useClient } from '../../api/client-context';
 import { FloorHeader } from '../floor/floor-header';
-import { errorsByField } from './field-errors';
+import { errorsByField } from './form-fields';
 import { ReportFormPanel } from './report-form';
 import { ReportJobPanel } from './report-job-panel';
 import { fieldOf, periodArgs, scopeArgs, type ReportField, type ReportForm } from './report-request';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { REPORT_PRESETS } from '../../../../shared/api';
 import type { ReportScheduleView } from '../../../../shared/api-reports';
 import { useClient } from '../../api/client-context';
-import { errorsByField, useFieldErrors } from './field-errors';
+import { errorsByField, TextField, useFieldErrors } from './form-fields';
 import { PERIOD_LABEL } from './report-request';
 import { CRON_EXAMPLES, NEW_SCHEDULE, scheduleArgs, scheduleFieldOf, type ScheduleField, type ScheduleForm } from './schedule-request';
 
@@ -25,7 +25,7 @@ export function ScheduleFormPanel({ formats, runtime, timeZone, onAdded, onCance
   const [form, setForm] = useState<ScheduleForm>(NEW_SCHEDULE);
   const [errors, setErrors] = useState<Map<ScheduleField | 'form', string>>(new Map());
   const [busy, setBusy] = useState(false);
-  const { id, error, invalid } = useFieldErrors(errors, 'schedule');
+  const { error, invalid } = useFieldErrors(errors, 'schedule');
   const set = (change: Partial<ScheduleForm>) => setForm({ ...form, ...change });
 
   const submit = async (ev: React.FormEvent) => {
@@ -47,18 +47,8 @@ export function ScheduleFormPanel({ formats, runtime, timeZone, onAdded, onCance
   return (
     <form className="report-form schedule-form" aria-label="New schedule" noValidate onSubmit={submit} data-testid="schedule-form">
       <div className="field-row">
-        <label className="field">
-          <span className="field__label">Name</span>
-          <input value={form.name} onChange={(e) => set({ name: e.target.value })} maxLength={64} data-testid="schedule-name" {...invalid('name')} />
-          <span className="field__hint">Also the name of its folder: “weekly review”</span>
-          {error('name')}
-        </label>
-        <label className="field">
-          <span className="field__label">When (cron, {timeZone})</span>
-          <input value={form.cron} onChange={(e) => set({ cron: e.target.value })} className="schedule-form__cron" data-testid="schedule-cron" {...invalid('cron')} />
-          <span className="field__hint">minute hour day month weekday</span>
-          {error('cron')}
-        </label>
+        <TextField label="Name" hint="Also the name of its folder: “weekly review”" problem={error('name')} value={form.name} onChange={(e) => set({ name: e.target.value })} maxLength={64} data-testid="schedule-name" {...invalid('name')} />
+        <TextField label={`When (cron, ${timeZone})`} hint="minute hour day month weekday" problem={error('cron')} value={form.cron} onChange={(e) => set({ cron: e.target.value })} className="schedule-form__cron" data-testid="schedule-cron" {...invalid('cron')} />
       </div>
       <div className="report-form__choices" role="group" aria-label="Examples">
         {CRON_EXAMPLES.map((x) => (
@@ -96,33 +86,29 @@ export function ScheduleFormPanel({ formats, runtime, timeZone, onAdded, onCance
           {error('formats')}
         </fieldset>
       </div>
-      <label className="field">
-        <span className="field__label">Folder</span>
-        <input value={form.folder} onChange={(e) => set({ folder: e.target.value })} placeholder="/srv/floorboard/reports" data-testid="schedule-folder" {...invalid('folder')} />
-        <span className="field__hint" id={`${id}-folder-where`}>
-          {runtime === 'browser' ? 'A full path on the host machine, where Floorboard runs: not on this computer. ' : 'A full path on this computer. '}
-          Each run writes NAME/PERIOD/ in it.
-        </span>
-        {error('folder')}
-      </label>
-      <label className="field">
-        <span className="field__label">Mail the files to</span>
-        <input value={form.recipients} onChange={(e) => set({ recipients: e.target.value })} placeholder="manager@example.com, qa@example.com" data-testid="schedule-recipients" {...invalid('recipients')} />
-        <span className="field__hint">Optional, through the SMTP server below. Over 20 MiB, the mail says where the files are.</span>
-        {error('recipients')}
-      </label>
+      <TextField
+        label="Folder"
+        hint={`${runtime === 'browser' ? 'A full path on the host machine, where Floorboard runs: not on this computer.' : 'A full path on this computer.'} Each run writes NAME/PERIOD/ in it.`}
+        problem={error('folder')}
+        value={form.folder}
+        onChange={(e) => set({ folder: e.target.value })}
+        placeholder="/srv/floorboard/reports"
+        data-testid="schedule-folder"
+        {...invalid('folder')}
+      />
+      <TextField
+        label="Mail the files to"
+        hint="Optional, through the SMTP server below. Over 20 MiB, the mail says where the files are."
+        problem={error('recipients')}
+        value={form.recipients}
+        onChange={(e) => set({ recipients: e.target.value })}
+        placeholder="manager@example.com, qa@example.com"
+        data-testid="schedule-recipients"
+        {...invalid('recipients')}
+      />
       <div className="field-row">
-        <label className="field">
-          <span className="field__label">Runs kept</span>
-          <input value={form.keep} onChange={(e) => set({ keep: e.target.value })} inputMode="numeric" data-testid="schedule-keep" {...invalid('keep')} />
-          {error('keep')}
-        </label>
-        <label className="field">
-          <span className="field__label">Wait after the time (minutes)</span>
-          <input value={form.settleMinutes} onChange={(e) => set({ settleMinutes: e.target.value })} inputMode="numeric" data-testid="schedule-settle" {...invalid('settleMinutes')} />
-          <span className="field__hint">For late events</span>
-          {error('settleMinutes')}
-        </label>
+        <TextField label="Runs kept" problem={error('keep')} value={form.keep} onChange={(e) => set({ keep: e.target.value })} inputMode="numeric" data-testid="schedule-keep" {...invalid('keep')} />
+        <TextField label="Wait after the time (minutes)" hint="For late events" problem={error('settleMinutes')} value={form.settleMinutes} onChange={(e) => set({ settleMinutes: e.target.value })} inputMode="numeric" data-testid="schedule-settle" {...invalid('settleMinutes')} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="schedule-add">

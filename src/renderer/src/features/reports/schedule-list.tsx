@@ -3,6 +3,7 @@ import type { ReportRunView, ReportScheduleView } from '../../../../shared/api-r
 import { formatDateTime } from '../../../../shared/format';
 import { PERIOD_LABEL } from './report-request';
 import { ScheduleRuns } from './schedule-runs';
+import { TableHead } from './table-head';
 
 interface ScheduleListProps {
   schedules: readonly ReportScheduleView[];
@@ -20,19 +21,7 @@ export function ScheduleList({ schedules, timeZone, open, onRuns, onRemove }: Sc
   if (schedules.length === 0) return <p className="report-summary__empty" data-testid="schedules-empty">No schedule yet.</p>;
   return (
     <table className="report-table schedule-list" data-testid="schedule-list">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">When</th>
-          <th scope="col">Reports</th>
-          <th scope="col">To</th>
-          <th scope="col">Next run</th>
-          <th scope="col">Last run</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead titles={['Name', 'When', 'Reports', 'To', 'Next run', 'Last run', '']} />
       <tbody>
         {schedules.map((s) => (
           <Fragment key={s.name}>

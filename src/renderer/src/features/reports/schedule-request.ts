@@ -34,7 +34,7 @@ export function scheduleFieldOf(path: string): ScheduleField | 'form' {
   return FIELDS.includes(head) ? (head as ScheduleField) : 'form';
 }
 
-export const recipientsOf = (text: string) => text.split(/[\s,;]+/).filter((a) => a !== '');
+const recipientsOf = (text: string) => text.split(/[\s,;]+/).filter((a) => a !== '');
 
 /** The arguments of `reports/schedule-add`, or the fields that are not whole numbers (checked here: JSON has no NaN). */
 export function scheduleArgs(f: ScheduleForm): { ok: true; args: ReportScheduleArgs } | { ok: false; errors: Map<ScheduleField, string> } {

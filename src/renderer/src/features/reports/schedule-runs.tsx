@@ -1,5 +1,6 @@
 import type { ReportRunView } from '../../../../shared/api-reports';
 import { formatDateTime } from '../../../../shared/format';
+import { TableHead } from './table-head';
 
 const STATUS: Record<ReportRunView['status'], string> = { running: 'Running', done: 'Written', failed: 'Failed' };
 const MAIL: Record<NonNullable<ReportRunView['mailStatus']>, string> = { sent: 'Sent', 'sent-without-files': 'Sent, files too large to attach', failed: 'Failed: sent again at the next run' };
@@ -9,14 +10,7 @@ export function ScheduleRuns({ runs, timeZone }: { runs: readonly ReportRunView[
   if (runs.length === 0) return <p className="schedule-runs__empty" data-testid="schedule-runs-empty">No run yet.</p>;
   return (
     <table className="report-table schedule-runs" data-testid="schedule-runs">
-      <thead>
-        <tr>
-          <th scope="col">Due</th>
-          <th scope="col">Files</th>
-          <th scope="col">Mail</th>
-          <th scope="col">Folder or error</th>
-        </tr>
-      </thead>
+      <TableHead titles={['Due', 'Files', 'Mail', 'Folder or error']} />
       <tbody>
         {runs.map((r) => (
           <tr key={r.dueAt} data-testid="schedule-run" data-status={r.status}>

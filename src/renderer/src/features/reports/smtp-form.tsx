@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { SMTP_SECURITY, type SmtpSecurity, type SmtpSettingsView } from '../../../../shared/api-reports';
 import { formatDateTime } from '../../../../shared/format';
 import { useClient } from '../../api/client-context';
-import { errorsByField, useFieldErrors } from './field-errors';
+import { errorsByField, TextField, useFieldErrors } from './form-fields';
 
 type SmtpField = 'host' | 'port' | 'security' | 'user' | 'password' | 'from';
 const FIELDS: readonly string[] = ['host', 'port', 'security', 'user', 'password', 'from'];
@@ -51,11 +51,7 @@ export function SmtpForm({ settings, timeZone, onSaved }: SmtpFormProps) {
   return (
     <form className="report-form smtp-form" aria-label="SMTP server" noValidate onSubmit={save} data-testid="smtp-form">
       <div className="field-row">
-        <label className="field">
-          <span className="field__label">Server</span>
-          <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="smtp.example.com" data-testid="smtp-host" {...invalid('host')} />
-          {error('host')}
-        </label>
+        <TextField label="Server" problem={error('host')} value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="smtp.example.com" data-testid="smtp-host" {...invalid('host')} />
         <label className="field">
           <span className="field__label">Security</span>
           <select value={form.security} onChange={(e) => set({ security: e.target.value as SmtpSecurity, port: DEFAULT_PORT[e.target.value as SmtpSecurity] })} data-testid="smtp-security">
@@ -66,28 +62,12 @@ export function SmtpForm({ settings, timeZone, onSaved }: SmtpFormProps) {
             ))}
           </select>
         </label>
-        <label className="field smtp-form__port">
-          <span className="field__label">Port</span>
-          <input value={form.port} onChange={(e) => set({ port: e.target.value })} inputMode="numeric" data-testid="smtp-port" {...invalid('port')} />
-          {error('port')}
-        </label>
+        <TextField label="Port" className="smtp-form__port" problem={error('port')} value={form.port} onChange={(e) => set({ port: e.target.value })} inputMode="numeric" data-testid="smtp-port" {...invalid('port')} />
       </div>
       <div className="field-row">
-        <label className="field">
-          <span className="field__label">User</span>
-          <input value={form.user} onChange={(e) => set({ user: e.target.value })} autoComplete="off" placeholder="none" data-testid="smtp-user" {...invalid('user')} />
-          {error('user')}
-        </label>
-        <label className="field">
-          <span className="field__label">Password</span>
-          <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} autoComplete="new-password" placeholder={settings?.passwordSet ? 'set: empty keeps it' : 'none'} data-testid="smtp-password" {...invalid('password')} />
-          {error('password')}
-        </label>
-        <label className="field">
-          <span className="field__label">From</span>
-          <input value={form.from} onChange={(e) => set({ from: e.target.value })} placeholder="reports@example.com" data-testid="smtp-from" {...invalid('from')} />
-          {error('from')}
-        </label>
+        <TextField label="User" problem={error('user')} value={form.user} onChange={(e) => set({ user: e.target.value })} autoComplete="off" placeholder="none" data-testid="smtp-user" {...invalid('user')} />
+        <TextField label="Password" problem={error('password')} type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} autoComplete="new-password" placeholder={settings?.passwordSet ? 'set: empty keeps it' : 'none'} data-testid="smtp-password" {...invalid('password')} />
+        <TextField label="From" problem={error('from')} value={form.from} onChange={(e) => set({ from: e.target.value })} placeholder="reports@example.com" data-testid="smtp-from" {...invalid('from')} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="smtp-save">

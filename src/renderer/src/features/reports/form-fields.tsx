@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 
 /**
@@ -26,4 +26,16 @@ export function useFieldErrors<F extends string>(errors: ReadonlyMap<F, string>,
     ) : null;
   const invalid = (field: F) => ({ 'aria-invalid': errors.has(field) ? true : undefined, 'aria-describedby': errors.has(field) ? `${id}-${field}-error` : undefined });
   return { id, error, invalid };
+}
+
+/** A labelled text input with its hint and its problem (`useFieldErrors`' error) under it; the rest goes to the input. */
+export function TextField({ label, hint, problem, className, ...input }: { label: string; hint?: ReactNode; problem?: ReactNode; className?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className={className ? `field ${className}` : 'field'}>
+      <span className="field__label">{label}</span>
+      <input {...input} />
+      {hint && <span className="field__hint">{hint}</span>}
+      {problem}
+    </label>
+  );
 }
