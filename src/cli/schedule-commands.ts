@@ -1,63 +1,75 @@
 /**
  * `npm run cli -- schedule add|list|remove`: scheduled reports kept in the database; the app and the headless host
  * run them on the center's clock (core/reports/report-schedules.ts). Read again at every check: a schedule added
- * while `serve` runs is picked up within a minute.
+ * while `serve` runs is picked up within a minute. `schedule smtp` sets the server the runs mail through.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { cronProblem } from '../core/reports/report-schedules';
+import { KEEP_RUNS, scheduleProblems, SETTLE_MINUTES } from '../core/reports/schedule-input';
 import { REPORT_FORMATS } from '../core/reports/report-files';
 import { parseScope } from '../core/reports/report-model';
-import { openDatabase } from '../core/store/database';
-import { reportScheduleStore, type SchedulePeriod } from '../core/store/report-schedules';
+import { openDatabase, type Db } from '../core/store/database';
+import { reportScheduleStore, type ReportScheduleRun, type SchedulePeriod } from '../core/store/report-schedules';
 import { createStoreReader } from '../core/store/store-reader';
 import { defaultTimeZone } from '../core/floorboard';
 import { dbOptions, dbPathOf, type DbOption } from './db-option';
+import { registerSmtpCommands } from './schedule-smtp-commands';
 import { textTable } from './text-table';
+
+/** A problem's field as the flag that set it. */
+const FLAG_OF: Record<string, string> = { name: 'name', cron: '--cron', formats: '--format', folder: '--folder', recipients: '--mail-to', keep: '--keep', settleMinutes: '--settle-minutes' };
 
 const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z');
 
-function withStore<T>(o: DbOption, work: (store: ReturnType<typeof reportScheduleStore>, zone: string) => T): T {
+/** Opens the named database for one command, with the center's zone (cron times are read in it). */
+function withDb<T>(o: DbOption, work: (db: Db, zone: string) => T): T {
   const db = openDatabase({ path: dbPathOf(o) });
   try {
-    return work(reportScheduleStore(db), createStoreReader(db).centerSettings().timeZone ?? defaultTimeZone());
+    return work(db, createStoreReader(db).centerSettings().timeZone ?? defaultTimeZone());
   } finally {
     db.close();
   }
 }
+const withStore = <T>(o: DbOption, work: (store: ReturnType<typeof reportScheduleStore>, zone: string) => T): T => withDb(o, (db, zone) => work(reportScheduleStore(db), zone));
+
+const lastRun = (r: ReportScheduleRun | undefined) => {
+  if (!r) return '-';
+  const mail = r.mailStatus === null ? '' : `, mail ${r.mailStatus}${r.mailError ? `: ${r.mailError.slice(0, 80)}` : ''}`;
+  return `${when(r.dueAt)} ${r.status}${r.error ? `: ${r.error.slice(0, 80)}` : ''}${mail}`;
+};
 
 export function registerScheduleCommands(program: Command): void {
   const schedule = program.command('schedule').description('Reports written on a schedule by the app and the headless host (docs/reports.md).');
   dbOptions(schedule.command('add').argument('<name>', 'a name for the schedule'))
-    .description('Add a schedule: the report of a period, written into a folder at each due time.')
+    .description('Add a schedule: the report of a period, written into a folder (and mailed) at each due time.')
     .requiredOption('--cron <pattern>', 'when, in the center\'s zone: "0 6 * * 1" is Mondays at 06:00')
     .addOption(new Option('--period <which>', 'the period each run reports').choices(['last-week', 'this-week', 'last-month']).default('last-week'))
     .option('--format <list>', `formats, comma-separated: ${REPORT_FORMATS.join(', ')}`, 'pdf,xlsx')
     .option('--scope <list>', 'channel:NAME and queue:NAME, comma-separated (default: every contact)')
     .option('--no-agents', 'leave the agents section out')
     .requiredOption('--folder <dir>', 'where each run writes <name>/<period>/')
-    .option('--keep <n>', 'runs whose files are kept', (v) => {
-      const n = Number(v);
-      if (!(Number.isInteger(n) && n >= 1 && n <= 520)) throw new InvalidArgumentError('--keep must be a whole number from 1 to 520.');
-      return n;
-    }, 8)
-    .option('--settle-minutes <n>', 'minutes after the due time before the run (late events)', (v) => {
-      const n = Number(v);
-      if (!(Number.isInteger(n) && n >= 0 && n <= 24 * 60)) throw new InvalidArgumentError('--settle-minutes must be a whole number from 0 to 1440.');
-      return n;
-    }, 60)
-    .action((name: string, o: DbOption & { cron: string; period: SchedulePeriod; format: string; scope?: string; agents: boolean; folder: string; keep: number; settleMinutes: number }) => {
-      if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/.test(name)) throw new InvalidArgumentError(`"${name.slice(0, 80)}" is not a schedule name: 1-64 letters, digits, spaces, ".", "-" or "_"`);
-      const formats = o.format.split(',').map((f) => f.trim());
-      for (const f of formats) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`--format ${f}: one of ${REPORT_FORMATS.join(', ')}`);
+    .option('--mail-to <list>', 'addresses, comma-separated, mailed the files after each run (through "schedule smtp set")')
+    .option('--keep <n>', 'runs whose files are kept', String(KEEP_RUNS.default))
+    .option('--settle-minutes <n>', 'minutes after the due time before the run (late events)', String(SETTLE_MINUTES.default))
+    .action((name: string, o: DbOption & { cron: string; period: SchedulePeriod; format: string; scope?: string; agents: boolean; folder: string; mailTo?: string; keep: string; settleMinutes: string }) => {
       const scope = parseScope(o.scope);
       if (!scope.ok) throw new InvalidArgumentError(scope.reason);
+      const input = {
+        name,
+        cron: o.cron,
+        formats: o.format.split(',').map((f) => f.trim()),
+        folder: resolve(o.folder),
+        recipients: o.mailTo === undefined ? [] : o.mailTo.split(',').map((a) => a.trim()).filter((a) => a !== ''),
+        keep: Number(o.keep),
+        settleMinutes: Number(o.settleMinutes),
+      };
       withStore(o, (store, zone) => {
-        const problem = cronProblem(o.cron, zone);
-        if (problem) throw new InvalidArgumentError(`--cron ${problem}`);
+        const problems = scheduleProblems(input, zone);
+        if (problems.length > 0) throw new InvalidArgumentError(problems.map((p) => `${FLAG_OF[p.path.split('.')[0]] ?? p.path} ${p.message}`).join('; '));
         if (store.schedules().some((s) => s.name === name)) throw new InvalidArgumentError(`a schedule named "${name}" exists already`);
-        store.add({ name, cron: o.cron, period: o.period, formats, scope: scope.scope, agents: o.agents, folder: resolve(o.folder), keep: o.keep, settleMinutes: o.settleMinutes, createdAt: Date.now() });
-        console.log(`schedule "${name}": ${o.period} at "${o.cron}" (${zone}), ${formats.join(', ')}, into ${resolve(o.folder)}`);
+        store.add({ ...input, period: o.period, scope: scope.scope, agents: o.agents, createdAt: Date.now() });
+        const mailed = input.recipients.length > 0 ? `, mailed to ${input.recipients.join(', ')}` : '';
+        console.log(`schedule "${name}": ${o.period} at "${o.cron}" (${zone}), ${input.formats.join(', ')}, into ${input.folder}${mailed}`);
       });
     });
   dbOptions(schedule.command('list'))
@@ -66,7 +78,7 @@ export function registerScheduleCommands(program: Command): void {
       withStore(o, (store) => {
         const rows = store.schedules().map((s) => {
           const [last] = store.runs(s.id, 1);
-          return { name: s.name, when: s.cron, period: s.period, formats: s.formats.join(','), folder: s.folder, 'last run': last ? `${when(last.dueAt)} ${last.status}${last.error ? `: ${last.error.slice(0, 80)}` : ''}` : '-' };
+          return { name: s.name, when: s.cron, period: s.period, formats: s.formats.join(','), folder: s.folder, 'mail to': s.recipients.join(', ') || '-', 'last run': lastRun(last) };
         });
         console.log(rows.length === 0 ? 'no schedules' : textTable(rows));
       }),
@@ -79,4 +91,5 @@ export function registerScheduleCommands(program: Command): void {
         console.log(`removed "${name}"`);
       }),
     );
+  registerSmtpCommands(schedule, withDb);
 }

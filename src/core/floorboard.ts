@@ -7,6 +7,7 @@ import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/adm
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { centerHandlers } from './api/handlers/center';
 import { reportsHandlers } from './api/handlers/reports';
+import { reportScheduleHandlers } from './api/handlers/reports-schedules';
 import { scaledClock, systemClock, type Clock } from './clock';
 import { createEngine, type Engine } from './engine';
 import type { CenterConfig } from './time/center-day';
@@ -24,6 +25,8 @@ import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
 import { createReportJobs, type ReportJobs } from './reports/report-jobs';
 import { createReportScheduler } from './reports/report-schedules';
 import { reportScheduleStore } from './store/report-schedules';
+import { smtpSettingsStore } from './store/smtp-settings';
+import { smtpMailSender } from './reports/report-mail';
 import type { ReportPeriod } from './reports/report-period';
 import { inProcessRunner, workerRunner, type ReportWorkerEntry } from './reports/report-runner';
 
@@ -151,11 +154,15 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   const reports = createReportJobs({ runner, now: () => wall.now(), folderFor: o.reports?.folderFor });
   const calendar = { timeZone: settings.timeZone, resetHour: settings.resetHour, weekStart: settings.weekStart };
   const reportHandlers = reportsHandlers({ jobs: reports, calendar, centerNow: () => clock.now(), shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, reveal: o.reports?.reveal });
+  const scheduleStore = reportScheduleStore(db);
+  const smtp = smtpSettingsStore(db);
+  const scheduleHandlers = reportScheduleHandlers({ schedules: scheduleStore, smtp, timeZone: settings.timeZone, centerNow: () => clock.now(), wallNow: () => wall.now() });
   const dispatch = createDispatcher(
     {
       ...engine.handlers,
       ...access.handlers,
       ...reportHandlers,
+      ...scheduleHandlers,
       ...centerHandlers({ store: engine.store, inUse: settings, flags: o.center ?? {}, defaults: centerDefaults(o), now: () => wall.now() }),
     },
     { view: access.view, onError: (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), describe: fault },
@@ -165,7 +172,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     : null;
   engine.start();
   // scheduled reports (core/reports/report-schedules.ts), on the center's clock, each run claimed by one process
-  const schedules = createReportScheduler({ store: reportScheduleStore(db), runner, clock, calendar, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, wallNow: () => wall.now(), log: o.log });
+  const schedules = createReportScheduler({ store: scheduleStore, runner, clock, calendar, shortAbandonSeconds: DEFAULT_SHORT_ABANDON_SECONDS, wallNow: () => wall.now(), mail: smtpMailSender(() => smtp.settings()), log: o.log });
   schedules.start();
   // the daily purge of data older than its retention setting (store/retention.ts), in chunks between live work
   const retention = createRetentionPurge({ db, clock, wall, calendar: center, log: o.log });

@@ -392,6 +392,13 @@ export const METHOD_ROLES = {
   'reports/job': 'admin',
   'reports/cancel': 'admin',
   'reports/reveal': 'admin',
+  'reports/schedules': 'admin',
+  'reports/schedule-add': 'admin',
+  'reports/schedule-remove': 'admin',
+  'reports/runs': 'admin',
+  'reports/smtp-get': 'admin',
+  'reports/smtp-set': 'admin',
+  'reports/smtp-clear': 'admin',
   'center/get': 'admin',
   'center/set': 'admin',
 } as const satisfies Record<ApiName, Role>;

@@ -24,7 +24,7 @@ function setup(folder = mkdtempSync(join(tmpdir(), 'fb-schedules-'))) {
   // a contact in the week before (2026-W10)
   t.engine.ingestNdjson('pbx', lines([ev.queued(0, 'c1'), ev.answered(10, 'c1')]));
   const store = reportScheduleStore(t.db);
-  store.add({ name: 'weekly review', cron: '0 6 * * 1', period: 'last-week', formats: ['csv'], scope: { channels: [], queues: [] }, agents: true, folder, keep: 2, settleMinutes: 60, createdAt: MONDAY_0500 - HOUR });
+  store.add({ name: 'weekly review', cron: '0 6 * * 1', period: 'last-week', formats: ['csv'], scope: { channels: [], queues: [] }, agents: true, folder, recipients: [], keep: 2, settleMinutes: 60, createdAt: MONDAY_0500 - HOUR });
   const log: string[] = [];
   const scheduler = () => createReportScheduler({ store, runner: inProcessRunner(t.engine.store), clock: t.clock, calendar, shortAbandonSeconds: 5, wallNow: () => t.clock.now(), log: (m) => log.push(m) });
   return { t, store, folder, log, scheduler };

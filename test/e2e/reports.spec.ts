@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LATE_MORNING, startHost, type RunningHost } from '../helpers/host';
 import { ReportsPage } from './pages/reports-page';
@@ -52,4 +54,27 @@ test("this week's preview and export, as a supervisor sees it (docs/screenshot-r
   await reports.export();
   await expect(reports.job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await page.screenshot({ path: 'docs/screenshot-reports.png' });
+});
+
+test('a schedule added on the screen is listed with its next run, refused fields are said at their place, and it is removed', async ({ page }) => {
+  const reports = new ReportsPage(page, host);
+  await reports.goto();
+  await expect(reports.schedules).toContainText('No schedule yet.');
+  await reports.addSchedule({ name: 'weekly review', folder: 'relative/folder', recipients: 'manager@example.com, nobody' });
+  await expect(reports.scheduleError('folder')).toContainText('a full path of a folder on the host');
+  await expect(reports.scheduleError('recipients')).toContainText('"nobody" is not a mail address');
+  await page.getByTestId('schedule-folder').fill(mkdtempSync(join(tmpdir(), 'fb-e2e-schedules-')));
+  await page.getByTestId('schedule-recipients').fill('manager@example.com');
+  await page.getByTestId('schedule-add').click();
+  // the host's clock is Tuesday 3 March 2026 (London): the next Monday 06:00 is 9 March, run an hour later
+  const row = reports.scheduleRow('weekly review');
+  await expect(row).toContainText('Mondays at 06:00');
+  await expect(row).toContainText('9 Mar 2026, 07:00');
+  await expect(row).toContainText('manager@example.com');
+  await row.getByTestId('schedule-runs-button').click();
+  await expect(page.getByTestId('schedule-runs-empty')).toBeVisible();
+  await reports.schedules.screenshot({ path: 'docs/screenshot-report-schedules.png' });
+  await reports.removeSchedule('weekly review');
+  await expect(reports.scheduleRow('weekly review')).toHaveCount(0);
+  await expect(reports.schedules).toContainText('No schedule yet.');
 });

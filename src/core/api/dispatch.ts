@@ -71,7 +71,7 @@ export function createDispatcher(handlers: DispatchHandlers, options: Dispatcher
       const value = (await handler(parsed.data, caller)) as ApiResult<typeof name>;
       return { ok: true, value: view(name, value, caller) };
     } catch (e) {
-      if (e instanceof RefusedError) return { ok: false, error: { code: 'refused', message: e.message } };
+      if (e instanceof RefusedError) return { ok: false, error: { code: 'refused', message: e.message, ...(e.issues ? { issues: e.issues } : {}) } };
       const id = randomBytes(4).toString('hex');
       options.onError?.(name, e, id);
       const line = options.describe?.(e) ?? (e as Error).message;

@@ -12,6 +12,7 @@ import { periodProblems } from '../reports/report-request';
 import { standardSchema, standardsSetSchema } from '../standards/standard';
 import { parseIsoInstant } from '../time/iso-instant';
 import { RefusedError } from './refused';
+import { reportScheduleSchemas } from './schemas-reports';
 
 /**
  * A date-time payload: ISO 8601 only (time/iso-instant.ts), with Z or an offset, or without one: then it is read in
@@ -145,6 +146,7 @@ export const apiArgSchemas = {
   'reports/job': reportJobId,
   'reports/cancel': reportJobId,
   'reports/reveal': reportJobId,
+  ...reportScheduleSchemas,
   'center/get': none,
   'center/set': z
     .object({

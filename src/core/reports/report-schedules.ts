@@ -6,14 +6,18 @@
  * at the next start; older missed ones are not run again. The files are written under temporary names and renamed
  * into `<folder>/<schedule>/<period>/`; the folders of runs beyond `keep` are removed. A failure (an unwritable folder)
  * is logged and recorded with its reason; the next due time tries again, and no partial file is left.
+ * A schedule with recipients then mails the files (report-mail.ts); the mail's outcome is kept apart from the files'.
+ * A failed mail is logged, its run stays done with its files, and the next run sends it again (after its own, and
+ * only if its own went); a run whose mail has not gone is not pruned, so its files are there to send.
  */
 import { Cron } from 'croner';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Clock, Timer } from '../clock';
 import { safely } from '../clock';
 import type { ReportSchedule, ReportScheduleStore } from '../store/report-schedules';
 import type { ReportFormat } from './report-files';
+import type { MailSender, RunMail } from './report-mail';
 import type { CenterCalendar } from './report-period';
 import { resolvePeriod } from './report-request';
 import type { ReportRunner } from './report-runner';
@@ -32,6 +36,8 @@ export interface ReportSchedulerOptions {
   shortAbandonSeconds: number;
   /** The wall clock's now, written into the files. */
   wallNow: () => number;
+  /** Mails a run's files to its schedule's recipients (none: a schedule with recipients logs that it cannot). */
+  mail?: MailSender;
   log?: (message: string) => void;
 }
 
@@ -48,6 +54,14 @@ export function latestDue(cron: string, timeZone: string, bound: number, notBefo
   }
   job.stop();
   return last;
+}
+
+/** The first occurrence of the cron after `after` (epoch ms), in the zone; null: none. */
+export function nextDue(cron: string, timeZone: string, after: number): number | null {
+  const job = new Cron(cron, { timezone: timeZone, paused: true });
+  const next = job.nextRun(new Date(after));
+  job.stop();
+  return next?.getTime() ?? null;
 }
 
 /** A cron pattern croner reads, or the reason it does not. */
@@ -84,11 +98,36 @@ export function createReportScheduler(o: ReportSchedulerOptions) {
 
   function prune(schedule: ReportSchedule): void {
     const runs = o.store.runs(schedule.id, 1000).filter((r) => r.status === 'done' && r.folder !== null);
-    for (const r of runs.slice(schedule.keep)) rmSync(r.folder!, { recursive: true, force: true });
+    for (const r of runs.slice(schedule.keep)) if (r.mailStatus !== 'failed') rmSync(r.folder!, { recursive: true, force: true });
   }
 
-  async function run(schedule: ReportSchedule, dueAt: number): Promise<void> {
-    running.add(schedule.id);
+  /** Mails one done run's files; records and logs how it went; whether it went. */
+  async function mailRun(schedule: ReportSchedule, dueAt: number, mail: RunMail): Promise<boolean> {
+    try {
+      if (!o.mail) throw new Error('this process cannot send mail');
+      o.store.mailed(schedule.id, dueAt, o.wallNow(), await o.mail(mail), null);
+      return true;
+    } catch (e) {
+      const reason = (e as Error).message;
+      o.store.mailed(schedule.id, dueAt, o.wallNow(), 'failed', reason);
+      o.log?.(`report schedule "${schedule.name}": the mail of ${mail.period} failed: ${reason}; the files are in ${mail.folder}, the next run sends it again`);
+      return false;
+    }
+  }
+
+  /** Earlier runs whose mail failed, sent again now their schedule's server took this run's (their files kept). */
+  async function mailAgain(schedule: ReportSchedule, exceptDueAt: number): Promise<void> {
+    for (const r of o.store.unmailed(schedule.id)) {
+      if (r.dueAt === exceptDueAt || r.folder === null || !existsSync(r.folder)) continue;
+      const files = readdirSync(r.folder)
+        .filter((name) => !name.startsWith('.'))
+        .map((name) => ({ name, bytes: statSync(join(r.folder!, name)).size }));
+      if (!(await mailRun(schedule, r.dueAt, { schedule: schedule.name, period: basename(r.folder), recipients: schedule.recipients, folder: r.folder, files }))) return;
+    }
+  }
+
+  /** Builds and writes the run's files; records the outcome; the folder and files written, or null (failed). */
+  async function writeRun(schedule: ReportSchedule, dueAt: number): Promise<RunMail | null> {
     try {
       const period = resolvePeriod({ preset: schedule.period }, dueAt, o.calendar);
       const request = {
@@ -99,12 +138,27 @@ export function createReportScheduler(o: ReportSchedulerOptions) {
       const built = await o.runner(request, () => {}).result;
       const folder = write(schedule, period.label, built.files);
       o.store.finish(schedule.id, dueAt, o.wallNow(), 'done', null, folder);
-      prune(schedule);
       o.log?.(`report schedule "${schedule.name}": ${period.label} written to ${folder}`);
+      const files = Object.entries(built.files).map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength }));
+      return { schedule: schedule.name, period: period.label, recipients: schedule.recipients, folder, files };
     } catch (e) {
       const reason = (e as Error).message;
       o.store.finish(schedule.id, dueAt, o.wallNow(), 'failed', reason, null);
       o.log?.(`report schedule "${schedule.name}" failed: ${reason}; the next due time tries again`);
+      return null;
+    }
+  }
+
+  async function run(schedule: ReportSchedule, dueAt: number): Promise<void> {
+    running.add(schedule.id);
+    try {
+      const written = await writeRun(schedule, dueAt);
+      if (written === null) return;
+      // the files are safe from here on: a mail or a prune that fails is logged, the run stays done
+      if (schedule.recipients.length > 0 && (await mailRun(schedule, dueAt, written))) await mailAgain(schedule, dueAt);
+      prune(schedule);
+    } catch (e) {
+      o.log?.(`report schedule "${schedule.name}": ${(e as Error).message}`);
     } finally {
       running.delete(schedule.id);
     }

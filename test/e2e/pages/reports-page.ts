@@ -1,6 +1,6 @@
 /**
  * The Reports screen in an end-to-end test: the form (period, scope, formats), the preview, the export's progress
- * and its files, each a download from the host.
+ * and its files, each a download from the host; the schedules (add, list, run log, remove).
  */
 import type { Download, Locator } from '@playwright/test';
 import { ConsolePage } from './console-page';
@@ -60,5 +60,32 @@ export class ReportsPage extends ConsolePage {
   async download(name: string): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.locator(`[data-testid="report-file"][data-file="${name}"] a`).click()]);
     return download;
+  }
+
+  get schedules(): Locator {
+    return this.page.getByTestId('report-schedules');
+  }
+
+  scheduleRow(name: string): Locator {
+    return this.page.locator(`[data-testid="schedule-row"][data-schedule="${name}"]`);
+  }
+
+  /** Opens the new-schedule form, fills what is given, and sends it. */
+  async addSchedule(s: { name: string; cron?: string; folder: string; recipients?: string }): Promise<void> {
+    await this.page.getByTestId('schedule-new').click();
+    await this.page.getByTestId('schedule-name').fill(s.name);
+    if (s.cron) await this.page.getByTestId('schedule-cron').fill(s.cron);
+    await this.page.getByTestId('schedule-folder').fill(s.folder);
+    if (s.recipients) await this.page.getByTestId('schedule-recipients').fill(s.recipients);
+    await this.page.getByTestId('schedule-add').click();
+  }
+
+  scheduleError(field: string): Locator {
+    return this.page.getByTestId(`schedule-error-${field}`);
+  }
+
+  async removeSchedule(name: string): Promise<void> {
+    await this.scheduleRow(name).getByTestId('schedule-remove').click();
+    await this.scheduleRow(name).getByTestId('schedule-remove-confirm').click();
   }
 }

@@ -10,6 +10,7 @@ import { REPORT_FORMATS } from '../../reports/report-files';
 import type { ReportJobs } from '../../reports/report-jobs';
 import type { ReportOptions } from '../../reports/report-model';
 import { resolvePeriod } from '../../reports/report-request';
+import type { ReportScheduleMethod } from './reports-schedules';
 
 export interface ReportsHandlerDeps {
   jobs: ReportJobs;
@@ -21,7 +22,8 @@ export interface ReportsHandlerDeps {
   reveal?: (file: string) => void;
 }
 
-type ReportsHandlers = Omit<Handlers<'reports'>, 'reports/reveal'> & Partial<Pick<Handlers<'reports'>, 'reports/reveal'>>;
+/** The exports' handlers (the schedules' are in reports-schedules.ts). */
+type ReportsHandlers = Omit<Handlers<'reports'>, 'reports/reveal' | ReportScheduleMethod> & Partial<Pick<Handlers<'reports'>, 'reports/reveal'>>;
 
 export function reportsHandlers(d: ReportsHandlerDeps): ReportsHandlers {
   const options = (period: Parameters<typeof resolvePeriod>[0], scope: ReportScopeArgs | undefined): ReportOptions => ({

@@ -12,6 +12,7 @@ import { sql as m011 } from './011-access-tokens';
 import { sql as m012 } from './012-center';
 import { sql as m013 } from './013-reported-waits';
 import { sql as m014 } from './014-report-schedules';
+import { sql as m015 } from './015-report-mail';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 12, name: '012-center', sql: m012 },
   { id: 13, name: '013-reported-waits', sql: m013 },
   { id: 14, name: '014-report-schedules', sql: m014 },
+  { id: 15, name: '015-report-mail', sql: m015 },
 ];

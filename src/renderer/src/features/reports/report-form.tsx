@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { CHANNELS } from '../../../../shared/api';
 import { CHANNEL_LABEL } from '../floor/channels';
+import { useFieldErrors } from './form-fields';
 import { PERIOD_CHOICES, PERIOD_LABEL, type ReportField, type ReportForm } from './report-request';
 
 interface ReportFormProps {
@@ -20,15 +20,7 @@ const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...
 
 /** The period, the scope and the formats of a report, each with the host's refusal said next to it. */
 export function ReportFormPanel({ form, onChange, queues, formats, errors, busy, onPreview, onExport }: ReportFormProps) {
-  const id = useId();
-  const error = (field: ReportField) =>
-    errors.get(field) ? (
-      <span className="field-error" id={`${id}-${field}-error`} data-testid={`report-error-${field}`}>
-        <span aria-hidden="true">✖ </span>
-        {errors.get(field)}
-      </span>
-    ) : null;
-  const invalid = (field: ReportField) => ({ 'aria-invalid': errors.has(field) ? true : undefined, 'aria-describedby': errors.has(field) ? `${id}-${field}-error` : undefined });
+  const { id, error, invalid } = useFieldErrors(errors, 'report');
   const set = (change: Partial<ReportForm>) => onChange({ ...form, ...change });
 
   return (

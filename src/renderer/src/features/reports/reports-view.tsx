@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FloorSnapshot, ReportJob, ReportPreview } from '../../../../shared/api';
-import { ApiError, type ConnectionState } from '../../api/client';
+import type { ConnectionState } from '../../api/client';
 import { useClient } from '../../api/client-context';
 import { FloorHeader } from '../floor/floor-header';
+import { errorsByField } from './form-fields';
 import { ReportFormPanel } from './report-form';
 import { ReportJobPanel } from './report-job-panel';
 import { fieldOf, periodArgs, scopeArgs, type ReportField, type ReportForm } from './report-request';
 import { ReportSummary } from './report-summary';
+import { SchedulesPanel } from './schedules-panel';
 import './reports.css';
 
 interface ReportsViewProps {
@@ -21,15 +23,12 @@ const POLL_MS = 300;
 const INITIAL: ReportForm = { period: 'last-week', from: '', to: '', channels: [], queues: [], formats: ['csv'], agents: true };
 
 /** The host's refusal, each issue next to its field; anything else under the buttons. */
-function errorsOf(e: unknown): Map<ReportField, string> {
-  if (e instanceof ApiError && e.issues.length > 0) return new Map(e.issues.map((i) => [fieldOf(i.path), i.message]));
-  return new Map([['form', e instanceof ApiError ? e.message.replace(/^reports\/[a-z]+: /, '') : String(e)]]);
-}
+const errorsOf = (e: unknown): Map<ReportField, string> => errorsByField(e, fieldOf);
 
 /**
  * The admin's Reports screen: a period (presets or dates), a scope and formats; a preview of the summary; an export
  * built on the host off the floor's thread, with its progress and Cancel, then its files: downloads in a browser,
- * the folder and "Show in folder" in the desktop app.
+ * the folder and "Show in folder" in the desktop app. Below, the schedules that write (and mail) reports unattended.
  */
 export function ReportsView({ snapshot, connection, receivedAt }: ReportsViewProps) {
   const client = useClient();
@@ -111,6 +110,7 @@ export function ReportsView({ snapshot, connection, receivedAt }: ReportsViewPro
           {preview && <ReportSummary preview={preview} />}
           {job && <ReportJobPanel job={job} runtime={client.runtime} onCancel={cancel} onReveal={reveal} revealError={revealError} />}
         </div>
+        {formats.length > 0 && <SchedulesPanel formats={formats} runtime={client.runtime} />}
       </main>
     </div>
   );
