@@ -14,13 +14,13 @@ import { createCsvAdapter } from '../../src/core/ingest/csv';
 import { anonymousBankMapping } from '../../src/core/ingest/csv-anonymous-bank';
 import { numberLines } from '../../src/core/ingest/source-lines';
 import { visualRuns } from '../../src/core/reports/pdf-text';
-import { buildReport, type Report } from '../../src/core/reports/report-model';
-import { weekPeriod } from '../../src/core/reports/report-period';
+import type { Report } from '../../src/core/reports/report-model';
 import { heatmapCharts } from '../../src/core/reports/pdf-heatmap';
 import { reportPdf } from '../../src/core/reports/report-pdf';
 import { formatCount, formatPercent } from '../../src/shared/format';
 import { testEngine } from '../helpers/engine';
-import { ev, lines, T0 } from '../helpers/events';
+import { weekReportOf } from '../helpers/report';
+import { ev } from '../helpers/events';
 import { BANK_FILE, ROOT } from '../helpers/host';
 
 const cli = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -47,15 +47,7 @@ function darkPixelsPerPage(pdf: string): number[] {
   });
 }
 
-function reportOf(events: ReturnType<typeof ev.queued>[]): Report {
-  const t = testEngine(T0, { timeZone: 'UTC' });
-  t.engine.ingestNdjson('pbx', lines(events));
-  const period = weekPeriod('2026-W10', { timeZone: 'UTC', resetHour: 0, weekStart: 'monday' });
-  if (!period.ok) throw new Error(period.reason);
-  const report = buildReport(t.engine.store, { period: period.period, scope: { channels: [], queues: [] }, shortAbandonSeconds: 5 });
-  t.close();
-  return report;
-}
+const reportOf = (events: ReturnType<typeof ev.queued>[]): Report => weekReportOf(events);
 
 let a4: string;
 let letter: string;
@@ -102,6 +94,11 @@ describe('the Anonymous Bank week as PDF', () => {
     for (const title of ['What changed', 'Standards (version 1, in force at the period end)', 'The periods before', 'Abandons by time waited', 'Alerts', 'Agents']) expect(text, title).toContain(title);
     expect(text).toMatch(/Voice: 80 % answered within 20 s\s+voice\s+53\.2%\s+below expected/);
     expect(text).toMatch(/1999-01-31 to 1999-02-06\s+6,804/);
+    // the summary against the standards, the consistency across channels, the worst intervals
+    expect(text).toMatch(/Service level\s+53\.2%\s+57\.2%\s+below expected/);
+    expect(text).toMatch(/Abandon rate\s+12\.8%\s+9\.3%\s+below expected/);
+    expect(text).toContain('Consistency across channels: index —; furthest from its standards: Voice, driver staffing');
+    expect(text).toMatch(/Thu 11 Feb 1999\s+15:00\s+Voice\s+69\s+35\s+4\.3%\s+3:16/);
     // the heat map, judged by the voice standard's tiers (80 % desired, 70 % expected, 90 % delight)
     expect(text).toContain('Voice: contacts offered and service level by day and 30 minutes (judged by “Voice: 80 % answered within 20 s”)');
     expect(text).toMatch(/below expected: under 70 %\s+expected: 70–80 %\s+desired: 80–90 %\s+delight: 90 % and more/);

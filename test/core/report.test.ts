@@ -41,8 +41,9 @@ describe('the Anonymous Bank week 1999-W06 (real data)', () => {
   it('covers Sunday 7 to Saturday 13 February, local time, and writes one file a section', () => {
     expect(summary).toMatchObject({ period: '1999-W06', from: '1999-02-06T22:00:00.000Z', to: '1999-02-13T22:00:00.000Z', empty: false });
     expect(readdirSync(out).sort()).toEqual([
-      'abandons.csv', 'agents-not-ready.csv', 'agents.csv', 'alerts.csv', 'calendars.csv', 'channels.csv', 'coverage.csv', 'days.csv', 'definitions.csv', 'feed-gaps.csv',
-      'feeds.csv', 'findings.csv', 'intervals.csv', 'queues.csv', 'report.xlsx', 'staffing.csv', 'standards.csv', 'summary.csv', 'thresholds.csv', 'trend.csv',
+      'abandons.csv', 'agents-not-ready.csv', 'agents.csv', 'alerts.csv', 'calendars.csv', 'channels.csv', 'consistency.csv', 'coverage.csv', 'days.csv', 'definitions.csv', 'feed-gaps.csv',
+      'feeds.csv', 'findings.csv', 'intervals.csv', 'queues.csv', 'report.xlsx', 'staffing.csv', 'standards.csv', 'summary-standards.csv', 'summary.csv', 'thresholds.csv', 'trend.csv',
+      'worst-intervals.csv',
     ]);
     expect(readFileSync(join(out, 'queues.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
@@ -143,7 +144,7 @@ describe('the same week as XLSX, read back with exceljs', () => {
   it('holds the CSV figures as typed cells: counts, percents, durations, dates; frozen headers and filters', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'report.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Intervals', 'Abandons', 'Alerts', 'Agents', 'Findings', 'Staffing', 'Coverage', 'Calendars', 'Thresholds', 'Feeds', 'Feed gaps', 'Definitions']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Queues', 'Channels', 'Days', 'Standards', 'Trend', 'Intervals', 'Abandons', 'Alerts', 'Agents', 'Findings', 'Staffing', 'Coverage', 'Calendars', 'Thresholds', 'Feeds', 'Feed gaps', 'Summary standards', 'Consistency', 'Worst intervals', 'Definitions']);
     const coverage = book.getWorksheet('Coverage')!;
     const coverageCsv = rowsOf(join(out, 'coverage.csv'))[0];
     expect(coverage.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -95,6 +95,7 @@ describe('reports/export', () => {
     expect(done.files.map((f) => f.name)).toEqual([
       'summary.csv', 'queues.csv', 'channels.csv', 'days.csv', 'standards.csv', 'intervals.csv', 'abandons.csv', 'alerts.csv', 'findings.csv', 'trend.csv', 'agents.csv', 'agents-not-ready.csv',
       'staffing.csv', 'coverage.csv', 'definitions.csv', 'calendars.csv', 'thresholds.csv', 'feeds.csv', 'feed-gaps.csv',
+      'summary-standards.csv', 'consistency.csv', 'worst-intervals.csv',
       'report.xlsx',
     ]);
     const queues = fb.reports.file(job.id, 'queues.csv')!;

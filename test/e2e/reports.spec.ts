@@ -25,9 +25,10 @@ test('the Reports screen exports last week with progress, lists the files, and t
   await expect(reports.progress).toBeVisible();
   await expect(reports.job).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(reports.progress).toHaveAttribute('aria-valuenow', '100');
-  // 19 CSV files (a section each: summary, queues, channels, days, standards, trend, intervals, abandons, alerts,
-  // findings, agents x2, staffing, coverage, definitions, calendars, thresholds, feeds, feed gaps) and the workbook
-  await expect(reports.files).toHaveCount(20);
+  // 22 CSV files (a section each: summary, queues, channels, days, standards, trend, intervals, abandons, alerts,
+  // findings, agents x2, staffing, coverage, definitions, calendars, thresholds, feeds, feed gaps, summary against the
+  // standards, consistency, worst intervals) and the workbook
+  await expect(reports.files).toHaveCount(23);
   const names = await reports.files.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));
   expect(names).toEqual(expect.arrayContaining(['summary.csv', 'queues.csv', 'staffing.csv', 'coverage.csv', 'definitions.csv', 'feed-gaps.csv', 'report.xlsx']));
   const download = await reports.download('queues.csv');

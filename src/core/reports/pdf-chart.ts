@@ -71,9 +71,10 @@ export function dayChartOption(report: Report): DayChartOption {
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: PAPER_COLORS.text, fontSize: 11, fontFamily: 'Noto Sans' },
-    grid: { left: 56, right: 56, top: 40, bottom: 40 },
-    legend: { top: 0, left: 'center', textStyle: { color: PAPER_COLORS.text, fontSize: 11 }, itemWidth: 18, itemHeight: 10 },
-    xAxis: { type: 'category', data: days.map(dayLabel), axisLabel: { ...axisText, interval: 0, lineHeight: 14, formatter: (v: string) => v.replace(' ', '\n') }, axisLine: { lineStyle: { color: PAPER_COLORS.grid } }, axisTick: { alignWithLabel: true } },
+    // the legend under the chart, clear of the axes' names above it
+    grid: { left: 56, right: 56, top: 34, bottom: 62 },
+    legend: { bottom: 0, left: 'center', textStyle: { color: PAPER_COLORS.text, fontSize: 11 }, itemWidth: 18, itemHeight: 10 },
+    xAxis: { type: 'category', data: days.map(dayLabel), axisLabel: { ...axisText, fontSize: 9.5, interval: 0, lineHeight: 13, formatter: (v: string) => v.replace(' ', '\n') }, axisLine: { lineStyle: { color: PAPER_COLORS.grid } }, axisTick: { alignWithLabel: true } },
     yAxis: [
       { type: 'value', name: 'Offered', nameTextStyle: axisText, minInterval: 1, axisLabel: axisText, splitLine: { lineStyle: { color: PAPER_COLORS.grid, width: 0.5 } } },
       { type: 'value', name: 'Service level', nameTextStyle: axisText, min: 0, max: 100, interval: 20, axisLabel: { ...axisText, formatter: '{value}%' }, splitLine: { show: false } },

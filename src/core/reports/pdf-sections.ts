@@ -6,7 +6,8 @@
  */
 import { STANDARD_METRICS } from '../../shared/standards';
 import { formatCount, formatDateTime, formatDuration, formatPercent, NONE } from '../../shared/format';
-import { CHANNEL_LABEL } from './pdf-chart';
+import { CHANNEL_LABEL, dayLabel } from './pdf-chart';
+import { WORST_MIN_OFFERED } from './report-attainment';
 import type { TableColumn } from './pdf-table';
 import type { Report, ReportFigures } from './report-model';
 
@@ -33,6 +34,23 @@ const ofBasis = (figure: string, basis: number) => (basis > 0 ? `${figure} of ${
 const npsText = (f: ReportFigures) => (f.nps === null ? NONE : f.nps.toFixed(1));
 const familyCells = (f: ReportFigures) => [ofBasis(formatDuration(f.ahtSeconds), f.handled), ofBasis(formatPercent(f.csat, 1), f.csatAnswers), ofBasis(npsText(f), f.npsAnswers), ofBasis(formatPercent(f.fcr, 1), f.resolved)];
 const familyColumns = [col('AHT (of handled)', 0.16, 'right'), col('CSAT (of answers)', 0.16, 'right'), col('NPS (of answers)', 0.14, 'right'), col('FCR (of resolved)', 0.14, 'right')];
+
+/** Each channel's attainment of its standards, the consistency index over them, and the worst channel's driver. */
+function consistencySection(r: Report): PdfSection {
+  const c = r.attainment.consistency;
+  return {
+    title: `Consistency across channels: index ${formatPercent(c.index, 1)}${c.worst ? `; furthest from its standards: ${CHANNEL_LABEL[c.worst.channel]}, driver ${c.worst.driver}` : ''}`,
+    columns: [col('Channel', 0.16), col('Attainment', 0.12, 'right'), col('Offered', 0.12, 'right'), col('Standards measured', 0.14, 'right'), col('Why (the worst channel)', 0.46)],
+    rows: c.channels.map((x) => [CHANNEL_LABEL[x.channel], formatPercent(x.attainment, 1), formatCount(x.offered), formatCount(x.measured), c.worst?.channel === x.channel ? c.worst.detail : '']),
+    empty: 'No channel measured.',
+  };
+}
+
+/** A summary figure's tier by the center's standard on its metric ("below expected"), else nothing. */
+export function summaryTier(r: Report, column: string): string {
+  const j = r.attainment.summary.find((x) => x.column === column);
+  return j ? (TIER_WORDS[j.status] ?? j.status) : '';
+}
 
 export function pdfSections(r: Report): PdfSection[] {
   const zone = r.period.timeZone;
@@ -62,6 +80,7 @@ export function pdfSections(r: Report): PdfSection[] {
       }),
       empty: 'No standard measured.',
     },
+    consistencySection(r),
     {
       title: 'The periods before',
       columns: [col('Period', 0.28), col('Offered', 0.12, 'right'), col('Answered', 0.12, 'right'), col('Abandoned', 0.12, 'right'), col('Service level', 0.12, 'right'), col('ASA', 0.12, 'right'), col('Abandon rate', 0.12, 'right')],
@@ -79,6 +98,12 @@ export function pdfSections(r: Report): PdfSection[] {
       columns: [col('Standard', 0.3), col('Column', 0.14), col('Breach started', 0.18), col('Resolved', 0.18), col('In the period', 0.2, 'right')],
       rows: r.alerts.map((a) => [a.standard, a.key.replace(/^queue:/, ''), formatDateTime(a.breachStartedAt, zone), a.resolvedAt === null ? 'still open' : formatDateTime(a.resolvedAt, zone), formatDuration(a.secondsInPeriod)]),
       empty: 'No alert in this period.',
+    },
+    {
+      title: `The worst 30-minute intervals (by service level, of those with ${WORST_MIN_OFFERED} contacts or more)`,
+      columns: [col('Day', 0.2), col('Start', 0.1), col('Channel', 0.14), col('Offered', 0.14, 'right'), col('Abandoned', 0.14, 'right'), col('Service level', 0.14, 'right'), col('ASA', 0.14, 'right')],
+      rows: r.attainment.worstIntervals.map((i) => [`${dayLabel(i.day)} ${i.day.slice(0, 4)}`, i.start, CHANNEL_LABEL[i.channel], formatCount(i.offered), formatCount(i.abandoned), formatPercent(i.serviceLevel, 1), formatDuration(i.asaSeconds)]),
+      empty: 'No interval with enough contacts.',
     },
   ];
   if (r.agents !== null) {

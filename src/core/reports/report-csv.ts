@@ -59,6 +59,30 @@ export function reportCsvFiles(r: Report): Record<string, string> {
     'trend.csv': safeCsv(['period', 'from', 'to', ...figureNames], r.trend.map((t) => [t.label, new Date(t.from).toISOString(), new Date(t.to).toISOString(), ...figureCells(t.figures)])),
     ...agents,
     ...staffingCsvFiles(r),
+    ...attainmentCsvFiles(r),
+  };
+}
+
+/** The summary against the center's standards, the consistency across channels, the worst intervals. */
+function attainmentCsvFiles(r: Report): Record<string, string> {
+  const period = r.period.label;
+  const a = r.attainment;
+  return {
+    'summary-standards.csv': safeCsv(
+      ['period', 'figure', 'standard_id', 'standard', 'value', 'tier', 'comparator', 'expected', 'desired', 'delight'],
+      a.summary.map((j) => [period, j.column, j.standardId, j.standard, j.value, j.status, j.comparator, j.tiers.expected, j.tiers.desired, j.tiers.delight]),
+    ),
+    'consistency.csv': safeCsv(
+      ['period', 'channel', 'attainment', 'offered', 'standards_measured', 'consistency_index', 'worst', 'driver', 'detail'],
+      a.consistency.channels.map((c) => {
+        const worst = a.consistency.worst?.channel === c.channel ? a.consistency.worst : null;
+        return [period, c.channel, c.attainment, c.offered, c.measured, a.consistency.index, worst ? 'yes' : 'no', worst?.driver ?? null, worst?.detail ?? null];
+      }),
+    ),
+    'worst-intervals.csv': safeCsv(
+      ['period', 'rank', 'day', 'start', 'channel', 'offered', 'answered', 'abandoned', 'service_level', 'asa_seconds'],
+      a.worstIntervals.map((i, k) => [period, k + 1, i.day, i.start, i.channel, i.offered, i.answered, i.abandoned, i.serviceLevel, i.asaSeconds]),
+    ),
   };
 }
 

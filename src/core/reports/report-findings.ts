@@ -17,8 +17,6 @@ export interface Finding {
 }
 
 const MAX_FINDINGS = 7;
-/** An interval needs this many contacts to be called the worst (a lone call is no pattern). */
-const MIN_INTERVAL_OFFERED = 10;
 
 function figureText(metric: keyof typeof STANDARD_METRICS, figure: number): string {
   const unit = STANDARD_METRICS[metric].unit;
@@ -35,7 +33,8 @@ export function reportFindings(r: {
   center: ReportFigures;
   standards: ReportStandards;
   trend: readonly TrendPoint[];
-  intervals: readonly IntervalRow[];
+  /** The worst 30-minute interval by service level (report-attainment.ts), or none with enough contacts. */
+  worstInterval: IntervalRow | null;
   abandons: readonly AbandonBucket[];
   alerts: number;
   timeZone: string;
@@ -66,7 +65,7 @@ export function reportFindings(r: {
     if (parts.length > 0) out.push({ text: `Against the period before: ${parts.join('; ')}.`, section: 'trend' });
   } else if (r.trend.length > 0) out.push({ text: 'The period before holds no contact: there is nothing to compare with.', section: 'trend' });
   if (e.worst) out.push({ text: `${e.worst.channel[0].toUpperCase()}${e.worst.channel.slice(1)} is furthest from its standards (${formatPercent(e.worst.attainment)} of target); the main driver is ${e.worst.driver}: ${e.worst.detail}.`, section: 'standards' });
-  const worst = r.intervals.filter((i) => i.offered >= MIN_INTERVAL_OFFERED && i.serviceLevel !== null).sort((a, b) => a.serviceLevel! - b.serviceLevel!)[0];
+  const worst = r.worstInterval;
   if (worst) out.push({ text: `The worst interval was ${worst.day} ${worst.start} on ${worst.channel}: ${formatPercent(worst.serviceLevel)} service level of ${formatCount(worst.offered)} offered.`, section: 'intervals' });
   const abandoned = r.abandons.reduce((n, b) => n + b.abandoned, 0);
   if (abandoned > 0) {

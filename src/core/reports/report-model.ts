@@ -17,6 +17,7 @@ import { reportFindings, type Finding } from './report-findings';
 import { reportAgents, type AgentReportRow } from './report-agents';
 import type { StateTimes } from '../metrics/agent-metrics';
 import { agentFigures, readAgentTime, scopedStateTimes, stateTimesIn } from '../metrics/agent-time';
+import { reportAttainment, type ReportAttainment } from './report-attainment';
 import { reportStaffing, type ReportStaffing } from './report-staffing';
 import { reportCoverage, type CoverageRow } from './report-coverage';
 import { reportCover, type ReportCover } from './report-cover';
@@ -85,6 +86,8 @@ export interface Report {
   abandons: AbandonBucket[];
   /** Alerts whose breach overlapped the period, with how long each lasted within it. */
   alerts: ReportAlert[];
+  /** The summary's figures against the center's standards, consistency across channels, the worst intervals. */
+  attainment: ReportAttainment;
   /** What changed, in words, each pointing at its section. */
   findings: Finding[];
   /** Per agent; null when the report was asked without agents. */
@@ -185,6 +188,7 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
   const periodTime = periodAgentTime(agentTime, from, to);
   const reportChannels = CHANNELS.filter((ch) => (o.scope.channels.length > 0 ? o.scope.channels.includes(ch) : channelRows.some((c) => c.channel === ch) || periodTime.channels.has(ch)));
   const staffingOptions = { from, to, timeZone, channels: reportChannels };
+  const attainment = reportAttainment({ standards, center, channels: channelRows, intervals });
   return {
     period: o.period,
     scope: o.scope,
@@ -199,7 +203,8 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
     intervals,
     abandons,
     alerts,
-    findings: reportFindings({ center, standards, trend, intervals, abandons, alerts: alerts.length, timeZone }),
+    attainment,
+    findings: reportFindings({ center, standards, trend, worstInterval: attainment.worstIntervals[0] ?? null, abandons, alerts: alerts.length, timeZone }),
     agents: o.agents === false ? null : reportAgents(periodTime.store, contacts, { from, to }),
     staffing: reportStaffing(standards.set, contacts, periodTime.intervals, staffingOptions),
     coverage: reportCoverage(standards.set, queues, contacts, periodTime.intervals, staffingOptions),

@@ -22,7 +22,7 @@ import { FIGURE_COLUMNS, REPORT_COLUMNS, type FigureColumn } from './report-colu
 import type { PaperSize } from './report-files';
 import type { Report, ReportFigures } from './report-model';
 import { heatmapCharts } from './pdf-heatmap';
-import { pdfSections, type PdfSection } from './pdf-sections';
+import { pdfSections, summaryTier, type PdfSection } from './pdf-sections';
 import { pdfCoverSections, pdfStaffingSections } from './pdf-staffing-sections';
 
 
@@ -149,9 +149,15 @@ function drawSummary(flow: PageFlow, r: Report, top: number): number {
   let y = heading(doc, 'Summary', MARGIN, top);
   // every figure of the CSV, beside the previous period's (the trend's first point)
   const previous = r.trend[0]?.figures;
-  const tableWidth = 290;
-  const rows = REPORT_COLUMNS.map((c) => [c.title, figureText(c, r.center), previous ? figureText(c, previous) : NONE]);
-  const columns: TableColumn[] = [{ title: 'Figure', width: 130, align: 'left' }, { title: 'Center', width: 80, align: 'right' }, { title: 'Period before', width: 80, align: 'right' }];
+  // and against the center's standard on its metric, where there is one (the tier reached)
+  const tableWidth = 390;
+  const rows = REPORT_COLUMNS.map((c) => [c.title, figureText(c, r.center), previous ? figureText(c, previous) : NONE, summaryTier(r, c.name)]);
+  const columns: TableColumn[] = [
+    { title: 'Figure', width: 120, align: 'left' },
+    { title: 'Center', width: 75, align: 'right' },
+    { title: 'Period before', width: 80, align: 'right' },
+    { title: 'Standard', width: 115, align: 'left' },
+  ];
   const bottom = drawTable({ ...flow, width: tableWidth }, columns, rows, y);
   // the chart beside the table
   const chartX = MARGIN + tableWidth + 24;

@@ -153,6 +153,7 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
   }
   addSheet(book, 'Findings', [{ title: 'What changed', kind: 'text' }, { title: 'See', kind: 'text' }], r.findings.map((f) => [f.text, f.section]));
   addStaffingSheets(book, r);
+  addAttainmentSheets(book, r);
   addSheet(
     book,
     'Definitions',
@@ -160,6 +161,34 @@ export async function reportXlsx(r: Report, created: number): Promise<Buffer> {
     reportDefinitions(r),
   );
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The summary against the center's standards, the consistency across channels, the worst intervals. */
+function addAttainmentSheets(book: ExcelJS.Workbook, r: Report): void {
+  const a = r.attainment;
+  const titleOf = new Map(REPORT_COLUMNS.map((c) => [c.name, c]));
+  const text = (title: string): Column => ({ title, kind: 'text' });
+  addSheet(
+    book,
+    'Summary standards',
+    [text('Figure'), text('Standard'), { title: 'Value', kind: 'number' }, text('Tier'), text('Comparator'), { title: 'Expected', kind: 'number' }, { title: 'Desired', kind: 'number' }, { title: 'Delight', kind: 'number' }],
+    a.summary.map((j) => [titleOf.get(j.column)?.title ?? j.column, j.standard, j.value, j.status, j.comparator, j.tiers.expected, j.tiers.desired, j.tiers.delight]),
+  );
+  addSheet(
+    book,
+    'Consistency',
+    [text('Channel'), { title: 'Attainment', kind: 'share' }, { title: 'Offered', kind: 'count' }, { title: 'Standards measured', kind: 'count' }, { title: 'Consistency index', kind: 'share' }, text('Worst'), text('Driver'), text('Detail')],
+    a.consistency.channels.map((c) => {
+      const worst = a.consistency.worst?.channel === c.channel ? a.consistency.worst : null;
+      return [c.channel, c.attainment, c.offered, c.measured, a.consistency.index, worst ? 'yes' : 'no', worst?.driver ?? null, worst?.detail ?? null];
+    }),
+  );
+  addSheet(
+    book,
+    'Worst intervals',
+    [{ title: 'Day', kind: 'date' }, text('Start'), text('Channel'), { title: 'Offered', kind: 'count' }, { title: 'Answered', kind: 'count' }, { title: 'Abandoned', kind: 'count' }, { title: 'Service level', kind: 'share' }, { title: 'ASA', kind: 'seconds' }],
+    a.worstIntervals.map((i) => [new Date(`${i.day}T00:00:00Z`), i.start, i.channel, i.offered, i.answered, i.abandoned, i.serviceLevel, i.asaSeconds]),
+  );
 }
 
 /** Staffed against required, coverage of published hours, and the cover's calendars, thresholds and feeds. */
