@@ -29,13 +29,14 @@ const FONT_FILES: Record<FontFace, { pkg: string; regular: string; bold: string 
   cjk: { pkg: '@embedpdf/fonts-sc', regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Regular.otf' },
 };
 
-const require = createRequire(import.meta.url);
+// not named `require`: the desktop app's bundle declares its own `require` in the same module scope (electron-vite's ESM shim)
+const packageRequire = createRequire(import.meta.url);
 const fontCache = new Map<string, Buffer>();
 
 /** The font file's bytes, read once per process. */
 export function fontBytes(face: FontFace, weight: Weight): Buffer {
   const spec = FONT_FILES[face];
-  const file = join(dirname(require.resolve(spec.pkg)), '..', 'fonts', spec[weight]);
+  const file = join(dirname(packageRequire.resolve(spec.pkg)), '..', 'fonts', spec[weight]);
   let bytes = fontCache.get(file);
   if (!bytes) {
     bytes = readFileSync(file);
