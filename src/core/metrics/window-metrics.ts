@@ -58,31 +58,56 @@ export function emptyWindowFigures(formula?: ServiceLevelFormula): Omit<MetricsR
   return { ...metricsFromTally(emptyTally(), 0, formula), ...familyFigures(emptyOutcomes(), null) };
 }
 
+/** A group's sums: its contacts' classification and outcomes, and the longest wait of those still waiting. */
+export interface GroupTallies {
+  tally: ContactTally;
+  outcomes: OutcomeTally;
+  longestWaitingMs: number;
+}
+
 /**
- * The rows of a window from contacts in memory. `agents`: the agent-state time the occupancy and not-ready figures
- * read (readAgentTime); without it they are null.
+ * Each contact of the window classified once and summed into every group `keysOf` names for it: the report sums the
+ * center, its queues, channels and days in one pass (a pass a grouping over a million contacts cost a second).
  */
-export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueConfig[], o: WindowOptions, agents?: AgentTime): MetricsRow[] {
+export function tallyGroups(contacts: Iterable<Contact>, queues: QueueConfig[], o: Omit<WindowOptions, 'by'>, keysOf: (c: Contact) => readonly string[]): Map<string, GroupTallies> {
   const queueOf = new Map(queues.map((q) => [q.name, q]));
-  const groups = new Map<string, { tally: ContactTally; outcomes: OutcomeTally; longestWaitingMs: number }>();
+  const groups = new Map<string, GroupTallies>();
   const at = o.at ?? o.to;
   for (const c of contacts) {
     if (c.queuedAt < o.from || c.queuedAt >= o.to) continue;
-    const key = o.by === 'queue' ? c.queue : o.by === 'channel' ? c.channel : 'center';
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { tally: emptyTally(), outcomes: emptyOutcomes(), longestWaitingMs: 0 }));
     const k = classifyContact(c, {
       thresholdMs: (o.thresholdSeconds ?? contactThresholdSeconds(queueOf.get(c.queue), c.channel)) * 1000,
       shortAbandonMs: o.shortAbandonSeconds * 1000,
       at,
     });
-    addToTally(g.tally, k);
-    addOutcomes(g.outcomes, c, handleTimeMs(c, at), resolvedBy(c, at));
-    if (k.outcome === 'waiting' && k.waitMs > g.longestWaitingMs) g.longestWaitingMs = k.waitMs;
+    const handled = handleTimeMs(c, at);
+    const resolved = resolvedBy(c, at);
+    for (const key of keysOf(c)) {
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { tally: emptyTally(), outcomes: emptyOutcomes(), longestWaitingMs: 0 }));
+      addToTally(g.tally, k);
+      addOutcomes(g.outcomes, c, handled, resolved);
+      if (k.outcome === 'waiting' && k.waitMs > g.longestWaitingMs) g.longestWaitingMs = k.waitMs;
+    }
   }
-  return [...groups.entries()]
+  return groups;
+}
+
+/** A group's figures from its sums (a group without a contact: empty figures) and its agent time. */
+export function groupFigures(g: GroupTallies | undefined, formula: ServiceLevelFormula | undefined, agentTimes: ReturnType<typeof agentTimeOf>): Omit<MetricsRow, 'key'> {
+  if (!g) return { ...emptyWindowFigures(formula), ...agentFigures(agentTimes) };
+  return { ...metricsFromTally(g.tally, g.longestWaitingMs, formula), ...familyFigures(g.outcomes, agentTimes) };
+}
+
+/**
+ * The rows of a window from contacts in memory. `agents`: the agent-state time the occupancy and not-ready figures
+ * read (readAgentTime); without it they are null.
+ */
+export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueConfig[], o: WindowOptions, agents?: AgentTime): MetricsRow[] {
+  const keyOf = o.by === 'queue' ? (c: Contact) => [c.queue] : o.by === 'channel' ? (c: Contact) => [c.channel] : () => ['center'];
+  return [...tallyGroups(contacts, queues, o, keyOf).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, g]) => ({ key, ...metricsFromTally(g.tally, g.longestWaitingMs, o.formula), ...familyFigures(g.outcomes, agentTimeOf(agents, o.by, key, o)) }));
+    .map(([key, g]) => ({ key, ...groupFigures(g, o.formula, agentTimeOf(agents, o.by, key, o)) }));
 }
 
 /**

@@ -4,7 +4,7 @@
  * so every total here equals `metrics/window` for the same window and scope. Contacts are counted in the period they
  * entered the queue; outcomes are judged at the period's end.
  */
-import type { Channel, ContactMetrics, FamilyMetrics, MetricsRow, ServiceLevelFormula } from '../../shared/api';
+import type { Channel, ContactMetrics, FamilyMetrics, ServiceLevelFormula } from '../../shared/api';
 import { CHANNELS } from '../../shared/api';
 import { DateTime } from 'luxon';
 import { inScope, type ReportScope } from './report-scope';
@@ -16,15 +16,14 @@ import { abandonsByWait, reportIntervals, type AbandonBucket, type IntervalRow }
 import { reportFindings, type Finding } from './report-findings';
 import { reportAgents, type AgentReportRow } from './report-agents';
 import type { StateTimes } from '../metrics/agent-metrics';
-import { agentFigures, readAgentTime, scopedStateTimes, stateTimesIn } from '../metrics/agent-time';
+import { readAgentTime, scopedStateTimes, stateTimesIn } from '../metrics/agent-time';
 import { reportAttainment, type ReportAttainment } from './report-attainment';
 import { reportStaffing, type ReportStaffing } from './report-staffing';
 import { reportCoverage, type CoverageRow } from './report-coverage';
 import { reportCover, type ReportCover } from './report-cover';
 import { periodAgentTime } from './report-agent-time';
 import { DEFAULT_SERVICE_LEVEL_FORMULA, SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
-import { emptyWindowFigures, metricsForContacts } from '../metrics/window-metrics';
-import type { Contact } from '../model/types';
+import { groupFigures, tallyGroups } from '../metrics/window-metrics';
 import type { StoreReader } from '../store/store';
 import { localTimes } from '../time/local-times';
 import type { ReportPeriod } from './report-period';
@@ -121,23 +120,6 @@ function inScopeKey(channel: Channel | null, queue: string | null, scope: Report
   return (channel !== null && scope.channels.includes(channel)) || (queue !== null && scope.queues.includes(queue));
 }
 
-function withoutKey(row: MetricsRow): ReportFigures {
-  const metrics: Partial<MetricsRow> = { ...row };
-  delete metrics.key;
-  return metrics as ReportFigures;
-}
-
-function groupBy<K>(contacts: readonly Contact[], key: (c: Contact) => K): Map<K, Contact[]> {
-  const groups = new Map<K, Contact[]>();
-  for (const c of contacts) {
-    const k = key(c);
-    const g = groups.get(k);
-    if (g) g.push(c);
-    else groups.set(k, [c]);
-  }
-  return groups;
-}
-
 export function buildReport(store: StoreReader, o: ReportOptions): Report {
   const { from, to, timeZone } = o.period;
   const contacts = store.contactsQueuedBetween(from, to).filter((c) => inScope(c, o.scope));
@@ -147,26 +129,34 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
   const trendFrom = reportTrendStart(o.period, o.resetHour ?? 0, TREND_PERIODS);
   const agentTime = readAgentTime(store, trendFrom);
   const agentsOn = o.scope.queues.length === 0;
-  const figures = (group: readonly Contact[], agentTimes: StateTimes | null): ReportFigures => {
-    const [row] = metricsForContacts(group, queues, window);
-    return { ...(row ? withoutKey(row) : emptyWindowFigures(o.formula)), ...agentFigures(agentTimes) };
-  };
   const channelTimes = (channel: Channel, span = { from, to }) => (agentsOn ? stateTimesIn(agentTime, span.from, span.to, [channel]) : null);
   const byChannel = (a: { channel: Channel }, b: { channel: Channel }) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel);
-  const queueRows = [...groupBy(contacts, (c) => `${c.queue}\u0000${c.channel}`).entries()]
-    .map(([k, g]) => ({ queue: k.split('\u0000')[0], channel: g[0].channel, ...figures(g, null) }))
-    .sort((a, b) => a.queue.localeCompare(b.queue) || byChannel(a, b));
-  const channelRows = [...groupBy(contacts, (c) => c.channel).entries()].map(([channel, g]) => ({ channel, ...figures(g, channelTimes(channel)) })).sort(byChannel);
   const local = localTimes(timeZone);
+  // every contact classified once, summed into the center, its queue, its channel and its day (metricsForContacts'
+  // sums, per group: the report's totals are metrics/window's)
+  // (a key: its kind, the channel, then the day or the queue, which may hold any character, last)
+  const groups = tallyGroups(contacts, queues, window, (c) => ['center', `q\u0000${c.channel}\u0000${c.queue}`, `c\u0000${c.channel}`, `d\u0000${c.channel}\u0000${local.date(c.queuedAt)}`]);
+  const figures = (key: string, agentTimes: StateTimes | null): ReportFigures => groupFigures(groups.get(key), o.formula, agentTimes);
+  const keysOf = (kind: string) =>
+    [...groups.keys()]
+      .filter((k) => k.startsWith(`${kind}\u0000`))
+      .map((key) => {
+        const [, channel, ...rest] = key.split('\u0000');
+        return { key, channel: channel as Channel, name: rest.join('\u0000') };
+      });
+  const queueRows = keysOf('q')
+    .map(({ key, channel, name }) => ({ queue: name, channel, ...figures(key, null) }))
+    .sort((a, b) => a.queue.localeCompare(b.queue) || byChannel(a, b));
+  const channelRows = keysOf('c').map(({ key, channel }) => ({ channel, ...figures(key, channelTimes(channel)) })).sort(byChannel);
   const daySpan = (day: string) => {
     const start = DateTime.fromISO(day, { zone: timeZone });
     return { from: Math.max(from, start.toMillis()), to: Math.min(to, start.plus({ days: 1 }).toMillis()) };
   };
-  const dayRows = [...groupBy(contacts, (c) => `${local.date(c.queuedAt)}\u0000${c.channel}`).entries()]
-    .map(([k, g]) => ({ day: k.split('\u0000')[0], channel: g[0].channel, ...figures(g, channelTimes(g[0].channel, daySpan(k.split('\u0000')[0]))) }))
+  const dayRows = keysOf('d')
+    .map(({ key, channel, name: day }) => ({ day, channel, ...figures(key, channelTimes(channel, daySpan(day))) }))
     .sort((a, b) => a.day.localeCompare(b.day) || byChannel(a, b));
   const formula = o.formula ?? DEFAULT_SERVICE_LEVEL_FORMULA;
-  const center = figures(contacts, scopedStateTimes(agentTime, from, to, o.scope));
+  const center = figures('center', scopedStateTimes(agentTime, from, to, o.scope));
   const standards = reportStandards(store, { period: o.period, contacts, queues, judgedBy: o.standards ?? 'period-end', now: o.now ?? Date.now() });
   const trend = reportTrend(store, { period: o.period, scope: o.scope, resetHour: o.resetHour ?? 0, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, periods: TREND_PERIODS, agents: agentTime });
   const intervals = reportIntervals(contacts, queues, { from, to, timeZone, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula });
