@@ -21,7 +21,7 @@ import { drawText, fontBytes, fontName, hasCjk, isolate, textWidth, type FontFac
 import { FIGURE_COLUMNS, REPORT_COLUMNS, type FigureColumn } from './report-columns';
 import type { PaperSize } from './report-files';
 import type { Report, ReportFigures } from './report-model';
-import { heatmapCharts } from './pdf-heatmap';
+import { heatmapCharts, heatmapLabels } from './pdf-heatmap';
 import { pdfSections, summaryTier, type PdfSection } from './pdf-sections';
 import { pdfCoverSections, pdfStaffingSections } from './pdf-staffing-sections';
 
@@ -249,6 +249,10 @@ export function reportPdf(report: Report, o: PdfOptions): Promise<Buffer> {
     else y += SECTION_GAP;
     y = heading(doc, h.title, MARGIN, y);
     drawSvg(doc, chartSvg(h.option, width, h.height), MARGIN, y, width, h.height);
+    doc.font(fontName('latin', 'regular')).fontSize(7.5);
+    for (const l of heatmapLabels(h, MARGIN, y, width)) {
+      doc.fillColor(l.color).text(l.text, l.cx - 20, l.cy + 2.7, { width: 40, align: 'center', lineBreak: false, baseline: 'alphabetic' });
+    }
     y += h.height;
   }
   for (const s of others) placeShared(s);
