@@ -2,14 +2,14 @@
  * A report's intervals and abandons: per local day and 30-minute interval and channel, the contacts that entered
  * the queue then and how they went (the heat map of volume and service level, the worst intervals), and the
  * abandons by how long the caller waited before hanging up, short abandons apart. Same classifier as every figure
- * (metricsForContacts), so an interval's counts add up to the day's.
+ * (summed in the report's one pass with the days', tallyGroups), so an interval's counts add up to the day's.
  */
 import type { Channel, ServiceLevelFormula } from '../../shared/api';
 import { CHANNELS } from '../../shared/api';
 import { classifyContact } from '../metrics/contact-metrics';
-import { metricsForContacts } from '../metrics/window-metrics';
+import { groupFigures, type GroupTallies } from '../metrics/window-metrics';
 import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
-import { localTimes } from '../time/local-times';
+import { localTimes, type LocalTimes } from '../time/local-times';
 import { DateTime } from 'luxon';
 
 const REPORT_INTERVAL_MINUTES = 30;
@@ -42,20 +42,21 @@ export interface AbandonBucket {
   short: boolean;
 }
 
-export function reportIntervals(contacts: readonly Contact[], queues: QueueConfig[], o: { from: number; to: number; timeZone: string; shortAbandonSeconds: number; formula?: ServiceLevelFormula }): IntervalRow[] {
-  const groups = new Map<string, Contact[]>();
+/** A contact's interval group in the report's one pass over its contacts (tallyGroups): channel, then the instant. */
+export function intervalKey(local: LocalTimes, c: Contact): string {
+  return `i\u0000${c.channel}\u0000${local.intervalStart(c.queuedAt, REPORT_INTERVAL_MINUTES)}`;
+}
+
+/** The interval rows from the groups the report summed (the keys intervalKey gave). */
+export function reportIntervals(groups: ReadonlyMap<string, GroupTallies>, o: { timeZone: string; formula?: ServiceLevelFormula }): IntervalRow[] {
   const local = localTimes(o.timeZone);
-  for (const c of contacts) {
-    const key = `${local.intervalStart(c.queuedAt, REPORT_INTERVAL_MINUTES)}\u0000${c.channel}`;
-    const g = groups.get(key);
-    if (g) g.push(c);
-    else groups.set(key, [c]);
-  }
   const rows: IntervalRow[] = [];
   for (const [key, g] of groups) {
-    const [at, channel] = [Number(key.split('\u0000')[0]), g[0].channel];
-    const [m] = metricsForContacts(g, queues, { from: o.from, to: o.to, by: 'center', shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula });
-    rows.push({ day: local.date(at), start: DateTime.fromMillis(at, { zone: o.timeZone }).toFormat('HH:mm'), at, channel, offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, serviceLevel: m.serviceLevel, asaSeconds: m.asaSeconds });
+    if (!key.startsWith('i\u0000')) continue;
+    const [, channel, start] = key.split('\u0000');
+    const at = Number(start);
+    const m = groupFigures(g, o.formula, null);
+    rows.push({ day: local.date(at), start: DateTime.fromMillis(at, { zone: o.timeZone }).toFormat('HH:mm'), at, channel: channel as Channel, offered: m.offered, answered: m.answered, abandoned: m.abandoned, shortAbandoned: m.shortAbandoned, serviceLevel: m.serviceLevel, asaSeconds: m.asaSeconds });
   }
   return rows.sort((a, b) => a.at - b.at || CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
 }

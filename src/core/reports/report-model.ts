@@ -12,7 +12,7 @@ import { inScope, type ReportScope } from './report-scope';
 export { parseScope } from './report-scope';
 import { reportStandards, type ReportStandards } from './report-standards';
 import { reportTrend, reportTrendStart, type TrendPoint } from './report-trend';
-import { abandonsByWait, reportIntervals, type AbandonBucket, type IntervalRow } from './report-intervals';
+import { abandonsByWait, intervalKey, reportIntervals, type AbandonBucket, type IntervalRow } from './report-intervals';
 import { reportFindings, type Finding } from './report-findings';
 import { reportAgents, type AgentReportRow } from './report-agents';
 import type { StateTimes } from '../metrics/agent-metrics';
@@ -135,7 +135,7 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
   // every contact classified once, summed into the center, its queue, its channel and its day (metricsForContacts'
   // sums, per group: the report's totals are metrics/window's)
   // (a key: its kind, the channel, then the day or the queue, which may hold any character, last)
-  const groups = tallyGroups(contacts, queues, window, (c) => ['center', `q\u0000${c.channel}\u0000${c.queue}`, `c\u0000${c.channel}`, `d\u0000${c.channel}\u0000${local.date(c.queuedAt)}`]);
+  const groups = tallyGroups(contacts, queues, window, (c) => ['center', `q\u0000${c.channel}\u0000${c.queue}`, `c\u0000${c.channel}`, `d\u0000${c.channel}\u0000${local.date(c.queuedAt)}`, intervalKey(local, c)]);
   const figures = (key: string, agentTimes: StateTimes | null): ReportFigures => groupFigures(groups.get(key), o.formula, agentTimes);
   const keysOf = (kind: string) =>
     [...groups.keys()]
@@ -159,7 +159,7 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
   const center = figures('center', scopedStateTimes(agentTime, from, to, o.scope));
   const standards = reportStandards(store, { period: o.period, contacts, queues, judgedBy: o.standards ?? 'period-end', now: o.now ?? Date.now() });
   const trend = reportTrend(store, { period: o.period, scope: o.scope, resetHour: o.resetHour ?? 0, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula, periods: TREND_PERIODS, agents: agentTime });
-  const intervals = reportIntervals(contacts, queues, { from, to, timeZone, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula });
+  const intervals = reportIntervals(groups, { timeZone, formula: o.formula });
   const abandons = abandonsByWait(contacts, queues, { to, shortAbandonSeconds: o.shortAbandonSeconds });
   const alerts = store
     .alertsOverlapping(from, to)
