@@ -353,7 +353,7 @@ export { REPORT_PRESETS } from './api-reports';
 export type { FamilyMetrics } from './api-metrics';
 export type { ReportJob, ReportPeriodArgs, ReportPreset, ReportPreview, ReportScopeArgs, ReportSummaryFigures } from './api-reports';
 
-export type { CenterSettings, CenterSettingsView, StoredCenter, WeekStart } from './api-center';
+export type { CenterSettings, CenterSettingsView, WeekStart } from './api-center';
 
 interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi {}
 

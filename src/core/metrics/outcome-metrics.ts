@@ -8,8 +8,6 @@
  */
 import type { Contact } from '../model/types';
 
-export { handleTimeMs } from './contact-metrics';
-
 /** A survey answer counts as satisfied from this CSAT up (of 1-5). */
 export const CSAT_SATISFIED_FROM = 4;
 /** NPS (0-10): promoters from this answer up, detractors up to NPS_DETRACTOR_TO; the ones between are passives. */

@@ -39,7 +39,7 @@ function agentTimeOf(agents: AgentTime | undefined, by: GroupBy, key: string, o:
 }
 
 /** The handling, outcome and agent-time figures of a group (FamilyMetrics), from their tallies. */
-export function familyFigures(t: OutcomeTally, agentTimes: ReturnType<typeof agentTimeOf>): FamilyMetrics {
+function familyFigures(t: OutcomeTally, agentTimes: ReturnType<typeof agentTimeOf>): FamilyMetrics {
   return {
     handled: t.handled,
     ahtSeconds: ahtSecondsOf(t),

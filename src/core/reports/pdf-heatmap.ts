@@ -18,7 +18,7 @@ import type { Report } from './report-model';
 
 use([HeatmapChart, GridComponent, VisualMapPiecewiseComponent, SVGRenderer]);
 
-export type HeatmapOption = ComposeOption<HeatmapSeriesOption | GridComponentOption | VisualMapComponentOption>;
+type HeatmapOption = ComposeOption<HeatmapSeriesOption | GridComponentOption | VisualMapComponentOption>;
 
 const COLORS = { breach: '#c2410c', expected: '#e69f00', desired: '#5db795', delight: '#007a5a', none: '#c3ccd7', text: '#0d1319', muted: '#46505d', white: '#ffffff' };
 /** Bands for a channel no service-level standard judges: plain percentages, no tier named. */

@@ -33,7 +33,7 @@ const FIGURE_METRIC: readonly [column: string, figure: FigureKey, metric: Standa
 
 const AGENT_TIME: ReadonlySet<StandardMetric> = new Set(['occupancy', 'not-ready-share']);
 
-export interface SummaryJudgement {
+interface SummaryJudgement {
   /** The figure's column (report-columns.ts: "service_level"). */
   column: string;
   standardId: string;
@@ -45,7 +45,7 @@ export interface SummaryJudgement {
   comparator: Standard['comparator'];
 }
 
-export interface ReportConsistency {
+interface ReportConsistency {
   /** 1 when every channel attains its standards alike (docs/standards.md); null with fewer than two measured. */
   index: number | null;
   channels: { channel: Channel; attainment: number | null; offered: number; measured: number }[];

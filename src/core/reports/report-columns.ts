@@ -35,7 +35,7 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
 const column = (name: string, title: string, kind: FigureKind, get: FigureColumn['get']): FigureColumn => ({ name, title, kind, get });
 
 /** Handling, customer outcomes and agent time, each beside its basis (docs/metrics.md). */
-export const FAMILY_COLUMNS: readonly FigureColumn[] = [
+const FAMILY_COLUMNS: readonly FigureColumn[] = [
   column('handled', 'Handled', 'count', (f) => f.handled),
   column('csat', 'CSAT', 'share', (f) => f.csat),
   column('csat_answers', 'CSAT answers', 'count', (f) => f.csatAnswers),
