@@ -1,6 +1,7 @@
 /**
- * The boards part of the one API contract (issue 16; src/shared/api.ts merges it into `Api` once its handlers are
- * served): boards and their versions, the screens (viewer tokens bound to a board) and pairing a screen by a code.
+ * The boards part of the one API contract (issue 16; src/shared/api.ts merges each part into `Api` once its handlers
+ * are served): boards and their versions (BoardsCoreApi), the screens (viewer tokens bound to a board) and pairing a
+ * screen by a code (BoardScreensApi).
  */
 import type { Board, BoardScreen, BoardVersion } from './boards';
 
@@ -28,7 +29,8 @@ export interface PairingStatus {
   board?: string;
 }
 
-export interface BoardsApi {
+/** Boards and their versions (src/core/api/handlers/boards.ts). */
+export interface BoardsCoreApi {
   /** Every board, with its latest version (admin). */
   'boards/list': (args: Record<string, never>) => BoardListEntry[];
   /** A board's latest version (a screen's token: its own board only). */
@@ -37,6 +39,10 @@ export interface BoardsApi {
   'boards/save': (args: { board: Board; note?: string }) => BoardVersion;
   /** Remove a board and revoke its screens (admin). `floor` can be changed, not removed. */
   'boards/remove': (args: { name: string }) => { removed: string; screensRevoked: number };
+}
+
+/** The screens bound to boards, and pairing. */
+export interface BoardScreensApi {
   /** The screens, with when each was last seen (admin). */
   'boards/screens': (args: { board?: string }) => BoardScreen[];
   /** Bind the screen showing `code` to `board` under the name `screen`: a new viewer token (admin). */
@@ -44,6 +50,9 @@ export interface BoardsApi {
   /** Revoke a screen's token: its connection closes within 5 s and it says so (admin). */
   'boards/revoke-screen': (args: { screen: string }) => { revoked: string };
 }
+
+/** The whole boards part: `Api` merges BoardsCoreApi now; BoardScreensApi with the screens' handlers. */
+export type BoardsApi = BoardsCoreApi & BoardScreensApi;
 
 /**
  * Asked without any credential by a board page opened without a token (bounded: few pending codes, each for 10
