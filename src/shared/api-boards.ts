@@ -3,6 +3,7 @@
  * are served): boards and their versions (BoardsCoreApi), the screens (viewer tokens bound to a board) and pairing a
  * screen by a code (BoardScreensApi).
  */
+import type { Role } from './api';
 import type { Board, BoardScreen, BoardVersion } from './boards';
 
 export interface BoardListEntry {
@@ -41,7 +42,10 @@ export interface BoardsCoreApi {
   'boards/remove': (args: { name: string }) => { removed: string; screensRevoked: number };
 }
 
-/** The screens bound to boards, and pairing. */
+/** Their roles, spread into METHOD_ROLES (a screen's token may get its board, and only its own). */
+export const BOARDS_CORE_ROLES = { 'boards/list': 'admin', 'boards/get': 'viewer', 'boards/save': 'admin', 'boards/remove': 'admin' } as const satisfies Record<keyof BoardsCoreApi, Role>;
+
+/** The screens bound to boards, and pairing (merged into `Api` with their handlers). */
 export interface BoardScreensApi {
   /** The screens, with when each was last seen (admin). */
   'boards/screens': (args: { board?: string }) => BoardScreen[];
@@ -50,9 +54,6 @@ export interface BoardScreensApi {
   /** Revoke a screen's token: its connection closes within 5 s and it says so (admin). */
   'boards/revoke-screen': (args: { screen: string }) => { revoked: string };
 }
-
-/** The whole boards part: `Api` merges BoardsCoreApi now; BoardScreensApi with the screens' handlers. */
-export type BoardsApi = BoardsCoreApi & BoardScreensApi;
 
 /**
  * Asked without any credential by a board page opened without a token (bounded: few pending codes, each for 10

@@ -5,7 +5,7 @@
  * file is imported by the core, the adapters and the renderer alike.
  */
 
-import type { BoardsCoreApi } from './api-boards';
+import { BOARDS_CORE_ROLES, type BoardsCoreApi } from './api-boards';
 import type { CenterApi } from './api-center';
 import type { FamilyMetrics } from './api-metrics';
 import type { ReportsApi } from './api-reports';
@@ -402,10 +402,7 @@ export const METHOD_ROLES = {
   'reports/smtp-clear': 'admin',
   'center/get': 'admin',
   'center/set': 'admin',
-  'boards/list': 'admin',
-  'boards/get': 'viewer',
-  'boards/save': 'admin',
-  'boards/remove': 'admin',
+  ...BOARDS_CORE_ROLES,
 } as const satisfies Record<ApiName, Role>;
 
 /** Whether a caller of `role` may call a method of `required` (an admin may call everything). */

@@ -5,9 +5,11 @@
  * room), agents' names hidden (a wall is seen by visitors). It can be changed, not removed (docs/boards.md).
  */
 import { CHANNELS } from '../../shared/api';
-import type { Board } from '../../shared/boards';
+import type { Board, HeadlineFigure } from '../../shared/boards';
 
 export const DEFAULT_BOARD_NAME = 'floor';
+/** What a supervisor looks up first: is the center on target, how many wait, for how long, who can take them. */
+const FLOOR_FIGURES: HeadlineFigure[] = ['service-level', 'waiting', 'longest-wait', 'agents-available'];
 
 export function defaultBoard(): Board {
   return {
@@ -23,7 +25,7 @@ export function defaultBoard(): Board {
         rows: 6,
         dwellSeconds: 30,
         tiles: [
-          { kind: 'headline', column: 1, row: 1, columnSpan: 12, rowSpan: 1, figures: ['service-level', 'waiting', 'longest-wait', 'agents-available'] },
+          { kind: 'headline', column: 1, row: 1, columnSpan: 12, rowSpan: 1, figures: [...FLOOR_FIGURES] },
           // one tile a channel, in the floor's order (a tile never moves on the wall)
           ...CHANNELS.map((channel, i) => ({ kind: 'channel' as const, column: 1 + 3 * i, row: 2, columnSpan: 3, rowSpan: 3, channel })),
           { kind: 'waiting', column: 1, row: 5, columnSpan: 8, rowSpan: 2 },

@@ -10,7 +10,7 @@ import type { BoardsService } from '../../boards/boards-store';
 import { RefusedError } from '../refused';
 
 /** The screens (viewer tokens bound to a board), as the boards' handlers need them. */
-export interface BoardScreens {
+interface BoardScreens {
   count(board: string): number;
   /** Revoke every screen of a board; how many there were. */
   revokeAll(board: string): number;
