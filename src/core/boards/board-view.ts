@@ -8,7 +8,7 @@
  * once per push per board.
  */
 import { AGENT_STATES, CHANNELS, type AgentState, type Channel, type FloorSnapshot } from '../../shared/api';
-import type { Board } from '../../shared/boards';
+import type { Board, TileKind } from '../../shared/boards';
 import type { StandardsEvaluation } from '../../shared/standards';
 
 /** What a board's tiles show, worked out once per board. */
@@ -35,7 +35,7 @@ function scopeOf(board: Board): BoardScope {
   let scope = scopes.get(board);
   if (scope) return scope;
   const tiles = board.pages.flatMap((p) => p.tiles);
-  const has = (kind: string) => tiles.some((t) => t.kind === kind);
+  const has = (kind: TileKind) => tiles.some((t) => t.kind === kind);
   const headline = has('headline');
   const channels = new Set<Channel>(headline ? CHANNELS : tiles.flatMap((t) => (t.kind === 'channel' && t.channel ? [t.channel] : [])));
   const queues = new Set(tiles.flatMap((t) => (t.kind === 'queue' && t.queue ? [t.queue] : [])));
