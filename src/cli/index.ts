@@ -32,6 +32,7 @@ import { startHost } from '../server/host';
 import { CHANNELS, type AbandonMapping, type Channel, type IngestSummary } from '../shared/api';
 import { formatDuration, formatPercent } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
+import { registerBoardsCommands } from './boards-commands';
 import { registerCenterCommands } from './center-commands';
 import { registerReportCommand } from './report-command';
 import { registerMetricsCommand } from './metrics-command';
@@ -422,6 +423,7 @@ registerReportCommand(program);
 registerMetricsCommand(program);
 registerScheduleCommands(program);
 registerRetentionCommands(program);
+registerBoardsCommands(program);
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);

@@ -5,6 +5,7 @@
 import { createAccess, type Access } from './access/access';
 import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/admin-secret';
 import { createDispatcher, type Dispatch } from './api/dispatch';
+import { boardsHandlers } from './api/handlers/boards';
 import { centerHandlers } from './api/handlers/center';
 import { reportsHandlers } from './api/handlers/reports';
 import { reportScheduleHandlers } from './api/handlers/reports-schedules';
@@ -25,6 +26,8 @@ import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
 import { createReportJobs, type ReportJobs } from './reports/report-jobs';
 import { createReportScheduler } from './reports/report-schedules';
 import { reportScheduleStore } from './store/report-schedules';
+import { createBoardsService } from './boards/boards-store';
+import { boardVersionReads, boardVersionWrites } from './store/boards';
 import { smtpSettingsStore } from './store/smtp-settings';
 import { smtpMailSender } from './reports/report-mail';
 import type { ReportPeriod } from './reports/report-period';
@@ -157,6 +160,8 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   const scheduleStore = reportScheduleStore(db);
   const smtp = smtpSettingsStore(db);
   const scheduleHandlers = reportScheduleHandlers({ schedules: scheduleStore, smtp, timeZone: settings.timeZone, centerNow: () => clock.now(), wallNow: () => wall.now() });
+  // a new database gets the `floor` board here, on its first start (as the standards' defaults in the engine)
+  const boards = createBoardsService({ ...boardVersionReads(db), ...boardVersionWrites(db) }, { now: () => wall.now() });
   const dispatch = createDispatcher(
     {
       ...engine.handlers,
@@ -164,6 +169,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
       ...reportHandlers,
       ...scheduleHandlers,
       ...centerHandlers({ store: engine.store, inUse: settings, flags: o.center ?? {}, defaults: centerDefaults(o), now: () => wall.now() }),
+      ...boardsHandlers({ boards }),
     },
     { view: access.view, onError: (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), describe: fault },
   );

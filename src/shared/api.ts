@@ -5,6 +5,7 @@
  * file is imported by the core, the adapters and the renderer alike.
  */
 
+import { BOARDS_CORE_ROLES, type BoardsCoreApi } from './api-boards';
 import type { CenterApi } from './api-center';
 import type { FamilyMetrics } from './api-metrics';
 import type { ReportsApi } from './api-reports';
@@ -355,7 +356,7 @@ export type { ReportJob, ReportPeriodArgs, ReportPreset, ReportPreview, ReportSc
 
 export type { CenterSettings, CenterSettingsView, WeekStart } from './api-center';
 
-interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi {}
+interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi, BoardsCoreApi {}
 
 export type ApiName = keyof Api;
 
@@ -401,6 +402,7 @@ export const METHOD_ROLES = {
   'reports/smtp-clear': 'admin',
   'center/get': 'admin',
   'center/set': 'admin',
+  ...BOARDS_CORE_ROLES,
 } as const satisfies Record<ApiName, Role>;
 
 /** Whether a caller of `role` may call a method of `required` (an admin may call everything). */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { METHOD_ROLES, roleAllows, type AccessApi, type ApiArgs, type ApiName, type ApiResult, type Caller, type EngineHandlers, type Envelope } from '../../shared/api';
 import type { ReportsApi } from '../../shared/api-reports';
 import type { CenterApi } from '../../shared/api-center';
+import type { BoardsCoreApi } from '../../shared/api-boards';
 import { ADMIN } from '../access/access';
 import { createPseudonyms, viewerView } from '../access/viewer-view';
 import { formatZodError } from '../model/events';
@@ -28,12 +29,14 @@ export type Dispatch = <K extends string>(
 /**
  * The engine's handlers, the access ones where the runtime has an admin secret and tokens (core/access), and the
  * reports ones (core/reports; `reports/reveal` only where the runtime can show a folder: the desktop app), and the
- * center's settings (api/handlers/center.ts, where the runtime knows the flags it started with).
+ * center's settings (api/handlers/center.ts, where the runtime knows the flags it started with), and the boards
+ * (api/handlers/boards.ts).
  */
 export type DispatchHandlers = EngineHandlers &
   Partial<{ [K in keyof AccessApi]: AccessApi[K] }> &
   Partial<{ [K in keyof ReportsApi]: ReportsApi[K] }> &
-  Partial<{ [K in keyof CenterApi]: CenterApi[K] }>;
+  Partial<{ [K in keyof CenterApi]: CenterApi[K] }> &
+  Partial<{ [K in keyof BoardsCoreApi]: BoardsCoreApi[K] }>;
 
 export interface DispatcherOptions {
   /** A viewer's view of an answer (core/access/viewer-view.ts); by default with pseudonyms of this dispatcher's own. */

@@ -12,6 +12,7 @@ import { periodProblems } from '../reports/report-request';
 import { standardSchema, standardsSetSchema } from '../standards/standard';
 import { parseIsoInstant } from '../time/iso-instant';
 import { RefusedError } from './refused';
+import { boardSchemas } from './schemas-boards';
 import { reportScheduleSchemas } from './schemas-reports';
 
 /**
@@ -164,4 +165,5 @@ export const apiArgSchemas = {
       }
       if (Object.values(c).every((v) => v === undefined)) ctx.addIssue({ code: 'custom', path: [], message: 'nothing to set: give a name, time zone, reset hour or week start' });
     }),
+  ...boardSchemas,
 } satisfies { [K in ApiName]: z.ZodType<ApiArgs<K>> };
