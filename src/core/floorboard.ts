@@ -4,6 +4,9 @@
  */
 import { createAccess, type Access } from './access/access';
 import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/admin-secret';
+import { createPairing, type Pairing } from './access/pairing';
+import { createScreens } from './access/screens';
+import type { ScreenBoards } from './access/viewer-view';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { centerHandlers } from './api/handlers/center';
 import { reportsHandlers } from './api/handlers/reports';
@@ -52,6 +55,8 @@ export interface FloorboardOptions {
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
   feedDirs?: readonly string[];
   log?: (message: string) => void;
+  /** The boards screens are bound to, and the floor cut to one (core/boards); none: no screen's token is accepted. */
+  screens?: ScreenBoards;
   /** Reports (core/reports/report-jobs.ts): how the runtime starts the worker, and the desktop app's folder. */
   reports?: {
     /** The worker's entry: the desktop app's bundle names its own; default, the source file through tsx. */
@@ -73,6 +78,8 @@ export interface Floorboard {
   access: Access;
   /** Report exports and their files (the host serves them at /reports/<job>/<file>). */
   reports: ReportJobs;
+  /** Codes shown by boards opened without a token, bound by boards/pair (the host serves /pair/*). */
+  pairing: Pairing;
   close(): void;
 }
 
@@ -148,7 +155,9 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   });
   // a busy, read-only or full database is one line naming the path and the cause; anything else keeps its stack
   const fault = (e: unknown) => describeStoreFault(e, o.dbPath);
-  const access = createAccess({ store: engine.store, secret, now: () => wall.now() });
+  const access = createAccess({ store: engine.store, secret, now: () => wall.now(), screens: o.screens });
+  const pairing = createPairing(() => wall.now());
+  const screens = createScreens({ store: engine.store, now: () => wall.now(), boardOf: (name) => o.screens?.boardOf(name) ?? null, pairing });
   // an in-memory database (tests) cannot be opened by a worker's connection: its reports are built in this thread
   const runner = o.dbPath === ':memory:' ? inProcessRunner(engine.store) : workerRunner({ dbPath: o.dbPath, nativeBinding: o.nativeBinding, entry: o.reports?.worker ?? 'source' });
   const reports = createReportJobs({ runner, now: () => wall.now(), folderFor: o.reports?.folderFor });
@@ -161,6 +170,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     {
       ...engine.handlers,
       ...access.handlers,
+      ...screens.handlers,
       ...reportHandlers,
       ...scheduleHandlers,
       ...centerHandlers({ store: engine.store, inUse: settings, flags: o.center ?? {}, defaults: centerDefaults(o), now: () => wall.now() }),
@@ -184,6 +194,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     dispatch,
     access,
     reports,
+    pairing,
     close() {
       if (closed) return;
       closed = true;

@@ -5,6 +5,7 @@
  * file is imported by the core, the adapters and the renderer alike.
  */
 
+import type { BoardsApi } from './api-boards';
 import type { CenterApi } from './api-center';
 import type { FamilyMetrics } from './api-metrics';
 import type { ReportsApi } from './api-reports';
@@ -260,6 +261,8 @@ export interface Caller {
   token: string | null;
   /** Whether agents appear under their names (an admin, a token made with --names) or as stable pseudonyms. */
   names: boolean;
+  /** A screen's token: the one board it may see (core/access/board-scope.ts); absent for every other caller. */
+  board?: string;
 }
 
 /** A viewer token as listed (its secret is shown once, at creation, and stored hashed). */
@@ -270,6 +273,8 @@ export interface AccessTokenView {
   /** Epoch ms it stops working; null: never. */
   expiresAt: number | null;
   lastUsedAt: number | null;
+  /** A screen's token: the board it is bound to (issue 16); null for a plain viewer token. */
+  board: string | null;
 }
 
 /** The engine's methods: the floor, its feeds, its standards. */
@@ -355,7 +360,10 @@ export type { ReportJob, ReportPeriodArgs, ReportPreset, ReportPreview, ReportSc
 
 export type { CenterSettings, CenterSettingsView, WeekStart } from './api-center';
 
-interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi {}
+/** The screens' part of the boards' contract (core/access/screens.ts); the boards' own methods join at their merge. */
+type ScreensApi = Pick<BoardsApi, 'boards/screens' | 'boards/pair' | 'boards/revoke-screen'>;
+
+interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi, ScreensApi {}
 
 export type ApiName = keyof Api;
 
@@ -401,6 +409,9 @@ export const METHOD_ROLES = {
   'reports/smtp-clear': 'admin',
   'center/get': 'admin',
   'center/set': 'admin',
+  'boards/screens': 'admin',
+  'boards/pair': 'admin',
+  'boards/revoke-screen': 'admin',
 } as const satisfies Record<ApiName, Role>;
 
 /** Whether a caller of `role` may call a method of `required` (an admin may call everything). */

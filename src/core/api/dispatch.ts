@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { METHOD_ROLES, roleAllows, type AccessApi, type ApiArgs, type ApiName, type ApiResult, type Caller, type EngineHandlers, type Envelope } from '../../shared/api';
 import type { ReportsApi } from '../../shared/api-reports';
 import type { CenterApi } from '../../shared/api-center';
+import type { BoardsApi } from '../../shared/api-boards';
 import { ADMIN } from '../access/access';
+import { screenRefusal } from '../access/board-scope';
 import { createPseudonyms, viewerView } from '../access/viewer-view';
 import { formatZodError } from '../model/events';
 import { RefusedError } from './refused';
@@ -33,7 +35,8 @@ export type Dispatch = <K extends string>(
 export type DispatchHandlers = EngineHandlers &
   Partial<{ [K in keyof AccessApi]: AccessApi[K] }> &
   Partial<{ [K in keyof ReportsApi]: ReportsApi[K] }> &
-  Partial<{ [K in keyof CenterApi]: CenterApi[K] }>;
+  Partial<{ [K in keyof CenterApi]: CenterApi[K] }> &
+  Partial<{ [K in 'boards/screens' | 'boards/pair' | 'boards/revoke-screen']: BoardsApi[K] }>;
 
 export interface DispatcherOptions {
   /** A viewer's view of an answer (core/access/viewer-view.ts); by default with pseudonyms of this dispatcher's own. */
@@ -67,6 +70,8 @@ export function createDispatcher(handlers: DispatchHandlers, options: Dispatcher
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
       return { ok: false, error: { code: 'invalid-args', message: `${name}: ${formatZodError(parsed.error)}`, issues } };
     }
+    const outOfScreen = screenRefusal(caller, name, parsed.data);
+    if (outOfScreen !== null) return { ok: false, error: { code: 'forbidden', message: outOfScreen } };
     try {
       const value = (await handler(parsed.data, caller)) as ApiResult<typeof name>;
       return { ok: true, value: view(name, value, caller) };

@@ -13,6 +13,7 @@ import { standardSchema, standardsSetSchema } from '../standards/standard';
 import { parseIsoInstant } from '../time/iso-instant';
 import { RefusedError } from './refused';
 import { reportScheduleSchemas } from './schemas-reports';
+import { screenSchemas } from './schemas-screens';
 
 /**
  * A date-time payload: ISO 8601 only (time/iso-instant.ts), with Z or an offset, or without one: then it is read in
@@ -147,6 +148,7 @@ export const apiArgSchemas = {
   'reports/cancel': reportJobId,
   'reports/reveal': reportJobId,
   ...reportScheduleSchemas,
+  ...screenSchemas,
   'center/get': none,
   'center/set': z
     .object({

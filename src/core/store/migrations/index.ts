@@ -13,6 +13,7 @@ import { sql as m012 } from './012-center';
 import { sql as m013 } from './013-reported-waits';
 import { sql as m014 } from './014-report-schedules';
 import { sql as m015 } from './015-report-mail';
+import { sql as m017 } from './017-screen-tokens';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -31,4 +32,6 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 13, name: '013-reported-waits', sql: m013 },
   { id: 14, name: '014-report-schedules', sql: m014 },
   { id: 15, name: '015-report-mail', sql: m015 },
+  // 016 is the boards' own table (another branch of issue 16): 017 is placed after it when they merge
+  { id: 17, name: '017-screen-tokens', sql: m017 },
 ];
