@@ -213,6 +213,7 @@ program
         trustProxy: o.trustProxy,
         access: fb.access,
         reports: fb.reports,
+        pairing: fb.pairing,
       });
     } catch (e) {
       fb.close();

@@ -139,6 +139,7 @@ app.whenReady().then(() => {
       dispatch: fb.dispatch,
       access: fb.access,
       reports: fb.reports,
+      pairing: fb.pairing,
       rendererDir: join(here, '../renderer'),
       port: Number(servePort),
       host: option('--host') ?? '127.0.0.1',

@@ -59,6 +59,9 @@ export function createDispatcher(handlers: DispatchHandlers, options: Dispatcher
   const pseudonyms = createPseudonyms();
   const view = options.view ?? ((name, value, caller) => viewerView(name, value, caller, pseudonyms));
   const dispatch = async (name: string, args: unknown, caller: Caller = ADMIN): Promise<Envelope<unknown>> => {
+    // a screen's token opens its board only: refused before anything else is said about the method or its arguments
+    const outOfScreen = screenRefusal(caller, name, args ?? {});
+    if (outOfScreen !== null) return { ok: false, error: { code: 'forbidden', message: outOfScreen } };
     if (!isApiName(name)) return { ok: false, error: { code: 'unknown-method', message: `unknown method "${name}"` } };
     if (!roleAllows(caller.role, METHOD_ROLES[name])) {
       return { ok: false, error: { code: 'forbidden', message: `${name} is for an admin; this ${caller.role} token may only read the floor` } };
@@ -70,8 +73,6 @@ export function createDispatcher(handlers: DispatchHandlers, options: Dispatcher
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
       return { ok: false, error: { code: 'invalid-args', message: `${name}: ${formatZodError(parsed.error)}`, issues } };
     }
-    const outOfScreen = screenRefusal(caller, name, parsed.data);
-    if (outOfScreen !== null) return { ok: false, error: { code: 'forbidden', message: outOfScreen } };
     try {
       const value = (await handler(parsed.data, caller)) as ApiResult<typeof name>;
       return { ok: true, value: view(name, value, caller) };
