@@ -32,6 +32,7 @@ import { startHost } from '../server/host';
 import { CHANNELS, type AbandonMapping, type Channel, type IngestSummary } from '../shared/api';
 import { formatDuration, formatPercent } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
+import { registerBoardTokenCommands } from './board-token-commands';
 import { registerCenterCommands } from './center-commands';
 import { registerReportCommand } from './report-command';
 import { registerMetricsCommand } from './metrics-command';
@@ -423,6 +424,8 @@ registerReportCommand(program);
 registerMetricsCommand(program);
 registerScheduleCommands(program);
 registerRetentionCommands(program);
+// the boards' store (core/boards, another branch of issue 16) is the lookup: until it merges, no board exists here
+registerBoardTokenCommands(program, () => () => null);
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);
