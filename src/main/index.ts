@@ -1,9 +1,10 @@
 /**
  * The Electron shell: one window on the same engine the headless host runs. Thin by design: it opens the
  * database where Electron keeps user data, forwards IPC calls to the dispatcher after checking the sender,
- * and relays pushes. Hardened: contextIsolation, sandbox, no nodeIntegration, CSP, no navigation or popups.
+ * and relays pushes. Hardened: contextIsolation, sandbox, no nodeIntegration, CSP, no navigation or popups. As a wall
+ * display (--kiosk --board NAME, or a remote host's board with --host-url and --token: kiosk.ts) it shows one board.
  */
-import { app, BrowserWindow, ipcMain, Notification, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerSaveBlocker, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { startHost, type Host } from '../server/host';
 import type { PushEvents } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
+import { keepAwake, kioskBounds, kioskPlan, kioskUrl, type KioskPlan } from './kiosk';
 import { notifyAlerts } from './notifications';
 
 const args = process.argv.slice(1);
@@ -22,6 +24,9 @@ const option = (name: string) => {
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
+const planned = kioskPlan(option);
+/** A board shown full screen, this app's or a remote host's; null: the console. */
+const board: KioskPlan | null = planned !== null && !('problem' in planned) ? planned : null;
 let floorboard: Floorboard | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** With --serve PORT the app also runs the headless host: webhook feeds and wallboards on the LAN. */
@@ -65,17 +70,17 @@ function isOwnFrame(event: IpcMainInvokeEvent): boolean {
 }
 
 function createWindow(): BrowserWindow {
+  const bounds = board === null ? null : kioskBounds(board, screen.getAllDisplays(), screen.getPrimaryDisplay());
+  if (bounds?.missing) console.error(`--display ${board?.display}: not connected (${screen.getAllDisplays().length} displays); showing the board on the primary display`);
   const win = new BrowserWindow({
-    width: 1600,
-    height: 1000,
-    minWidth: 1024,
-    minHeight: 700,
+    ...(bounds === null ? { width: 1600, height: 1000, minWidth: 1024, minHeight: 700 } : { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, fullscreen: true }),
     title: 'Floorboard',
-    kiosk: flag('--kiosk'),
+    kiosk: flag('--kiosk') || board !== null,
     autoHideMenuBar: true,
     backgroundColor: '#0f1419',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      // a remote host's page gets no bridge to this process: it talks to its host like any browser
+      preload: board?.remote ? undefined : join(here, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -84,7 +89,8 @@ function createWindow(): BrowserWindow {
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void win.loadURL(rendererUrl());
+  void win.loadURL(board === null ? rendererUrl() : kioskUrl(board, rendererUrl()));
+  if (board !== null) keepAwake(win, powerSaveBlocker);
   return win;
 }
 
@@ -97,6 +103,16 @@ app.whenReady().then(() => {
     });
   }
   session.defaultSession.setPermissionRequestHandler((_wc, permission, done) => done(permission === 'notifications'));
+  if (planned !== null && 'problem' in planned) {
+    console.error(planned.problem);
+    app.quit();
+    return;
+  }
+  // a remote host's board: no engine, no database, no IPC here
+  if (board?.remote) {
+    mainWindow = createWindow();
+    return;
+  }
 
   const simulate = !flag('--no-simulate');
   const dbPath = option('--db') ?? join(app.getPath('userData'), simulate ? 'simulated.db' : 'floorboard.db');
