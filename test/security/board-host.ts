@@ -19,7 +19,7 @@ import { testEngine } from '../helpers/engine';
 import { T0 } from '../helpers/events';
 
 const tile = (t: Partial<BoardTile> & Pick<BoardTile, 'kind'>): BoardTile => ({ column: 1, row: 1, columnSpan: 6, rowSpan: 6, ...t });
-export const BOARDS: Board[] = [
+const BOARDS: Board[] = [
   { name: 'lobby', title: 'Lobby', theme: 'dark', showNames: false, jumpOnBreach: false, pages: [{ title: 'Voice', columns: 12, rows: 12, dwellSeconds: 30, tiles: [tile({ kind: 'channel', channel: 'voice' }), tile({ kind: 'agents', column: 7 })] }] },
   { name: 'sales', title: 'Sales', theme: 'dark', showNames: true, jumpOnBreach: false, pages: [{ title: 'Chat', columns: 12, rows: 12, dwellSeconds: 30, tiles: [tile({ kind: 'channel', channel: 'chat' }), tile({ kind: 'agents', column: 7 })] }] },
 ];

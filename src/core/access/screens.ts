@@ -35,7 +35,7 @@ function screenOf(t: AccessTokenView & { board: string }): BoardScreen {
 const isScreen = (t: AccessTokenView): t is AccessTokenView & { board: string } => t.board !== null;
 
 /** A board's page for a screen: the token stays in the address, since a TV's browser may forget its cookies. */
-export function screenPath(board: string, token: string): string {
+function screenPath(board: string, token: string): string {
   return `/board/${board}?token=${token}`;
 }
 
