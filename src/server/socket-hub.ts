@@ -122,13 +122,16 @@ export function createSocketHub(o: SocketHubOptions): SocketHub {
     }
   }
 
-  /** Credentials checked again (once per distinct credential), and sockets stuck over their buffer closed. */
+  /** Credentials checked again (once per distinct credential, the caller each stands for now kept), stuck sockets closed. */
   function check(): void {
-    const valid = new Map<string, boolean>();
+    const callers = new Map<string, Caller | null>();
     const now = o.wall.now();
     for (const c of clients) {
-      if (!valid.has(c.credential)) valid.set(c.credential, o.access.authenticate(c.credential) !== null);
-      if (!valid.get(c.credential)) c.socket.close(1008, c.caller.board === undefined ? ACCESS_ENDED : SCREEN_ACCESS_REVOKED);
+      if (!callers.has(c.credential)) callers.set(c.credential, o.access.authenticate(c.credential));
+      const caller = callers.get(c.credential) ?? null;
+      // a board that stops showing names stops on its open screens too, within CHECK_MS
+      if (caller !== null) c.caller = caller;
+      if (caller === null) c.socket.close(1008, c.caller.board === undefined ? ACCESS_ENDED : SCREEN_ACCESS_REVOKED);
       else if (c.overSince !== null && c.socket.bufferedAmount > SEND_BUFFER_LIMIT && now - c.overSince >= STUCK_CLOSE_MS) c.socket.close(1008, NOT_READING);
     }
   }

@@ -96,6 +96,21 @@ describe('what a screen sees', () => {
     expect(lobby.texts.every((t) => t.includes('"floor/snapshot"'))).toBe(true);
   });
 
+  it('follows its board: names once the board shows them, pseudonyms again within CHECK_MS once it stops', async () => {
+    s = await boardHost();
+    floor();
+    const lobby = await socketAt(`/ws?token=${s.screens.create('lobby').token}`);
+    await untilSnapshots([lobby]);
+    s.boards[0].showNames = true;
+    s.t.clock.advance(CHECK_MS);
+    await untilSnapshots([lobby], snapshots(lobby).length + 1);
+    expect(snapshots(lobby).at(-1)!.agents.map((a) => a.name)).toEqual(['ZOE']);
+    s.boards[0].showNames = false;
+    s.t.clock.advance(CHECK_MS);
+    await untilSnapshots([lobby], snapshots(lobby).length + 1);
+    expect(snapshots(lobby).at(-1)!.agents.map((a) => a.name)).toEqual(['Agent 1']);
+  });
+
   it('is refused every other method (403), another board included, before any handler runs', async () => {
     s = await boardHost();
     floor();

@@ -31,6 +31,8 @@ export interface BoardHost {
   access: Access;
   screens: Screens;
   secret: ReturnType<typeof fixedAdminSecret>;
+  /** This host's boards (a copy of BOARDS), to change one under its screens. */
+  boards: Board[];
   /** How many times the floor was cut to a board. */
   cuts(): number;
   close(): Promise<void>;
@@ -39,8 +41,9 @@ export interface BoardHost {
 export async function boardHost(options: Partial<HostOptions> = {}): Promise<BoardHost> {
   const t = testEngine(T0);
   let cuts = 0;
+  const held = structuredClone(BOARDS);
   const boards: ScreenBoards = {
-    boardOf: (name) => BOARDS.find((b) => b.name === name) ?? null,
+    boardOf: (name) => held.find((b) => b.name === name) ?? null,
     cut(snapshot, board) {
       cuts++;
       const tiles = board.pages.flatMap((p) => p.tiles);
@@ -64,6 +67,7 @@ export async function boardHost(options: Partial<HostOptions> = {}): Promise<Boa
     access,
     screens,
     secret,
+    boards: held,
     cuts: () => cuts,
     close: async () => {
       await host.close();
