@@ -132,10 +132,19 @@ app.whenReady().then(() => {
   ipcMain.handle(IPC_CALL, (event, name: unknown, payload: unknown) => {
     if (!isOwnFrame(event)) return { ok: false, error: { code: 'invalid-args', message: 'call from an unknown frame refused' } };
     if (typeof name !== 'string') return { ok: false, error: { code: 'unknown-method', message: 'method name must be a string' } };
-    return fb.dispatch(name, payload);
+    if (board === null) return fb.dispatch(name, payload);
+    // a kiosk shows on a wall what the board's screens show (its tiles; names only if it shows them), not the admin's
+    const screenCaller = fb.access.screenCaller(board.board);
+    if (screenCaller === null) return { ok: false, error: { code: 'refused', message: `no board named "${board.board}"` } };
+    return fb.dispatch(name, payload, screenCaller);
   });
   fb.engine.subscribe((event, payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_PUSH, event, payload);
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      const screenCaller = board === null ? null : fb.access.screenCaller(board.board);
+      if (board === null) mainWindow.webContents.send(IPC_PUSH, event, payload);
+      else if (screenCaller !== null && event === 'floor/snapshot') mainWindow.webContents.send(IPC_PUSH, event, fb.access.viewPush(event, payload, screenCaller));
+    }
+    if (board !== null) return; // a wall display raises no desktop notifications
     // a standard's breach that lasted its hysteresis: a desktop notification, as the console's badge shows it
     if (event === 'alerts/fired' && Notification.isSupported()) {
       notifyAlerts(payload as PushEvents['alerts/fired'], (o) => new Notification(o), () => {

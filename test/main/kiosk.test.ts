@@ -14,7 +14,7 @@ type Listener = (...args: unknown[]) => unknown;
 
 const seen = vi.hoisted(() => ({
   appListeners: new Map<string, ((...args: unknown[]) => unknown)[]>(),
-  windows: [] as { options: Record<string, unknown>; url: string | null; listeners: Map<string, () => void> }[],
+  windows: [] as { options: Record<string, unknown>; url: string | null; listeners: Map<string, () => void>; contents: unknown }[],
   ipc: new Map<string, (...args: unknown[]) => unknown>(),
   blockers: { started: [] as string[], stopped: [] as number[] },
   quits: 0,
@@ -30,7 +30,7 @@ vi.mock('electron', () => {
     webContents = new WebContents();
     record: (typeof seen.windows)[number];
     constructor(options: Record<string, unknown>) {
-      this.record = { options, url: null, listeners: new Map() };
+      this.record = { options, url: null, listeners: new Map(), contents: this.webContents };
       seen.windows.push(this.record);
     }
     on(event: string, listener: () => void) {
@@ -98,7 +98,10 @@ describe('the kiosk', () => {
     const win = await startShell('--no-simulate', '--db', dbPath, '--time-zone', 'UTC', '--kiosk', '--board', 'lobby', '--display', '2');
     expect(win.options).toMatchObject({ x: 1920, y: 0, width: 3840, height: 2160, kiosk: true, fullscreen: true });
     expect(win.url).toMatch(/^file:\/\/.*renderer[/\\]index\.html#\/board\/lobby$/);
-    expect(seen.ipc.has(IPC_CALL)).toBe(true);
+    // its page is not the admin: it sees what the board's screens see (here no such board is stored: nothing)
+    const call = seen.ipc.get(IPC_CALL)!;
+    const own = { sender: win.contents, senderFrame: { url: win.url } };
+    expect(await call(own, 'floor/snapshot', {})).toMatchObject({ ok: false, error: { message: 'no board named "lobby"' } });
     expect(seen.blockers.started).toEqual(['prevent-display-sleep']);
     win.listeners.get('closed')!();
     expect(seen.blockers.stopped).toEqual([0]);

@@ -125,6 +125,9 @@ describe('what a screen sees', () => {
       expect(r.status, name).toBe(403);
       expect(r.body.error?.code).toBe('forbidden');
     }
+    // the desktop app's own kiosk window is seen the same way (src/main/index.ts)
+    expect(s.access.screenCaller('sales')).toEqual({ role: 'viewer', token: null, names: true, board: 'sales' });
+    expect(s.access.screenCaller('nowhere')).toBeNull();
     const other = await call('boards/get', { name: 'sales' }, headers);
     expect(other.status).toBe(403);
     expect(other.body.error?.message).toMatch(/for board "lobby", not "sales"/);

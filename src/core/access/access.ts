@@ -33,6 +33,8 @@ export interface Access {
   /** Changes when the admin secret does (its sessions end: their sockets are closed). */
   secretGeneration(): number;
   handlers: Handlers<'access'>;
+  /** A board shown by this app's own kiosk window, seen as its screens see it; null when there is no such board. */
+  screenCaller(board: string): Caller | null;
   /** Whether a caller may call a method of this role. */
   allows(caller: Caller, role: Role): boolean;
   view<K extends ApiName>(name: K, value: ApiResult<K>, caller: Caller): ApiResult<K>;
@@ -100,6 +102,10 @@ export function createAccess(o: AccessOptions): Access {
     },
     adminSecret: () => o.secret.current(),
     secretGeneration: () => o.secret.generation(),
+    screenCaller(name) {
+      const board = o.screens?.boardOf(name) ?? null;
+      return board === null ? null : { role: 'viewer', token: null, names: board.showNames, board: board.name };
+    },
     allows: (caller, role) => roleAllows(caller.role, role),
     handlers: {
       'access/session': (_args, caller) => ({ ...caller }),
