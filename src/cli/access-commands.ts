@@ -35,7 +35,7 @@ function tokenName(v: string): string {
   return v;
 }
 
-const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z');
+export const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z');
 
 export function registerAccessCommands(program: Command): void {
   const access = program.command('access').description('Who may use the console and the API: viewer tokens and the admin secret (docs/security.md).');

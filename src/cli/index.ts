@@ -33,6 +33,9 @@ import { CHANNELS, type AbandonMapping, type Channel, type IngestSummary } from 
 import { formatDuration, formatPercent } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
 import { registerBoardsCommands } from './boards-commands';
+import { registerBoardTokenCommands } from './board-token-commands';
+import { createBoardsService } from '../core/boards/boards-store';
+import { boardVersionReads, boardVersionWrites } from '../core/store/boards';
 import { registerCenterCommands } from './center-commands';
 import { registerReportCommand } from './report-command';
 import { registerMetricsCommand } from './metrics-command';
@@ -214,6 +217,7 @@ program
         trustProxy: o.trustProxy,
         access: fb.access,
         reports: fb.reports,
+        pairing: fb.pairing,
       });
     } catch (e) {
       fb.close();
@@ -424,6 +428,10 @@ registerMetricsCommand(program);
 registerScheduleCommands(program);
 registerRetentionCommands(program);
 registerBoardsCommands(program);
+registerBoardTokenCommands(program, (db) => {
+  const boards = createBoardsService({ ...boardVersionReads(db), ...boardVersionWrites(db) }, { now: Date.now });
+  return (name) => boards.get(name)?.board ?? null;
+});
 
 program.parseAsync().catch((e: Error) => {
   console.error(`floorboard: ${e.message}`);

@@ -4,6 +4,9 @@
  */
 import { createAccess, type Access } from './access/access';
 import { adminSecretPath, fileAdminSecret, fixedAdminSecret } from './access/admin-secret';
+import { createPairing, type Pairing } from './access/pairing';
+import { createScreens } from './access/screens';
+import type { ScreenBoards } from './access/viewer-view';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { boardsHandlers } from './api/handlers/boards';
 import { centerHandlers } from './api/handlers/center';
@@ -27,6 +30,7 @@ import { createReportJobs, type ReportJobs } from './reports/report-jobs';
 import { createReportScheduler } from './reports/report-schedules';
 import { reportScheduleStore } from './store/report-schedules';
 import { createBoardsService } from './boards/boards-store';
+import { boardSnapshot } from './boards/board-view';
 import { boardVersionReads, boardVersionWrites } from './store/boards';
 import { smtpSettingsStore } from './store/smtp-settings';
 import { smtpMailSender } from './reports/report-mail';
@@ -55,6 +59,8 @@ export interface FloorboardOptions {
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
   feedDirs?: readonly string[];
   log?: (message: string) => void;
+  /** The boards screens are bound to, and the floor cut to one (core/boards); none: no screen's token is accepted. */
+  screens?: ScreenBoards;
   /** Reports (core/reports/report-jobs.ts): how the runtime starts the worker, and the desktop app's folder. */
   reports?: {
     /** The worker's entry: the desktop app's bundle names its own; default, the source file through tsx. */
@@ -76,6 +82,8 @@ export interface Floorboard {
   access: Access;
   /** Report exports and their files (the host serves them at /reports/<job>/<file>). */
   reports: ReportJobs;
+  /** Codes shown by boards opened without a token, bound by boards/pair (the host serves /pair/*). */
+  pairing: Pairing;
   close(): void;
 }
 
@@ -151,7 +159,13 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   });
   // a busy, read-only or full database is one line naming the path and the cause; anything else keeps its stack
   const fault = (e: unknown) => describeStoreFault(e, o.dbPath);
-  const access = createAccess({ store: engine.store, secret, now: () => wall.now() });
+  // a new database gets the `floor` board here, on its first start (as the standards' defaults in the engine)
+  const boards = createBoardsService({ ...boardVersionReads(db), ...boardVersionWrites(db) }, { now: () => wall.now() });
+  // screens: viewer tokens bound to a board, shown the floor cut to it (core/boards/board-view.ts)
+  const screenBoards = o.screens ?? { boardOf: (name: string) => boards.get(name)?.board ?? null, cut: boardSnapshot };
+  const access = createAccess({ store: engine.store, secret, now: () => wall.now(), screens: screenBoards });
+  const pairing = createPairing(() => wall.now());
+  const screens = createScreens({ store: engine.store, now: () => wall.now(), boardOf: screenBoards.boardOf, pairing });
   // an in-memory database (tests) cannot be opened by a worker's connection: its reports are built in this thread
   const runner = o.dbPath === ':memory:' ? inProcessRunner(engine.store) : workerRunner({ dbPath: o.dbPath, nativeBinding: o.nativeBinding, entry: o.reports?.worker ?? 'source' });
   const reports = createReportJobs({ runner, now: () => wall.now(), folderFor: o.reports?.folderFor });
@@ -160,16 +174,15 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   const scheduleStore = reportScheduleStore(db);
   const smtp = smtpSettingsStore(db);
   const scheduleHandlers = reportScheduleHandlers({ schedules: scheduleStore, smtp, timeZone: settings.timeZone, centerNow: () => clock.now(), wallNow: () => wall.now() });
-  // a new database gets the `floor` board here, on its first start (as the standards' defaults in the engine)
-  const boards = createBoardsService({ ...boardVersionReads(db), ...boardVersionWrites(db) }, { now: () => wall.now() });
   const dispatch = createDispatcher(
     {
       ...engine.handlers,
       ...access.handlers,
+      ...screens.handlers,
       ...reportHandlers,
       ...scheduleHandlers,
       ...centerHandlers({ store: engine.store, inUse: settings, flags: o.center ?? {}, defaults: centerDefaults(o), now: () => wall.now() }),
-      ...boardsHandlers({ boards }),
+      ...boardsHandlers({ boards, screens }),
     },
     { view: access.view, onError: (name, e, id) => o.log?.(`api ${name} failed (error ${id}): ${fault(e) ?? (e as Error).stack ?? e}`), describe: fault },
   );
@@ -190,6 +203,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     dispatch,
     access,
     reports,
+    pairing,
     close() {
       if (closed) return;
       closed = true;

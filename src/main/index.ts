@@ -1,9 +1,10 @@
 /**
  * The Electron shell: one window on the same engine the headless host runs. Thin by design: it opens the
  * database where Electron keeps user data, forwards IPC calls to the dispatcher after checking the sender,
- * and relays pushes. Hardened: contextIsolation, sandbox, no nodeIntegration, CSP, no navigation or popups.
+ * and relays pushes. Hardened: contextIsolation, sandbox, no nodeIntegration, CSP, no navigation or popups. As a wall
+ * display (--kiosk --board NAME, or a remote host's board with --host-url and --token: kiosk.ts) it shows one board.
  */
-import { app, BrowserWindow, ipcMain, Notification, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerSaveBlocker, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { startHost, type Host } from '../server/host';
 import type { PushEvents } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
+import { keepAwake, kioskBounds, kioskPlan, kioskUrl, type KioskPlan } from './kiosk';
 import { notifyAlerts } from './notifications';
 
 const args = process.argv.slice(1);
@@ -22,6 +24,9 @@ const option = (name: string) => {
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
+const planned = kioskPlan(option);
+/** A board shown full screen, this app's or a remote host's; null: the console. */
+const board: KioskPlan | null = planned !== null && !('problem' in planned) ? planned : null;
 let floorboard: Floorboard | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** With --serve PORT the app also runs the headless host: webhook feeds and wallboards on the LAN. */
@@ -65,17 +70,17 @@ function isOwnFrame(event: IpcMainInvokeEvent): boolean {
 }
 
 function createWindow(): BrowserWindow {
+  const bounds = board === null ? null : kioskBounds(board, screen.getAllDisplays(), screen.getPrimaryDisplay());
+  if (bounds?.missing) console.error(`--display ${board?.display}: not connected (${screen.getAllDisplays().length} displays); showing the board on the primary display`);
   const win = new BrowserWindow({
-    width: 1600,
-    height: 1000,
-    minWidth: 1024,
-    minHeight: 700,
+    ...(bounds === null ? { width: 1600, height: 1000, minWidth: 1024, minHeight: 700 } : { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, fullscreen: true }),
     title: 'Floorboard',
-    kiosk: flag('--kiosk'),
+    kiosk: flag('--kiosk') || board !== null,
     autoHideMenuBar: true,
     backgroundColor: '#0f1419',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      // a remote host's page gets no bridge to this process: it talks to its host like any browser
+      preload: board?.remote ? undefined : join(here, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -84,7 +89,8 @@ function createWindow(): BrowserWindow {
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void win.loadURL(rendererUrl());
+  void win.loadURL(board === null ? rendererUrl() : kioskUrl(board, rendererUrl()));
+  if (board !== null) keepAwake(win, powerSaveBlocker);
   return win;
 }
 
@@ -97,6 +103,16 @@ app.whenReady().then(() => {
     });
   }
   session.defaultSession.setPermissionRequestHandler((_wc, permission, done) => done(permission === 'notifications'));
+  if (planned !== null && 'problem' in planned) {
+    console.error(planned.problem);
+    app.quit();
+    return;
+  }
+  // a remote host's board: no engine, no database, no IPC here
+  if (board?.remote) {
+    mainWindow = createWindow();
+    return;
+  }
 
   const simulate = !flag('--no-simulate');
   const dbPath = option('--db') ?? join(app.getPath('userData'), simulate ? 'simulated.db' : 'floorboard.db');
@@ -116,10 +132,19 @@ app.whenReady().then(() => {
   ipcMain.handle(IPC_CALL, (event, name: unknown, payload: unknown) => {
     if (!isOwnFrame(event)) return { ok: false, error: { code: 'invalid-args', message: 'call from an unknown frame refused' } };
     if (typeof name !== 'string') return { ok: false, error: { code: 'unknown-method', message: 'method name must be a string' } };
-    return fb.dispatch(name, payload);
+    if (board === null) return fb.dispatch(name, payload);
+    // a kiosk shows on a wall what the board's screens show (its tiles; names only if it shows them), not the admin's
+    const screenCaller = fb.access.screenCaller(board.board);
+    if (screenCaller === null) return { ok: false, error: { code: 'refused', message: `no board named "${board.board}"` } };
+    return fb.dispatch(name, payload, screenCaller);
   });
   fb.engine.subscribe((event, payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_PUSH, event, payload);
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      const screenCaller = board === null ? null : fb.access.screenCaller(board.board);
+      if (board === null) mainWindow.webContents.send(IPC_PUSH, event, payload);
+      else if (screenCaller !== null && event === 'floor/snapshot') mainWindow.webContents.send(IPC_PUSH, event, fb.access.viewPush(event, payload, screenCaller));
+    }
+    if (board !== null) return; // a wall display raises no desktop notifications
     // a standard's breach that lasted its hysteresis: a desktop notification, as the console's badge shows it
     if (event === 'alerts/fired' && Notification.isSupported()) {
       notifyAlerts(payload as PushEvents['alerts/fired'], (o) => new Notification(o), () => {
@@ -139,6 +164,7 @@ app.whenReady().then(() => {
       dispatch: fb.dispatch,
       access: fb.access,
       reports: fb.reports,
+      pairing: fb.pairing,
       rendererDir: join(here, '../renderer'),
       port: Number(servePort),
       host: option('--host') ?? '127.0.0.1',

@@ -11,6 +11,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Access } from '../core/access/access';
+import type { Pairing } from '../core/access/pairing';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Engine } from '../core/engine';
 import type { ReportJobs } from '../core/reports/report-jobs';
@@ -19,7 +20,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createHostCheck } from './allowed-hosts';
 import { BODY_LIMIT, CLOSE_TIMEOUT_MS, FRAME_LIMIT, LINES_BODY_LIMIT, LINES_METHODS, SOCKETS_PER_ADDRESS, SOCKETS_PER_TOKEN } from './host-limits';
 import { clientOf } from './remote-address';
-import { apiMethod, guardRequests, REPORT_FILE_ROUTE } from './request-guard';
+import { pairingRoutes } from './pairing-routes';
+import { apiMethod, BOARD_PAGE_ROUTE, guardRequests, REPORT_FILE_ROUTE } from './request-guard';
 import { createSocketHub, type SocketStats } from './socket-hub';
 
 
@@ -28,6 +30,8 @@ export interface HostOptions {
   dispatch: Dispatch;
   /** Who may call (core/access): every /api and /ws request is authenticated with it. */
   access: Access;
+  /** Codes shown by boards opened without a token (/pair/*); none: boards cannot be paired here. */
+  pairing?: Pairing;
   /** Report exports: their files are downloaded from /reports/<job>/<file> (an admin's, as the export was). */
   reports?: Pick<ReportJobs, 'file'>;
   rendererDir: string;
@@ -147,6 +151,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       .header('cache-control', 'no-store')
       .send(found.content);
   });
+
+  // a board's page is the renderer's (it reads the board from the address); its data comes over /ws and /api only
+  app.get(BOARD_PAGE_ROUTE, async (_req, reply) => reply.header('cache-control', 'no-store').sendFile('index.html'));
+  if (options.pairing) pairingRoutes(app, options.pairing, trusted);
 
   app.get('/ws', { websocket: true }, (socket, req) => sockets.open(socket, clientOf(req, trusted), accessOf(req)));
 

@@ -1,20 +1,24 @@
 /**
  * The host's WebSockets (/ws), bounded whoever is at the other end.
- * - Each push is serialized once per view (admin, viewer with names, viewer with pseudonyms: core/access) and offered
- *   to every socket of that view.
+ * - Each push is viewed and serialized once per view (admin, viewer with names, viewer with pseudonyms, and each
+ *   board's screens: core/access) and offered to every socket of that view, so fifty TVs on one board cost one cut
+ *   of the floor per push, not fifty. A screen is sent its board's snapshot only (no alerts/fired: its snapshot
+ *   carries the open alerts its board shows).
  * - A socket whose send buffer is over SEND_BUFFER_LIMIT (a client that does not read) is sent nothing new and keeps
  *   only the newest frame of each pushed event until its buffer drains, so a slow consumer holds at most one pending
  *   snapshot (before: +760 MB in 60 s for 20 such clients); one still over the limit after STUCK_CLOSE_MS is closed.
  * - An address (loopback aside) has at most `perAddress` sockets open, a viewer token `perToken` (several screens may
  *   share one); the next is closed with 1008 and the reason.
  * - Every CHECK_MS each socket's credential is checked again: one revoked, expired or signed out (the admin secret
- *   rotated, by this process or the CLI) is closed with 1008, within seconds.
+ *   rotated, by this process or the CLI) is closed with 1008, within seconds; a screen's with SCREEN_ACCESS_REVOKED,
+ *   which its board page shows.
  */
 import type { WebSocket } from '@fastify/websocket';
 import type { Access } from '../core/access/access';
 import type { Clock, Timer } from '../core/clock';
 import type { Engine } from '../core/engine';
 import { PUSH_ROLES, roleAllows, type Caller, type PushName } from '../shared/api';
+import { SCREEN_ACCESS_REVOKED } from '../shared/screen-access';
 import { SEND_BUFFER_LIMIT } from './host-limits';
 import type { RequestAccess } from './request-guard';
 
@@ -64,7 +68,13 @@ export interface SocketHubOptions {
 }
 
 function viewOf(caller: Caller): string {
-  return caller.role === 'admin' ? 'admin' : caller.names ? 'viewer-names' : 'viewer';
+  const names = caller.names ? 'names' : 'pseudonyms';
+  if (caller.board !== undefined) return `board ${caller.board} ${names}`;
+  return caller.role === 'admin' ? 'admin' : `viewer ${names}`;
+}
+
+function sentTo(caller: Caller, event: PushName): boolean {
+  return roleAllows(caller.role, PUSH_ROLES[event]) && (caller.board === undefined || event === 'floor/snapshot');
 }
 
 export function createSocketHub(o: SocketHubOptions): SocketHub {
@@ -112,13 +122,16 @@ export function createSocketHub(o: SocketHubOptions): SocketHub {
     }
   }
 
-  /** Credentials checked again (once per distinct credential), and sockets stuck over their buffer closed. */
+  /** Credentials checked again (once per distinct credential, the caller each stands for now kept), stuck sockets closed. */
   function check(): void {
-    const valid = new Map<string, boolean>();
+    const callers = new Map<string, Caller | null>();
     const now = o.wall.now();
     for (const c of clients) {
-      if (!valid.has(c.credential)) valid.set(c.credential, o.access.authenticate(c.credential) !== null);
-      if (!valid.get(c.credential)) c.socket.close(1008, ACCESS_ENDED);
+      if (!callers.has(c.credential)) callers.set(c.credential, o.access.authenticate(c.credential));
+      const caller = callers.get(c.credential) ?? null;
+      // a board that stops showing names stops on its open screens too, within CHECK_MS
+      if (caller !== null) c.caller = caller;
+      if (caller === null) c.socket.close(1008, c.caller.board === undefined ? ACCESS_ENDED : SCREEN_ACCESS_REVOKED);
       else if (c.overSince !== null && c.socket.bufferedAmount > SEND_BUFFER_LIMIT && now - c.overSince >= STUCK_CLOSE_MS) c.socket.close(1008, NOT_READING);
     }
   }
@@ -144,7 +157,7 @@ export function createSocketHub(o: SocketHubOptions): SocketHub {
       unsubscribe ??= o.engine.subscribe((event, payload) => {
         const frames = new Map<string, string>();
         for (const c of clients) {
-          if (!roleAllows(c.caller.role, PUSH_ROLES[event])) continue;
+          if (!sentTo(c.caller, event)) continue;
           const view = viewOf(c.caller);
           let frame = frames.get(view);
           if (frame === undefined) {

@@ -42,8 +42,6 @@ export interface BoardsCoreApi {
   'boards/remove': (args: { name: string }) => { removed: string; screensRevoked: number };
 }
 
-/** Their roles, spread into METHOD_ROLES (a screen's token may get its board, and only its own). */
-export const BOARDS_CORE_ROLES = { 'boards/list': 'admin', 'boards/get': 'viewer', 'boards/save': 'admin', 'boards/remove': 'admin' } as const satisfies Record<keyof BoardsCoreApi, Role>;
 
 /** The screens bound to boards, and pairing (merged into `Api` with their handlers). */
 export interface BoardScreensApi {
@@ -59,4 +57,15 @@ export interface BoardScreensApi {
  * Asked without any credential by a board page opened without a token (bounded: few pending codes, each for 10
  * minutes, a few a minute per address): not API methods, plain routes of the host (docs/boards.md).
  */
+/** The boards' roles, spread into METHOD_ROLES (a screen's token may get its board, and only its own). */
+export const BOARDS_ROLES = {
+  'boards/list': 'admin',
+  'boards/get': 'viewer',
+  'boards/save': 'admin',
+  'boards/remove': 'admin',
+  'boards/screens': 'admin',
+  'boards/pair': 'admin',
+  'boards/revoke-screen': 'admin',
+} as const satisfies Record<keyof BoardsCoreApi | keyof BoardScreensApi, Role>;
+
 export const PAIRING_ROUTES = { start: '/pair/start', status: '/pair/status' } as const;

@@ -5,7 +5,8 @@
  * file is imported by the core, the adapters and the renderer alike.
  */
 
-import { BOARDS_CORE_ROLES, type BoardsCoreApi } from './api-boards';
+import { BOARDS_ROLES, type BoardsCoreApi, type BoardScreensApi } from './api-boards';
+import type { AccessApi, Role } from './api-access';
 import type { CenterApi } from './api-center';
 import type { FamilyMetrics } from './api-metrics';
 import type { ReportsApi } from './api-reports';
@@ -246,33 +247,6 @@ export interface AppInfo {
   runtime: 'electron' | 'node';
 }
 
-/**
- * Who may call a method (docs/security.md). 'admin': the desktop app over IPC, the CLI, and a browser or HTTP client
- * holding the install's admin secret (or a session it bought with it). 'viewer': a named read-only token (a wall
- * display, a manager's browser): it reads the floor without paths or raw lines, agents pseudonymized unless the token
- * was made with names. A caller of no role (loopback included) gets nothing.
- */
-export type Role = 'viewer' | 'admin';
-
-/** Who is calling, as the dispatcher sees it and `access/session` tells the console (to hide what it may not do). */
-export interface Caller {
-  role: Role;
-  /** The viewer token's name; null for an admin. */
-  token: string | null;
-  /** Whether agents appear under their names (an admin, a token made with --names) or as stable pseudonyms. */
-  names: boolean;
-}
-
-/** A viewer token as listed (its secret is shown once, at creation, and stored hashed). */
-export interface AccessTokenView {
-  name: string;
-  names: boolean;
-  createdAt: number;
-  /** Epoch ms it stops working; null: never. */
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-}
-
 /** The engine's methods: the floor, its feeds, its standards. */
 interface EngineApi {
   'app/info': (args: Record<string, never>) => AppInfo;
@@ -339,24 +313,14 @@ interface EngineApi {
   'import/mappings': (args: Record<string, never>) => string[];
 }
 
-/** Access: who is calling, and the viewer tokens (an admin's business). */
-export interface AccessApi {
-  /** The caller as the dispatcher sees it (the second argument: every handler may take it). */
-  'access/session': (args: Record<string, never>, caller: Caller) => Caller;
-  'access/tokens': (args: Record<string, never>) => AccessTokenView[];
-  /** A new viewer token: its secret is in this answer only. `expiresDays` omitted: it never expires. */
-  'access/create-token': (args: { name: string; expiresDays?: number; names?: boolean }) => { token: string; view: AccessTokenView };
-  /** Revoke a token: refused at once, its open WebSockets closed within seconds. */
-  'access/revoke-token': (args: { name: string }) => { revoked: string };
-}
-
+export type { AccessApi, AccessTokenView, Caller, Role } from './api-access';
 export { REPORT_PRESETS } from './api-reports';
 export type { FamilyMetrics } from './api-metrics';
 export type { ReportJob, ReportPeriodArgs, ReportPreset, ReportPreview, ReportScopeArgs, ReportSummaryFigures } from './api-reports';
 
 export type { CenterSettings, CenterSettingsView, WeekStart } from './api-center';
 
-interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi, BoardsCoreApi {}
+interface Api extends EngineApi, AccessApi, ReportsApi, CenterApi, BoardsCoreApi, BoardScreensApi {}
 
 export type ApiName = keyof Api;
 
@@ -402,7 +366,7 @@ export const METHOD_ROLES = {
   'reports/smtp-clear': 'admin',
   'center/get': 'admin',
   'center/set': 'admin',
-  ...BOARDS_CORE_ROLES,
+  ...BOARDS_ROLES,
 } as const satisfies Record<ApiName, Role>;
 
 /** Whether a caller of `role` may call a method of `required` (an admin may call everything). */

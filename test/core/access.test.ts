@@ -91,7 +91,7 @@ describe('credentials', () => {
     const stored = t.db.prepare('SELECT * FROM access_tokens').all() as { hash: string }[];
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored[0].hash).toBe(hashCredential(token));
-    expect(a.access.handlers['access/tokens']({})).toEqual([{ name: 'lobby-tv', names: false, createdAt: T0, expiresAt: T0 + 2 * DAY, lastUsedAt: null }]);
+    expect(a.access.handlers['access/tokens']({})).toEqual([{ name: 'lobby-tv', names: false, createdAt: T0, expiresAt: T0 + 2 * DAY, lastUsedAt: null, board: null }]);
     t.clock.advance(1000);
     expect(a.access.authenticate(token)).toEqual({ role: 'viewer', token: 'lobby-tv', names: false } satisfies Caller);
     expect(a.access.handlers['access/tokens']({})[0].lastUsedAt).toBe(T0 + 1000);

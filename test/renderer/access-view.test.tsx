@@ -12,8 +12,8 @@ import { snapshot } from './fixtures';
 const WALL = Date.UTC(2026, 2, 10, 14, 30, 0);
 const DAY = 86_400_000;
 
-const wall1: AccessTokenView = { name: 'wall 1', names: false, createdAt: WALL - 3 * DAY, expiresAt: WALL + 27 * DAY, lastUsedAt: WALL - 5 * 60_000 };
-const manager: AccessTokenView = { name: 'ops manager', names: true, createdAt: WALL - DAY / 2, expiresAt: null, lastUsedAt: null };
+const wall1: AccessTokenView = { name: 'wall 1', names: false, createdAt: WALL - 3 * DAY, expiresAt: WALL + 27 * DAY, lastUsedAt: WALL - 5 * 60_000, board: null };
+const manager: AccessTokenView = { name: 'ops manager', names: true, createdAt: WALL - DAY / 2, expiresAt: null, lastUsedAt: null, board: null };
 
 function renderAccess(handlers: Handlers = {}) {
   const fake = fakeClient({ 'access/tokens': () => [wall1, manager], ...handlers });
@@ -54,7 +54,7 @@ describe('the Access screen', () => {
   });
 
   it('makes a token and shows it once; the list has it, and Done hides it for good', async () => {
-    const made = { token: 'fbv_secret123', view: { name: 'wall 2', names: true, createdAt: WALL, expiresAt: WALL + 30 * DAY, lastUsedAt: null } };
+    const made = { token: 'fbv_secret123', view: { name: 'wall 2', names: true, createdAt: WALL, expiresAt: WALL + 30 * DAY, lastUsedAt: null, board: null } };
     const fake = renderAccess({ 'access/create-token': () => made });
     await screen.findAllByTestId('token-row');
     fill('token-name', ' wall 2 ');
@@ -114,7 +114,7 @@ describe('the Access screen', () => {
 
 describe('the new token panel', () => {
   it('links to the host that served the page; the desktop app (file://) shows the token alone', () => {
-    const view = { name: 'wall 2', names: false, createdAt: WALL, expiresAt: null, lastUsedAt: null };
+    const view = { name: 'wall 2', names: false, createdAt: WALL, expiresAt: null, lastUsedAt: null, board: null };
     render(<NewToken token="fbv_abc" view={view} origin="http://10.0.0.5:8080" onDone={() => {}} />);
     expect((screen.getByTestId('new-token-link') as HTMLInputElement).value).toBe('http://10.0.0.5:8080/?token=fbv_abc');
     cleanup();

@@ -54,11 +54,11 @@ export interface RawSocket {
 }
 
 /** Opens /ws with these headers; resolves on the handshake answer (101, or the refusal's status). */
-export function openSocket(port: number, headers: Record<string, string> = {}): Promise<RawSocket> {
+export function openSocket(port: number, headers: Record<string, string> = {}, path = '/ws'): Promise<RawSocket> {
   return new Promise((ok, fail) => {
     const socket = connect(port, '127.0.0.1');
     const head = { host: `127.0.0.1:${port}`, upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-version': '13', 'sec-websocket-key': randomBytes(16).toString('base64'), ...headers };
-    socket.write(`GET /ws HTTP/1.1\r\n${Object.entries(head).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
+    socket.write(`GET ${path} HTTP/1.1\r\n${Object.entries(head).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
     let buffer = Buffer.alloc(0);
     let status = 0;
     const texts: string[] = [];

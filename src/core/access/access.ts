@@ -10,7 +10,7 @@ import type { StoreWriter } from '../store/store';
 import type { AdminSecret } from './admin-secret';
 import { ADMIN_SECRET_PREFIX, hashCredential, isCredentialShaped, newCredential, sameCredential, SESSION_PREFIX, VIEWER_TOKEN_PREFIX } from './credentials';
 import { newSession, SESSION_DAYS, validSession } from './sessions';
-import { createPseudonyms, viewerPush, viewerView } from './viewer-view';
+import { createPseudonyms, viewerPush, viewerView, type ScreenBoards } from './viewer-view';
 
 export const ADMIN: Caller = { role: 'admin', token: null, names: true };
 
@@ -33,17 +33,38 @@ export interface Access {
   /** Changes when the admin secret does (its sessions end: their sockets are closed). */
   secretGeneration(): number;
   handlers: Handlers<'access'>;
+  /** A board shown by this app's own kiosk window, seen as its screens see it; null when there is no such board. */
+  screenCaller(board: string): Caller | null;
   /** Whether a caller may call a method of this role. */
   allows(caller: Caller, role: Role): boolean;
   view<K extends ApiName>(name: K, value: ApiResult<K>, caller: Caller): ApiResult<K>;
   viewPush<E extends PushName>(event: E, payload: PushEvents[E], caller: Caller): PushEvents[E];
 }
 
+type TokenStore = Pick<StoreWriter, 'accessTokens' | 'accessTokenByHash' | 'addAccessToken' | 'removeAccessToken' | 'touchAccessToken'>;
+
 export interface AccessOptions {
-  store: Pick<StoreWriter, 'accessTokens' | 'accessTokenByHash' | 'addAccessToken' | 'removeAccessToken' | 'touchAccessToken'>;
+  store: TokenStore;
   secret: AdminSecret;
   /** The wall clock (expiry, last use, sessions). */
   now: () => number;
+  /** The boards screens' tokens are bound to; without them (or their board) a screen's token is refused. */
+  screens?: ScreenBoards;
+}
+
+/** A new viewer token (a screen's when `board` is given): its secret, returned this once, and its row. */
+export function issueViewerToken(
+  store: Pick<TokenStore, 'accessTokens' | 'addAccessToken'>,
+  now: number,
+  args: { name: string; expiresDays?: number; names?: boolean; board?: string },
+): { token: string; view: AccessTokenView } {
+  if (!TOKEN_NAME.test(args.name)) throw new RefusedError(`"${args.name.slice(0, 80)}" is not a token name: letters, digits, space, dot, dash and underscore, at most 64, starting with a letter or digit`);
+  if (store.accessTokens().some((t) => t.name === args.name)) throw new RefusedError(`a token named "${args.name}" exists already: revoke it first, or choose another name`);
+  const token = newCredential(VIEWER_TOKEN_PREFIX);
+  const expiresAt = args.expiresDays === undefined ? null : now + args.expiresDays * 86_400_000;
+  const row = { name: args.name, names: args.names ?? false, createdAt: now, expiresAt, board: args.board ?? null };
+  store.addAccessToken({ ...row, hash: hashCredential(token) });
+  return { token, view: { ...row, lastUsedAt: null } };
 }
 
 export function createAccess(o: AccessOptions): Access {
@@ -54,8 +75,12 @@ export function createAccess(o: AccessOptions): Access {
     if (found === null) return null;
     const now = o.now();
     if (found.expiresAt !== null && found.expiresAt <= now) return null;
+    // a screen sees its board, names as the board allows; its board removed (or no boards here): nothing at all
+    const board = found.board === null ? null : (o.screens?.boardOf(found.board) ?? undefined);
+    if (board === undefined) return null;
     if (found.lastUsedAt === null || now - found.lastUsedAt >= TOUCH_EVERY_MS) o.store.touchAccessToken(found.name, now);
-    return { role: 'viewer', token: found.name, names: found.names };
+    if (board === null) return { role: 'viewer', token: found.name, names: found.names };
+    return { role: 'viewer', token: found.name, names: board.showNames, board: board.name };
   }
 
   function authenticate(credential: string | undefined): Caller | null {
@@ -65,16 +90,6 @@ export function createAccess(o: AccessOptions): Access {
     if (credential.startsWith(ADMIN_SECRET_PREFIX)) return sameCredential(credential, secret) ? ADMIN : null;
     if (credential.startsWith(SESSION_PREFIX)) return validSession(credential, secret, o.now()) ? ADMIN : null;
     return null;
-  }
-
-  function create(args: { name: string; expiresDays?: number; names?: boolean }): { token: string; view: AccessTokenView } {
-    if (!TOKEN_NAME.test(args.name)) throw new RefusedError(`"${args.name.slice(0, 80)}" is not a token name: letters, digits, space, dot, dash and underscore, at most 64, starting with a letter or digit`);
-    if (o.store.accessTokens().some((t) => t.name === args.name)) throw new RefusedError(`a token named "${args.name}" exists already: revoke it first, or choose another name`);
-    const token = newCredential(VIEWER_TOKEN_PREFIX);
-    const createdAt = o.now();
-    const expiresAt = args.expiresDays === undefined ? null : createdAt + args.expiresDays * 86_400_000;
-    o.store.addAccessToken({ name: args.name, hash: hashCredential(token), names: args.names ?? false, createdAt, expiresAt });
-    return { token, view: { name: args.name, names: args.names ?? false, createdAt, expiresAt, lastUsedAt: null } };
   }
 
   return {
@@ -87,17 +102,21 @@ export function createAccess(o: AccessOptions): Access {
     },
     adminSecret: () => o.secret.current(),
     secretGeneration: () => o.secret.generation(),
+    screenCaller(name) {
+      const board = o.screens?.boardOf(name) ?? null;
+      return board === null ? null : { role: 'viewer', token: null, names: board.showNames, board: board.name };
+    },
     allows: (caller, role) => roleAllows(caller.role, role),
     handlers: {
       'access/session': (_args, caller) => ({ ...caller }),
       'access/tokens': () => o.store.accessTokens(),
-      'access/create-token': create,
+      'access/create-token': (args) => issueViewerToken(o.store, o.now(), args),
       'access/revoke-token': ({ name }) => {
         if (!o.store.removeAccessToken(name)) throw new RefusedError(`no token named "${name.slice(0, 80)}"`);
         return { revoked: name };
       },
     },
-    view: (name, value, caller) => viewerView(name, value, caller, pseudonyms),
-    viewPush: (event, payload, caller) => viewerPush(event, payload, caller, pseudonyms),
+    view: (name, value, caller) => viewerView(name, value, caller, pseudonyms, o.screens),
+    viewPush: (event, payload, caller) => viewerPush(event, payload, caller, pseudonyms, o.screens),
   };
 }

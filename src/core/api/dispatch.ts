@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { METHOD_ROLES, roleAllows, type AccessApi, type ApiArgs, type ApiName, type ApiResult, type Caller, type EngineHandlers, type Envelope } from '../../shared/api';
 import type { ReportsApi } from '../../shared/api-reports';
 import type { CenterApi } from '../../shared/api-center';
-import type { BoardsCoreApi } from '../../shared/api-boards';
+import type { BoardsCoreApi, BoardScreensApi } from '../../shared/api-boards';
 import { ADMIN } from '../access/access';
+import { screenRefusal } from '../access/board-scope';
 import { createPseudonyms, viewerView } from '../access/viewer-view';
 import { formatZodError } from '../model/events';
 import { RefusedError } from './refused';
@@ -36,7 +37,8 @@ export type DispatchHandlers = EngineHandlers &
   Partial<{ [K in keyof AccessApi]: AccessApi[K] }> &
   Partial<{ [K in keyof ReportsApi]: ReportsApi[K] }> &
   Partial<{ [K in keyof CenterApi]: CenterApi[K] }> &
-  Partial<{ [K in keyof BoardsCoreApi]: BoardsCoreApi[K] }>;
+  Partial<{ [K in keyof BoardsCoreApi]: BoardsCoreApi[K] }> &
+  Partial<{ [K in keyof BoardScreensApi]: BoardScreensApi[K] }>;
 
 export interface DispatcherOptions {
   /** A viewer's view of an answer (core/access/viewer-view.ts); by default with pseudonyms of this dispatcher's own. */
@@ -59,6 +61,9 @@ export function createDispatcher(handlers: DispatchHandlers, options: Dispatcher
   const pseudonyms = createPseudonyms();
   const view = options.view ?? ((name, value, caller) => viewerView(name, value, caller, pseudonyms));
   const dispatch = async (name: string, args: unknown, caller: Caller = ADMIN): Promise<Envelope<unknown>> => {
+    // a screen's token opens its board only: refused before anything else is said about the method or its arguments
+    const outOfScreen = screenRefusal(caller, name, args ?? {});
+    if (outOfScreen !== null) return { ok: false, error: { code: 'forbidden', message: outOfScreen } };
     if (!isApiName(name)) return { ok: false, error: { code: 'unknown-method', message: `unknown method "${name}"` } };
     if (!roleAllows(caller.role, METHOD_ROLES[name])) {
       return { ok: false, error: { code: 'forbidden', message: `${name} is for an admin; this ${caller.role} token may only read the floor` } };

@@ -14,6 +14,7 @@ import { parseIsoInstant } from '../time/iso-instant';
 import { RefusedError } from './refused';
 import { boardSchemas } from './schemas-boards';
 import { reportScheduleSchemas } from './schemas-reports';
+import { screenSchemas } from './schemas-screens';
 
 /**
  * A date-time payload: ISO 8601 only (time/iso-instant.ts), with Z or an offset, or without one: then it is read in
@@ -148,6 +149,7 @@ export const apiArgSchemas = {
   'reports/cancel': reportJobId,
   'reports/reveal': reportJobId,
   ...reportScheduleSchemas,
+  ...screenSchemas,
   'center/get': none,
   'center/set': z
     .object({

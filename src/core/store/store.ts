@@ -182,7 +182,7 @@ export interface StoreWriter extends StoreReader {
   acknowledgeAlert(id: number, at: number): void;
   snoozeAlert(id: number, until: number | null): void;
   /** A new viewer token (its name is free: the caller checked). */
-  addAccessToken(t: { name: string; hash: string; names: boolean; createdAt: number; expiresAt: number | null }): void;
+  addAccessToken(t: { name: string; hash: string; names: boolean; createdAt: number; expiresAt: number | null; board?: string | null }): void;
   /** Whether a token of that name was there to remove. */
   removeAccessToken(name: string): boolean;
   touchAccessToken(name: string, at: number): void;

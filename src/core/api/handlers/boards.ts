@@ -4,8 +4,7 @@
  * removed. The screens bound to a board are counted and revoked by the screens' part (BoardScreens), where the
  * runtime serves one.
  */
-import type { BoardListEntry } from '../../../shared/api-boards';
-import type { Handlers } from '../../../shared/api';
+import type { BoardListEntry, BoardsCoreApi } from '../../../shared/api-boards';
 import type { BoardsService } from '../../boards/boards-store';
 import { RefusedError } from '../refused';
 
@@ -22,7 +21,7 @@ export interface BoardHandlerDeps {
   screens?: BoardScreens;
 }
 
-export function boardsHandlers(d: BoardHandlerDeps): Handlers<'boards'> {
+export function boardsHandlers(d: BoardHandlerDeps): { [K in keyof BoardsCoreApi]: BoardsCoreApi[K] } {
   return {
     'boards/list': () =>
       d.boards.list().map(
