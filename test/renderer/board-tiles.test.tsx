@@ -191,12 +191,12 @@ describe('every kind of tile', () => {
 });
 
 describe('rows that fit', () => {
-  it('keeps rows at least 4.5 % of the screen tall, and no wider than 9 times their height', () => {
-    // 1080p, a 400 px tall list 900 wide: max(48.6, 100) = 100 px a row -> 4 rows
-    expect(rowsThatFit({ width: 900, height: 400 }, 1080)).toBe(4);
-    // 4K, the same tile at twice the size: max(97.2, 200) -> 4 rows: the same rows at any resolution
-    expect(rowsThatFit({ width: 1800, height: 800 }, 2160)).toBe(4);
-    // a narrow tall list on 1080p: max(48.6, 33.3) -> 600 / 48.6 = 12 rows
+  it('keeps rows at least 4.5 % of the screen tall, and no wider than 16 times their height', () => {
+    // 1080p, a 400 px tall list 900 wide: max(48.6, 56.25) = 56.25 px a row -> 7 rows
+    expect(rowsThatFit({ width: 900, height: 400 }, 1080)).toBe(7);
+    // 4K, the same tile at twice the size: max(97.2, 112.5) -> 7 rows: the same rows at any resolution
+    expect(rowsThatFit({ width: 1800, height: 800 }, 2160)).toBe(7);
+    // a narrow tall list on 1080p: max(48.6, 18.75) -> 600 / 48.6 = 12 rows
     expect(rowsThatFit({ width: 300, height: 600 }, 1080)).toBe(12);
   });
 

@@ -11,12 +11,15 @@ export function HeadlineTile({ snapshot, tile }: { snapshot: FloorSnapshot; tile
   return (
     <BoardTileFrame tile={tile} title={tile.title ?? 'Center today'}>
       <dl className="board-headline" style={{ ['--figures' as string]: figures.length }}>
-        {figures.map((figure) => (
-          <div key={figure} className="board-headline__figure" data-testid={`board-headline-${figure}`}>
-            <dd>{headlineValue(snapshot, figure)}</dd>
-            <dt>{HEADLINE_LABEL[figure]}</dt>
-          </div>
-        ))}
+        {figures.map((figure) => {
+          const value = headlineValue(snapshot, figure);
+          return (
+            <div key={figure} className="board-headline__figure" data-testid={`board-headline-${figure}`} style={{ ['--chars' as string]: Math.max(3, value.length) }}>
+              <dd>{value}</dd>
+              <dt>{HEADLINE_LABEL[figure]}</dt>
+            </div>
+          );
+        })}
       </dl>
     </BoardTileFrame>
   );

@@ -32,7 +32,10 @@ export function AlertsTile({ snapshot, tile }: { snapshot: FloorSnapshot; tile: 
   const rolling = lines.length > fit;
   const line = (l: { key: string; text: string }, copy: string) => (
     <li key={copy + l.key} className="board-ticker__line" aria-hidden={copy === 'b' ? true : undefined}>
-      <span aria-hidden="true">✖</span> {l.text}
+      <span className="board-ticker__icon" aria-hidden="true">
+        ✖
+      </span>
+      <span className="board-ticker__text">{l.text}</span>
     </li>
   );
   return (

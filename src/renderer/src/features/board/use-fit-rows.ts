@@ -1,6 +1,6 @@
 /**
  * How many list rows a tile holds: rows stay tall enough to read from 5 m (a row at least 4.5 % of the screen's
- * height, and never wider than 9 times its height so a wide tile does not get thin rows), whatever the screen
+ * height, and never wider than 16 times its height so a wide tile does not get thin rows), whatever the screen
  * and the tile's spans. Measured from the list's box as it resizes; FALLBACK_ROWS before any layout (and in
  * tests, where nothing is laid out).
  */
@@ -8,7 +8,7 @@ import { useEffect, useState, type RefObject } from 'react';
 
 const FALLBACK_ROWS = 5;
 const MIN_ROW_SHARE_OF_SCREEN = 0.045;
-const MAX_ROW_ASPECT = 9;
+const MAX_ROW_ASPECT = 16;
 
 export function rowsThatFit(box: { width: number; height: number }, screenHeight: number): number {
   if (box.width <= 0 || box.height <= 0) return FALLBACK_ROWS;
