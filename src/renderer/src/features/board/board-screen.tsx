@@ -18,6 +18,7 @@ import { usePixelShift, useScheduledReload } from './use-board-upkeep';
 import type { Board } from '../../../../shared/boards';
 import type { FloorSnapshot } from '../../../../shared/api';
 import './board.css';
+import './board-lists.css';
 
 const reloadPage = () => window.location.reload();
 
