@@ -1,5 +1,7 @@
 import { useClient, useConnectionState } from './api/client-context';
 import { AccessView } from './features/access/access-view';
+import { BoardScreen } from './features/board/board-screen';
+import { boardNameFrom } from './features/board/board-route';
 import { callerAllows, SessionProvider } from './features/access/session';
 import { SignInScreen } from './features/access/sign-in-screen';
 import { useCaller } from './features/access/use-caller';
@@ -13,7 +15,14 @@ import { FrozenBanner, useFrozen } from './features/nav/frozen-banner';
 import { ViewBoundary } from './features/nav/view-boundary';
 import { useHashView, VIEW_METHOD } from './features/nav/view-route';
 
+/** A wall display's board (`/board/NAME`, `#/board/NAME`) or the console. */
 export function App() {
+  const client = useClient();
+  const board = boardNameFrom(window.location);
+  return board === null ? <Console /> : <BoardScreen client={client} name={board} />;
+}
+
+function Console() {
   const client = useClient();
   const connection = useConnectionState();
   const caller = useCaller(client);
