@@ -92,9 +92,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const hostCheck = createHostCheck({ listen: options.host, publicUrl: options.publicUrl, allowHosts: options.allowHosts, now: () => options.engine.wall.now() });
   const accessOf = guardRequests(app, hostCheck, options.access);
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
-  // a wall display's board (/board/NAME): the same page, whose relative asset paths then resolve under /board/
+  // a wall display's board (/board/NAME, served below): the same page, whose relative asset paths resolve under /board/
   await app.register(fastifyStatic, { root: options.rendererDir, prefix: '/board/', decorateReply: false, index: false });
-  app.get('/board/:name', (_req, reply) => reply.sendFile('index.html'));
   const sockets = createSocketHub({
     engine: options.engine,
     access: options.access,

@@ -4,7 +4,9 @@
  * test-results/ to be looked at (readable from 5 m?). Needs the boards API (boards/get) on the host.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { LATE_MORNING, startHost, type RunningHost } from '../helpers/host';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { LATE_MORNING, ROOT, startHost, type RunningHost } from '../helpers/host';
 
 let host: RunningHost;
 
@@ -54,7 +56,9 @@ for (const [width, height] of SIZES) {
   test(`the floor board fits ${width}x${height} without scroll or clipping, both pages`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.clock.install();
-    await page.goto(`${host.url}board/floor?token=${encodeURIComponent(host.adminSecret)}`);
+    // an admin's session (the login link's cookie), as the Boards screen's preview has it
+    await page.goto(host.loginUrl);
+    await page.goto(`${host.url}board/floor`);
     const board = page.getByTestId('board');
     await expect(board).toHaveAttribute('data-page', '0', { timeout: 15_000 });
     await expect(page.getByTestId('board-tile-channel')).toHaveCount(4);
@@ -73,8 +77,20 @@ for (const [width, height] of SIZES) {
   });
 }
 
+test("a TV's screen token in the address shows its board, cut to it, with no cookie kept", async ({ page }) => {
+  const made = execFileSync(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'boards', 'token', 'create', 'floor', '--name', 'lobby tv', '--db', host.dbPath], { cwd: ROOT, encoding: 'utf8' });
+  const path = /\/board\/floor\?token=\S+/.exec(made)![0];
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${host.url}${path.slice(1)}`);
+  await expect(page.getByTestId('board')).toHaveAttribute('data-page', '0', { timeout: 15_000 });
+  await expect(page.getByTestId('board-tile-channel')).toHaveCount(4);
+  expect(await page.context().cookies()).toEqual([]);
+  expect(page.url()).toContain('token=fbv_');
+});
+
 test('a board the host does not have shows its waiting page, not the console', async ({ page }) => {
-  await page.goto(`${host.url}board/no-such-board?token=${encodeURIComponent(host.adminSecret)}`);
+  await page.goto(host.loginUrl);
+  await page.goto(`${host.url}board/no-such-board`);
   await expect(page.getByTestId('board-waiting')).toBeVisible();
   await expect(page.getByTestId('board')).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import type { ApiArgs, ApiName, ApiResult, FloorboardBridge, PushEvents, PushName } from '../../../shared/api';
 import { ApiError } from './api-error';
 import { createBridgeTransport } from './bridge-transport';
-import { HttpTransport } from './http-transport';
+import { HttpTransport, screenTokenOf } from './http-transport';
 import type { ConnectionState, SignedOut, Transport } from './transport';
 
 export { ApiError } from './api-error';
@@ -58,5 +58,5 @@ export class ApiClient {
 /** The preload bridge when running in Electron, else HTTP + WebSocket against the page's own origin. */
 export function createClient(host: { floorboard?: FloorboardBridge; location: { href: string } } = window): ApiClient {
   if (host.floorboard) return new ApiClient(createBridgeTransport(host.floorboard), 'desktop');
-  return new ApiClient(new HttpTransport({ pageUrl: host.location.href }), 'browser');
+  return new ApiClient(new HttpTransport({ pageUrl: host.location.href, screenToken: screenTokenOf(host.location.href) }), 'browser');
 }

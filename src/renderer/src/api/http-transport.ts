@@ -15,6 +15,12 @@ export interface SocketLike {
 export interface HttpTransportOptions {
   /** The page's own URL: calls and the push socket go to its origin. */
   pageUrl: string;
+  /**
+   * A wall display's screen token, from its board page's own address (`/board/NAME?token=fbv_...`: a TV's browser may
+   * forget cookies, so the token stays in the address): sent as a bearer on calls and in the socket's URL, where a
+   * browser can set no header. Any other page signs in with its session cookie.
+   */
+  screenToken?: string;
   fetch?: typeof fetch;
   openSocket?: (url: string) => SocketLike;
   backoff?: Backoff;
@@ -32,11 +38,19 @@ function callUrl(pageUrl: string, name: ApiName): string {
   return new URL(`/api/${name}`, pageUrl).toString();
 }
 
-/** `ws://host/ws`, or `wss://` when the page came over https. */
-export function pushUrl(pageUrl: string): string {
+/** `ws://host/ws`, or `wss://` when the page came over https; a screen's token in its query. */
+export function pushUrl(pageUrl: string, screenToken?: string): string {
   const url = new URL('/ws', pageUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  if (screenToken) url.searchParams.set('token', screenToken);
   return url.toString();
+}
+
+/** A board page's screen token (`/board/NAME?token=fbv_...`), or none. */
+export function screenTokenOf(pageUrl: string): string | undefined {
+  const url = new URL(pageUrl);
+  const token = url.searchParams.get('token');
+  return url.pathname.startsWith('/board/') && token?.startsWith('fbv_') ? token : undefined;
 }
 
 function isEnvelope(body: unknown): body is Envelope<unknown> {
@@ -87,7 +101,7 @@ export class HttpTransport implements Transport {
     try {
       response = await this.fetchFn(callUrl(this.options.pageUrl, name), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(this.options.screenToken ? { authorization: `Bearer ${this.options.screenToken}` } : {}) },
         body: JSON.stringify(args ?? {}),
       });
     } catch (error) {
@@ -147,7 +161,7 @@ export class HttpTransport implements Transport {
     if (this.closed || this.signOut) return;
     let socket: SocketLike;
     try {
-      socket = this.openSocket(pushUrl(this.options.pageUrl));
+      socket = this.openSocket(pushUrl(this.options.pageUrl, this.options.screenToken));
     } catch {
       this.lost();
       return;

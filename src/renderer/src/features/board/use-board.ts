@@ -6,7 +6,6 @@
 import { useEffect, useState } from 'react';
 import type { Board } from '../../../../shared/boards';
 import { ApiError, type ApiClient } from '../../api/client';
-import { fetchBoard } from './board-source';
 
 export const RETRY_MS = 5_000;
 const REFRESH_MS = 5 * 60_000;
@@ -23,7 +22,7 @@ export function useBoard(client: ApiClient, name: string): BoardLoad {
     let active = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = () => {
-      fetchBoard(client, name).then(
+      client.call('boards/get', { name }).then(
         (version) => {
           if (!active) return;
           setLoad({ board: version.board, problem: null });
