@@ -96,6 +96,20 @@ describe('FloorView tiles and agents', () => {
     expect(screen.getAllByTestId('channel-tile-voice')[1].querySelector('[data-testid="channel-cause"]')).toBeNull();
   });
 
+  it('names the window of a cause beside it: the tile\'s big figures are today\'s', () => {
+    const result = { standardId: 'csat', key: 'voice', channel: 'voice' as const, queue: null, figure: 0.72, status: 'breach' as const, attainment: null, basis: '40 answers', volume: 40, windowStart: NOW - 7 * 86_400_000, windowEnd: NOW };
+    const evaluation = {
+      at: NOW, version: 1, channels: [], consistencyIndex: null, atRisk: [], notReadyByReason: [], hours: [], worst: null, staffing: [],
+      results: [result],
+      definitions: { csat: { name: 'CSAT at least 80 %', metric: 'csat' as const, window: 'week' as const } },
+    };
+    renderFloor(snapshot({ standards: evaluation }));
+    const tile = screen.getByTestId('channel-tile-voice');
+    expect(tile.getAttribute('data-status')).toBe('alert');
+    expect(tile.querySelector('[data-testid="channel-cause"]')!.textContent).toBe('Last 7 days: 72.0 % against “CSAT at least 80 %”');
+    expect(tile.getAttribute('aria-label')).toBe('Voice: below expected (last 7 days)');
+  });
+
   it('always shows the four channel tiles in order, even when the snapshot lacks some', () => {
     const s = snapshot();
     renderFloor({ ...s, channels: [s.channels[0]] });
