@@ -58,12 +58,12 @@ describe('AgentTable', () => {
     const cell = (col: string) => carol.querySelector(`[data-column="${col}"]`)!.textContent;
     expect(cell('state')).toBe('■ Not ready');
     expect(cell('reason')).toBe('Lunch');
-    expect(cell('timeInState')).toBe('12:34');
+    expect(cell('timeInState')).toBe('12m 34s');
     expect(cell('contacts')).toBe('—');
     const alice = screen.getAllByTestId('agent-row').find((r) => r.getAttribute('data-agent-id') === 'a2')!;
     expect(alice.querySelector('[data-column="contacts"]')!.textContent).toBe('Web Chat c-9');
     expect(alice.querySelector('[data-column="channels"]')!.textContent).toBe('Chat · Voice');
-    expect(alice.querySelector('[data-column="timeInState"]')!.textContent).toBe('00:45');
+    expect(alice.querySelector('[data-column="timeInState"]')!.textContent).toBe('45s');
   });
 
   it('filters by free text over name, state, reason and queue', () => {

@@ -45,8 +45,8 @@ describe('ChannelTile', () => {
     const tile = screen.getByTestId('channel-tile-chat');
     expect(tile.getAttribute('data-status')).toBe('alert');
     expect(text(tile, 'status')).toBe('✖ below target');
-    expect(tile.textContent).toContain('SL 50% · T 60s');
-    expect(text(tile, 'metric-first-response')).toBe('3:07');
+    expect(tile.textContent).toContain('SL 50% · T 1m');
+    expect(text(tile, 'metric-first-response')).toBe('3m 07s');
   });
 
   it('renders null metrics as "—"', () => {
@@ -75,7 +75,7 @@ describe('ChannelTile', () => {
   it('labels a range of thresholds when a channel mixes them', () => {
     const queues = [queueLive('A', 'chat', { thresholdSeconds: 30 }), queueLive('B', 'chat', { thresholdSeconds: 90 })];
     render(<ChannelTile channel="chat" live={channelLive('chat', { queues: 2 })} queues={queues} />);
-    expect(screen.getByTestId('channel-tile-chat').textContent).toContain('T 30s–90s');
+    expect(screen.getByTestId('channel-tile-chat').textContent).toContain('T 30s–1m 30s');
   });
 });
 
@@ -94,7 +94,7 @@ describe('QueueTile', () => {
     expect(tile.getAttribute('data-status')).toBe('warn');
     expect(text(tile, 'status')).toBe('▲ at risk');
     expect(text(tile, 'metric-waiting')).toBe('7');
-    expect(text(tile, 'metric-longest-wait')).toBe('1:35');
+    expect(text(tile, 'metric-longest-wait')).toBe('1m 35s');
     expect(text(tile, 'metric-sl')).toBe('74%');
     expect(text(tile, 'metric-asa')).toBe('31s');
     expect(text(tile, 'metric-abandon')).toBe('12%');

@@ -7,6 +7,7 @@
 import type { Channel } from '../../shared/api';
 import type { ChannelAttainment, Driver, StaffingNeed, StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import { STANDARD_METRICS } from '../../shared/standards';
+import { formatPercent } from '../../shared/format';
 import { CHANNELS } from '../model/types';
 import type { BusinessHours } from '../time/business-hours';
 import { ahtSeconds, type ChannelLoads } from './channel-loads';
@@ -15,7 +16,7 @@ import type { FloorFacts } from './floor-facts';
 import type { Pass } from './pass-context';
 import type { Standard } from './standard';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+const pct = (v: number): string => formatPercent(v, 1);
 
 /** Per channel: the mean attainment of its measured cells (queues aside), weighted later by contacts offered today. */
 export function channelAttainments(results: readonly StandardResult[], loads: ChannelLoads): ChannelAttainment[] {

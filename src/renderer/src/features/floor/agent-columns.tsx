@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { AGENT_STATES, type AgentRow } from '../../../../shared/api';
-import { formatClock, NONE } from '../../../../shared/format';
+import { formatDuration, NONE } from '../../../../shared/format';
 import { AgentStatePill } from './agent-state-pill';
 import { CHANNEL_SHORT } from './channels';
 
@@ -31,7 +31,7 @@ export function agentColumns(now: number) {
     column.accessor((a) => Math.max(0, now - a.since), {
       id: 'timeInState',
       header: 'In state',
-      cell: (c) => <span className="num">{formatClock(c.getValue() / 1000)}</span>,
+      cell: (c) => <span className="num">{formatDuration(c.getValue() / 1000)}</span>,
     }),
     column.accessor((a) => a.contacts.length, {
       id: 'contacts',
