@@ -105,3 +105,24 @@ test('the page carries the one Content-Security-Policy, as header and meta tag, 
   await expect(floor.intradayChart.locator('canvas').first()).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test('the floor fits 1920x1080 without scrolling, chart axis and agents in view; at 1366x768 the header is one line', async ({ page }) => {
+  const floor = new FloorPage(page, host);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await floor.goto();
+  await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  await expect(floor.agentRows.first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/floor-1920x1080.png' });
+  const layout = await floor.layout();
+  expect(layout.scrollOverflow, 'nothing scrolls at 1920x1080').toBeLessThanOrEqual(0);
+  // the chart's canvas (its time axis is drawn at its foot) ends inside the screen
+  expect(layout.chartBottom).toBeLessThanOrEqual(1080);
+  expect(layout.agentRowsInView).toBeGreaterThan(3);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect.poll(async () => (await floor.layout()).headerLines).toBe(1);
+  await page.screenshot({ path: 'test-results/floor-1366x768.png' });
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await expect.poll(async () => (await floor.layout()).scrollOverflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/floor-3840x2160.png' });
+});
