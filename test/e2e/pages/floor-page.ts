@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** The floor screen in an end-to-end test: its tiles and their figures, the header clock, the agent table. */
 import type { Locator } from '@playwright/test';
 import type { Channel } from '../../../src/shared/api';

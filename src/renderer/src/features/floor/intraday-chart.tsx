@@ -5,7 +5,9 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { FloorSnapshot } from '../../../../shared/api';
 import { useTheme } from '../theme/theme-context';
+import { formatPercent } from '../../../../shared/format';
 import { intradayOption, type ChartColors } from './intraday-option';
+import { SL_TARGET } from './status';
 
 // Only what this chart draws: keeps the renderer bundle far smaller than the full echarts build.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -56,7 +58,7 @@ export function IntradayChart({ snapshot }: { snapshot: ChartInput }) {
   return (
     <section className="panel intraday" aria-label="Intraday volume and service level">
       <h2 className="panel__title">
-        Today by {intervals.minutes}-minute interval <span className="panel__hint">bars: offered · line: SL, all channels</span>
+        Today by {intervals.minutes}-minute interval <span className="panel__hint">bars: offered · line: SL, all channels · dashes: target {formatPercent(SL_TARGET)}</span>
       </h2>
       <div className="intraday__chart" ref={hostRef} data-testid="intraday-chart" />
     </section>
