@@ -78,10 +78,10 @@ export class FloorPage extends ConsolePage {
       const scrollOverflow = Math.max(floor.scrollHeight - floor.clientHeight, root.scrollHeight - root.clientHeight, root.scrollWidth - root.clientWidth);
       const chart = document.querySelector('[data-testid="intraday-chart"] canvas')?.getBoundingClientRect();
       const table = document.querySelector('[data-testid="agent-table"]')!.getBoundingClientRect();
-      const rows = [...document.querySelectorAll('[data-testid="agent-row"]')].map((r) => r.getBoundingClientRect());
+      const rows = Array.from(document.querySelectorAll('[data-testid="agent-row"]')).map((r) => r.getBoundingClientRect());
       const agentRowsInView = rows.filter((r) => r.top >= table.top && r.bottom <= Math.min(table.bottom, innerHeight) + 0.5).length;
       const header = document.querySelector('.floor-header') as HTMLElement;
-      const items = [...header.children].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+      const items = Array.from(header.children).map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
       // items on one line overlap vertically with the first one
       const first = items[0];
       const oneRow = items.every((r) => r.top < first.bottom && r.bottom > first.top);
