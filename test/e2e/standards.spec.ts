@@ -144,7 +144,7 @@ test('an invalid standard is refused with a message next to its field, and nothi
   await editor.getByRole('button', { name: 'Cancel' }).click();
 
   // an unknown time zone for the published hours
-  const hours = standards.calendarZone('voice-chat-hours');
+  const hours = standards.calendarZone('live-hours');
   await hours.field.fill('Europe/Atlantis');
   await hours.save.click();
   await expect(hours.error).toHaveText(/unknown time zone/);

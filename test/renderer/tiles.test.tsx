@@ -10,6 +10,19 @@ afterEach(cleanup);
 const text = (root: HTMLElement, testId: string) => within(root).getByTestId(testId).textContent;
 
 describe('ChannelTile', () => {
+  it('says how many wait when the channel is closed, and nothing more when none do', () => {
+    const s = snapshot();
+    render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} hours="Closed · opens Mon 08:00" />);
+    // the fixture's voice channel has 3 waiting
+    expect(text(screen.getByTestId('channel-tile-voice'), 'channel-hours')).toBe('Closed · opens Mon 08:00 · after hours: 3 waiting');
+    cleanup();
+    render(<ChannelTile channel="voice" live={{ ...s.channels[0], waitingNow: 0 }} queues={s.queues} hours="Closed · opens Mon 08:00" />);
+    expect(screen.queryByTestId('after-hours')).toBeNull();
+    cleanup();
+    render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} hours="Open until 20:00" />);
+    expect(screen.queryByTestId('after-hours')).toBeNull();
+  });
+
   it('shows the channel figures and "on target" for the fixture voice channel', () => {
     const s = snapshot();
     render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} />);

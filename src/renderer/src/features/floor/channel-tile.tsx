@@ -30,6 +30,8 @@ const NO_QUEUES: StatusVerdict = { status: 'idle', icon: '○', text: 'no queues
 
 export function ChannelTile({ channel, live, queues, standards, hours, definitions }: ChannelTileProps) {
   const hasQueues = queues.length > 0 || (live?.queues ?? 0) > 0;
+  const closed = hours?.startsWith('Closed') ?? false;
+  const afterHoursWaiting = closed ? (live?.waitingNow ?? 0) : 0;
   const fromStandards = live && hasQueues && standards ? standardsVerdict(standards) : null;
   const cause = fromStandards?.cause ?? null;
   const causeDefinition = cause ? definitions?.[cause.standardId] : undefined;
@@ -61,8 +63,14 @@ export function ChannelTile({ channel, live, queues, standards, hours, definitio
         <StatusBadge verdict={verdict} />
       </header>
       {hours && (
-        <p className={`tile__hours${hours.startsWith('Closed') ? ' tile__hours--closed' : ''}`} data-testid="channel-hours">
+        <p className={`tile__hours${closed ? ' tile__hours--closed' : ''}`} data-testid="channel-hours">
           {hours}
+          {afterHoursWaiting > 0 && (
+            // contacts keep arriving when the channel is closed: a CLOSED tile must not hide that they wait
+            <strong className="tile__after-hours" data-testid="after-hours">
+              {' '}· after hours: {formatCount(afterHoursWaiting)} waiting
+            </strong>
+          )}
         </p>
       )}
       {cause && causeDefinition && (
