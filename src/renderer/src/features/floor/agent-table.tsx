@@ -71,7 +71,7 @@ export function AgentTable({ agents, now }: { agents: AgentRow[]; now: number })
         <input
           type="search"
           className="agent-table__search"
-          placeholder="Filter name, state, reason, queue"
+          placeholder="Filter name, state, channel, reason, queue"
           aria-label="Filter agents by name, state, reason or queue"
           data-testid="agent-filter"
           value={text}
