@@ -85,6 +85,12 @@ test('a board whose host dies says its figures are frozen, and since when, inste
     await expect(floor.frozenBanner).toContainText(`Figures frozen at ${await floor.centerClock.textContent()}`);
     await expect(floor.frozenBanner).toContainText('the link to the host is down');
     await expect(floor.main).toHaveCSS('opacity', '0.45'); // greyed
+    // the banner leaves the navigation and the clock in view and usable
+    const banner = (await floor.frozenBanner.boundingBox())!;
+    for (const part of [page.getByRole('navigation', { name: 'Screens' }), floor.centerClock]) {
+      const box = (await part.boundingBox())!;
+      expect(box.y + box.height <= banner.y || banner.y + banner.height <= box.y, 'banner clear of the header').toBe(true);
+    }
     await page.screenshot({ path: 'test-results/floor-frozen.png' });
   } finally {
     await own.stop();
@@ -120,9 +126,25 @@ test('the floor fits 1920x1080 without scrolling, chart axis and agents in view;
   expect(layout.agentRowsInView).toBeGreaterThan(3);
 
   await page.setViewportSize({ width: 1366, height: 768 });
-  await expect.poll(async () => (await floor.layout()).headerLines).toBe(1);
+  await page.waitForTimeout(300); // one layout after the resize
   await page.screenshot({ path: 'test-results/floor-1366x768.png' });
+  await expect.poll(async () => (await floor.layout()).headerLines).toBe(1);
   await page.setViewportSize({ width: 3840, height: 2160 });
   await expect.poll(async () => (await floor.layout()).scrollOverflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/floor-3840x2160.png' });
+});
+
+test('tile explanations and the chart\'s details are reachable by keyboard', async ({ page }) => {
+  const floor = new FloorPage(page, host);
+  await floor.goto();
+  await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  // Tab reaches the voice tile's service level: its explanation shows on focus
+  const sl = floor.channelTile('voice').locator('.metric.explained').first();
+  await sl.focus();
+  await expect(sl).toBeFocused();
+  expect(await sl.evaluate((el) => getComputedStyle(el, '::after').content)).toMatch(/Service level today/);
+  // the chart takes focus and the arrows bring up an interval's tooltip
+  await floor.intradayChart.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(floor.intradayChart.locator('div').filter({ hasText: /offered · SL/ }).first()).toBeVisible();
 });

@@ -10,6 +10,17 @@ afterEach(cleanup);
 const text = (root: HTMLElement, testId: string) => within(root).getByTestId(testId).textContent;
 
 describe('ChannelTile', () => {
+  it('lets the keyboard reach each figure\'s explanation, not the mouse only', () => {
+    const s = snapshot();
+    render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} />);
+    const sl = screen.getByTestId('metric-sl').closest('.metric')!;
+    expect(sl.getAttribute('tabindex')).toBe('0');
+    expect(sl.getAttribute('data-explain')).toMatch(/^Service level today/);
+    expect(sl.getAttribute('aria-description')).toBe(sl.getAttribute('data-explain'));
+    // a figure with nothing to explain takes no stop in the tab order
+    expect(screen.getByTestId('metric-waiting').closest('.metric')!.hasAttribute('tabindex')).toBe(false);
+  });
+
   it('says how many wait when the channel is closed, and nothing more when none do', () => {
     const s = snapshot();
     render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} hours="Closed · opens Mon 08:00" />);

@@ -74,7 +74,7 @@ export function ChannelTile({ channel, live, queues, standards, hours, definitio
         </p>
       )}
       {cause && causeDefinition && (
-        <p className="tile__cause" data-testid="channel-cause" title={cause.basis}>
+        <p className="tile__cause explained" data-testid="channel-cause" title={cause.basis} tabIndex={0} data-explain={cause.basis} aria-description={cause.basis}>
           {causeWindow && <span className="tile__cause-window">{causeWindow[0].toUpperCase() + causeWindow.slice(1)}: </span>}
           {causeUnit && (
             <>
