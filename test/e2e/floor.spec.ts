@@ -124,6 +124,11 @@ test('the floor fits 1920x1080 without scrolling, chart axis and agents in view;
   // the chart's canvas (its time axis is drawn at its foot) ends inside the screen
   expect(layout.chartBottom).toBeLessThanOrEqual(1080);
   expect(layout.agentRowsInView).toBeGreaterThan(3);
+  // the README's pictures of the floor (docs/screenshot-floor-light.png has always held the dark theme)
+  await page.screenshot({ path: 'docs/screenshot-floor.png' });
+  await page.getByTestId('theme-toggle').click();
+  await page.screenshot({ path: 'docs/screenshot-floor-light.png' });
+  await page.getByTestId('theme-toggle').click();
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.waitForTimeout(300); // one layout after the resize

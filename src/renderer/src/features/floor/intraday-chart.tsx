@@ -71,7 +71,7 @@ export function IntradayChart({ snapshot }: { snapshot: ChartInput }) {
   return (
     <section className="panel intraday" aria-label="Intraday volume and service level">
       <h2 className="panel__title">
-        Today by {intervals.minutes}-minute interval <span className="panel__hint">bars: offered · line: SL, all channels · dashes: target {formatPercent(SL_TARGET)}</span>
+        Today by {intervals.minutes}-minute interval <span className="panel__hint">bars: offered · line: SL · dashed: {formatPercent(SL_TARGET)} target</span>
       </h2>
       <div
         className="intraday__chart"
