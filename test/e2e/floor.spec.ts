@@ -24,6 +24,10 @@ test('the floor view shows all four channels with live figures', async ({ page }
   }
   // the simulated floor has been running since the start of the day: voice has answered contacts
   await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  // every figure in the one format: "92%", "1,234", "45s", "21m 18s", "2h 34m" (never "21:18", a time of day)
+  const figures = await page.locator('.metric__value').allTextContents();
+  expect(figures.length).toBeGreaterThan(40);
+  for (const f of figures) expect(f).toMatch(/^(—|\d+%|\d{1,3}(,\d{3})*|\d+s|\d+m \d\ds|\d+h \d\dm)$/);
   await expect(floor.simulatedLabel).toBeVisible();
   await page.screenshot({ path: 'test-results/floor-light.png' });
 });

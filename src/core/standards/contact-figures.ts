@@ -12,7 +12,7 @@ import { percentileOfGrowing } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
-import { formatDuration } from '../../shared/format';
+import { formatDuration, formatThreshold } from '../../shared/format';
 import { BusinessHours } from '../time/business-hours';
 import type { Group, Judged } from './evaluation-cache';
 import type { Standard } from './standard';
@@ -109,7 +109,7 @@ export interface GroupFigure {
 export function groupFigure(s: Standard, g: Group): GroupFigure {
   const t = g.tally;
   const T = s.options.thresholdSeconds;
-  const tText = T === undefined ? 'the queue\'s T' : secs(T);
+  const tText = T === undefined ? 'the queue\'s T' : formatThreshold(T);
   const fig = (figure: number | null, basis: string, volume: number): GroupFigure => ({ figure, basis, volume });
   switch (s.metric) {
     case 'service-level': {
