@@ -30,7 +30,7 @@ import type { QueueSetting } from '../core/feeds/queue-settings';
 import { allowHostName } from '../server/allowed-hosts';
 import { startHost } from '../server/host';
 import { CHANNELS, type AbandonMapping, type Channel, type IngestSummary } from '../shared/api';
-import { formatDuration, formatPercent } from '../shared/format';
+import { formatDuration, formatPercent, formatThreshold } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
 import { registerBoardsCommands } from './boards-commands';
 import { registerBoardTokenCommands } from './board-token-commands';
@@ -329,8 +329,8 @@ program
     if (o.json) console.log(JSON.stringify(out, null, 2));
     else {
       console.log(
-        `${r.agents} agents for ${o.calls} contacts in ${o.intervalMinutes} min at ${formatDuration(o.aht)} AHT (${r.trafficErlangs.toFixed(2)} Erlangs): ` +
-          `${formatPercent(r.serviceLevel)} within ${formatDuration(o.threshold)} (target ${formatPercent(o.target)}), ASA ${formatDuration(r.asaSeconds)}, occupancy ${formatPercent(r.occupancy)}`,
+        `${r.agents} agents for ${o.calls} contacts in ${formatThreshold(o.intervalMinutes * 60)} at ${formatDuration(o.aht)} AHT (${r.trafficErlangs.toFixed(2)} Erlangs): ` +
+          `${formatPercent(r.serviceLevel)} within ${formatThreshold(o.threshold)} (target ${formatPercent(o.target)}), ASA ${formatDuration(r.asaSeconds)}, occupancy ${formatPercent(r.occupancy)}`,
       );
       console.log(r.definition);
     }

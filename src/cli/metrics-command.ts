@@ -17,7 +17,7 @@ import { localTimes } from '../core/time/local-times';
 import { parseIsoInstant } from '../core/time/iso-instant';
 import { defaultTimeZone } from '../core/floorboard';
 import { SERVICE_LEVEL_FORMULAS, type GroupBy, type MetricsRow, type ServiceLevelFormula } from '../shared/api';
-import { formatCount, formatDuration, formatPercent } from '../shared/format';
+import { formatCount, formatDuration, formatPercent, formatThreshold } from '../shared/format';
 import { defaultDbPath } from './paths';
 import { textTable } from './text-table';
 
@@ -111,7 +111,7 @@ export function registerMetricsCommand(program: Command): void {
         if (output === 'json') return console.log(JSON.stringify(report, null, 2));
         if (output === 'csv') return void process.stdout.write(csv(o.by, rows));
         const t = report.definition.thresholdSeconds;
-        console.log(`${report.from} to ${report.to} (${zone}); service level (${report.definition.formula}) = ${report.definition.serviceLevel}; T = ${typeof t === 'number' ? `${t} s` : t}; short abandons < ${report.definition.shortAbandonSeconds} s`);
+        console.log(`${report.from} to ${report.to} (${zone}); service level (${report.definition.formula}) = ${report.definition.serviceLevel}; T = ${typeof t === 'number' ? formatThreshold(t) : t}; short abandons < ${formatThreshold(report.definition.shortAbandonSeconds)}`);
         console.log(
           textTable(
             rows.map((m) => ({

@@ -17,6 +17,7 @@ import { createEngine, type Engine } from './engine';
 import type { CenterConfig } from './time/center-day';
 import type { QueueSetting } from './feeds/queue-settings';
 import { simulatedStreamEnd, startSimulatedFeed, type SurgeSpec } from './ingest/simulated-feed';
+import { publishSimulatedHours } from './simulator/published-hours';
 import { openDatabase, type Db } from './store/database';
 import { createRetentionPurge } from './store/retention-purge';
 import { createStoreWriter } from './store/store-writer';
@@ -143,6 +144,8 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
   const center: CenterConfig = { name: settings.name, timeZone: settings.timeZone, resetHour: settings.resetHour };
   const simulated = o.simulate ? simulatedClock(createStoreReader(db), wall, o.simulate, center, o.startAt) : null;
   const clock = simulated?.clock ?? (o.startAt === undefined ? wall : scaledClock({ origin: o.startAt, speed: 1, base: wall }));
+  // before the engine seeds the defaults: the demo's tiles must not read CLOSED while its night crew takes calls
+  if (o.simulate) publishSimulatedHours(createStoreWriter(db), center.timeZone, wall.now());
   const engine = createEngine({
     db,
     clock,

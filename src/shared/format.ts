@@ -14,33 +14,29 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 /** Whole seconds, never negative: clocks of different feeds can disagree by a little. */
 const wholeSeconds = (seconds: number): number => Math.max(0, Math.round(seconds));
 
-/** A metric duration: "45s", "3:07", "1:02:03"; "—" for null. */
+/*
+ * Durations have one form everywhere: units written out ("45s", "21m 18s", "2h 34m"), never "21:18", which beside
+ * the center's clock reads as a time of day. Two units at most; the smaller one is zero-padded so a figure that
+ * ticks keeps its width. A count of seconds over an hour drops its seconds: nobody reads them from the floor.
+ */
+
+/** A duration: "45s", "3m 07s", "2h 04m"; "—" for null. */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds == null || !Number.isFinite(seconds)) return NONE;
   const s = wholeSeconds(seconds);
   if (s < 60) return `${s}s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  return h > 0 ? `${h}:${pad2(m)}:${pad2(rest)}` : `${m}:${pad2(rest)}`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad2(s % 60)}s`;
+  return `${Math.floor(s / 3600)}h ${pad2(Math.floor((s % 3600) / 60))}m`;
 }
 
-/** A service-level threshold, as standards are written: "20s", "90s", "5 min", "1h", "24h". */
+/** A service-level threshold, as standards are written: the duration's units, zero parts left out ("20s", "1m 30s", "5m", "24h"). */
 export function formatThreshold(seconds: number): string {
   const s = wholeSeconds(seconds);
-  if (s < 120) return `${s}s`;
-  if (s % 3600 === 0) return `${s / 3600}h`;
-  if (s % 60 === 0) return `${s / 60} min`;
-  return formatDuration(s);
-}
-
-/** A running clock such as time in state: "00:45", "03:07", "1:02:03". */
-export function formatClock(seconds: number): string {
-  const s = wholeSeconds(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  return h > 0 ? `${h}:${pad2(m)}:${pad2(rest)}` : `${pad2(m)}:${pad2(rest)}`;
+  const parts: string[] = [];
+  if (s >= 3600) parts.push(`${Math.floor(s / 3600)}h`);
+  if (s % 3600 >= 60) parts.push(`${Math.floor((s % 3600) / 60)}m`);
+  if (s % 60 > 0 || s === 0) parts.push(`${s % 60}s`);
+  return parts.join(' ');
 }
 
 /** A ratio 0..1 as a whole percentage: 0.823 -> "82%" (with `digits` 1, as reports print: "82.3%"); "—" for null. */
@@ -60,12 +56,11 @@ export function formatCount(n: number | null | undefined): string {
   return n.toLocaleString(NUMBER_LOCALE);
 }
 
-/** A coarse elapsed time for sentences ("No events for 2 min"): "45 s", "2 min", "1 h 05 min". */
+/** A coarse elapsed time for sentences ("No events for 2m"), in the duration's units: "45s", "2m", "1h 05m". */
 export function formatElapsed(seconds: number): string {
   const s = wholeSeconds(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min`;
-  return `${Math.floor(s / 3600)} h ${pad2(Math.floor((s % 3600) / 60))} min`;
+  if (s < 3600) return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m`;
+  return formatDuration(s);
 }
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
@@ -102,13 +97,13 @@ export function formatDateTime(epochMs: number, timeZone: string): string {
 }
 
 /**
- * How far an instant is from now, in words: "3 min ago", "in 30 days", "just now". Days are rounded (a token made
+ * How far an instant is from now, in words, in the duration's units: "3m ago", "in 30 days", "just now". Days are rounded (a token made
  * for 30 days reads "in 30 days", not 29 and some hours); minutes and hours count whole ones.
  */
 export function formatRelative(epochMs: number, nowMs: number): string {
   const ahead = epochMs > nowMs;
   const s = Math.abs(epochMs - nowMs) / 1000;
   if (s < 60) return ahead ? 'in under a minute' : 'just now';
-  const span = s < 3600 ? `${Math.floor(s / 60)} min` : s < 2 * 86_400 ? `${Math.floor(s / 3600)} h` : `${Math.round(s / 86_400)} days`;
+  const span = s < 3600 ? `${Math.floor(s / 60)}m` : s < 2 * 86_400 ? `${Math.floor(s / 3600)}h` : `${Math.round(s / 86_400)} days`;
   return ahead ? `in ${span}` : `${span} ago`;
 }

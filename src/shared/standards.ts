@@ -181,8 +181,12 @@ export interface StandardsEvaluation {
   /** The standards version evaluated. */
   version: number;
   results: StandardResult[];
-  /** Each standard of the version evaluated, by id: its name and metric (what a result's cell or a tile names). */
-  definitions?: Record<string, { name: string; metric: StandardMetric }>;
+  /**
+   * Each standard of the version evaluated, by id: its name, metric and window (what a result's cell or a tile
+   * names; a tile whose figures are today's names a standard's other window beside it). `window` is absent from
+   * older hosts.
+   */
+  definitions?: Record<string, { name: string; metric: StandardMetric; window?: StandardWindow }>;
   channels: ChannelAttainment[];
   /**
    * 1 - the volume-weighted mean absolute deviation of channel attainment from its weighted mean: 1 when every

@@ -287,6 +287,25 @@ describe('live engine', () => {
     expect(after.agents).toEqual(before.agents);
   });
 
+  it('shows every queue it knows with zeros from the day\'s start, after a restart past the daily reset too', async () => {
+    const { tempDbPath, testEngine } = await import('../helpers/engine');
+    const path = tempDbPath();
+    const a = testEngine(at(0), {}, path);
+    // Billing is configured; Sales and Web Chat are known only from their contacts (a queue_log names no channel config)
+    a.engine.ingestNdjson('f', lines([ev.queue('Billing', 'voice', 20), ev.queued(0, 'A'), ev.answered(5, 'A'), ev.queued(0, 'S', 'Sales'), ev.abandoned(9, 'S'), ev.queued(0, 'W', 'Web Chat', 'chat'), ev.answered(20, 'W')]));
+    a.close();
+    // the next day (centre day from midnight UTC): nothing happened yet today
+    const b = testEngine(at(86_400), {}, path);
+    cleanup.push(b.close);
+    const queues = b.engine.snapshot().queues;
+    expect(queues.map((q) => [q.name, q.channel, q.offered, q.waitingNow, q.serviceLevel])).toEqual([
+      ['Billing', 'voice', 0, 0, null],
+      ['Sales', 'voice', 0, 0, null],
+      ['Web Chat', 'chat', 0, 0, null],
+    ]);
+    expect(queues.find((q) => q.name === 'Web Chat')!.thresholdSeconds).toBe(60); // chat's default T
+  });
+
   it('pushes a snapshot to subscribers within the push delay after new events', () => {
     const { engine, clock } = setup();
     const got: number[] = [];

@@ -44,7 +44,7 @@ describe('the report judges', () => {
   it('the consistency across channels, the worst channel and its driver, in consistency.csv', () => {
     const voice = report.attainment.consistency.channels.find((c) => c.channel === 'voice')!;
     expect(voice.offered).toBe(26);
-    expect(report.attainment.consistency.worst).toMatchObject({ channel: 'voice', driver: 'abandons', detail: 'abandon rate 42.3 % on voice' });
+    expect(report.attainment.consistency.worst).toMatchObject({ channel: 'voice', driver: 'abandons', detail: 'abandon rate 42.3% on voice' });
     const csv = reportCsvFiles(report)['consistency.csv'].replace(/^\ufeff/, '').split('\n');
     expect(csv[0]).toBe('period,channel,attainment,offered,standards_measured,consistency_index,worst,driver,detail');
     expect(csv.find((l) => l.startsWith('2026-W10,voice,'))).toMatch(/^2026-W10,voice,[\d.]+,26,\d+,,yes,\w/);

@@ -24,6 +24,10 @@ test('the floor view shows all four channels with live figures', async ({ page }
   }
   // the simulated floor has been running since the start of the day: voice has answered contacts
   await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  // every figure in the one format: "92%", "1,234", "45s", "21m 18s", "2h 34m" (never "21:18", a time of day)
+  const figures = await page.locator('.metric__value').allTextContents();
+  expect(figures.length).toBeGreaterThan(40);
+  for (const f of figures) expect(f).toMatch(/^(—|\d+%|\d{1,3}(,\d{3})*|\d+s|\d+m \d\ds|\d+h \d\dm)$/);
   await expect(floor.simulatedLabel).toBeVisible();
   await page.screenshot({ path: 'test-results/floor-light.png' });
 });
@@ -85,6 +89,12 @@ test('a board whose host dies says its figures are frozen, and since when, inste
     await expect(floor.frozenBanner).toContainText(`Figures frozen at ${await floor.centerClock.textContent()}`);
     await expect(floor.frozenBanner).toContainText('the link to the host is down');
     await expect(floor.main).toHaveCSS('opacity', '0.45'); // greyed
+    // the banner leaves the navigation and the clock in view and usable
+    const banner = (await floor.frozenBanner.boundingBox())!;
+    for (const part of [page.getByRole('navigation', { name: 'Screens' }), floor.centerClock]) {
+      const box = (await part.boundingBox())!;
+      expect(box.y + box.height <= banner.y || banner.y + banner.height <= box.y, 'banner clear of the header').toBe(true);
+    }
     await page.screenshot({ path: 'test-results/floor-frozen.png' });
   } finally {
     await own.stop();
@@ -104,4 +114,46 @@ test('the page carries the one Content-Security-Policy, as header and meta tag, 
   await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
   await expect(floor.intradayChart.locator('canvas').first()).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test('the floor fits 1920x1080 without scrolling, chart axis and agents in view; at 1366x768 the header is one line', async ({ page }) => {
+  const floor = new FloorPage(page, host);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await floor.goto();
+  await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  await expect(floor.agentRows.first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/floor-1920x1080.png' });
+  const layout = await floor.layout();
+  expect(layout.scrollOverflow, 'nothing scrolls at 1920x1080').toBeLessThanOrEqual(0);
+  // the chart's canvas (its time axis is drawn at its foot) ends inside the screen
+  expect(layout.chartBottom).toBeLessThanOrEqual(1080);
+  expect(layout.agentRowsInView).toBeGreaterThan(3);
+  // the README's pictures of the floor (docs/screenshot-floor-light.png has always held the dark theme)
+  await page.screenshot({ path: 'docs/screenshot-floor.png' });
+  await page.getByTestId('theme-toggle').click();
+  await page.screenshot({ path: 'docs/screenshot-floor-light.png' });
+  await page.getByTestId('theme-toggle').click();
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForTimeout(300); // one layout after the resize
+  await page.screenshot({ path: 'test-results/floor-1366x768.png' });
+  await expect.poll(async () => (await floor.layout()).headerLines).toBe(1);
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await expect.poll(async () => (await floor.layout()).scrollOverflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/floor-3840x2160.png' });
+});
+
+test('tile explanations and the chart\'s details are reachable by keyboard', async ({ page }) => {
+  const floor = new FloorPage(page, host);
+  await floor.goto();
+  await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  // Tab reaches the voice tile's service level: its explanation shows on focus
+  const sl = floor.channelTile('voice').locator('.metric.explained').first();
+  await sl.focus();
+  await expect(sl).toBeFocused();
+  expect(await sl.evaluate((el) => getComputedStyle(el, '::after').content)).toMatch(/Service level today/);
+  // the chart takes focus and the arrows bring up an interval's tooltip
+  await floor.intradayChart.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(floor.intradayChart.locator('div').filter({ hasText: /offered · SL/ }).first()).toBeVisible();
 });

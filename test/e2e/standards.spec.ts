@@ -36,7 +36,7 @@ test('a standard changed on the Standards screen changes its cell in the matrix 
   await standards.goto();
   const cell = standards.cell('voice-service-level', 'voice');
   // the simulated floor has answered voice calls in the last 30 minutes: the cell has a figure
-  await expect(standards.cellFigure(cell)).toHaveText(/\d+\.\d %/);
+  await expect(standards.cellFigure(cell)).toHaveText(/\d+\.\d%/);
   await expect(standards.matrix).toContainText('version 1');
 
   // a target no floor meets: 99.9 % at least
@@ -71,7 +71,7 @@ test('a cell drills down to the contacts behind it, whose count gives the figure
   const standards = new StandardsPage(page, host);
   await standards.goto();
   const cell = standards.cell('voice-service-level', 'voice');
-  await expect(standards.cellFigure(cell)).toHaveText(/\d+\.\d %/);
+  await expect(standards.cellFigure(cell)).toHaveText(/\d+\.\d%/);
   await standards.drill(cell);
   const panel = standards.drillPanel;
   await expect(panel).toContainText('Behind “Voice: 80 % answered within 20 s” on Voice');
@@ -86,7 +86,7 @@ test('a cell drills down to the contacts behind it, whose count gives the figure
     const missed = counts.filter((t) => t.includes('missed')).length;
     const shown = ((met / (met + missed)) * 100).toFixed(1);
     await expect(panel).toBeVisible();
-    const figure = (await standards.cellFigure(cell).textContent())!.replace(' %', '');
+    const figure = (await standards.cellFigure(cell).textContent())!.replace('%', '');
     expect(Math.abs(Number(figure) - Number(shown))).toBeLessThanOrEqual(1.5); // a push may land between the two reads
   }
   await page.screenshot({ path: 'test-results/standards-drill.png' });
@@ -111,7 +111,7 @@ test('what if: a drafted target shows today and the last 7 days as it is and as 
   await editor.getByTestId('preview-standard').click();
   const today = standards.whatIf('today', 'voice');
   await expect(today.locator('td').nth(2)).toHaveAttribute('data-status', 'breach');
-  await expect(today.locator('td').nth(2)).toContainText(/\d+\.\d %/);
+  await expect(today.locator('td').nth(2)).toContainText(/\d+\.\d%/);
   await expect(standards.whatIf('last-7-days', 'voice')).toBeVisible();
   await page.screenshot({ path: 'test-results/standards-what-if.png' });
   await page.reload();
@@ -144,7 +144,7 @@ test('an invalid standard is refused with a message next to its field, and nothi
   await editor.getByRole('button', { name: 'Cancel' }).click();
 
   // an unknown time zone for the published hours
-  const hours = standards.calendarZone('voice-chat-hours');
+  const hours = standards.calendarZone('live-hours');
   await hours.field.fill('Europe/Atlantis');
   await hours.save.click();
   await expect(hours.error).toHaveText(/unknown time zone/);

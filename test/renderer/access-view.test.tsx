@@ -47,7 +47,7 @@ describe('the Access screen', () => {
     // created 3 days before 14:30 on Tue 10 Mar: 7 Mar 2026, 14:30 London time
     expect(wall.getByTestId('token-created').textContent).toBe('3 days ago7 Mar 2026, 14:30');
     expect(wall.getByTestId('token-expires').textContent).toBe('in 27 days6 Apr 2026, 15:30'); // BST from 29 Mar: +1 h
-    expect(wall.getByTestId('token-last-used').textContent).toBe('5 min ago10 Mar 2026, 14:25');
+    expect(wall.getByTestId('token-last-used').textContent).toBe('5m ago10 Mar 2026, 14:25');
     expect(within(rows[0]).getByTestId('token-expires').textContent).toBe('never');
     expect(within(rows[0]).getByTestId('token-last-used').textContent).toBe('never used');
     expect(screen.getByTestId('access-explain').textContent).toMatch(/read only.*pseudonyms/);

@@ -18,8 +18,8 @@ afterEach(cleanup);
 
 const agents: AgentRow[] = [
   agent('a1', { name: 'Carol', state: 'not-ready', reason: 'Lunch', since: NOW - 754_000 }),
-  agent('a2', { name: 'alice', state: 'on-contact', since: NOW - 45_000, contacts: [{ id: 'c-9', channel: 'chat', queue: 'Web Chat' }], channels: ['chat', 'voice'] }),
-  agent('a3', { name: 'Bob', state: 'available', since: NOW - 3_723_000 }),
+  agent('a2', { name: 'alice', state: 'on-contact', since: NOW - 45_000, contacts: [{ id: 'c-9', channel: 'chat', queue: 'Web Chat' }, { id: 'c-12', channel: 'chat', queue: 'Web Chat' }, { id: 'sim-42-20260303-c1205', channel: 'message', queue: 'SMS' }], channels: ['chat', 'voice'] }),
+  agent('a3', { name: 'Bob', state: 'available', since: NOW - 3_723_000, channels: ['email', 'message'] }),
   agent('a4', { name: 'Dave', state: 'after-contact-work', since: NOW - 5_000, contacts: [] }),
 ];
 
@@ -58,15 +58,15 @@ describe('AgentTable', () => {
     const cell = (col: string) => carol.querySelector(`[data-column="${col}"]`)!.textContent;
     expect(cell('state')).toBe('■ Not ready');
     expect(cell('reason')).toBe('Lunch');
-    expect(cell('timeInState')).toBe('12:34');
+    expect(cell('timeInState')).toBe('12m 34s');
     expect(cell('contacts')).toBe('—');
     const alice = screen.getAllByTestId('agent-row').find((r) => r.getAttribute('data-agent-id') === 'a2')!;
-    expect(alice.querySelector('[data-column="contacts"]')!.textContent).toBe('Web Chat c-9');
+    expect(alice.querySelector('[data-column="contacts"]')!.textContent).toBe('Web Chat ×2, SMS'); // by queue: no raw ids, cut or not
     expect(alice.querySelector('[data-column="channels"]')!.textContent).toBe('Chat · Voice');
-    expect(alice.querySelector('[data-column="timeInState"]')!.textContent).toBe('00:45');
+    expect(alice.querySelector('[data-column="timeInState"]')!.textContent).toBe('45s');
   });
 
-  it('filters by free text over name, state, reason and queue', () => {
+  it('filters by free text over name, state, reason, queue and channel', () => {
     render(<AgentTable agents={agents} now={NOW} />);
     const box = screen.getByTestId('agent-filter');
     fireEvent.change(box, { target: { value: 'lunch' } });
@@ -75,6 +75,14 @@ describe('AgentTable', () => {
     expect(names()).toEqual(['alice']);
     fireEvent.change(box, { target: { value: 'wrap' } });
     expect(names()).toEqual(['Dave']);
+    // channels, as stored and as shown: Bob takes email and messaging ("Msg" in the channel column)
+    fireEvent.change(box, { target: { value: 'messaging' } });
+    expect(names()).toEqual(['Bob']);
+    fireEvent.change(box, { target: { value: 'email' } });
+    expect(names()).toEqual(['Bob']);
+    // states, as shown
+    fireEvent.change(box, { target: { value: 'not ready' } });
+    expect(names()).toEqual(['Carol']);
     fireEvent.change(box, { target: { value: 'nobody' } });
     expect(screen.queryAllByTestId('agent-row')).toHaveLength(0);
     expect(screen.getByTestId('agent-count').textContent).toBe('0 of 4 agents');

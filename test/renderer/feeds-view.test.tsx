@@ -95,7 +95,7 @@ describe('Feeds table', () => {
     // Each feed's abandon mapping, under its source.
     expect(screen.getByTestId('feed-mapping-asterisk').textContent).toBe('EXITWITHKEY: left the queue');
     expect(screen.getByTestId('feed-mapping-twilio').textContent).toBe('abandons: task.canceled, task.transfer-failed');
-    expect(screen.getByTestId('feed-last-event-asterisk').textContent).toBe('12 s ago');
+    expect(screen.getByTestId('feed-last-event-asterisk').textContent).toBe('12s ago');
     expect(screen.getByTestId('feed-last-event-connect').textContent).toBe('never');
     expect(screen.getByTestId('feed-rate-asterisk').textContent).toBe('42');
     expect(screen.getByTestId('feed-rate-twilio').textContent).toBe('0.4');
@@ -118,7 +118,7 @@ describe('Feeds table', () => {
   it('warns loudly about a stale feed, in its row and in a banner', async () => {
     renderFeeds(snapshot({ feeds: [feed('asterisk', { stale: true, lastEventAt: NOW - 150_000 }), feed('quiet-ok')] }));
     await screen.findByTestId('quarantine-empty');
-    expect(screen.getByTestId('feed-stale-asterisk').textContent).toBe('⚠ STALE no events for 2 min');
+    expect(screen.getByTestId('feed-stale-asterisk').textContent).toBe('⚠ STALE no events for 2m');
     expect(screen.queryByTestId('feed-stale-quiet-ok')).toBeNull();
     expect(screen.getByTestId('feed-row-asterisk').getAttribute('data-stale')).toBe('true');
     const banner = screen.getByTestId('feeds-stale-banner');

@@ -17,14 +17,14 @@ describe('FloorView header', () => {
   it('shows the center clock in the center time zone and the last event age', () => {
     renderFloor(snapshot({ center: { ...snapshot().center, timeZone: 'America/New_York' }, lastEventAt: NOW - 42_000 }));
     expect(screen.getByTestId('center-clock').textContent).toBe('10:30:00');
-    expect(screen.getByTestId('last-event').textContent).toBe('Last event42 s ago');
+    expect(screen.getByTestId('last-event').textContent).toBe('Last event42s ago');
     expect(screen.queryByTestId('stale-warning')).toBeNull();
   });
 
   it('warns that data may be stale when no event came for longer than staleAfterSeconds', () => {
     renderFloor(snapshot({ lastEventAt: NOW - 150_000, staleAfterSeconds: 120 }));
     const warning = screen.getByTestId('stale-warning');
-    expect(warning.textContent).toBe('⚠No events for 2 min — data may be stale');
+    expect(warning.textContent).toBe('⚠No events for 2m — data may be stale');
     expect(warning.getAttribute('role')).toBe('alert');
   });
 
@@ -90,10 +90,24 @@ describe('FloorView tiles and agents', () => {
     renderFloor(snapshot({ standards: evaluation }));
     const tile = screen.getByTestId('channel-tile-voice');
     expect(tile.getAttribute('data-status')).toBe('warn');
-    expect(tile.querySelector('[data-testid="channel-cause"]')!.textContent).toBe('17.4 % against “Not-ready under 15 % of staffed time”');
+    expect(tile.querySelector('[data-testid="channel-cause"]')!.textContent).toBe('17.4% against “Not-ready under 15 % of staffed time”');
     // on target: no cause
     renderFloor(snapshot({ standards: { ...evaluation, results: [result('voice-sl', 'delight', 0.93)] } }));
     expect(screen.getAllByTestId('channel-tile-voice')[1].querySelector('[data-testid="channel-cause"]')).toBeNull();
+  });
+
+  it('names the window of a cause beside it: the tile\'s big figures are today\'s', () => {
+    const result = { standardId: 'csat', key: 'voice', channel: 'voice' as const, queue: null, figure: 0.72, status: 'breach' as const, attainment: null, basis: '40 answers', volume: 40, windowStart: NOW - 7 * 86_400_000, windowEnd: NOW };
+    const evaluation = {
+      at: NOW, version: 1, channels: [], consistencyIndex: null, atRisk: [], notReadyByReason: [], hours: [], worst: null, staffing: [],
+      results: [result],
+      definitions: { csat: { name: 'CSAT at least 80 %', metric: 'csat' as const, window: 'week' as const } },
+    };
+    renderFloor(snapshot({ standards: evaluation }));
+    const tile = screen.getByTestId('channel-tile-voice');
+    expect(tile.getAttribute('data-status')).toBe('alert');
+    expect(tile.querySelector('[data-testid="channel-cause"]')!.textContent).toBe('Last 7 days: 72.0% against “CSAT at least 80 %”');
+    expect(tile.getAttribute('aria-label')).toBe('Voice: below expected (last 7 days)');
   });
 
   it('always shows the four channel tiles in order, even when the snapshot lacks some', () => {

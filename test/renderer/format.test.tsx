@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import {
-  formatClock,
   formatCount,
   formatDateTime,
   formatDuration,
@@ -16,28 +15,25 @@ import {
 import { NOW } from './fixtures';
 
 describe('formatDuration', () => {
-  it('shows seconds under a minute, m:ss under an hour, h:mm:ss beyond', () => {
+  it('writes its units out, so it never reads as a time of day: "45s", "3m 07s", "2h 04m"', () => {
     expect(formatDuration(45)).toBe('45s');
     expect(formatDuration(0)).toBe('0s');
-    expect(formatDuration(187)).toBe('3:07');
-    expect(formatDuration(3723)).toBe('1:02:03');
+    expect(formatDuration(187)).toBe('3m 07s'); // 3 * 60 + 7
+    expect(formatDuration(21 * 60 + 18)).toBe('21m 18s');
+    expect(formatDuration(3723)).toBe('1h 02m'); // 3600 + 2 * 60 + 3: the seconds dropped past an hour
+    expect(formatDuration(26601.5)).toBe('7h 23m'); // 26602 s = 7 * 3600 + 23 * 60 + 22
   });
   it('rounds fractional seconds and never goes negative', () => {
     expect(formatDuration(12.4)).toBe('12s');
-    expect(formatDuration(59.6)).toBe('1:00');
+    expect(formatDuration(59.6)).toBe('1m 00s');
     expect(formatDuration(-3)).toBe('0s');
   });
   it('renders a missing value as a dash', () => {
     expect(formatDuration(null)).toBe('—');
     expect(formatDuration(undefined)).toBe(NONE);
   });
-});
-
-describe('formatClock', () => {
-  it('pads minutes and seconds for time in state', () => {
-    expect(formatClock(45)).toBe('00:45');
-    expect(formatClock(187)).toBe('03:07');
-    expect(formatClock(3723)).toBe('1:02:03');
+  it('has no form a clock could print', () => {
+    for (const s of [0, 9, 59, 60, 61, 599, 3599, 3600, 7199, 86_399, 360_000]) expect(formatDuration(s)).not.toMatch(/\d:\d/);
   });
 });
 
@@ -61,11 +57,13 @@ describe('formatPercent', () => {
 describe('formatThreshold', () => {
   it('writes thresholds the way standards are written', () => {
     expect(formatThreshold(20)).toBe('20s');
-    expect(formatThreshold(90)).toBe('90s');
-    expect(formatThreshold(300)).toBe('5 min');
+    expect(formatThreshold(90)).toBe('1m 30s');
+    expect(formatThreshold(300)).toBe('5m');
     expect(formatThreshold(3600)).toBe('1h');
     expect(formatThreshold(86400)).toBe('24h');
-    expect(formatThreshold(150)).toBe('2:30');
+    expect(formatThreshold(150)).toBe('2m 30s');
+    expect(formatThreshold(5400)).toBe('1h 30m');
+    expect(formatThreshold(0)).toBe('0s');
   });
 });
 
@@ -75,9 +73,9 @@ describe('formatCount and formatElapsed', () => {
     expect(formatCount(null)).toBe('—');
   });
   it('reads elapsed time coarsely', () => {
-    expect(formatElapsed(42)).toBe('42 s');
-    expect(formatElapsed(150)).toBe('2 min');
-    expect(formatElapsed(3900)).toBe('1 h 05 min');
+    expect(formatElapsed(42)).toBe('42s');
+    expect(formatElapsed(150)).toBe('2m');
+    expect(formatElapsed(3900)).toBe('1h 05m');
   });
 });
 
@@ -99,8 +97,8 @@ describe('token times', () => {
   it('relative: whole minutes and hours, days rounded, both directions', () => {
     expect(formatRelative(NOW - 20_000, NOW)).toBe('just now');
     expect(formatRelative(NOW + 20_000, NOW)).toBe('in under a minute');
-    expect(formatRelative(NOW - 119_000, NOW)).toBe('1 min ago');
-    expect(formatRelative(NOW - 47 * 3_600_000, NOW)).toBe('47 h ago');
+    expect(formatRelative(NOW - 119_000, NOW)).toBe('1m ago');
+    expect(formatRelative(NOW - 47 * 3_600_000, NOW)).toBe('47h ago');
     // a token made for 30 days, read 2 s later: 29.99997 days, rounded to 30
     expect(formatRelative(NOW + 30 * 86_400_000 - 2_000, NOW)).toBe('in 30 days');
     expect(formatRelative(NOW - 2.6 * 86_400_000, NOW)).toBe('3 days ago');

@@ -74,3 +74,11 @@ describe('combinedServiceLevel', () => {
     expect(combinedServiceLevel([undefined, { start: 0, channel: 'email', offered: 4, answered: 0, abandoned: 0, shortAbandoned: 0, answeredWithinThreshold: 0, serviceLevel: null }])).toBeNull();
   });
 });
+
+describe('the target rule', () => {
+  it('keeps the target rule unlabelled: its label sat on the data', () => {
+    const option = intradayOption(s, colors);
+    const line = (option.series as LineSeriesOption[]).find((x) => x.name === SL_SERIES)!;
+    expect(line.markLine?.label).toEqual({ show: false });
+  });
+});

@@ -31,8 +31,8 @@ describe('the Reports screen', () => {
     expect(fake.callsOf('reports/preview').map((c) => c.args)).toEqual([{ period: { preset: 'last-week' } }]);
     expect(screen.getByTestId('report-bounds').textContent).toBe('2 Mar 2026, 00:00 – 9 Mar 2026, 00:00 (Europe/London)');
     const center = screen.getAllByTestId('report-row')[0];
-    // SL 80 / 115 = 69.6 %; abandon rate 15 / 115 = 13.0 %; ASA 21.4 s; AHT 245 s = 4:05
-    expect([...center.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['120', '100', '70%', '21s', '13%', '4:05']);
+    // SL 80 / 115 = 69.6 %; abandon rate 15 / 115 = 13.0 %; ASA 21.4 s; AHT 245 s = 4m 05s
+    expect([...center.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['120', '100', '70%', '21s', '13%', '4m 05s']);
     expect(screen.getAllByTestId('report-row').map((r) => r.getAttribute('data-row'))).toEqual(['center', 'voice']);
     // the formats the host writes, CSV ticked
     expect((screen.getByTestId('report-format-csv') as HTMLInputElement).checked).toBe(true);
@@ -61,7 +61,7 @@ describe('the Reports screen', () => {
     await screen.findByTestId('report-summary');
     await act(async () => fireEvent.click(screen.getByTestId('report-export')));
     expect(screen.getByTestId('report-progress').getAttribute('aria-valuenow')).toBe('50');
-    expect(screen.getByTestId('report-stage').textContent).toBe('50 % · writing csv');
+    expect(screen.getByTestId('report-stage').textContent).toBe('50% · writing csv');
     expect(screen.getByTestId('report-cancel')).toBeTruthy();
     answer = done;
     await waitFor(() => expect(screen.getByTestId('report-job').getAttribute('data-state')).toBe('done'));

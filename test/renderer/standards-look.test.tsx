@@ -17,10 +17,10 @@ describe('standards on screen', () => {
   });
 
   it('shows figures in their unit, and edits shares in percent', () => {
-    expect(formatFigure(0.8456, 'share')).toBe('84.6 %');
-    expect(formatFigure(12.44, 'seconds')).toBe('12.4 s');
-    expect(formatFigure(300, 'seconds')).toBe('5.0 min');
-    expect(formatFigure(86_400, 'seconds')).toBe('24.0 h');
+    expect(formatFigure(0.8456, 'share')).toBe('84.6%');
+    expect(formatFigure(12.44, 'seconds')).toBe('12s');
+    expect(formatFigure(300, 'seconds')).toBe('5m 00s');
+    expect(formatFigure(86_400, 'seconds')).toBe('24h 00m');
     expect(formatFigure(2, 'agents')).toBe('+2');
     expect(formatFigure(null, 'share')).toBe('—');
     expect(toField(0.8, 'share')).toBe('80');

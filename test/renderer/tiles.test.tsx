@@ -10,6 +10,30 @@ afterEach(cleanup);
 const text = (root: HTMLElement, testId: string) => within(root).getByTestId(testId).textContent;
 
 describe('ChannelTile', () => {
+  it('lets the keyboard reach each figure\'s explanation, not the mouse only', () => {
+    const s = snapshot();
+    render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} />);
+    const sl = screen.getByTestId('metric-sl').closest('.metric')!;
+    expect(sl.getAttribute('tabindex')).toBe('0');
+    expect(sl.getAttribute('data-explain')).toMatch(/^Service level today/);
+    expect(sl.getAttribute('aria-description')).toBe(sl.getAttribute('data-explain'));
+    // a figure with nothing to explain takes no stop in the tab order
+    expect(screen.getByTestId('metric-waiting').closest('.metric')!.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('says how many wait when the channel is closed, and nothing more when none do', () => {
+    const s = snapshot();
+    render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} hours="Closed · opens Mon 08:00" />);
+    // the fixture's voice channel has 3 waiting
+    expect(text(screen.getByTestId('channel-tile-voice'), 'channel-hours')).toBe('Closed · opens Mon 08:00 · after hours: 3 waiting');
+    cleanup();
+    render(<ChannelTile channel="voice" live={{ ...s.channels[0], waitingNow: 0 }} queues={s.queues} hours="Closed · opens Mon 08:00" />);
+    expect(screen.queryByTestId('after-hours')).toBeNull();
+    cleanup();
+    render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} hours="Open until 20:00" />);
+    expect(screen.queryByTestId('after-hours')).toBeNull();
+  });
+
   it('shows the channel figures and "on target" for the fixture voice channel', () => {
     const s = snapshot();
     render(<ChannelTile channel="voice" live={s.channels[0]} queues={s.queues} />);
@@ -45,8 +69,8 @@ describe('ChannelTile', () => {
     const tile = screen.getByTestId('channel-tile-chat');
     expect(tile.getAttribute('data-status')).toBe('alert');
     expect(text(tile, 'status')).toBe('✖ below target');
-    expect(tile.textContent).toContain('SL 50% · T 60s');
-    expect(text(tile, 'metric-first-response')).toBe('3:07');
+    expect(tile.textContent).toContain('SL 50% · T 1m');
+    expect(text(tile, 'metric-first-response')).toBe('3m 07s');
   });
 
   it('renders null metrics as "—"', () => {
@@ -75,7 +99,7 @@ describe('ChannelTile', () => {
   it('labels a range of thresholds when a channel mixes them', () => {
     const queues = [queueLive('A', 'chat', { thresholdSeconds: 30 }), queueLive('B', 'chat', { thresholdSeconds: 90 })];
     render(<ChannelTile channel="chat" live={channelLive('chat', { queues: 2 })} queues={queues} />);
-    expect(screen.getByTestId('channel-tile-chat').textContent).toContain('T 30s–90s');
+    expect(screen.getByTestId('channel-tile-chat').textContent).toContain('T 30s–1m 30s');
   });
 });
 
@@ -94,7 +118,7 @@ describe('QueueTile', () => {
     expect(tile.getAttribute('data-status')).toBe('warn');
     expect(text(tile, 'status')).toBe('▲ at risk');
     expect(text(tile, 'metric-waiting')).toBe('7');
-    expect(text(tile, 'metric-longest-wait')).toBe('1:35');
+    expect(text(tile, 'metric-longest-wait')).toBe('1m 35s');
     expect(text(tile, 'metric-sl')).toBe('74%');
     expect(text(tile, 'metric-asa')).toBe('31s');
     expect(text(tile, 'metric-abandon')).toBe('12%');

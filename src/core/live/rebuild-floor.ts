@@ -9,11 +9,16 @@ import type { StoreReader } from '../store/store';
 import { zeroStateTimes, type StateTimes } from '../metrics/agent-metrics';
 import { stateSpan, type LiveFloor } from './live-floor';
 
-type StoredFloor = Pick<StoreReader, 'queues' | 'agentStatesSince' | 'currentAgents' | 'contactsWaitingBefore' | 'contactsWithAgents'>;
+type StoredFloor = Pick<StoreReader, 'queues' | 'queuesSeenSince' | 'agentStatesSince' | 'currentAgents' | 'contactsWaitingBefore' | 'contactsWithAgents'>;
+
+/** How far back a queue seen only in contacts is still one the floor shows (a weekly queue keeps its tile). */
+const QUEUES_REMEMBERED_MS = 8 * 86_400_000;
 
 export function rebuildFloor(floor: LiveFloor, store: StoredFloor, dayStart: number, todaysContacts: Iterable<Contact>): void {
   floor.resetDay(dayStart);
   for (const q of store.queues()) floor.setQueue(q);
+  // a queue known only from contacts has its tile from the day's start too, not once today's first contact arrives
+  for (const q of store.queuesSeenSince(dayStart - QUEUES_REMEMBERED_MS)) floor.setQueue(q);
   const times = new Map<string, StateTimes>();
   const reasons = new Map<string, Map<string, number>>();
   for (const s of store.agentStatesSince(dayStart)) {

@@ -73,7 +73,7 @@ function heatmapOf(r: Report, channel: Channel, days: string[]): HeatmapChartSpe
   const pct = (x: number) => Math.round(x * 1000) / 10;
   const tierOf = (sl: number): keyof typeof COLORS => (sl >= t.delight ? 'delight' : sl >= t.desired ? 'desired' : sl >= t.expected ? 'expected' : 'breach');
   const words = judged ? { breach: 'below expected', expected: 'expected', desired: 'desired', delight: 'delight' } : { breach: '', expected: '', desired: '', delight: '' };
-  const band = (label: string, from: number, to: number | null) => `${label ? `${label}: ` : ''}${to === null ? `${pct(from)} % and more` : from === 0 ? `under ${pct(to)} %` : `${pct(from)}–${pct(to)} %`}`;
+  const band = (label: string, from: number, to: number | null) => `${label ? `${label}: ` : ''}${to === null ? `${pct(from)}% and more` : from === 0 ? `under ${pct(to)}%` : `${pct(from)}–${pct(to)}%`}`;
   const data = rows.map((i) => ({ value: [starts.indexOf(i.start), days.indexOf(i.day), i.serviceLevel === null ? -1 : pct(i.serviceLevel)], offered: i.offered }));
   const cells = rows.map((i) => {
     const tone = i.serviceLevel === null ? 'none' : tierOf(i.serviceLevel);

@@ -14,7 +14,7 @@ import type { StaffingReportRow } from './report-staffing';
 const col = (title: string, share: number, align: 'left' | 'right' = 'left'): TableColumn => ({ title, width: share, align });
 /** Queues named in one row of the thresholds table at most (beyond, their count). */
 const MAX_QUEUES_NAMED = 12;
-const hours = (seconds: number | null) => (seconds === null ? NONE : `${(seconds / 3600).toFixed(1)} h`);
+const hours = (seconds: number | null): string => formatDuration(seconds);
 /** The cover states these already, in its own words. */
 const ON_THE_COVER = new Set(['Service level', 'Short abandon', 'Attribution', 'AHT', 'Scope', 'Trend']);
 

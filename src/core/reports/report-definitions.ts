@@ -3,22 +3,24 @@
  * Definitions sheet and the PDF's cover read. Beyond the figures' definitions: what staffing was sized for per
  * channel, how coverage and feed gaps were read, and the abandon mapping of each feed.
  */
+import { formatPercent, formatThreshold } from '../../shared/format';
 import type { Report } from './report-model';
 
-const percent = (v: number) => `${Math.round(v * 1000) / 10} %`;
+/** Whole percentages as whole ("80%"), others with their tenth ("82.5%"). */
+const percent = (v: number): string => formatPercent(v, Math.round(v * 1000) % 10 === 0 ? 0 : 1);
 
 export function reportDefinitions(r: Report): [string, string][] {
   const d = r.definitions;
   const staffing = r.staffing.basis.map((b): [string, string] => [
     `Staffing (${b.channel})`,
-    `${percent(b.target)} within ${b.thresholdSeconds} s (${b.standard === null ? 'no standard in force: the default' : `the desired tier of "${b.standard}"`})${b.concurrency > 1 ? `, ${b.concurrency} conversations an agent` : ''}`,
+    `${percent(b.target)} within ${formatThreshold(b.thresholdSeconds)} (${b.standard === null ? 'no standard in force: the default' : `the desired tier of "${b.standard}"`})${b.concurrency > 1 ? `, ${b.concurrency} conversations an agent` : ''}`,
   ]);
   const mappings = r.cover.feeds
     .filter((f) => f.abandonMapping !== null)
     .map((f): [string, string] => [`Abandon mapping (${f.name})`, f.abandonMapping === '{}' ? `the ${f.format} format's default (docs/feeds.md)` : f.abandonMapping!]);
   return [
     ['Service level', `${d.formula}: ${d.serviceLevel}`],
-    ['Short abandon', `under ${d.shortAbandonSeconds} s`],
+    ['Short abandon', `under ${formatThreshold(d.shortAbandonSeconds)}`],
     ['Attribution', d.attribution],
     ['AHT', 'mean of (done - answered) over contacts answered and done by the period end'],
     ['CSAT, NPS, FCR', 'CSAT: share of survey answers 4 or 5 (of 5); NPS: % promoters (9-10) - % detractors (0-6); FCR: share of the resolved resolved on the first contact'],

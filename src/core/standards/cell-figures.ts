@@ -115,8 +115,7 @@ function coverageOf(s: Standard, col: Column, start: number, f: FloorFacts, cale
   const coveredMs = coveredOpenMs(f.agentIntervals(start), col.channel, open, minimum, start, f.now);
   const figure = coveredMs / openMs;
   const tier = tierOf(s, figure);
-  const h = (ms: number) => `${(ms / 3600_000).toFixed(1)} h`;
-  return { ...base, figure, status: tier ?? 'breach', attainment: attainment(s, figure), basis: `${h(coveredMs)} of ${h(openMs)} open with at least ${minimum} agent${minimum === 1 ? '' : 's'} staffed`, volume: Math.round(openMs / 60_000) };
+  return { ...base, figure, status: tier ?? 'breach', attainment: attainment(s, figure), basis: `${secs(coveredMs / 1000)} of ${secs(openMs / 1000)} open with at least ${minimum} agent${minimum === 1 ? '' : 's'} staffed`, volume: Math.round(openMs / 60_000) };
 }
 
 /** at-least: min(1, figure / desired); at-most: 1 when figure <= desired, else desired / figure. */

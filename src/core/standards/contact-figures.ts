@@ -12,14 +12,15 @@ import { percentileOfGrowing } from '../metrics/percentile';
 import { firstResponseOf, nextResponseWaits } from '../metrics/responses';
 import { SERVICE_LEVEL_VARIANTS } from '../metrics/service-level';
 import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
+import { formatDuration, formatThreshold } from '../../shared/format';
 import { BusinessHours } from '../time/business-hours';
 import type { Group, Judged } from './evaluation-cache';
 import type { Standard } from './standard';
 
 export { CSAT_SATISFIED_FROM, NPS_DETRACTOR_TO, NPS_PROMOTER_FROM } from '../metrics/outcome-metrics';
 
-/** Seconds as a basis text shows them. */
-export const secs = (v: number) => (v >= 3600 ? `${(v / 3600).toFixed(1)} h` : v >= 120 ? `${(v / 60).toFixed(1)} min` : `${v.toFixed(1)} s`);
+/** Seconds as a basis text shows them: the one duration form of the floor and the reports. */
+export const secs = (v: number): string => formatDuration(v);
 
 /**
  * How a standard judges one contact, shared by the evaluation, the at-risk count and the drill-down so that they
@@ -108,7 +109,7 @@ export interface GroupFigure {
 export function groupFigure(s: Standard, g: Group): GroupFigure {
   const t = g.tally;
   const T = s.options.thresholdSeconds;
-  const tText = T === undefined ? 'the queue\'s T' : secs(T);
+  const tText = T === undefined ? 'the queue\'s T' : formatThreshold(T);
   const fig = (figure: number | null, basis: string, volume: number): GroupFigure => ({ figure, basis, volume });
   switch (s.metric) {
     case 'service-level': {

@@ -58,7 +58,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const { consistencyIndex, worst } = consistencyAndWorst(channels, set, results, staffing, loads);
   const atRisk = atRiskOf(set, passes.pass);
   const hours = hoursOf(set, calendars, f.now);
-  const definitions = Object.fromEntries(set.standards.map((s) => [s.id, { name: s.name, metric: s.metric }]));
+  const definitions = Object.fromEntries(set.standards.map((s) => [s.id, { name: s.name, metric: s.metric, window: s.window }]));
   return {
     at: f.now, version, results, definitions, channels, consistencyIndex, worst, staffing, hours, atRisk,
     notReadyByReason: notReadyByReason(f.agents), serviceTargets: serviceTargetsOf(set),

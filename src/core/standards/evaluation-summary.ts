@@ -7,6 +7,7 @@
 import type { Channel } from '../../shared/api';
 import type { ChannelAttainment, Driver, StaffingNeed, StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import { STANDARD_METRICS } from '../../shared/standards';
+import { formatPercent, formatThreshold } from '../../shared/format';
 import { CHANNELS } from '../model/types';
 import type { BusinessHours } from '../time/business-hours';
 import { ahtSeconds, type ChannelLoads } from './channel-loads';
@@ -15,7 +16,7 @@ import type { FloorFacts } from './floor-facts';
 import type { Pass } from './pass-context';
 import type { Standard } from './standard';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+const pct = (v: number): string => formatPercent(v, 1);
 
 /** Per channel: the mean attainment of its measured cells (queues aside), weighted later by contacts offered today. */
 export function channelAttainments(results: readonly StandardResult[], loads: ChannelLoads): ChannelAttainment[] {
@@ -53,7 +54,7 @@ export function consistencyAndWorst(
  * AHT runs 15 % over the week's; else the standard furthest off. */
 function driverOf(channel: Channel, set: StandardsSet, results: readonly StandardResult[], staffing: readonly StaffingNeed[], loads: ChannelLoads): { driver: Driver; detail: string } {
   const need = staffing.find((n) => n.channel === channel);
-  if (need && need.gap !== null && need.gap > 0) return { driver: 'staffing', detail: `${need.gap} more agent${need.gap === 1 ? '' : 's'} on ${channel} to reach ${pct(need.target)} within ${secs(need.thresholdSeconds)}` };
+  if (need && need.gap !== null && need.gap > 0) return { driver: 'staffing', detail: `${need.gap} more agent${need.gap === 1 ? '' : 's'} on ${channel} to reach ${pct(need.target)} within ${formatThreshold(need.thresholdSeconds)}` };
   const abandons = results.find((r) => r.channel === channel && r.queue === null && set.standards.find((s) => s.id === r.standardId)?.metric === 'abandon-rate');
   if (abandons && abandons.attainment !== null && abandons.attainment < 1) return { driver: 'abandons', detail: `abandon rate ${pct(abandons.figure!)} on ${channel}` };
   const today = ahtSeconds(loads[channel].handleToday);

@@ -142,6 +142,11 @@ export interface StoreReader {
   /** Per-group sums of contact outcomes for [from, to), classified at `to` (history without loading contacts). */
   contactTallies(o: TallyOptions): GroupTally[];
   queues(): QueueConfig[];
+  /**
+   * Queues no queue.config configured, seen in contacts queued since `from` (a feed that only names its queues in
+   * contacts), with their channel's default T.
+   */
+  queuesSeenSince(from: number): QueueConfig[];
   /** Every agent with its open interval's state. */
   currentAgents(): AgentRecord[];
   /** Agent-state intervals overlapping [since, now]. */

@@ -12,6 +12,7 @@ import { ReportsView } from './features/reports/reports-view';
 import { StandardsView } from './features/standards/standards-view';
 import { useFloorSnapshot } from './features/floor/use-floor-snapshot';
 import { FrozenBanner, useFrozen } from './features/nav/frozen-banner';
+import { PageTitle } from './features/nav/page-title';
 import { ViewBoundary } from './features/nav/view-boundary';
 import { useHashView, VIEW_METHOD } from './features/nav/view-route';
 
@@ -45,6 +46,7 @@ function Console() {
   return (
     <SessionProvider caller={caller}>
       <div className={frozen ? 'app app--frozen' : 'app'}>
+        <PageTitle view={view} alerts={snapshot.alerts} />
         {frozen && receivedAt !== null && <FrozenBanner at={snapshot.now} timeZone={snapshot.center.timeZone} receivedAt={receivedAt} connection={connection} />}
         <ViewBoundary key={view}>
           {view === 'feeds' ? (

@@ -9,6 +9,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/forms.css';
+import './styles/floor-header.css';
 import './styles/floor.css';
 import './styles/agents.css';
 

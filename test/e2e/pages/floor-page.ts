@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** The floor screen in an end-to-end test: its tiles and their figures, the header clock, the agent table. */
 import type { Locator } from '@playwright/test';
 import type { Channel } from '../../../src/shared/api';
@@ -63,6 +64,31 @@ export class FloorPage extends ConsolePage {
   /** The agents' names, in the order the table shows them. */
   async agentNames(): Promise<string[]> {
     return (await this.agentRows.locator('[data-column="name"]').allTextContents()).map((s) => s.trim());
+  }
+
+  /**
+   * How the floor sits on the screen, from element boxes: how far its content overflows the viewport (0 or less:
+   * no scroll), where the chart ends, how many agent rows are wholly in view, and on how many lines the header's
+   * items sit.
+   */
+  async layout(): Promise<{ scrollOverflow: number; chartBottom: number; agentRowsInView: number; headerLines: number }> {
+    return this.page.evaluate(() => {
+      const floor = document.querySelector('.floor') as HTMLElement;
+      const root = document.scrollingElement as HTMLElement;
+      const scrollOverflow = Math.max(floor.scrollHeight - floor.clientHeight, root.scrollHeight - root.clientHeight, root.scrollWidth - root.clientWidth);
+      const chart = document.querySelector('[data-testid="intraday-chart"] canvas')?.getBoundingClientRect();
+      const table = document.querySelector('[data-testid="agent-table"]')!.getBoundingClientRect();
+      const rows = Array.from(document.querySelectorAll('[data-testid="agent-row"]')).map((r) => r.getBoundingClientRect());
+      const agentRowsInView = rows.filter((r) => r.top >= table.top && r.bottom <= Math.min(table.bottom, innerHeight) + 0.5).length;
+      const header = document.querySelector('.floor-header') as HTMLElement;
+      const items = Array.from(header.children).map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+      // items on one line overlap vertically with the first one
+      const first = items[0];
+      const oneRow = items.every((r) => r.top < first.bottom && r.bottom > first.top);
+      // and none cut off at the right edge
+      const headerLines = oneRow && header.scrollWidth <= header.clientWidth && items.every((r) => r.right <= innerWidth) ? 1 : 2;
+      return { scrollOverflow, chartBottom: chart ? chart.bottom : Infinity, agentRowsInView, headerLines };
+    });
   }
 
   /** The page's Content-Security-Policy meta tag (the header is the response's). */

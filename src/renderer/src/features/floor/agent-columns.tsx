@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { AGENT_STATES, type AgentRow } from '../../../../shared/api';
-import { formatClock, NONE } from '../../../../shared/format';
+import { formatDuration, NONE } from '../../../../shared/format';
 import { AgentStatePill } from './agent-state-pill';
 import { CHANNEL_SHORT } from './channels';
 
@@ -31,7 +31,7 @@ export function agentColumns(now: number) {
     column.accessor((a) => Math.max(0, now - a.since), {
       id: 'timeInState',
       header: 'In state',
-      cell: (c) => <span className="num">{formatClock(c.getValue() / 1000)}</span>,
+      cell: (c) => <span className="num">{formatDuration(c.getValue() / 1000)}</span>,
     }),
     column.accessor((a) => a.contacts.length, {
       id: 'contacts',
@@ -39,11 +39,14 @@ export function agentColumns(now: number) {
       cell: (c) => {
         const contacts = c.row.original.contacts;
         if (contacts.length === 0) return NONE;
+        // by queue, with a count: a feed's raw ids, cut to the column, told a supervisor nothing
         return (
           <ul className="contact-list">
-            {contacts.map((k) => (
-              <li key={k.id} title={`${k.queue} · ${k.id}`}>
-                {k.queue} <span className="contact-id">{k.id}</span>
+            {contactsByQueue(contacts).map(([queue, n], i) => (
+              <li key={queue}>
+                {i > 0 && ', '}
+                {queue}
+                {n > 1 && <span className="contact-count"> ×{n}</span>}
               </li>
             ))}
           </ul>
@@ -56,4 +59,11 @@ export function agentColumns(now: number) {
       cell: (c) => c.getValue() || NONE,
     }),
   ];
+}
+
+/** An agent's contacts as (queue, how many), in the order first held. */
+function contactsByQueue(contacts: readonly { queue: string }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const c of contacts) counts.set(c.queue, (counts.get(c.queue) ?? 0) + 1);
+  return [...counts];
 }

@@ -8,7 +8,7 @@ import { agentMatches } from './agent-filter';
 import { AGENT_STATE_LOOK } from './agent-states';
 
 /** Fixed row height: the virtualizer places rows without measuring them, which keeps 2,000 rows cheap. */
-const AGENT_ROW_HEIGHT = 44;
+const AGENT_ROW_HEIGHT = 40;
 
 const COLUMN_WIDTHS: Record<string, string> = {
   name: '17%',
@@ -71,7 +71,7 @@ export function AgentTable({ agents, now }: { agents: AgentRow[]; now: number })
         <input
           type="search"
           className="agent-table__search"
-          placeholder="Filter name, state, reason, queue"
+          placeholder="Filter name, state, channel, reason, queue"
           aria-label="Filter agents by name, state, reason or queue"
           data-testid="agent-filter"
           value={text}

@@ -8,7 +8,7 @@ export function CenterClock({ now, timeZone }: { now: number; timeZone: string }
         {formatTimeOfDay(now, timeZone)}
       </time>
       <span className="center-clock__date">
-        {formatDate(now, timeZone)} · {timeZone}
+        {formatDate(now, timeZone)}<span className="center-clock__zone"> · {timeZone}</span>
       </span>
     </div>
   );

@@ -29,7 +29,7 @@ export function FloorHeader({ snapshot, connection, receivedAt, view = 'floor' }
       <SessionBadge />
       {snapshot.simulated && (
         <span className="badge simulated-badge" data-testid="simulated-badge" title="Figures come from the simulator, not a real floor">
-          <span aria-hidden="true">◇</span> SIMULATED FLOOR
+          <span aria-hidden="true">◇</span> SIMULATED<span className="simulated-badge__words"> FLOOR</span>
         </span>
       )}
       <CenterClock now={snapshot.now} timeZone={snapshot.center.timeZone} />

@@ -2,10 +2,13 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { FloorSnapshot } from '../../../../shared/api';
 import { useTheme } from '../theme/theme-context';
-import { intradayOption, type ChartColors } from './intraday-option';
+import { formatPercent } from '../../../../shared/format';
+import { stepTip } from './chart-keys';
+import { intervalStarts, intradayOption, type ChartColors } from './intraday-option';
+import { SL_TARGET } from './status';
 
 // Only what this chart draws: keeps the renderer bundle far smaller than the full echarts build.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -28,6 +31,7 @@ type ChartInput = Pick<FloorSnapshot, 'now' | 'center' | 'intervals'>;
 export function IntradayChart({ snapshot }: { snapshot: ChartInput }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
+  const tipRef = useRef<number | null>(null);
   const { theme } = useTheme();
 
   useEffect(() => {
@@ -53,12 +57,36 @@ export function IntradayChart({ snapshot }: { snapshot: ChartInput }) {
     chart.setOption(intradayOption({ now, center, intervals }, readChartColors(host)));
   }, [now, center, intervals, theme]);
 
+  const showTip = (index: number | null) => {
+    tipRef.current = index;
+    if (index !== null) chartRef.current?.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: index });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const index = stepTip(tipRef.current, e.key, intervalStarts({ now, center, intervals }).length);
+    if (index === null) return;
+    e.preventDefault();
+    showTip(index);
+  };
+
   return (
     <section className="panel intraday" aria-label="Intraday volume and service level">
       <h2 className="panel__title">
-        Today by {intervals.minutes}-minute interval <span className="panel__hint">bars: offered · line: SL, all channels</span>
+        Today by {intervals.minutes}-minute interval <span className="panel__hint">bars: offered · line: SL · dashed: {formatPercent(SL_TARGET)} target</span>
       </h2>
-      <div className="intraday__chart" ref={hostRef} data-testid="intraday-chart" />
+      <div
+        className="intraday__chart"
+        ref={hostRef}
+        data-testid="intraday-chart"
+        tabIndex={0}
+        role="img"
+        aria-label="Chart of today's intervals: left and right arrows read each interval's figures"
+        onKeyDown={onKeyDown}
+        onFocus={() => showTip(tipRef.current ?? stepTip(null, 'End', intervalStarts({ now, center, intervals }).length))}
+        onBlur={() => {
+          tipRef.current = null;
+          chartRef.current?.dispatchAction({ type: 'hideTip' });
+        }}
+      />
     </section>
   );
 }

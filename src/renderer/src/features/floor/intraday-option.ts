@@ -104,7 +104,8 @@ export function intradayOption(s: Pick<FloorSnapshot, 'now' | 'center' | 'interv
       silent: true,
       symbol: 'none',
       lineStyle: { color: colors.target, type: 'dashed', width: 2 },
-      label: { formatter: `target ${formatPercent(SL_TARGET)}`, color: colors.text, fontSize: 15, position: 'insideStartTop' },
+      // the rule's label sat on the bars and the line; the panel's title names the target instead
+      label: { show: false },
       data: [{ yAxis: SL_TARGET * 100 }],
     },
   };

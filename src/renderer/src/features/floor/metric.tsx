@@ -14,8 +14,10 @@ interface MetricProps {
 }
 
 export function Metric({ label, value, raw, testId, size = 'minor', suffix, title }: MetricProps) {
+  // an explanation is reachable by keyboard too: the figure takes focus and shows it (.explained, floor.css)
+  const explained = title ? { tabIndex: 0, 'data-explain': title, 'aria-description': title } : {};
   return (
-    <div className={`metric metric--${size}`} title={title}>
+    <div className={`metric metric--${size}${title ? ' explained' : ''}`} title={title} {...explained}>
       <span className="metric__label">{label}</span>{' '}
       <span className="metric__value" data-testid={testId} data-value={raw ?? ''}>
         {value}

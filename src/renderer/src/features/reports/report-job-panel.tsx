@@ -25,7 +25,7 @@ export function ReportJobPanel({ job, runtime, onCancel, onReveal, revealError }
           <div className="progress__bar" style={{ width: `${percent}%` }} />
         </div>
         <span className="report-job__stage" data-testid="report-stage">
-          {job.state === 'running' ? `${percent} % · ${job.stage}` : job.state === 'done' ? `Done · ${job.files.length} files` : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}
+          {job.state === 'running' ? `${percent}% · ${job.stage}` : job.state === 'done' ? `Done · ${job.files.length} files` : job.state === 'cancelled' ? 'Cancelled' : 'Failed'}
         </span>
         {job.state === 'running' && (
           <button type="button" className="button button--danger" onClick={onCancel} data-testid="report-cancel">

@@ -2,6 +2,7 @@
  * How a standard's figure and tier read on screen: the figure in its unit (shares as percentages), the tier as
  * a word and an icon (never by color alone), and the tone the cell and the tiles take from it.
  */
+import { formatDuration, formatPercent } from '../../../../shared/format';
 import type { StandardResult, Tier, Unit } from '../../../../shared/standards';
 
 type Tone = 'ok' | 'warn' | 'alert' | 'idle';
@@ -29,9 +30,9 @@ export function formatFigure(value: number | null, unit: Unit): string {
   if (value === null) return '—';
   switch (unit) {
     case 'share':
-      return `${(value * 100).toFixed(1)} %`;
+      return formatPercent(value, 1);
     case 'seconds':
-      return value >= 3600 ? `${(value / 3600).toFixed(1)} h` : value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`;
+      return formatDuration(value);
     case 'agents':
       return value > 0 ? `+${value}` : `${value}`;
     case 'score':

@@ -12,7 +12,7 @@ export function ThemeToggle() {
       aria-label={`Switch to ${next} theme`}
       title={`Switch to ${next} theme`}
     >
-      <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span> {theme === 'dark' ? 'Dark' : 'Light'}
+      <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span><span className="theme-toggle__word"> {theme === 'dark' ? 'Dark' : 'Light'}</span>
     </button>
   );
 }
