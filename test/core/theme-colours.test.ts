@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/host';
 
 describe('channel colours', () => {
-  it('gives channels hues far from the status hues, in both themes', () => {
+  it('gives channels hues far from the status hues, in every theme (dark, light, high contrast)', () => {
     const blocks = readFileSync(join(ROOT, 'src/renderer/src/styles/theme.css'), 'utf8').split(/\n}\n/).filter((block: string) => block.includes('--ch-voice'));
-    expect(blocks.length).toBe(2);
+    expect(blocks.length).toBe(3);
     const hue = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
       const max = Math.max(r, g, b);

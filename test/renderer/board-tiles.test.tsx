@@ -105,14 +105,14 @@ describe('board tiles', () => {
     renderTiles([tile({ kind: 'headline', figures: ['service-level', 'waiting', 'longest-wait', 'answered'] })], s);
     expect(screen.getByTestId('board-headline-service-level').textContent).toBe('79%Service level');
     expect(screen.getByTestId('board-headline-waiting').textContent).toBe('5Waiting'); // 3 + 2
-    expect(screen.getByTestId('board-headline-longest-wait').textContent).toBe('1:35Longest wait'); // max(15, 95) s
+    expect(screen.getByTestId('board-headline-longest-wait').textContent).toBe('1m 35sLongest wait'); // max(15, 95) s
     expect(screen.getByTestId('board-headline-answered').textContent).toBe('1,200Answered'); // 1,100 + 100
   });
 
   it('a standard tile shows its figure in its unit and its tier', () => {
     renderTiles([tile({ kind: 'standard', standardId: 'sl', standardKey: 'voice' })], withResults([result({ figure: 0.654, status: 'expected' })]));
     const t = screen.getByTestId('board-tile-standard');
-    expect(within(t).getByTestId('board-standard-figure').textContent).toBe('65.4 %50 of 100 within 20s');
+    expect(within(t).getByTestId('board-standard-figure').textContent).toBe('65.4%50 of 100 within 20s');
     expect(within(t).getByTestId('board-status').textContent).toBe('▲ below target');
     expect(t.querySelector('.board-tile__title')?.textContent).toBe('Voice SL · voice');
   });
@@ -153,7 +153,7 @@ describe('board tiles', () => {
     );
     const alerts = screen.getByTestId('board-alerts');
     expect(alerts.getAttribute('data-rolling')).toBe('true');
-    expect(alerts.textContent).toContain('Std 0 · voice 50.0 % since 14:29');
+    expect(alerts.textContent).toContain('Std 0 · voice 50.0% since 14:29');
     const [short, long] = screen.getAllByTestId('board-message');
     expect(short.getAttribute('data-rolling')).toBe('false');
     expect(long.getAttribute('data-rolling')).toBe('true');
