@@ -6,7 +6,7 @@
 import type { ApiName, Envelope, FloorSnapshot } from '../../src/shared/api';
 import type { Board, BoardTile, TileKind } from '../../src/shared/boards';
 import { ApiClient } from '../../src/renderer/src/api/client';
-import type { ConnectionState, Transport } from '../../src/renderer/src/api/transport';
+import type { ConnectionState, SignedOut, Transport } from '../../src/renderer/src/api/transport';
 
 const at = (kind: TileKind, column: number, row: number, columnSpan = 1, rowSpan = 1, over: Partial<BoardTile> = {}): BoardTile => ({ kind, column, row, columnSpan, rowSpan, ...over });
 
@@ -45,9 +45,12 @@ export function floorBoard(over: Partial<Board> = {}): Board {
   };
 }
 
-/** A client whose host can be down (every call fails as a network error does) and come back. */
+/**
+ * A client whose host can be down (every call fails as a network error does) and come back, or refuse the page's
+ * credential (`signOut`: every call answered unauthenticated, as the HTTP transport does once signed out).
+ */
 export function boardClient(board: Board, snapshot: FloorSnapshot) {
-  const state = { down: false, board, snapshot };
+  const state = { down: false, board, snapshot, signedOut: null as SignedOut | null };
   const listeners = new Set<(s: FloorSnapshot) => void>();
   const connectionListeners = new Set<(c: ConnectionState) => void>();
   const calls: string[] = [];
@@ -55,6 +58,7 @@ export function boardClient(board: Board, snapshot: FloorSnapshot) {
     call: (async (name: ApiName, args: unknown): Promise<Envelope<unknown>> => {
       calls.push(name);
       if (state.down) throw new Error('connect ECONNREFUSED');
+      if (state.signedOut) return { ok: false, error: { code: 'unauthenticated', message: state.signedOut.message } };
       if ((name as string) === 'boards/get') {
         const asked = (args as { name: string }).name;
         if (asked !== state.board.name) return { ok: false, error: { code: 'refused', message: `no board "${asked}"` } };
@@ -67,17 +71,21 @@ export function boardClient(board: Board, snapshot: FloorSnapshot) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     }) as Transport['on'],
-    connection: (): ConnectionState => (state.down ? 'disconnected' : 'live'),
+    connection: (): ConnectionState => (state.signedOut ? 'signed-out' : state.down ? 'disconnected' : 'live'),
     onConnection: (listener) => {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
     },
-    signedOut: () => null,
+    signedOut: () => state.signedOut,
     close: () => {},
   };
   const setDown = (down: boolean) => {
     state.down = down;
     connectionListeners.forEach((l) => l(transport.connection()));
   };
-  return { client: new ApiClient(transport), state, calls, setDown, push: (s: FloorSnapshot) => listeners.forEach((l) => l(s)) };
+  const signOut = (signedOut: SignedOut) => {
+    state.signedOut = signedOut;
+    connectionListeners.forEach((l) => l('signed-out'));
+  };
+  return { client: new ApiClient(transport), state, calls, setDown, signOut, push: (s: FloorSnapshot) => listeners.forEach((l) => l(s)) };
 }

@@ -4,6 +4,7 @@ import type { Envelope, FloorboardBridge, FloorSnapshot } from '../../src/shared
 import { ApiError, createClient, ApiClient } from '../../src/renderer/src/api/client';
 import { Backoff } from '../../src/renderer/src/api/backoff';
 import { HttpTransport, pushUrl, type SocketLike } from '../../src/renderer/src/api/http-transport';
+import { SCREEN_ACCESS_REVOKED } from '../../src/shared/screen-access';
 import { snapshot } from './fixtures';
 
 class FakeSocket implements SocketLike {
@@ -194,6 +195,17 @@ describe('signed out', () => {
     expect(t.signedOut()).toEqual({ ended: true, message: 'that credential is not valid (revoked)' });
     expect(sockets).toHaveLength(1);
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('a screen\'s socket closed 1008 with SCREEN_ACCESS_REVOKED ends at once with those words, asking nothing', async () => {
+    const t = transport();
+    sockets[0].open();
+    sockets[0].drop(1008, SCREEN_ACCESS_REVOKED);
+    expect(t.connection()).toBe('signed-out');
+    expect(t.signedOut()).toEqual({ ended: true, message: SCREEN_ACCESS_REVOKED });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(sockets).toHaveLength(1);
   });
 
   it('a socket closed 1008 for too many connections is retried with backoff (the session still answers)', async () => {

@@ -1,4 +1,5 @@
 import type { ApiArgs, ApiName, ApiResult, Envelope, PushEvents, PushName } from '../../../shared/api';
+import { SCREEN_ACCESS_REVOKED } from '../../../shared/screen-access';
 import { ApiError } from './api-error';
 import { Backoff } from './backoff';
 import type { ConnectionState, SignedOut, Transport } from './transport';
@@ -69,7 +70,8 @@ const POLICY_VIOLATION = 1008;
  * retried, and later calls are answered locally. A socket that closes with 1008 (access ended, or too many
  * connections) or before it ever opened (a browser shows no upgrade status, 401 included) is followed by one
  * `access/session` call before any reconnect, so a revoked token or a rotated secret ends the retries at once while
- * a host that is down or a connection cap is still retried with backoff.
+ * a host that is down or a connection cap is still retried with backoff. A screen's socket closed with 1008 and
+ * SCREEN_ACCESS_REVOKED needs no such call: the host said why, and the page ends at once with those words.
  */
 export class HttpTransport implements Transport {
   private readonly fetchFn: typeof fetch;
@@ -184,7 +186,8 @@ export class HttpTransport implements Transport {
     socket.onclose = (ev) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      if (!opened || ev.code === POLICY_VIOLATION) void this.askSession();
+      if (ev.code === POLICY_VIOLATION && ev.reason === SCREEN_ACCESS_REVOKED) this.end(SCREEN_ACCESS_REVOKED);
+      else if (!opened || ev.code === POLICY_VIOLATION) void this.askSession();
       else this.lost();
     };
     // An error is always followed by close; reconnecting happens there.

@@ -1,7 +1,8 @@
 /**
  * A board on a wall: the board's current page full screen from the live snapshot, rotating, shifting a few
  * pixels now and then, reloading every few hours. Nothing on it takes focus or a pointer (no control, no link,
- * the cursor hidden): it is read from across the room, never used.
+ * the cursor hidden): it is read from across the room, never used. Refused by the host (signed out), it pairs
+ * itself when it never had a credential, and says its access was revoked when it had one.
  */
 import { useEffect, type CSSProperties } from 'react';
 import { useConnectionState } from '../../api/client-context';
@@ -9,27 +10,35 @@ import type { ApiClient } from '../../api/client';
 import { useFrozen } from '../nav/frozen-banner';
 import { useFloorSnapshot } from '../floor/use-floor-snapshot';
 import { formatHourMinute } from '../../../../shared/format';
-import { BoardFrozen, BoardWaiting } from './board-notices';
+import { screenTokenOf } from '../../api/http-transport';
+import { BoardFrozen, BoardRevoked, BoardWaiting } from './board-notices';
+import { BoardPairing } from './board-pairing';
 import { BoardPageView } from './board-page';
 import { applyBoardTheme } from './board-theme';
 import { useBoard } from './use-board';
 import { useBoardRotation } from './use-board-rotation';
 import { usePixelShift, useScheduledReload } from './use-board-upkeep';
+import type { PairingPorts } from './use-pairing';
 import type { Board } from '../../../../shared/boards';
 import type { FloorSnapshot } from '../../../../shared/api';
 import './board.css';
 import './board-lists.css';
+import './board-access.css';
 
 const reloadPage = () => window.location.reload();
+const BROWSER: PairingPorts = { fetch: (input, init) => fetch(input, init), replace: (url) => window.location.replace(url) };
 
 interface BoardScreenProps {
   client: ApiClient;
   name: string;
   /** The page's reload (tests pass a spy). */
   reload?: () => void;
+  /** The page's address (its screen token, if any, is in it) and the browser's fetch and location (tests: fakes). */
+  pageUrl?: string;
+  pairingPorts?: PairingPorts;
 }
 
-export function BoardScreen({ client, name, reload = reloadPage }: BoardScreenProps) {
+export function BoardScreen({ client, name, reload = reloadPage, pageUrl = window.location.href, pairingPorts = BROWSER }: BoardScreenProps) {
   const { board, problem } = useBoard(client, name);
   const { snapshot, receivedAt } = useFloorSnapshot(client);
   const connection = useConnectionState();
@@ -38,7 +47,12 @@ export function BoardScreen({ client, name, reload = reloadPage }: BoardScreenPr
     if (board) applyBoardTheme(board.theme);
   }, [board]);
 
-  if (!board || !snapshot) return <BoardWaiting name={name} problem={connection === 'signed-out' ? (client.signedOut()?.message ?? problem) : problem} />;
+  if (connection === 'signed-out') {
+    // a page that never had a credential pairs; one whose token stopped working (now or before a reload) was revoked
+    const hadAccess = client.signedOut()?.ended === true || screenTokenOf(pageUrl) !== undefined;
+    return hadAccess ? <BoardRevoked name={name} /> : <BoardPairing name={name} pageUrl={pageUrl} ports={pairingPorts} />;
+  }
+  if (!board || !snapshot) return <BoardWaiting name={name} problem={problem} />;
   return <BoardShown board={board} snapshot={snapshot} receivedAt={receivedAt} />;
 }
 
