@@ -1,5 +1,6 @@
 import { useClient, useConnectionState } from './api/client-context';
 import { AccessView } from './features/access/access-view';
+import { BoardsAdminView } from './features/boards-admin/boards-admin-view';
 import { BoardScreen } from './features/board/board-screen';
 import { boardNameFrom } from './features/board/board-route';
 import { callerAllows, SessionProvider } from './features/access/session';
@@ -57,6 +58,8 @@ function Console() {
             <ReportsView {...props} />
           ) : view === 'access' ? (
             <AccessView {...props} />
+          ) : view === 'boards' ? (
+            <BoardsAdminView {...props} />
           ) : view === 'center' ? (
             <CenterView {...props} />
           ) : (

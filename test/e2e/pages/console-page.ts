@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { HostApi } from './host-api';
 
-export type View = 'floor' | 'standards' | 'feeds' | 'reports' | 'access' | 'center';
+export type View = 'floor' | 'standards' | 'feeds' | 'reports' | 'access' | 'boards' | 'center';
 
 /** The host a page is opened on: its address and the admin secret (or a viewer token) it signs in with. */
 export interface SignIn {

@@ -2,7 +2,7 @@ import { callerAllows, useSessionCaller } from '../access/session';
 import './view-nav.css';
 import { VIEW_HASH, VIEW_METHOD, VIEWS, type View } from './view-route';
 
-export const VIEW_LABEL: Record<View, string> = { floor: 'Floor', standards: 'Standards', feeds: 'Feeds', reports: 'Reports', access: 'Access', center: 'Center' };
+export const VIEW_LABEL: Record<View, string> = { floor: 'Floor', standards: 'Standards', feeds: 'Feeds', reports: 'Reports', access: 'Access', boards: 'Boards', center: 'Center' };
 
 /** Plain links to hashes: they work with the keyboard, open in a new window and can be bookmarked. Only the screens the caller may use. */
 export function ViewNav({ current }: { current: View }) {

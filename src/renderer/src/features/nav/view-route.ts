@@ -2,18 +2,18 @@ import { useEffect, useState } from 'react';
 import type { ApiName } from '../../../../shared/api';
 
 /** The screens of the console. The floor is the default: a bare URL or an unknown hash shows it. */
-export type View = 'floor' | 'standards' | 'feeds' | 'reports' | 'access' | 'center';
+export type View = 'floor' | 'standards' | 'feeds' | 'reports' | 'access' | 'boards' | 'center';
 
-export const VIEWS: readonly View[] = ['floor', 'standards', 'feeds', 'reports', 'access', 'center'];
+export const VIEWS: readonly View[] = ['floor', 'standards', 'feeds', 'reports', 'access', 'boards', 'center'];
 
-export const VIEW_HASH: Record<View, string> = { floor: '#/', standards: '#/standards', feeds: '#/feeds', reports: '#/reports', access: '#/access', center: '#/center' };
+export const VIEW_HASH: Record<View, string> = { floor: '#/', standards: '#/standards', feeds: '#/feeds', reports: '#/reports', access: '#/access', boards: '#/boards', center: '#/center' };
 
 /**
  * The method each screen is for: a caller whose role may not call it (METHOD_ROLES) is not shown the screen, nor
  * its entry in the navigation. The feeds screen configures feeds; the reports screen exports; the access screen lists
- * tokens; the center screen stores the center's settings.
+ * tokens; the boards screen saves boards; the center screen stores the center's settings.
  */
-export const VIEW_METHOD: Record<View, ApiName> = { floor: 'floor/snapshot', standards: 'standards/get', feeds: 'feeds/add', reports: 'reports/export', access: 'access/tokens', center: 'center/set' };
+export const VIEW_METHOD: Record<View, ApiName> = { floor: 'floor/snapshot', standards: 'standards/get', feeds: 'feeds/add', reports: 'reports/export', access: 'access/tokens', boards: 'boards/save', center: 'center/set' };
 
 /** `#/feeds` (also `#feeds`, `#/feeds/`) is the feeds screen, `#/standards` the standards...; anything else the floor. */
 export function viewFromHash(hash: string): View {
