@@ -79,7 +79,7 @@ describe('a board opened without a token', () => {
     expect(screen.getByTestId('board-pairing-code').textContent).toBe('K7M-4QX');
     expect(screen.getByTestId('board-pairing').textContent).toContain('Enter this code on the Boards screen of Floorboard (Boards → Pair a screen)');
     expect(screen.getByTestId('board-pairing').textContent).toContain('floor');
-    expect(screen.getByTestId('board-pairing-left').textContent).toBe('Valid for 10:00');
+    expect(screen.getByTestId('board-pairing-left').textContent).toBe('Valid for 10m 00s');
     expect(host.requests[0].init).toMatchObject({ method: 'POST', credentials: 'omit' });
 
     await advance(POLL_MS);
@@ -100,8 +100,8 @@ describe('a board opened without a token', () => {
     openRefused(host);
     await advance(0);
     await advance(61_000);
-    // 600 s - 61 s = 539 s = 8:59
-    expect(screen.getByTestId('board-pairing-left').textContent).toBe('Valid for 8:59');
+    // 600 s - 61 s = 539 s = 8m 59s
+    expect(screen.getByTestId('board-pairing-left').textContent).toBe('Valid for 8m 59s');
   });
 
   it('goes to the board the code was paired with, which may not be the one in its address', async () => {
