@@ -23,7 +23,7 @@ test('a board without a token pairs by its code, shows its board, and says when 
   const code = page.getByTestId('board-pairing-code');
   await expect(code).toHaveText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/, { timeout: 15_000 });
   await expect(page.getByTestId('board-pairing')).toContainText('Enter this code on the Boards screen of Floorboard');
-  await expect(page.getByTestId('board-pairing-left')).toContainText(/Valid for (10:00|9:\d\d)/);
+  await expect(page.getByTestId('board-pairing-left')).toContainText(/Valid for (10m 00s|9m \d\ds)/);
   await page.screenshot({ path: 'test-results/board-pairing-1920x1080.png' });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/board-pairing-1280x720.png' });
