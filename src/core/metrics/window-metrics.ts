@@ -1,7 +1,7 @@
 /**
  * Contact metrics over a historical window [from, to), from stored contacts, with the same definitions
  * as the live floor (contact-metrics.ts): contacts attributed by queue entry, outcomes judged at `to`; and the
- * handling, outcome (outcome-metrics.ts) and agent-time (agent-time.ts) families of the same window.
+ * handling, outcome (outcome-metrics.ts) and agent-time (agent-time.ts) families of the same range.
  */
 import type { Channel, FamilyMetrics, GroupBy, MetricsReport, MetricsRow, ServiceLevelFormula } from '../../shared/api';
 import { contactThresholdSeconds, type Contact, type QueueConfig } from '../model/types';
@@ -66,7 +66,7 @@ export interface GroupTallies {
 }
 
 /**
- * Each contact of the window classified once and summed into every group `keysOf` names for it: the report sums the
+ * Each contact of the range classified once and summed into every group `keysOf` names for it: the report sums the
  * center, its queues, channels and days in one pass (a pass a grouping over a million contacts cost a second).
  */
 export function tallyGroups(contacts: Iterable<Contact>, queues: QueueConfig[], o: Omit<WindowOptions, 'by'>, keysOf: (c: Contact) => readonly string[]): Map<string, GroupTallies> {
@@ -100,7 +100,7 @@ export function groupFigures(g: GroupTallies | undefined, formula: ServiceLevelF
 }
 
 /**
- * The rows of a window from contacts in memory. `agents`: the agent-state time the occupancy and not-ready figures
+ * The rows of a range from contacts in memory. `agents`: the agent-state time the occupancy and not-ready figures
  * read (readAgentTime); without it they are null.
  */
 export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueConfig[], o: WindowOptions, agents?: AgentTime): MetricsRow[] {
@@ -112,7 +112,7 @@ export function metricsForContacts(contacts: Iterable<Contact>, queues: QueueCon
 
 /**
  * The same rows as metricsForContacts over the stored contacts, summed by SQLite (a week in milliseconds), with the
- * agent time read from the store unless given (one read serves many windows: the CLI's days and intervals).
+ * agent time read from the store unless given (one read serves many ranges: the CLI's days and intervals).
  */
 export function storedMetrics(store: StoreReader, o: WindowOptions, agents: AgentTime = readAgentTime(store, o.from)): MetricsRow[] {
   return store

@@ -46,11 +46,11 @@ export function unionOf(spans: readonly Span[]): Span[] {
 }
 
 /**
- * Where, within `window`, the open time (`open`: disjoint spans in order) since the last receipt exceeded
- * `heartbeatMs`: the stale spans, in order. A receipt ends a silence; the window's start begins one.
+ * Where, within `span`, the open time (`open`: disjoint spans in order) since the last receipt exceeded
+ * `heartbeatMs`: the stale spans, in order. A receipt ends a silence; the span's start begins one.
  */
-export function staleSpans(receipts: readonly number[], window: Span, open: readonly Span[], heartbeatMs: number): Span[] {
-  const marks = [window.start, ...receipts.filter((t) => t >= window.start && t < window.end), window.end];
+export function staleSpans(receipts: readonly number[], span: Span, open: readonly Span[], heartbeatMs: number): Span[] {
+  const marks = [span.start, ...receipts.filter((t) => t >= span.start && t < span.end), span.end];
   const out: Span[] = [];
   let k = 0;
   for (let m = 0; m + 1 < marks.length; m++) {
@@ -81,10 +81,10 @@ export function reportFeeds(
   const names = new Set(configured.map((f) => f.name));
   const quarantine = (name: string) => ({ quarantinedInPeriod: store.quarantinedBetween(name, o.from, o.to), quarantinedAll: store.quarantinedCount(name) });
   const feeds = configured.map((f): ReportFeed => {
-    const window = { start: Math.max(o.from, f.createdAt), end: Math.min(o.to, o.now) };
-    const judged = window.end > window.start;
-    const open = o.open ?? [window];
-    const spans = judged ? staleSpans(store.linesReceivedBetween(f.name, window.start, window.end), window, open, f.heartbeatSeconds * 1000) : null;
+    const span = { start: Math.max(o.from, f.createdAt), end: Math.min(o.to, o.now) };
+    const judged = span.end > span.start;
+    const open = o.open ?? [span];
+    const spans = judged ? staleSpans(store.linesReceivedBetween(f.name, span.start, span.end), span, open, f.heartbeatSeconds * 1000) : null;
     return {
       name: f.name,
       kind: f.kind,

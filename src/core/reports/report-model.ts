@@ -124,7 +124,7 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
   const { from, to, timeZone } = o.period;
   const contacts = store.contactsQueuedBetween(from, to).filter((c) => inScope(c, o.scope));
   const queues = store.queues();
-  const window = { from, to, by: 'center' as const, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula };
+  const range = { from, to, by: 'center' as const, shortAbandonSeconds: o.shortAbandonSeconds, formula: o.formula };
   // agent time read once for the period and the periods of the trend before it
   const trendFrom = reportTrendStart(o.period, o.resetHour ?? 0, TREND_PERIODS);
   const agentTime = readAgentTime(store, trendFrom);
@@ -135,7 +135,7 @@ export function buildReport(store: StoreReader, o: ReportOptions): Report {
   // every contact classified once, summed into the center, its queue, its channel and its day (metricsForContacts'
   // sums, per group: the report's totals are metrics/window's)
   // (a key: its kind, the channel, then the day or the queue, which may hold any character, last)
-  const groups = tallyGroups(contacts, queues, window, (c) => ['center', `q\u0000${c.channel}\u0000${c.queue}`, `c\u0000${c.channel}`, `d\u0000${c.channel}\u0000${local.date(c.queuedAt)}`, intervalKey(local, c)]);
+  const groups = tallyGroups(contacts, queues, range, (c) => ['center', `q\u0000${c.channel}\u0000${c.queue}`, `c\u0000${c.channel}`, `d\u0000${c.channel}\u0000${local.date(c.queuedAt)}`, intervalKey(local, c)]);
   const figures = (key: string, agentTimes: StateTimes | null): ReportFigures => groupFigures(groups.get(key), o.formula, agentTimes);
   const keysOf = (kind: string) =>
     [...groups.keys()]
