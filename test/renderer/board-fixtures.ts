@@ -1,7 +1,7 @@
 /**
- * Boards for renderer tests: the `floor` board as a new center gets it (page 1: the four channels, the headline
- * figures, the waiting list, the alerts; page 2: the intraday chart and agents by state), and a client over a
- * transport a test can take down and bring back, answering `boards/get` (not yet in `Api`) and the snapshot.
+ * Boards for renderer tests: a board with the `floor` board's tiles on a smaller grid (page 1: the four channels,
+ * the headline figures, the waiting list, the alerts; page 2: the intraday chart and agents by state), and a client
+ * over a transport a test can take down and bring back, answering `boards/get` and the snapshot.
  */
 import type { ApiName, Envelope, FloorSnapshot } from '../../src/shared/api';
 import type { Board, BoardTile, TileKind } from '../../src/shared/boards';
