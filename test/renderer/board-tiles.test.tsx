@@ -82,6 +82,8 @@ describe('board tiles', () => {
     expect(within(voice).getByTestId('board-status').textContent).toBe('✖ below expected');
     expect(chat.getAttribute('data-status')).toBe('warn');
     expect(within(chat).getByTestId('board-status').textContent).toBe('▲ below target');
+    // and names the standard that set the colour, which may judge no figure the tile shows
+    expect(within(chat).getByTestId('board-cause').textContent).toMatch(/^\S/);
   });
 
   it('a queue tile judges its own figures and names its channel', () => {

@@ -33,7 +33,7 @@ interface Traffic {
 }
 
 /** A channel or queue tile's verdict: its standards if any is measured, else its service level today. */
-export function trafficVerdict(snapshot: FloorSnapshot, tile: BoardTile, traffic: Traffic, targets?: { expected: number; desired: number }): StatusVerdict {
+export function trafficVerdict(snapshot: FloorSnapshot, tile: BoardTile, traffic: Traffic, targets?: { expected: number; desired: number }): StatusVerdict & { cause?: StandardResult | null } {
   const fromStandards = standardsVerdict(resultsOf(snapshot, tile));
   if (fromStandards.status !== 'idle') return fromStandards;
   const verdict = judgeStatus({

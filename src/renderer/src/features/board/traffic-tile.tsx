@@ -6,7 +6,7 @@
 import type { FloorSnapshot } from '../../../../shared/api';
 import type { BoardTile } from '../../../../shared/boards';
 import { formatCount, formatDuration, formatPercent } from '../../../../shared/format';
-import { hoursLabel } from '../standards/standard-look';
+import { hoursLabel, WINDOW_LABEL } from '../standards/standard-look';
 import { CHANNEL_LABEL } from '../floor/channels';
 import { BoardTileFrame } from './board-tile-frame';
 import { trafficVerdict } from './board-verdict';
@@ -33,8 +33,19 @@ export function TrafficTile({ snapshot, tile }: { snapshot: FloorSnapshot; tile:
   const fallbackTitle = tile.kind === 'queue' ? (tile.queue ?? 'Queue') : tile.channel ? CHANNEL_LABEL[tile.channel] : 'Channel';
   const hours = tile.channel ? hoursLabel(snapshot.standards?.hours?.find((h) => h.channel === tile.channel), snapshot.center.timeZone) : null;
   const f = traffic?.figures;
+  // the standard that sets the colour, and its window: "98%" beside "below expected" says why (a week's FCR, say)
+  const cause = traffic?.verdict.cause ?? null;
+  const definition = cause ? snapshot.standards?.definitions?.[cause.standardId] : undefined;
+  // the window first, as the floor's tiles say it: a long name is cut at its end, not the window
+  const windowWords = definition?.window ? (WINDOW_LABEL[definition.window] ?? definition.window) : null;
+  const causeText = cause ? `${windowWords ? `${windowWords[0].toUpperCase()}${windowWords.slice(1)}: ` : ''}${definition?.name ?? cause.standardId}` : null;
   return (
     <BoardTileFrame tile={tile} title={tile.title ?? traffic?.title ?? fallbackTitle} verdict={traffic?.verdict ?? NO_DATA}>
+      {causeText && (
+        <p className="board-cause" data-testid="board-cause">
+          {causeText}
+        </p>
+      )}
       <p className="board-big" data-testid="board-sl">
         <span className="board-big__value">{formatPercent(f?.serviceLevel)}</span>
         <span className="board-big__label">SL today</span>
