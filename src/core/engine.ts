@@ -3,7 +3,7 @@
  * Runtime-agnostic: it gets a database, a clock and options; the Electron main process and the headless
  * host only adapt its handlers and pushes to IPC or HTTP/WebSocket.
  */
-import type { EngineHandlers, FloorSnapshot, IngestSummary, PushEvents, PushName } from '../shared/api';
+import { LONGEST_WAITING_LIMIT, type EngineHandlers, type FloorSnapshot, type IngestSummary, type PushEvents, type PushName } from '../shared/api';
 import { safely, systemClock, type Clock, type Timer } from './clock';
 import type { AdapterContext, FeedAdapter } from './ingest/adapter';
 import { parseNdjsonLines } from './ingest/ndjson';
@@ -185,6 +185,7 @@ export function createEngine(options: EngineOptions): Engine {
       definitions: { serviceLevel: SERVICE_LEVEL_DEFINITION, shortAbandonSeconds, occupancy: OCCUPANCY_DEFINITION },
       channels: floor.channelsLive(now, queues),
       queues,
+      longestWaiting: floor.longestWaiting(now, LONGEST_WAITING_LIMIT),
       agents: floor.agentRows(now),
       agentsByState: floor.agentsByState(now),
       occupancy: floor.occupancy(now),

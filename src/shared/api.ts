@@ -172,6 +172,17 @@ export interface FeedStatus {
   stale: boolean;
 }
 
+/** One contact waiting now, as a wallboard lists it: its queue and how long, never who. */
+export interface WaitingContact {
+  queue: string;
+  channel: Channel;
+  waitingSeconds: number;
+  /** The queue's service-level threshold T: past it, the contact can no longer count as answered in time. */
+  thresholdSeconds: number;
+}
+/** How many of the longest-waiting contacts a snapshot carries: more than any board's list can show. */
+export const LONGEST_WAITING_LIMIT = 30;
+
 export interface FloorSnapshot {
   /** The center clock, epoch ms (the engine's clock: real or simulated). */
   now: number;
@@ -183,6 +194,8 @@ export interface FloorSnapshot {
   definitions: { serviceLevel: string; shortAbandonSeconds: number; occupancy: string };
   channels: ChannelLive[];
   queues: QueueLive[];
+  /** The contacts waiting longest now, oldest first (at most LONGEST_WAITING_LIMIT): no ids, no customer. */
+  longestWaiting: WaitingContact[];
   agents: AgentRow[];
   agentsByState: Record<AgentState, number>;
   /** Handle / (handle + available idle) over today's agent time; null before any agent time. */

@@ -54,6 +54,25 @@ describe('live engine', () => {
     expect(s.lastEventAt).toBe(at(0));
   });
 
+  it('lists the contacts waiting longest, oldest first across queues, each with its queue\'s T', () => {
+    const { engine, clock } = setup();
+    engine.ingestNdjson('test', lines([
+      ...day,
+      ev.queue('Chat', 'chat', 60),
+      { v: 1, type: 'contact.queued', ts: at(300), contactId: 'F', queue: 'Chat', channel: 'chat' },
+      { v: 1, type: 'contact.queued', ts: at(550), contactId: 'G', queue: 'Chat', channel: 'chat' },
+      { v: 1, type: 'contact.queued', ts: at(560), contactId: 'H', queue: 'Chat', channel: 'chat' },
+      { v: 1, type: 'contact.answered', ts: at(570), contactId: 'H', agentId: 'a1' },
+    ]));
+    clock.set(at(600));
+    // F 300 s (chat, T 60), E 100 s (voice, T 20), G 50 s (chat); H answered, C and D abandoned: not waiting
+    expect(engine.snapshot().longestWaiting).toEqual([
+      { queue: 'Chat', channel: 'chat', waitingSeconds: 300, thresholdSeconds: 60 },
+      { queue: 'Billing', channel: 'voice', waitingSeconds: 100, thresholdSeconds: 20 },
+      { queue: 'Chat', channel: 'chat', waitingSeconds: 50, thresholdSeconds: 60 },
+    ]);
+  });
+
   it('agrees with the historical query over the same events', async () => {
     const { engine, clock } = setup();
     engine.ingestNdjson('test', lines(day));

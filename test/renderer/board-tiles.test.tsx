@@ -120,19 +120,21 @@ describe('board tiles', () => {
   });
 
   it('the waiting list shows the rows that fit, then "+N more", never all of them', () => {
-    // 9 queues waiting, 5 rows fit (before layout): 4 rows shown and "+5 more"
-    const queues = Array.from({ length: 9 }, (_, i) => queueLive(`Q${i}`, 'voice', { waitingNow: 1, longestWaitNowSeconds: 10 + i }));
-    renderTiles([tile({ kind: 'waiting' })], snapshot({ queues }));
+    // 9 contacts waiting, 5 rows fit (before layout): 4 rows shown and "+5 more"; the host sends the oldest first
+    const longestWaiting = Array.from({ length: 9 }, (_, i) => ({ queue: `Q${i}`, channel: 'chat' as const, waitingSeconds: 200 - i * 10, thresholdSeconds: 180 }));
+    renderTiles([tile({ kind: 'waiting' })], snapshot({ longestWaiting }));
     const list = screen.getByTestId('board-waiting-list');
     const rows = list.querySelectorAll('.board-list__row');
     expect(rows.length).toBe(4);
-    expect(rows[0].textContent).toBe('Q8 · 1 waiting18s'); // the oldest wait first
+    // past its queue's T: marked; within it: plain
+    expect(rows[0].textContent).toBe('▲Q0 · Chat3m 20s');
+    expect(rows[3].textContent).toBe('Q3 · Chat2m 50s');
     expect(within(list).getByTestId('board-more').textContent).toBe('+5 more');
   });
 
   it('lists every row when they fit, with no "+N more"', () => {
     renderTiles([tile({ kind: 'waiting' })]);
-    expect(screen.getByTestId('board-waiting-list').querySelectorAll('.board-list__row').length).toBe(1);
+    expect(screen.getByTestId('board-waiting-list').querySelectorAll('.board-list__row').length).toBe(3);
     expect(screen.queryByTestId('board-more')).toBeNull();
   });
 

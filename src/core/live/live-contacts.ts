@@ -7,7 +7,7 @@
  * "Today" holds contacts queued since the business-day start. Contacts waiting from before it still show in
  * "waiting now" and "longest wait now" (for up to a day), but count in the previous day's figures.
  */
-import type { IntervalPoint, QueueLive } from '../../shared/api';
+import type { IntervalPoint, QueueLive, WaitingContact } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { Channel, Contact, QueueConfig } from '../model/types';
 import { CHANNELS, contactThresholdSeconds, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
@@ -274,6 +274,26 @@ export class LiveContacts {
       out.push({ queue: q.name, channel: q.channel, longestWaitNowSeconds: oldest === null ? 0 : Math.max(0, now - oldest) / 1000 });
     }
     return out;
+  }
+
+  /**
+   * The `limit` contacts waiting longest now, oldest first, across queues: the same waiting sets as each queue's
+   * "waiting now" and "longest wait now". One pass over the waiting sets keeping a sorted top list: O(waiting x limit) at worst.
+   */
+  longestWaiting(now: number, limit: number): WaitingContact[] {
+    const top: { since: number; queue: QueueConfig }[] = [];
+    for (const q of this.queues.values()) {
+      const w = this.waiting.get(q.name);
+      if (!w) continue;
+      for (const since of w.values()) {
+        if (top.length === limit && since >= top[limit - 1].since) continue;
+        let at = top.length;
+        while (at > 0 && top[at - 1].since > since) at--;
+        top.splice(at, 0, { since, queue: q });
+        if (top.length > limit) top.pop();
+      }
+    }
+    return top.map(({ since, queue }) => ({ queue: queue.name, channel: queue.channel, waitingSeconds: Math.max(0, now - since) / 1000, thresholdSeconds: queue.slThresholdSeconds }));
   }
 
   intervalPoints(): IntervalPoint[] {

@@ -3,7 +3,7 @@
  * and queues on one side (live-contacts.ts), the agents on the other (live-agents.ts). A snapshot is built from
  * them in O(queues + agents + intervals); a channel's figures join both: its queues' tallies and its agents.
  */
-import type { AgentRow, ChannelLive, IntervalPoint, QueueLive } from '../../shared/api';
+import type { AgentRow, ChannelLive, IntervalPoint, QueueLive, WaitingContact } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { AgentRecord, AgentState, Channel, Contact, QueueConfig } from '../model/types';
 import { CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
@@ -170,6 +170,11 @@ export class LiveFloor {
   /** Per queue, the wait of its oldest waiting contact now (what the standards read of the queues). */
   waitingNow(now: number): { queue: string; channel: Channel; longestWaitNowSeconds: number }[] {
     return this.contacts.waitingNow(now);
+  }
+
+  /** The contacts waiting longest now, oldest first: see LiveContacts.longestWaiting. */
+  longestWaiting(now: number, limit: number): WaitingContact[] {
+    return this.contacts.longestWaiting(now, limit);
   }
 
   intervalPoints(): IntervalPoint[] {

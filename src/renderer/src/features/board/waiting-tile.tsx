@@ -1,7 +1,7 @@
 /**
- * Who waits longest: the contacts whose first-response deadline falls within 15 minutes (at risk) first, then
- * each queue with someone waiting, oldest wait first. The snapshot carries queues' waits, not single contacts, so
- * a row is a queue ("Billing · 3 waiting", longest 2:15), or a channel's contacts at risk of their deadline.
+ * Who waits longest: the channels whose first-response deadlines fall within 15 minutes (at risk) first, then the
+ * single contacts waiting longest, oldest first ("Billing · voice" 3m 07s), marked once past their queue's T. A
+ * row never names the customer or the contact's id: the snapshot carries neither.
  */
 import type { FloorSnapshot } from '../../../../shared/api';
 import type { BoardTile } from '../../../../shared/boards';
@@ -21,17 +21,17 @@ function waitingRows(snapshot: FloorSnapshot): FitRow[] {
       label: `${CHANNEL_LABEL[r.channel]} · ${formatCount(r.count)} at risk`,
       figure: r.nextDeadline === null ? undefined : `by ${formatHourMinute(r.nextDeadline, timeZone)}`,
     }));
-  const queues: FitRow[] = snapshot.queues
-    .filter((q) => q.waitingNow > 0)
-    .sort((a, b) => b.longestWaitNowSeconds - a.longestWaitNowSeconds)
-    .map((q) => ({
-      key: `queue:${q.name}`,
-      icon: q.longestWaitNowSeconds > q.thresholdSeconds ? '▲' : undefined,
-      tone: q.longestWaitNowSeconds > q.thresholdSeconds ? 'warn' : undefined,
-      label: `${q.name} · ${formatCount(q.waitingNow)} waiting`,
-      figure: formatDuration(q.longestWaitNowSeconds),
-    }));
-  return [...atRisk, ...queues];
+  const contacts: FitRow[] = snapshot.longestWaiting.map((c, i) => {
+    const late = c.waitingSeconds > c.thresholdSeconds;
+    return {
+      key: `contact:${i}`,
+      icon: late ? '▲' : undefined,
+      tone: late ? 'warn' : undefined,
+      label: `${c.queue} · ${CHANNEL_LABEL[c.channel]}`,
+      figure: formatDuration(c.waitingSeconds),
+    };
+  });
+  return [...atRisk, ...contacts];
 }
 
 export function WaitingTile({ snapshot, tile }: { snapshot: FloorSnapshot; tile: BoardTile }) {
