@@ -95,6 +95,23 @@ describe('AgentTable', () => {
     expect(screen.getByTestId('agent-count').textContent).toBe('1 of 4 agents');
   });
 
+  it('folds offline agents away until asked, and shows them when the Offline state is chosen', () => {
+    const roster = [...agents, agent('a5', { name: 'Erin', state: 'offline' }), agent('a6', { name: 'Frank', state: 'offline' })];
+    render(<AgentTable agents={roster} now={NOW} />);
+    expect(names()).not.toContain('Erin');
+    expect(screen.getByTestId('agent-count').textContent).toBe('4 of 6 agents');
+    const toggle = screen.getByTestId('agent-offline-toggle');
+    expect(toggle.textContent).toBe('Show 2 offline');
+    fireEvent.click(toggle);
+    expect(names()).toEqual(expect.arrayContaining(['Erin', 'Frank']));
+    expect(screen.getByTestId('agent-offline-toggle').textContent).toBe('Hide offline');
+    fireEvent.click(screen.getByTestId('agent-offline-toggle'));
+    // the Offline state lists them, with no toggle to fold them
+    fireEvent.change(screen.getByTestId('agent-state-filter'), { target: { value: 'offline' } });
+    expect(names().sort()).toEqual(['Erin', 'Frank']);
+    expect(screen.queryByTestId('agent-offline-toggle')).toBeNull();
+  });
+
   it('keeps only the visible rows of 2,000 agents in the DOM', () => {
     const many = Array.from({ length: 2000 }, (_, i) => agent(`x${i}`, { name: `Agent ${String(i).padStart(4, '0')}` }));
     render(<AgentTable agents={many} now={NOW} />);

@@ -29,6 +29,9 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 export function AgentTable({ agents, now }: { agents: AgentRow[]; now: number }) {
   const [text, setText] = useState('');
   const [state, setState] = useState<AgentState | 'all'>('all');
+  // Offline agents are folded away under "All states": on a 2,000-agent roster most of the list is people not on
+  // shift. Choosing the Offline state, or the toggle, shows them.
+  const [showOffline, setShowOffline] = useState(false);
   // Grouped by state, longest in state first: who has been not ready or in wrap-up too long is on top.
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORT);
 
@@ -39,7 +42,13 @@ export function AgentTable({ agents, now }: { agents: AgentRow[]; now: number })
       current[0]?.id === id ? [{ id, desc: !current[0].desc }] : [{ id, desc: firstDir === 'desc' }],
     );
 
-  const rows = useMemo(() => agents.filter((a) => agentMatches(a, text, state)), [agents, text, state]);
+  const { rows, folded } = useMemo(() => {
+    const matching = agents.filter((a) => agentMatches(a, text, state));
+    if (showOffline || state === 'offline') return { rows: matching, folded: 0 };
+    const shown = matching.filter((a) => a.state !== 'offline');
+    return { rows: shown, folded: matching.length - shown.length };
+  }, [agents, text, state, showOffline]);
+  const canFold = state !== 'offline' && (showOffline || folded > 0);
   const columns = useMemo(() => agentColumns(now), [now]);
 
   const table = useReactTable({
@@ -94,6 +103,11 @@ export function AgentTable({ agents, now }: { agents: AgentRow[]; now: number })
         <span className="agent-table__count" data-testid="agent-count">
           {formatCount(rows.length)} of {formatCount(agents.length)} agents
         </span>
+        {canFold && (
+          <button type="button" className="button agent-table__offline" aria-pressed={showOffline} data-testid="agent-offline-toggle" onClick={() => setShowOffline((v) => !v)}>
+            {showOffline ? 'Hide offline' : `Show ${formatCount(folded)} offline`}
+          </button>
+        )}
       </div>
       <div className="agent-table__scroll" ref={scrollRef} data-testid="agent-table-scroll">
         <table data-testid="agent-table">
