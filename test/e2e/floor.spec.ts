@@ -128,6 +128,8 @@ test('the floor fits 1920x1080 without scrolling, chart axis and agents in view;
   // the chart's canvas (its time axis is drawn at its foot) ends inside the screen
   expect(layout.chartBottom).toBeLessThanOrEqual(1080);
   expect(layout.agentRowsInView).toBeGreaterThan(3);
+  expect(layout.headerLines, 'the header on one row, nothing cut at its end').toBe(1);
+  const figureAt1080 = await floor.metric(floor.channelTile('voice'), 'sl').evaluate((e) => e.getBoundingClientRect().height);
   // the README's pictures of the floor (docs/screenshot-floor-light.png has always held the dark theme)
   await page.screenshot({ path: 'docs/screenshot-floor.png' });
   await page.getByTestId('theme-toggle').click();
@@ -138,8 +140,12 @@ test('the floor fits 1920x1080 without scrolling, chart axis and agents in view;
   await page.waitForTimeout(300); // one layout after the resize
   await page.screenshot({ path: 'test-results/floor-1366x768.png' });
   await expect.poll(async () => (await floor.layout()).headerLines).toBe(1);
+  // 4K at 100 % scaling: the 1080p layout drawn twice as large, not 18 px type on a screen twice as tall
   await page.setViewportSize({ width: 3840, height: 2160 });
   await expect.poll(async () => (await floor.layout()).scrollOverflow).toBeLessThanOrEqual(0);
+  expect((await floor.layout()).headerLines).toBe(1);
+  const figureAt4k = await floor.metric(floor.channelTile('voice'), 'sl').evaluate((e) => e.getBoundingClientRect().height);
+  expect(figureAt4k / figureAt1080).toBeGreaterThan(1.9);
   await page.screenshot({ path: 'test-results/floor-3840x2160.png' });
 });
 
