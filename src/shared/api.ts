@@ -194,8 +194,11 @@ export interface FloorSnapshot {
   definitions: { serviceLevel: string; shortAbandonSeconds: number; occupancy: string };
   channels: ChannelLive[];
   queues: QueueLive[];
-  /** The contacts waiting longest now, oldest first (at most LONGEST_WAITING_LIMIT): no ids, no customer. */
-  longestWaiting: WaitingContact[];
+  /**
+   * Everyone waiting now (`total`, as the queues' waiting-now figures add up) and the contacts waiting longest,
+   * oldest first (at most LONGEST_WAITING_LIMIT): no ids, no customer.
+   */
+  longestWaiting: { total: number; contacts: WaitingContact[] };
   agents: AgentRow[];
   agentsByState: Record<AgentState, number>;
   /** Handle / (handle + available idle) over today's agent time; null before any agent time. */

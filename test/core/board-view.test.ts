@@ -71,7 +71,7 @@ describe("a board's snapshot", () => {
     expect(b.queues.map((q) => q.name)).toEqual(['Sales']);
     expect(b.channels).toEqual([]);
     expect(b.agents).toEqual([]);
-    expect(b.longestWaiting).toEqual([]);
+    expect(b.longestWaiting).toEqual({ total: 0, contacts: [] });
     expect(Object.values(b.agentsByState).every((n) => n === 0)).toBe(true);
     expect(b.intervals.points).toEqual([]);
     expect(b.alerts).toEqual({ open: [], unacknowledged: 0 });
@@ -107,7 +107,7 @@ describe("a board's snapshot", () => {
     expect(b.standards!.results.map((r) => r.key)).toEqual(['voice', 'chat', 'center']);
     expect(b.standards!.atRisk).toHaveLength(1);
     // the waiting tile's contacts: v2 and c1 still wait, every queue's, though the board has no queue tile
-    expect(b.longestWaiting.map((c) => c.queue)).toEqual(['Billing', 'Web']);
+    expect(b.longestWaiting.contacts.map((c) => c.queue)).toEqual(['Billing', 'Web']);
     expect(b.alerts.open).toHaveLength(1);
     expect(b.intervals.points).toBe(s.intervals.points);
     expect(b.feeds).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../src/shared/api';
+import { LONGEST_WAITING_LIMIT, type Envelope } from '../../src/shared/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/core/api/dispatch';
 import { at, ev, lines, T0 } from '../helpers/events';
@@ -66,11 +66,19 @@ describe('live engine', () => {
     ]));
     clock.set(at(600));
     // F 300 s (chat, T 60), E 100 s (voice, T 20), G 50 s (chat); H answered, C and D abandoned: not waiting
-    expect(engine.snapshot().longestWaiting).toEqual([
+    expect(engine.snapshot().longestWaiting.contacts).toEqual([
       { queue: 'Chat', channel: 'chat', waitingSeconds: 300, thresholdSeconds: 60 },
       { queue: 'Billing', channel: 'voice', waitingSeconds: 100, thresholdSeconds: 20 },
       { queue: 'Chat', channel: 'chat', waitingSeconds: 50, thresholdSeconds: 60 },
     ]);
+    expect(engine.snapshot().longestWaiting.total).toBe(3);
+    // the list stops at its limit, oldest first; the total still counts everyone waiting
+    engine.ingestNdjson('more', lines(Array.from({ length: 31 }, (_, i) => ({ v: 1, type: 'contact.queued', ts: at(590 + i / 10), contactId: `W${i}`, queue: 'Chat', channel: 'chat' }))));
+    const many = engine.snapshot().longestWaiting;
+    expect(many.total).toBe(34);
+    expect(many.contacts).toHaveLength(LONGEST_WAITING_LIMIT);
+    expect(many.contacts[0].waitingSeconds).toBe(300);
+    expect(many.contacts.at(-1)!.waitingSeconds).toBeCloseTo(10 - 2.6, 6); // F, E, G, then W0..W26 of W0..W30
   });
 
   it('agrees with the historical query over the same events', async () => {

@@ -8,7 +8,7 @@ import type { StandardResult } from '../../src/shared/standards';
 import { BoardPageView } from '../../src/renderer/src/features/board/board-page';
 import { rowsThatFit, visibleRows } from '../../src/renderer/src/features/board/use-fit-rows';
 import { floorBoard } from './board-fixtures';
-import { channelLive, agent, NOW, queueLive, snapshot } from './fixtures';
+import { channelLive, agent, NOW, snapshot } from './fixtures';
 
 // ECharts needs a canvas, which happy-dom lacks
 vi.mock('../../src/renderer/src/features/board/intraday-tile', () => ({
@@ -122,7 +122,7 @@ describe('board tiles', () => {
   it('the waiting list shows the rows that fit, then "+N more", never all of them', () => {
     // 9 contacts waiting, 5 rows fit (before layout): 4 rows shown and "+5 more"; the host sends the oldest first
     const longestWaiting = Array.from({ length: 9 }, (_, i) => ({ queue: `Q${i}`, channel: 'chat' as const, waitingSeconds: 200 - i * 10, thresholdSeconds: 180 }));
-    renderTiles([tile({ kind: 'waiting' })], snapshot({ longestWaiting }));
+    renderTiles([tile({ kind: 'waiting' })], snapshot({ longestWaiting: { total: 9, contacts: longestWaiting } }));
     const list = screen.getByTestId('board-waiting-list');
     const rows = list.querySelectorAll('.board-list__row');
     expect(rows.length).toBe(4);
@@ -130,6 +130,14 @@ describe('board tiles', () => {
     expect(rows[0].textContent).toBe('▲Q0 · Chat3m 20s');
     expect(rows[3].textContent).toBe('Q3 · Chat2m 50s');
     expect(within(list).getByTestId('board-more').textContent).toBe('+5 more');
+  });
+
+  it('counts in "+N more" the contacts waiting beyond those the host sent', () => {
+    const contacts = Array.from({ length: 30 }, (_, i) => ({ queue: 'Email', channel: 'email' as const, waitingSeconds: 9000 - i, thresholdSeconds: 86_400 }));
+    renderTiles([tile({ kind: 'waiting' })], snapshot({ longestWaiting: { total: 71, contacts } }));
+    const list = screen.getByTestId('board-waiting-list');
+    expect(list.querySelectorAll('.board-list__row')).toHaveLength(4);
+    expect(within(list).getByTestId('board-more').textContent).toBe('+67 more');
   });
 
   it('lists every row when they fit, with no "+N more"', () => {

@@ -98,7 +98,7 @@ export function snapshot(over: Partial<FloorSnapshot> = {}): FloorSnapshot {
       channelLive('message', { queues: 0 }),
     ],
     queues: [billing],
-    longestWaiting: [15, 9, 4].map((waitingSeconds) => ({ queue: 'Billing', channel: 'voice' as const, waitingSeconds, thresholdSeconds: billing.thresholdSeconds })),
+    longestWaiting: { total: 3, contacts: [15, 9, 4].map((waitingSeconds) => ({ queue: 'Billing', channel: 'voice' as const, waitingSeconds, thresholdSeconds: billing.thresholdSeconds })) },
     agents: [agent('a1', { name: 'Alice', state: 'on-contact', contacts: [{ id: 'c-1', channel: 'voice', queue: 'Billing' }] })],
     agentsByState: { ...noAgents(), 'on-contact': 1 },
     occupancy: 0.78,

@@ -1,6 +1,6 @@
 /**
  * Exactly once through crashes: the real headless host tails a file that grows at full speed (and is rotated
- * once), and is killed with SIGKILL at random moments, 20 times, each time restarted on the same database.
+ * once), and is killed with SIGKILL at random moments, 10 times, each time restarted on the same database.
  * Afterwards every line the writer wrote is in the database exactly once, at its own position, with its event.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +11,7 @@ import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/store/database';
 import { ROOT } from '../helpers/host';
 
-const RESTARTS = 20;
+const RESTARTS = 10;
 const TOTAL = 200_000;
 const line = (i: number) =>
   `${JSON.stringify({ v: 1, type: 'contact.queued', id: `e${i}`, ts: Date.parse('2026-03-02T09:00:00Z') + i, contactId: `c${i}`, queue: 'Billing', channel: 'voice' })}\n`;

@@ -81,7 +81,7 @@ export function boardSnapshot(snapshot: FloorSnapshot, board: Board): FloorSnaps
     definitions: snapshot.definitions,
     channels: snapshot.channels.filter((c) => scope.channels.has(c.channel)),
     queues,
-    longestWaiting: scope.waiting ? snapshot.longestWaiting : [],
+    longestWaiting: scope.waiting ? snapshot.longestWaiting : { total: 0, contacts: [] },
     agents: !scope.agents ? [] : board.showNames ? snapshot.agents : snapshot.agents.map((a) => ({ ...a, name: '' })),
     agentsByState: agentCounts ? snapshot.agentsByState : NO_AGENTS,
     occupancy: scope.headline ? snapshot.occupancy : null,

@@ -280,11 +280,13 @@ export class LiveContacts {
    * The `limit` contacts waiting longest now, oldest first, across queues: the same waiting sets as each queue's
    * "waiting now" and "longest wait now". One pass over the waiting sets keeping a sorted top list: O(waiting x limit) at worst.
    */
-  longestWaiting(now: number, limit: number): WaitingContact[] {
+  longestWaiting(now: number, limit: number): { total: number; contacts: WaitingContact[] } {
     const top: { since: number; queue: QueueConfig }[] = [];
+    let total = 0;
     for (const q of this.queues.values()) {
       const w = this.waiting.get(q.name);
       if (!w) continue;
+      total += w.size;
       for (const since of w.values()) {
         if (top.length === limit && since >= top[limit - 1].since) continue;
         let at = top.length;
@@ -293,7 +295,8 @@ export class LiveContacts {
         if (top.length > limit) top.pop();
       }
     }
-    return top.map(({ since, queue }) => ({ queue: queue.name, channel: queue.channel, waitingSeconds: Math.max(0, now - since) / 1000, thresholdSeconds: queue.slThresholdSeconds }));
+    const contacts = top.map(({ since, queue }) => ({ queue: queue.name, channel: queue.channel, waitingSeconds: Math.max(0, now - since) / 1000, thresholdSeconds: queue.slThresholdSeconds }));
+    return { total, contacts };
   }
 
   intervalPoints(): IntervalPoint[] {

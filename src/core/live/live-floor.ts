@@ -173,7 +173,7 @@ export class LiveFloor {
   }
 
   /** The contacts waiting longest now, oldest first: see LiveContacts.longestWaiting. */
-  longestWaiting(now: number, limit: number): WaitingContact[] {
+  longestWaiting(now: number, limit: number): { total: number; contacts: WaitingContact[] } {
     return this.contacts.longestWaiting(now, limit);
   }
 

@@ -14,10 +14,12 @@ export interface FitRow {
   tone?: 'ok' | 'warn' | 'alert' | 'idle';
 }
 
-export function FitList({ rows, empty, testId }: { rows: readonly FitRow[]; empty: string; testId: string }) {
+/** `total`: how many rows the list stands for, when `rows` holds only the first of them (the host's cut). */
+export function FitList({ rows, total = rows.length, empty, testId }: { rows: readonly FitRow[]; total?: number; empty: string; testId: string }) {
   const box = useRef<HTMLUListElement>(null);
   const fit = useFitRows(box);
-  const { shown, more } = visibleRows(rows.length, fit);
+  const shown = Math.min(visibleRows(total, fit).shown, rows.length);
+  const more = total - shown;
   return (
     <ul className="board-list" ref={box} style={{ ['--rows' as string]: fit }} data-testid={testId} data-rows={fit}>
       {rows.length === 0 && <li className="board-list__empty">{empty}</li>}

@@ -10,7 +10,7 @@ import { CHANNEL_LABEL } from '../floor/channels';
 import { BoardTileFrame } from './board-tile-frame';
 import { FitList, type FitRow } from './fit-list';
 
-function waitingRows(snapshot: FloorSnapshot): FitRow[] {
+function waitingRows(snapshot: FloorSnapshot): { rows: FitRow[]; total: number } {
   const timeZone = snapshot.center.timeZone;
   const atRisk: FitRow[] = (snapshot.standards?.atRisk ?? [])
     .filter((r) => r.count > 0)
@@ -21,7 +21,7 @@ function waitingRows(snapshot: FloorSnapshot): FitRow[] {
       label: `${CHANNEL_LABEL[r.channel]} · ${formatCount(r.count)} at risk`,
       figure: r.nextDeadline === null ? undefined : `by ${formatHourMinute(r.nextDeadline, timeZone)}`,
     }));
-  const contacts: FitRow[] = snapshot.longestWaiting.map((c, i) => {
+  const contacts: FitRow[] = snapshot.longestWaiting.contacts.map((c, i) => {
     const late = c.waitingSeconds > c.thresholdSeconds;
     return {
       key: `contact:${i}`,
@@ -31,13 +31,14 @@ function waitingRows(snapshot: FloorSnapshot): FitRow[] {
       figure: formatDuration(c.waitingSeconds),
     };
   });
-  return [...atRisk, ...contacts];
+  // the host sends the first contacts only: the rest are counted in "+N more"
+  return { rows: [...atRisk, ...contacts], total: atRisk.length + snapshot.longestWaiting.total };
 }
 
 export function WaitingTile({ snapshot, tile }: { snapshot: FloorSnapshot; tile: BoardTile }) {
   return (
     <BoardTileFrame tile={tile} title={tile.title ?? 'Longest waiting'}>
-      <FitList rows={waitingRows(snapshot)} empty="Nobody waiting" testId="board-waiting-list" />
+      <FitList {...waitingRows(snapshot)} empty="Nobody waiting" testId="board-waiting-list" />
     </BoardTileFrame>
   );
 }
