@@ -13,6 +13,7 @@ import { startHost, type Host } from '../server/host';
 import type { PushEvents } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
+import { APP_ICON } from './app-icon';
 import { keepAwake, kioskBounds, kioskPlan, kioskUrl, type KioskPlan } from './kiosk';
 import { notifyAlerts } from './notifications';
 
@@ -75,6 +76,7 @@ function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     ...(bounds === null ? { width: 1600, height: 1000, minWidth: 1024, minHeight: 700 } : { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, fullscreen: true }),
     title: 'Floorboard',
+    icon: APP_ICON,
     kiosk: flag('--kiosk') || board !== null,
     autoHideMenuBar: true,
     backgroundColor: '#0f1419',

@@ -1,10 +1,11 @@
 /**
  * Desktop notifications of alerts (Electron's Notification), kept apart from the shell so they are tested
  * without Electron: what each notification says, and that a burst (a start-up, a floor-wide breach) makes one
- * summary instead of a stack of toasts. Clicking one opens the Standards screen.
+ * summary instead of a stack of toasts. Clicking one opens the Standards screen. Each carries the app icon.
  */
 import type { NotificationConstructorOptions } from 'electron';
 import type { AlertView } from '../shared/standards';
+import { APP_ICON } from './app-icon';
 
 /** What the shell needs of Electron's Notification. */
 export interface NotificationLike {
@@ -33,7 +34,7 @@ function alertNotices(alerts: readonly AlertView[]): NotificationConstructorOpti
 export function notifyAlerts(alerts: readonly AlertView[], create: NotificationFactory, onClick: () => void): number {
   const notices = alertNotices(alerts);
   for (const options of notices) {
-    const n = create(options);
+    const n = create({ ...options, icon: APP_ICON });
     n.on('click', onClick);
     n.show();
   }

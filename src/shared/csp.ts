@@ -9,8 +9,8 @@ const DIRECTIVES: readonly (readonly [name: string, value: string])[] = [
   ['script-src', "'self'"],
   // React's style props and ECharts' tooltips (HTML with style attributes) set inline styles
   ['style-src', "'self' 'unsafe-inline'"],
-  // the favicon is an empty data: URL
-  ['img-src', "'self' data:"],
+  // the one image is the favicon, a file of the bundle (resources/favicon.png): no data: URL is needed
+  ['img-src', "'self'"],
   // the host's pushes come over a WebSocket to the page's own host; 'self' alone matches ws: only in recent
   // browsers (Safari from 15.4), and a wallboard on the LAN may run an older one
   ['connect-src', "'self' ws: wss:"],

@@ -97,6 +97,8 @@ describe('the kiosk', () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'floorboard-kiosk-')), 'floor.db');
     const win = await startShell('--no-simulate', '--db', dbPath, '--time-zone', 'UTC', '--kiosk', '--board', 'lobby', '--display', '2');
     expect(win.options).toMatchObject({ x: 1920, y: 0, width: 3840, height: 2160, kiosk: true, fullscreen: true });
+    // the app icon, as the console's window has it (its taskbar entry while the board shows)
+    expect(existsSync(String(win.options.icon))).toBe(true);
     expect(win.url).toMatch(/^file:\/\/.*renderer[/\\]index\.html#\/board\/lobby$/);
     // its page is not the admin: it sees what the board's screens see (here no such board is stored: nothing)
     const call = seen.ipc.get(IPC_CALL)!;

@@ -1,7 +1,8 @@
 /**
  * The Electron shell's desktop notifications of alerts, through a stand-in for Electron's Notification (the
- * Electron binary is not on CI machines): what each says, one summary for a burst, a click handled.
+ * Electron binary is not on CI machines): what each says, one summary for a burst, a click handled, the app icon.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NotificationConstructorOptions } from 'electron';
 import { MAX_SEPARATE, notifyAlerts, type NotificationLike } from '../../src/main/notifications';
@@ -52,5 +53,18 @@ describe('alert notifications', () => {
     });
     expect(notifyAlerts([], create, () => {})).toBe(0);
     expect(shown).toHaveLength(1);
+  });
+
+  it('shows the app icon, a PNG that is there, on each notification and on the summary', () => {
+    const { shown, create } = fakeNotifications();
+    notifyAlerts([alert(1, 'A', 'voice', 'b')], create, () => {});
+    notifyAlerts(['voice', 'chat', 'email', 'message'].map((k, i) => alert(i, `S${i}`, k, 'b')), create, () => {});
+    expect(shown).toHaveLength(2);
+    for (const { icon } of shown) {
+      expect(icon).toMatch(/[/\\]resources[/\\]icon\.png$/);
+      expect(existsSync(icon as string)).toBe(true);
+      // the PNG signature: a file Electron's nativeImage can read, not an SVG renamed
+      expect(readFileSync(icon as string).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    }
   });
 });

@@ -124,6 +124,12 @@ describe('the Electron shell', () => {
     expect(mainWindow().url).toMatch(/^file:\/\/.*renderer[/\\]index\.html$/);
   });
 
+  it('gives its window the app icon, a file that is there', () => {
+    const icon = String(mainWindow().options.icon);
+    expect(icon).toMatch(/[/\\]resources[/\\]icon\.png$/);
+    expect(existsSync(icon)).toBe(true);
+  });
+
   it('sends the one Content-Security-Policy with every response', () => {
     let headers: Record<string, string[]> = {};
     seen.headers!({ responseHeaders: { 'content-type': ['text/html'] } }, (r) => (headers = r.responseHeaders));
