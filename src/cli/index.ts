@@ -223,6 +223,19 @@ program
       fb.close();
       throw e;
     }
+    // before the first line: a supervisor that stops the host as soon as it reads "serving" gets a clean stop
+    const running = host;
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal}: stopping`);
+      await running.close();
+      fb.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
     console.log(`Floorboard is serving ${host.url}`);
     console.log(`  admin login: ${adminLoginUrl(host.url, fb.access.adminSecret())}`);
     console.log(`  database: ${dbPath} (admin secret in ${adminSecretPath(dbPath)})`);
@@ -230,17 +243,6 @@ program
       console.log(`  feed ${f.name}: ${f.kind} ${f.format} ${f.path ?? `${host.url.replace(/\/$/, '')}${f.webhookPath}`}${f.state === 'paused' ? ' (paused)' : f.state === 'error' ? ` (not followed: ${f.message})` : ''}`);
     }
     console.log(`  ${o.simulate ? `simulated floor (seed ${o.seed}, speed x${o.speed})` : 'real feeds only (no simulation)'}; center ${fb.center.name}, time zone ${fb.center.timeZone}, day from ${fb.center.resetHour}:00, week from ${fb.center.weekStart}`);
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      console.log(`${signal}: stopping`);
-      await host.close();
-      fb.close();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
   });
 
 program
