@@ -1,8 +1,9 @@
 /**
  * A machine "on the LAN" for tests: a network namespace joined to this one by a veth pair on a private /30, made
  * by the test and removed after it. The host listens on its side (10.213.N.1); a client runs inside the namespace
- * (10.213.N.2) with this Node, so its requests come from another address over a real link, and no traffic leaves
- * the pair. Needs root and iproute2; `lanNamespace()` says why when it cannot make one.
+ * (10.213.N.2) with this Node, or a browser started in it (`name`, test/helpers/lan-chromium.sh), so its requests
+ * come from another address over a real link, and no traffic leaves the pair. Needs root and iproute2;
+ * `lanNamespace()` says why when it cannot make one.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -10,6 +11,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export interface LanNamespace {
+  /** The namespace's name, for `ip netns exec NAME ...`. */
+  name: string;
   /** The host's address on the link (listen here or on 0.0.0.0). */
   hostAddress: string;
   /** The other machine's address. */
@@ -20,7 +23,15 @@ export interface LanNamespace {
 }
 
 export function lanNamespace(): LanNamespace | { unavailable: string } {
-  const n = process.pid % 250;
+  // another test's link (a vitest and a Playwright worker at once) may hold this pid's /30: the next free one then
+  let taken = '';
+  try {
+    taken = execFileSync('ip', ['-o', '-4', 'addr', 'show'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    // no iproute2: making the namespace below fails and says so
+  }
+  let n = process.pid % 250;
+  for (let tried = 0; tried < 250 && taken.includes(`inet 10.213.${n}.`); tried++) n = (n + 1) % 250;
   const ns = `fbtest-${process.pid}`;
   const [a, b] = [`fbv${process.pid}a`, `fbv${process.pid}b`];
   const hostAddress = `10.213.${n}.1`;
@@ -54,6 +65,7 @@ export function lanNamespace(): LanNamespace | { unavailable: string } {
       .then(async (r) => process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() })))
       .catch((e) => { process.stderr.write(String(e)); process.exit(1); });`;
   return {
+    name: ns,
     hostAddress,
     peerAddress,
     async post(url, body, headers = {}) {
