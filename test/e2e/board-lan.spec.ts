@@ -119,6 +119,8 @@ for (const [width, height] of SIZES) {
     expect(await page.evaluate<string>("getComputedStyle(document.querySelector('.board')).cursor")).toBe('none');
     expect(await misfits(page)).toEqual([]);
     await page.screenshot({ path: `test-results/board-floor-${width}x${height}-page1.png` });
+    // the README's pictures of a wall board, taken as a TV shows them
+    if (height === 1080 || height === 2160) await page.screenshot({ path: `docs/screenshot-board-${height === 1080 ? '1080p' : '4k'}.png` });
 
     await page.clock.runFor(floorBoard.pages[0].dwellSeconds * 1000);
     await expect(board).toHaveAttribute('data-page', '1');
