@@ -2,13 +2,25 @@ import { manualClock } from '../src/core/clock';
 import { createEngine } from '../src/core/engine';
 import { openDatabase } from '../src/core/store/database';
 
+/** The floor's day starts here (UTC) and its clock reads BUSY_FLOOR_NOW: noon, twelve hours of contacts in. */
+const BUSY_FLOOR_START = Date.parse('2026-03-02T00:00:00Z');
+export const BUSY_FLOOR_NOW = BUSY_FLOOR_START + 12 * 3600_000;
+
 /** The tick benchmarks' floor: 100 queues over four channels, 2,000 agents, 100,000 contacts this morning. */
 export function busyFloor() {
-  const start = Date.parse('2026-03-02T00:00:00Z');
-  const now = start + 12 * 3600_000;
   const db = openDatabase({ path: ':memory:' });
-  const clock = manualClock(now);
+  const clock = manualClock(BUSY_FLOOR_NOW);
   const engine = createEngine({ db, clock, center: { name: 'bench', timeZone: 'UTC', resetHour: 0 }, dbPath: ':memory:', version: 'bench', runtime: 'node' });
+  const lines = busyFloorLines();
+  for (let i = 0; i < lines.length; i += 50_000) engine.handlers['ingest/lines']({ source: 'tick', lines: lines.slice(i, i + 50_000), startPosition: i + 1 });
+  lines.length = 0;
+  collectGarbage();
+  return { engine, db, clock };
+}
+
+/** The floor's NDJSON lines (about 230,000), for an engine in this process or a host fed over HTTP (bench/boards.ts). */
+export function busyFloorLines(): string[] {
+  const start = BUSY_FLOOR_START;
   const channels = ['voice', 'chat', 'email', 'message'] as const;
   const lines: string[] = [];
   for (let q = 0; q < 100; q++) lines.push(JSON.stringify({ v: 1, type: 'queue.config', ts: start, queue: `Q${q}`, channel: channels[q % 4] }));
@@ -33,10 +45,7 @@ export function busyFloor() {
       lines.push(JSON.stringify({ v: 1, type: 'contact.wrapup-ended', ts: answered + 230_000, contactId: `c${c}` }));
     }
   }
-  for (let i = 0; i < lines.length; i += 50_000) engine.handlers['ingest/lines']({ source: 'tick', lines: lines.slice(i, i + 50_000), startPosition: i + 1 });
-  lines.length = 0;
-  collectGarbage();
-  return { engine, db, clock };
+  return lines;
 }
 
 /**

@@ -7,6 +7,8 @@
  *   4. the retention purge of 1,000,000 old raw lines: its longest chunk (bench/retention.ts)
  *   5. the weekly report of 1,000,000 contacts in every format, and the peak memory (bench/report.ts)
  *   6. the weekly report as PDF, XLSX and CSV: time and size (bench/reports.ts)
+ *   7. fifty wall boards on the host's WebSockets, on the tick's floor pushed once a second: the host's CPU and
+ *      memory, event-to-board latency (bench/boards.ts)
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +27,7 @@ import { benchStandards, benchWhatIf } from './standards';
 import { benchRetention } from './retention';
 import { benchReport } from './report';
 import { benchReports } from './reports';
+import { benchBoards } from './boards';
 
 const results: Record<string, string> = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -212,7 +215,7 @@ function peakRss(pid: number): number {
 }
 
 console.log(`Floorboard benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
-// npm run bench [-- ingest tick screen queue_log csv taskrouter retention report standards reports]: all by default
+// npm run bench [-- ingest tick screen queue_log csv taskrouter retention report standards reports boards]: all by default
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 if (want('ingest')) benchIngest();
@@ -228,3 +231,4 @@ if (want('standards')) {
   benchWhatIf(report);
 }
 if (want('reports')) await benchReports(report);
+if (want('boards')) await benchBoards(report);
