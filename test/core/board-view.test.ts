@@ -92,7 +92,8 @@ describe("a board's snapshot", () => {
   it('holds agents only with an agents tile, and their names only where the board shows them', () => {
     const s = floor();
     const hidden = boardSnapshot(s, oneTileBoard({ kind: 'agents' }));
-    expect(hidden.agents.map((a) => a.name)).toEqual(['', '']);
+    // no rows at all without names: not their ids, states or contacts either; the counts by state stay
+    expect(hidden.agents).toEqual([]);
     expect(JSON.stringify(hidden)).not.toMatch(/ALICE|BOB/);
     expect(hidden.agentsByState.available + hidden.agentsByState['on-contact']).toBe(2);
     expect(boardSnapshot(s, oneTileBoard({ kind: 'agents' }, true)).agents.map((a) => a.name).sort()).toEqual(['ALICE', 'BOB']);
