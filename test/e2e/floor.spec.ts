@@ -163,3 +163,17 @@ test('tile explanations and the chart\'s details are reachable by keyboard', asy
   await page.keyboard.press('ArrowLeft');
   await expect(floor.intradayChart.locator('div').filter({ hasText: /offered · SL/ }).first()).toBeVisible();
 });
+
+test('no view writes a duration in another format: no "20.0 s", "2.0 min", "26601.5s" or "2:21" figures', async ({ page }) => {
+  const floor = new FloorPage(page, host);
+  await floor.goto();
+  await expect(floor.metric(floor.channelTile('voice'), 'sl')).toHaveText(/\d+%/);
+  const OTHER_FORMATS = [/\b\d+(\.\d+)? ?(sec|secs|min|mins)\b/, /\b\d+\.\d+ ?s\b/, /\b\d{4,}s\b/, /\b\d+\.\d+ ?h\b/];
+  for (const view of ['floor', 'standards', 'feeds', 'reports', 'access', 'boards', 'center'] as const) {
+    if (view !== 'floor') await floor.navigate(view);
+    await expect(page.getByTestId(`nav-${view}`)).toHaveAttribute('aria-current', 'page');
+    await page.waitForTimeout(500); // the screen's first answers
+    const text = await page.locator('body').innerText();
+    for (const form of OTHER_FORMATS) expect(text.match(form)?.[0], `${view}: ${form}`).toBeUndefined();
+  }
+});

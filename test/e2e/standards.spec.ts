@@ -20,7 +20,7 @@ test.afterAll(async () => {
 async function fillVoiceTiers(standards: StandardsPage, tiers: [string, string, string]) {
   const editor = await standards.edit('voice-service-level');
   // windows in words, the value the standard's id for it
-  await expect(editor.getByTestId('window').locator('option:checked')).toHaveText('last 30 min');
+  await expect(editor.getByTestId('window').locator('option:checked')).toHaveText('last 30 minutes');
   await expect(editor.getByTestId('window')).toHaveValue('rolling-30m');
   await standards.fillTiers(editor, tiers);
   return editor;

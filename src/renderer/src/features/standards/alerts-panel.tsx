@@ -44,7 +44,7 @@ export function AlertsPanel({ alerts, now, timeZone }: { alerts: AlertsSummary; 
                 )}
                 {maySnooze && (
                   <button type="button" className="button" data-testid={`snooze-${a.id}`} onClick={() => act(client.call('alerts/snooze', { id: a.id, minutes: snoozed ? 0 : 15 }))}>
-                    {snoozed ? 'Wake' : 'Snooze 15 min'}
+                    {snoozed ? 'Wake' : 'Snooze 15 minutes'}
                   </button>
                 )}
               </span>

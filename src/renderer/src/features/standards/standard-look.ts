@@ -55,9 +55,9 @@ export function hoursLabel(h: { open: boolean; nextChange: number | null; calend
 
 /** A standard's window in words, as the matrix and the editor show it. */
 export const WINDOW_LABEL: Record<string, string> = {
-  'rolling-15m': 'last 15 min',
-  'rolling-30m': 'last 30 min',
-  'rolling-60m': 'last 60 min',
+  'rolling-15m': 'last 15 minutes',
+  'rolling-30m': 'last 30 minutes',
+  'rolling-60m': 'last 60 minutes',
   interval: 'this interval',
   today: 'today',
   week: 'last 7 days',
