@@ -7,6 +7,7 @@
  */
 import { withTurn } from '../metrics/responses';
 import type { CanonicalEvent } from '../model/events';
+import { detached, NameTable } from '../model/held-strings';
 import type { Contact } from '../model/types';
 import { bulkInsert } from './bulk-insert';
 import { rowToContact, type ContactRow } from './contacts';
@@ -34,12 +35,14 @@ export function contactMerge(db: Db) {
        answered_wait_ms = excluded.answered_wait_ms, exit_wait_ms = excluded.exit_wait_ms`,
   );
   const held = new Map<string, ContactRow>();
+  // a contact's strings outlive the line they came from (model/held-strings.ts): the id detached, queue and agent names shared
+  const names = new NameTable();
 
   function contactRow(id: string): ContactRow {
     let c = held.get(id);
     if (c === undefined) {
-      c = { id, channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null, first_auto_response_at: null, turns: null, answered_wait_ms: null, exit_wait_ms: null };
-      held.set(id, c);
+      c = { id: detached(id), channel: null, queue: null, agent_id: null, queued_at: null, answered_at: null, first_response_at: null, abandoned_at: null, ended_at: null, wrapup_end_at: null, csat: null, nps: null, surveyed_at: null, resolved_at: null, first_contact: null, first_auto_response_at: null, turns: null, answered_wait_ms: null, exit_wait_ms: null };
+      held.set(c.id, c);
     }
     return c;
   }
@@ -65,12 +68,12 @@ export function contactMerge(db: Db) {
         case 'contact.queued':
           if (!earlier((c = contactRow(e.contactId)).queued_at, e.ts)) return false;
           c.channel = e.channel;
-          c.queue = e.queue;
+          c.queue = names.get(e.queue);
           c.queued_at = e.ts;
           break;
         case 'contact.answered':
           if (!earlier((c = contactRow(e.contactId)).answered_at, e.ts)) return false;
-          c.agent_id = e.agentId;
+          c.agent_id = names.get(e.agentId);
           c.answered_at = e.ts;
           c.answered_wait_ms = reportedWaitMs(e.waitSeconds);
           break;

@@ -4,6 +4,7 @@
  * Contact at all.
  */
 import { decodeTurns } from '../metrics/responses';
+import { NameTable } from '../model/held-strings';
 import type { Channel, Contact } from '../model/types';
 import type { Db } from './database';
 import type { StoreReader } from './store';
@@ -68,15 +69,21 @@ const CONTACT_COLUMNS =
   'id, channel, queue, agent_id, queued_at, answered_at, first_response_at, first_auto_response_at, turns, abandoned_at, ended_at, wrapup_end_at, csat, nps, resolved_at, first_contact, answered_wait_ms, exit_wait_ms';
 type RawContact = [string, Channel | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null];
 
+/**
+ * Queue, channel and agent names read from the rows, one copy each: SQLite gives every row its own strings, and a
+ * week held in memory (metrics/recent-contacts.ts) would keep a million copies of a few hundred names.
+ */
+const names = new NameTable();
+
 function rawContacts(rows: RawContact[]): Contact[] {
   const out: Contact[] = [];
   for (const r of rows) {
     if (r[4] === null || r[1] === null || r[2] === null) continue;
     out.push({
       id: r[0],
-      channel: r[1],
-      queue: r[2],
-      agentId: r[3],
+      channel: names.get(r[1]) as Channel,
+      queue: names.get(r[2]),
+      agentId: r[3] === null ? null : names.get(r[3]),
       queuedAt: r[4],
       answeredAt: r[5],
       firstResponseAt: r[6],
