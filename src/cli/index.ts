@@ -196,6 +196,8 @@ program
       dbPath,
       runtime: 'node',
       version: pkg.version,
+      // the live floor first, the last days read behind it
+      fillWeekAfterStart: true,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale, surges: ((o.surge ?? []) as string[]).map(parseSurge) } : null,
       startAt: o.testStartAt === undefined ? undefined : instantIn(o.testStartAt, o.timeZone ?? 'UTC'),
@@ -258,7 +260,7 @@ program
   .argument('<files...>', 'files to ingest')
   .action(async (files: string[], o) => {
     const csvMapping = o.format === 'csv' ? loadCsvMapping(o.mapping) : undefined;
-    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version, queues: parseQueueSettings(o.queueChannel ?? []) });
+    const fb = openFloorboard({ dbPath: resolve(o.db), runtime: 'node', version: pkg.version, queues: parseQueueSettings(o.queueChannel ?? []), recentDays: 0 });
     const total: IngestSummary & { files: number; lines: number; ignored: Record<string, number> } = { files: 0, lines: 0, accepted: 0, events: 0, duplicates: 0, quarantined: 0, errors: [], ignored: {} };
     const started = performance.now();
     try {

@@ -16,7 +16,7 @@ import { LiveFloor } from './live/live-floor';
 import { rebuildFloor } from './live/rebuild-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
-import { RecentContacts } from './metrics/recent-contacts';
+import { holdContacts } from './metrics/week-fill';
 import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
 import { floorFactsReader } from './standards/floor-facts-reader';
 import { createStandardsRuntime } from './standards/standards-runtime';
@@ -49,8 +49,10 @@ export interface EngineOptions {
   shortAbandonSeconds?: number;
   intervalMinutes?: number;
   log?: (message: string) => void;
-  /** Days of contacts held in memory for history windows (default 8: a week under review and today). */
+  /** Days before today of contacts held in memory for history windows (default 8; 0 for a batch import). */
   recentDays?: number;
+  /** Read only today's contacts while starting, the days before after start() (metrics/week-fill.ts). */
+  fillWeekAfterStart?: boolean;
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
   feedDirs?: readonly string[];
   /** Quarantined lines kept per source (default 10,000: store/quarantine.ts). */
@@ -103,15 +105,13 @@ export function createEngine(options: EngineOptions): Engine {
   let pending: Timer | null = null;
 
   const day = new CenterDay(clock.now(), center);
-  /** The last days' contacts in memory for history windows (a week under review): see RecentContacts. */
-  const recentFrom = (dayStart: number) => dayStart - (options.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
-  const recent = new RecentContacts(recentFrom(day.dayStart));
-  for (const c of store.contactsQueuedBetween(recent.from, Number.MAX_SAFE_INTEGER)) recent.set(c);
+  // the last days' contacts in memory (RecentContacts); once a fill is done, its figures at once, not in 5 s
+  const held = holdContacts({ store, day, wall, days: options.recentDays ?? DEFAULT_RECENT_DAYS, fillAfterStart: options.fillWeekAfterStart ?? false, filled: () => (standards.evaluate(clock.now()), schedulePush()) });
+  const recent = held.recent;
   // a contact the floor does not hold yet and its batch does not carry: as stored before
   const floor = new LiveFloor({ shortAbandonMs: shortAbandonSeconds * 1000, intervalMs: intervalMinutes * 60_000, storedContact: (id) => store.contact(id) });
-  // start-up only: the live path is incremental; today's contacts are among the recent ones already read
-  rebuildFloor(floor, store, day.dayStart, [...recent.values()].filter((c) => c.queuedAt >= day.dayStart));
-
+  // start-up only: the live path is incremental
+  rebuildFloor(floor, store, day.dayStart, held.today);
   const facts = floorFactsReader({ day, timeZone: center.timeZone, intervalMinutes, recent, floor, store });
   const standards = createStandardsRuntime({
     store,
@@ -164,7 +164,7 @@ export function createEngine(options: EngineOptions): Engine {
   function rollDay(): void {
     if (!day.roll(clock.now())) return;
     floor.resetDay(day.dayStart);
-    recent.prune(recentFrom(day.dayStart));
+    held.prune();
   }
 
   function snapshot(): FloorSnapshot {
@@ -236,13 +236,14 @@ export function createEngine(options: EngineOptions): Engine {
       // a tick that fails (a database busy past its timeout while alerts are written) is logged; the next one retries
       if (timer === null) timer = wall.setInterval(() => safely(() => engine.tick(), (e) => options.log?.(`tick failed: ${e.message}`)), options.tickMs ?? 1000);
       feeds.start();
+      held.fill.start();
     },
     stop() {
       feeds.stop();
+      held.fill.stop();
       timer?.clear();
       pending?.clear();
-      timer = null;
-      pending = null;
+      timer = pending = null;
       listeners.clear();
     },
   };

@@ -55,6 +55,13 @@ export interface FloorboardOptions {
    */
   startAt?: number;
   tickMs?: number;
+  /**
+   * Days before today of contacts held in memory for the week's figures (default 8). `ingest` holds none: it only
+   * writes the store, and a week held while it is written is memory that grows with the file.
+   */
+  recentDays?: number;
+  /** Serve the live floor first and read the last days' contacts after engine.start() (the host, the app). */
+  fillWeekAfterStart?: boolean;
   /** Queues' channel and time zone where feeds do not declare them (queue_log queues default to voice). */
   queues?: Record<string, QueueSetting>;
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
@@ -156,6 +163,8 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     runtime: o.runtime,
     simulated: Boolean(o.simulate),
     tickMs: o.tickMs,
+    recentDays: o.recentDays,
+    fillWeekAfterStart: o.fillWeekAfterStart,
     queues: o.queues,
     feedDirs: o.feedDirs,
     log: o.log,

@@ -126,6 +126,8 @@ app.whenReady().then(() => {
     simulate: simulate ? { seed: Number(option('--seed') ?? 42), speed: Number(option('--speed') ?? 1) } : null,
     center: option('--time-zone') ? { timeZone: option('--time-zone') } : undefined,
     log: (m) => console.error(m),
+    // the live floor first, the last days read behind it
+    fillWeekAfterStart: true,
     // reports are written into a folder the user can open; only the job's own folder is ever shown
     reports: { worker: reportWorker(), folderFor: (period) => reportsFolder(period.label), reveal: (file) => shell.showItemInFolder(file) },
   });

@@ -210,7 +210,15 @@ export interface StandardsEvaluation {
   /** The channel furthest from its targets, and why. */
   worst: { channel: Channel; attainment: number; driver: Driver; detail: string } | null;
   staffing: StaffingNeed[];
+  /**
+   * While the host reads the last days into memory after starting: the oldest instant held. Standards whose window
+   * starts earlier (the week's) have no figure yet, their basis WEEK_LOADING; absent once the week is in.
+   */
+  loadingFrom?: number;
 }
+
+/** The basis of a result whose window is still being read after the host started (StandardsEvaluation.loadingFrom). */
+export const WEEK_LOADING = 'loading the last 7 days';
 
 /** One breach episode of one standard on one column: fired after the breach lasted, resolved after it cleared. */
 export interface AlertView {

@@ -96,6 +96,20 @@ describe('FloorView tiles and agents', () => {
     expect(screen.getAllByTestId('channel-tile-voice')[1].querySelector('[data-testid="channel-cause"]')).toBeNull();
   });
 
+  it('says the last 7 days are loading while the host reads them, and no week result colours a tile', () => {
+    const loading = { standardId: 'csat', key: 'voice', channel: 'voice' as const, queue: null, figure: null, status: 'no-data' as const, attainment: null, basis: 'loading the last 7 days', volume: 0, windowStart: NOW - 7 * 86_400_000, windowEnd: NOW };
+    const evaluation = {
+      at: NOW, version: 1, channels: [], consistencyIndex: null, atRisk: [], notReadyByReason: [], hours: [], worst: null, staffing: [],
+      results: [loading], loadingFrom: Date.parse('2026-03-03T00:00:00Z'),
+      definitions: { csat: { name: 'CSAT at least 80 %', metric: 'csat' as const, window: 'week' as const } },
+    };
+    renderFloor(snapshot({ standards: evaluation }));
+    expect(screen.getByTestId('week-loading').textContent).toBe('…Loading the last 7 days: read back to Tue 3 Mar 00:00; the week\'s standards show no figure until then');
+    expect(screen.getByTestId('channel-tile-voice').querySelector('[data-testid="channel-cause"]')).toBeNull();
+    renderFloor(snapshot({ standards: { ...evaluation, loadingFrom: undefined } }));
+    expect(screen.getAllByTestId('week-loading')).toHaveLength(1);
+  });
+
   it('names the window of a cause beside it: the tile\'s big figures are today\'s', () => {
     const result = { standardId: 'csat', key: 'voice', channel: 'voice' as const, queue: null, figure: 0.72, status: 'breach' as const, attainment: null, basis: '40 answers', volume: 40, windowStart: NOW - 7 * 86_400_000, windowEnd: NOW };
     const evaluation = {

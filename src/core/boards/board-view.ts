@@ -63,6 +63,7 @@ function boardStandards(e: StandardsEvaluation, scope: BoardScope, judged: Set<C
     ...(e.serviceTargets ? { serviceTargets: e.serviceTargets.filter((t) => judged.has(t.channel)) } : {}),
     worst: scope.headline ? e.worst : null,
     staffing: e.staffing.filter((n) => scope.channels.has(n.channel)),
+    ...(e.loadingFrom !== undefined ? { loadingFrom: e.loadingFrom } : {}),
   };
 }
 

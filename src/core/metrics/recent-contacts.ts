@@ -54,6 +54,23 @@ export class RecentContacts {
     return this.byId.values();
   }
 
+  /**
+   * Hold the days before `from` too: `contacts` are those the store holds queued in [from, this.from) (read after
+   * start-up: metrics/week-fill.ts). They are logged as changes, so the kept evaluation passes take them in.
+   */
+  extend(from: number, contacts: readonly Contact[]): void {
+    if (from >= this.fromMs) return;
+    for (const c of contacts) {
+      if (c.queuedAt < from || c.queuedAt >= this.fromMs) continue;
+      this.byId.set(c.id, c);
+      if (this.log !== null) {
+        this.log.push(c);
+        if (this.log.length > MAX_CHANGES_LOGGED) this.log = null;
+      }
+    }
+    this.fromMs = from;
+  }
+
   /** Forget contacts queued before `from` (a new day). */
   prune(from: number): void {
     if (from <= this.fromMs) return;

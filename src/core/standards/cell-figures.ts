@@ -5,7 +5,7 @@
  * the agent-state intervals against the channel's published hours.
  */
 import type { Channel } from '../../shared/api';
-import type { StaffingNeed, StandardResult } from '../../shared/standards';
+import { WEEK_LOADING, type StaffingNeed, type StandardResult } from '../../shared/standards';
 import { notReadyShare, occupancy, staffedMs, zeroStateTimes } from '../metrics/agent-metrics';
 import { AGENT_STATES, CHANNELS, type QueueConfig } from '../model/types';
 import type { BusinessHours } from '../time/business-hours';
@@ -47,6 +47,8 @@ export function measure(s: Standard, col: Column, { f, pass, staffing, calendars
     return { standardId: s.id, key: col.key, channel: col.channel, queue: col.queue, windowEnd: f.now, figure, status, attainment: attained, basis, volume, windowStart: start };
   };
   const start = windowStart(s, f);
+  // the last days still being read after start-up (metrics/week-fill.ts): no figure rather than part of one
+  if (f.heldFrom !== undefined && start < f.heldFrom) return result(null, WEEK_LOADING, 0, start);
   if (f.agents === null && (s.metric === 'staffing-gap' || s.metric === 'longest-wait-now')) return result(null, 'a past period has no floor now to measure', 0, start);
   switch (s.metric) {
     case 'service-level':

@@ -30,6 +30,7 @@
  * staffing (channel-loads.ts, staffing.ts), every cell (cell-figures.ts), then what is read from the cells
  * (evaluation-summary.ts).
  */
+import { CHANNELS } from '../model/types';
 import type { StandardResult, StandardsEvaluation, StandardsSet } from '../../shared/standards';
 import { channelLoads, loadsFromPasses } from './channel-loads';
 import { columnsOf, measure, type CellInputs } from './cell-figures';
@@ -48,6 +49,9 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const { queueOf, calendars } = rules;
   const passes = createPasses(set, f, rules);
   const loads = passes.timeline ? loadsFromPasses(passes.pass, passes.timeline, f) : channelLoads(passes.allContacts(), f);
+  const loading = f.heldFrom !== undefined && f.heldFrom > f.weekStart && !f.period;
+  // the week's handle time (a driver's yardstick) waits for the week too
+  if (loading) for (const ch of CHANNELS) loads[ch].handleWeek = { ms: 0, n: 0 };
   const staffing = staffingNeeds(set, f, loads, queueOf);
   const cell: CellInputs = { f, pass: passes.pass, staffing, calendars };
   const results: StandardResult[] = [];
@@ -62,5 +66,6 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   return {
     at: f.now, version, results, definitions, channels, consistencyIndex, worst, staffing, hours, atRisk,
     notReadyByReason: notReadyByReason(f.agents), serviceTargets: serviceTargetsOf(set),
+    ...(loading ? { loadingFrom: f.heldFrom } : {}),
   };
 }

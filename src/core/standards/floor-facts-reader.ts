@@ -56,6 +56,7 @@ export function floorFactsReader(s: FloorFactsSources): FloorFactsReader {
       timeZone: s.timeZone,
       intervalMinutes: s.intervalMinutes,
       contacts: s.recent.values(),
+      heldFrom: s.recent.from,
       // as the live floor holds them (kept from the store and the events), not read from SQL on each evaluation
       queues: s.floor.queueConfigs(),
       waitingNow: s.floor.waitingNow(now),

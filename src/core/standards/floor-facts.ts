@@ -16,8 +16,13 @@ export interface FloorFacts {
   weekStart: number;
   timeZone: string;
   intervalMinutes: number;
-  /** Contacts held in memory (the last days): every window lies within them. */
+  /** Contacts held in memory (the last days): every window lies within them, once `heldFrom` is past. */
   contacts: Iterable<Contact>;
+  /**
+   * The oldest instant the contacts are held from, while the last days are still being read after start-up
+   * (metrics/week-fill.ts): a window starting earlier gets no figure yet. Absent: every window is held.
+   */
+  heldFrom?: number;
   queues: QueueConfig[];
   /** Oldest contact waiting now, per queue. */
   waitingNow: { queue: string; channel: Channel; longestWaitNowSeconds: number }[];

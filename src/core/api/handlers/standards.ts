@@ -3,8 +3,10 @@
  * the evaluation, a what-if of a draft, the contacts behind one cell, staffing per interval.
  */
 import type { Handlers } from '../../../shared/api';
+import { WEEK_LOADING } from '../../../shared/standards';
 import type { Clock } from '../../clock';
 import { drillDown } from '../../standards/drill';
+import { windowStart } from '../../standards/floor-facts';
 import type { FloorFactsReader } from '../../standards/floor-facts-reader';
 import { staffingByInterval } from '../../standards/staffing-intervals';
 import type { StandardsRuntime } from '../../standards/standards-runtime';
@@ -44,12 +46,17 @@ export function standardsHandlers(d: StandardsHandlerDeps): Handlers<'standards'
     'standards/what-if': ({ standard }) => {
       const now = d.clock.now();
       const v = d.standards.service.at(now);
-      return whatIf(v.set, v.version, standard, d.facts.at(now), (days) => d.day.daysBefore(days));
+      const facts = d.facts.at(now);
+      if (facts.heldFrom !== undefined && facts.heldFrom > d.day.daysBefore(7)) throw new RefusedError(`standards/what-if: ${WEEK_LOADING} since the host started; try again in a few seconds`);
+      return whatIf(v.set, v.version, standard, facts, (days) => d.day.daysBefore(days));
     },
     'standards/drill': ({ standardId, key }) => {
       const now = d.clock.now();
       const v = d.standards.service.at(now);
-      const drill = drillDown(v.set, v.version, standardId, key, d.facts.at(now));
+      const facts = d.facts.at(now);
+      const s = v.set.standards.find((x) => x.id === standardId);
+      if (s && facts.heldFrom !== undefined && windowStart(s, facts) < facts.heldFrom) throw new RefusedError(`standards/drill: ${WEEK_LOADING} since the host started; try again in a few seconds`);
+      const drill = drillDown(v.set, v.version, standardId, key, facts);
       if (!drill) throw new RefusedError(`no cell "${key}" for the standard "${standardId}"`);
       return drill;
     },

@@ -10,6 +10,7 @@ import { IntradayChart } from './intraday-chart';
 import { QuarantineWarning } from './quarantine-warning';
 import { QueueTile } from './queue-tile';
 import { StaleWarning } from './stale-warning';
+import { WeekLoading } from './week-loading';
 
 interface FloorViewProps {
   snapshot: FloorSnapshot;
@@ -32,6 +33,7 @@ export function FloorView({ snapshot, connection, receivedAt }: FloorViewProps) 
       <div className="banners">
         <StaleWarning snapshot={snapshot} />
         <QuarantineWarning ingest={snapshot.ingest} />
+        <WeekLoading standards={snapshot.standards} timeZone={snapshot.center.timeZone} />
       </div>
       <main className="floor-main">
         <section className="channel-row" aria-label="Channels">

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client';
 import { useClient } from '../../api/client-context';
 import { useAllows } from '../access/session';
 import { CHANNEL_LABEL } from '../floor/channels';
-import { fieldUnit, formatFigure, fromField, STATUS_LOOK, TIER_LABEL, toField, WINDOW_LABEL } from './standard-look';
+import { fieldUnit, formatFigure, fromField, resultLook, TIER_LABEL, toField, WINDOW_LABEL } from './standard-look';
 
 interface StandardEditorProps {
   standard: Standard;
@@ -163,7 +163,7 @@ function WhatIfTable({ result, unit }: { result: WhatIfResult; unit: Unit }) {
   const cell = (r: WhatIfResult['periods'][number]['proposed'][number] | undefined) =>
     r ? (
       <>
-        <strong>{formatFigure(r.figure, unit)}</strong> <span aria-hidden="true">{STATUS_LOOK[r.status].icon}</span> {STATUS_LOOK[r.status].text}
+        <strong>{formatFigure(r.figure, unit)}</strong> <span aria-hidden="true">{resultLook(r).icon}</span> {resultLook(r).text}
       </>
     ) : (
       '—'

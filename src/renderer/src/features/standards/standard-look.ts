@@ -3,7 +3,7 @@
  * a word and an icon (never by color alone), and the tone the cell and the tiles take from it.
  */
 import { formatDuration, formatPercent } from '../../../../shared/format';
-import type { StandardResult, Tier, Unit } from '../../../../shared/standards';
+import { WEEK_LOADING, type StandardResult, type Tier, type Unit } from '../../../../shared/standards';
 
 type Tone = 'ok' | 'warn' | 'alert' | 'idle';
 
@@ -20,6 +20,12 @@ export const STATUS_LOOK: Record<StandardResult['status'], StatusLook> = {
   breach: { tone: 'alert', icon: '✖', text: 'below expected' },
   'no-data': { tone: 'idle', icon: '○', text: 'no data' },
 };
+
+/** A result without a figure because the host is still reading its window's days (StandardsEvaluation.loadingFrom). */
+const LOADING_LOOK: StatusLook = { tone: 'idle', icon: '…', text: 'loading' };
+
+/** How a result reads: its status's look, or "loading" while its window's days are still being read. */
+export const resultLook = (r: Pick<StandardResult, 'status' | 'basis'>): StatusLook => (r.status === 'no-data' && r.basis === WEEK_LOADING ? LOADING_LOOK : STATUS_LOOK[r.status]);
 
 /** Worst first: the order in which statuses decide a tile's state. */
 export const STATUS_ORDER: readonly StandardResult['status'][] = ['breach', 'expected', 'desired', 'delight', 'no-data'];

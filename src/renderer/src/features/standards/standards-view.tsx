@@ -13,7 +13,8 @@ import { AlertsPanel } from './alerts-panel';
 import { CalendarList } from './calendar-list';
 import { DrillPanel } from './drill-panel';
 import { StandardEditor } from './standard-editor';
-import { formatFigure, STATUS_LOOK, TIER_LABEL, WINDOW_LABEL } from './standard-look';
+import { WeekLoading } from '../floor/week-loading';
+import { formatFigure, resultLook, TIER_LABEL, WINDOW_LABEL } from './standard-look';
 
 const seconds = (v: number) => formatFigure(v, 'seconds');
 import './standards.css';
@@ -86,6 +87,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
     <div className="floor standards-screen" data-testid="standards-view">
       <FloorHeader snapshot={snapshot} connection={connection} receivedAt={receivedAt} view="standards" />
       <main className="standards-main">
+        <WeekLoading standards={evaluation} timeZone={snapshot.center.timeZone} />
         {snapshot.alerts && <AlertsPanel alerts={snapshot.alerts} now={snapshot.now} timeZone={snapshot.center.timeZone} />}
         <section className="standards-summary" aria-label="Consistency across channels">
           <div className="summary-figure" data-testid="consistency-index">
@@ -224,7 +226,7 @@ export function StandardsView({ snapshot, connection, receivedAt }: StandardsVie
                     {COLUMNS.map((c) => {
                       const r = results.get(`${s.id}|${c}`);
                       if (!r) return <td key={c} className="cell cell--none" aria-label="not in scope" />;
-                      const look = STATUS_LOOK[r.status];
+                      const look = resultLook(r);
                       const open = drill?.standardId === s.id && drill.key === r.key;
                       const content = (
                         <>
