@@ -4,18 +4,27 @@
  * moved by the same offset, so that the week's last line falls at the run's "now" and the whole week lies in the
  * days the engine holds. Written and shifted a day or a line at a time: a 4 M-line week is never held whole.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { simulatedQueueLogDays } from './queue-log-gen';
 
-/** Bump when queue-log-gen.ts or the simulator changes the lines it writes: older cached weeks are then remade. */
-const GENERATOR_VERSION = 1;
+/** The generator's version: a hash of its sources (this folder's generator and the simulator), so that a change
+ * to either remakes the cached weeks instead of measuring stale ones. */
+function generatorVersion(): string {
+  const simulator = join(ROOT, 'src', 'core', 'simulator');
+  const files = [join(ROOT, 'bench', 'queue-log-gen.ts'), ...readdirSync(simulator).sort().map((f) => join(simulator, f))];
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(readFileSync(f));
+  return hash.digest('hex').slice(0, 12);
+}
 /** A Monday at midnight UTC, the other queue_log benchmarks' start: the cached weeks are the same lines as theirs. */
 const ORIGIN = Date.parse('2026-03-02T00:00:00Z');
 
+const ROOT = resolve(import.meta.dirname, '..');
 const DATA_DIR = process.env.SCALE_DATA_DIR ?? join(tmpdir(), 'floorboard-bench-scale');
 
 export interface WeekSpec {
@@ -47,12 +56,15 @@ async function close(out: Writable): Promise<void> {
 /** The week as generated, from the cache or made now (and kept) when missing. */
 export async function cachedWeek(spec: WeekSpec, log: (m: string) => void): Promise<CachedWeek> {
   mkdirSync(DATA_DIR, { recursive: true });
-  const path = join(DATA_DIR, `queue_log-scale${spec.scale}-days${spec.days}-gen${GENERATOR_VERSION}.log`);
+  const name = `queue_log-scale${spec.scale}-days${spec.days}-gen`;
+  const path = join(DATA_DIR, `${name}${generatorVersion()}.log`);
   const metaPath = `${path}.json`;
   if (existsSync(path) && existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CachedWeek;
     if (statSync(path).size === meta.bytes) return { ...meta, path };
   }
+  // weeks of an older generator at this scale: never read again
+  for (const f of readdirSync(DATA_DIR)) if (f.startsWith(name)) rmSync(join(DATA_DIR, f), { force: true });
   log(`  generating ${spec.label} (scale ${spec.scale}, ${spec.days} days) into ${path} ...`);
   const t = performance.now();
   const part = `${path}.part`;

@@ -110,9 +110,11 @@ export async function benchScale(report: Report, args: string[]): Promise<void> 
       const now = Date.now();
       const file = await weekEndingAt(week, now, join(work, `${name}.log`));
       console.log(`  ${name} week: ${spec.label} (simulator scale ${spec.scale}, ${spec.days} days), ${fmt(week.lines)} lines ending ${new Date(now).toISOString()}`);
-      // the commit before first: whatever the machine's other work does, it falls on both alike
-      const before = other ? await measure(other.dir, file, work, `${name}-before`) : undefined;
+      // the two checkouts in turn, and in the other order on the next week, so that neither is always first
+      const beforeFirst = chosen.indexOf(name) % 2 === 0;
+      let before = other && beforeFirst ? await measure(other.dir, file, work, `${name}-before`) : undefined;
       const current = await measure(ROOT, file, work, `${name}-current`);
+      if (other && !beforeFirst) before = await measure(other.dir, file, work, `${name}-before`);
       results[name] = { current, before };
       rmSync(file, { force: true });
     }
