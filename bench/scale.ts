@@ -1,13 +1,14 @@
 /**
- * `npm run bench -- scale [--against REV] [--weeks small,large] [--scales 13,50]` (issue 17): the two queue_log weeks of the issue's
- * table, made by bench/queue-log-gen.ts (cached, bench/scale-data.ts) and ending now, imported by the CLI and served
- * by the headless host, each in fresh child processes on fresh databases (bench/scale-run.ts). With --against (or
- * SCALE_AGAINST=REV) the same measurements of REV run in the same run, from a temporary git worktree of it that
- * shares this checkout's node_modules and built renderer, and both are printed side by side with the targets.
+ * `npm run bench -- scale [--against REV] [--weeks small,large] [--scales 13,50] [--rounds N]` (issue 17; or the
+ * variables SCALE_AGAINST, SCALE_WEEKS, SCALE_SCALES, SCALE_ROUNDS): the two queue_log weeks of the issue's table,
+ * made by bench/queue-log-gen.ts (cached, bench/scale-data.ts) and ending now, imported by the CLI and served by the
+ * headless host, each in fresh child processes on fresh databases (bench/scale-run.ts). With --against REV the same
+ * measurements of REV run in the same run, from a temporary git worktree of it that shares this checkout's
+ * node_modules and built renderer, printed side by side with the targets; with --rounds N each figure is the
+ * median of N runs of each checkout, taken in turns.
  *
- * The weeks: the simulator's scale 13 gives the issue's 977k-line week and scale 50 its 3.9 M-line one (the
- * simulator writes queue_log for its three voice queues; agents include the RINGNOANSWER members the generator
- * names `<agent>x`).
+ * The weeks: the simulator's scale 13 gives the table's 977k lines (973k) and scale 50 its 3.9 M (3.89 M). The
+ * simulator's roster is 52 agents a scale unit (676 and 2,600 agents) and queue_log carries its 3 voice queues only.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
@@ -60,6 +61,14 @@ async function measure(checkout: string, file: string, work: string, tag: string
   return { imported, host, engine };
 }
 
+/** Each figure's median over the rounds (figure by figure: the medians may come from different rounds). */
+function medians<T>(runs: T[]): T {
+  const first = runs[0] as unknown;
+  if (typeof first === 'number') return [...(runs as number[])].sort((a, b) => a - b)[Math.floor(runs.length / 2)] as T;
+  if (Array.isArray(first)) return first.map((_, i) => medians(runs.map((r) => (r as unknown[])[i]))) as T;
+  return Object.fromEntries(Object.keys(first as object).map((k) => [k, medians(runs.map((r) => (r as Record<string, unknown>)[k]))])) as T;
+}
+
 function row(name: string, f: Figures): string {
   const i = f.imported;
   return `| ${name} | ${count(i.lines)} | ${count(i.contacts)} | ${count(i.agentStates)} | ${i.agents} / ${f.host.floorAgents} agents, ${i.queues} / ${f.host.floorQueues} queues | ${s(i.ms)} (${fmt(rate(i) / 1000)}k lines/s) | ${mb(i.peakKb)} | ${s(f.host.firstSnapshotMs)} (serving ${s(f.host.servingMs)}) | ${s(f.host.weekMs)} | ${mb(f.host.rssKb)} (peak ${mb(f.host.peakKb)}) |`;
@@ -94,6 +103,7 @@ export async function benchScale(report: Report, args: string[]): Promise<void> 
   const scales = (argValue(args, '--scales') ?? process.env.SCALE_SCALES)?.split(',').map(Number);
   if (scales?.[0]) WEEKS.small.scale = scales[0];
   if (scales?.[1]) WEEKS.large.scale = scales[1];
+  const rounds = Math.max(1, Math.min(9, Number(argValue(args, '--rounds') ?? process.env.SCALE_ROUNDS ?? 1) || 1));
   const chosen = (argValue(args, '--weeks') ?? process.env.SCALE_WEEKS ?? 'small,large').split(',') as (keyof typeof WEEKS)[];
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('no built renderer: run npx electron-vite build first');
   const other = against ? worktreeOf(against) : null;
@@ -110,12 +120,16 @@ export async function benchScale(report: Report, args: string[]): Promise<void> 
       const now = Date.now();
       const file = await weekEndingAt(week, now, join(work, `${name}.log`));
       console.log(`  ${name} week: ${spec.label} (simulator scale ${spec.scale}, ${spec.days} days), ${fmt(week.lines)} lines ending ${new Date(now).toISOString()}`);
-      // the two checkouts in turn, and in the other order on the next week, so that neither is always first
-      const beforeFirst = chosen.indexOf(name) % 2 === 0;
-      let before = other && beforeFirst ? await measure(other.dir, file, work, `${name}-before`) : undefined;
-      const current = await measure(ROOT, file, work, `${name}-current`);
-      if (other && !beforeFirst) before = await measure(other.dir, file, work, `${name}-before`);
-      results[name] = { current, before };
+      // the two checkouts in turn, first one then the other, so that neither always gets the colder machine
+      const currents: Figures[] = [];
+      const befores: Figures[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const beforeFirst = (chosen.indexOf(name) + round) % 2 === 0;
+        if (other && beforeFirst) befores.push(await measure(other.dir, file, work, `${name}-before`));
+        currents.push(await measure(ROOT, file, work, `${name}-current`));
+        if (other && !beforeFirst) befores.push(await measure(other.dir, file, work, `${name}-before`));
+      }
+      results[name] = { current: medians(currents), before: other ? medians(befores) : undefined };
       rmSync(file, { force: true });
     }
   } finally {
