@@ -1,9 +1,9 @@
 /**
  * The scale benchmark's measurements of one checkout (its scripts/cli.mjs) on one week, each in a fresh child
  * process on a fresh database: the CLI import (time, lines/s, peak RSS), the row counts it left, and the headless
- * host's start on that database (to its first snapshot, to the week's figures, its memory then), plus the API's
- * tick, standards evaluation and what-if times on the loaded week. Every child is killed at its timeout; the
- * host listens on loopback only.
+ * host's start on that database (to its first snapshot, to the week's figures, its memory then, and the API's tick,
+ * standards evaluation and what-if round trips), and the same three in process (bench/scale-engine.ts). Every child
+ * is killed at its timeout (SCALE_TIMEOUT_S, default 600); the host listens on loopback only.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
