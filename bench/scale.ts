@@ -44,12 +44,17 @@ function argValue(args: string[], name: string): string | undefined {
 
 /** A detached worktree of `rev` beside this checkout's node_modules; removed by the returned function. */
 function worktreeOf(rev: string): { dir: string; remove: () => void } {
-  const dir = join(mkdtempSync(join(tmpdir(), 'floorboard-scale-against-')), 'checkout');
+  const parent = mkdtempSync(join(tmpdir(), 'floorboard-scale-against-'));
+  const dir = join(parent, 'checkout');
   execFileSync('git', ['worktree', 'add', '--detach', dir, rev], { cwd: ROOT, stdio: 'ignore' });
   symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(dir, 'node_modules'));
   // the in-process probe uses only openFloorboard and the handlers: the same file measures either engine
   copyFileSync(join(ROOT, 'bench', 'scale-engine.ts'), join(dir, 'bench', 'scale-engine.ts'));
-  return { dir, remove: () => execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'ignore' }) };
+  const remove = () => {
+    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'ignore' });
+    rmSync(parent, { recursive: true, force: true });
+  };
+  return { dir, remove };
 }
 
 async function measure(checkout: string, file: string, work: string, tag: string): Promise<Figures> {
