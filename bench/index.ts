@@ -9,6 +9,8 @@
  *   6. the weekly report as PDF, XLSX and CSV: time and size (bench/reports.ts)
  *   7. fifty wall boards on the host's WebSockets, on the tick's floor pushed once a second: the host's CPU and
  *      memory, event-to-board latency (bench/boards.ts)
+ *   8. scale (only when named: `npm run bench -- scale [--against REV] [--weeks small,large]`): the issue-17 weeks
+ *      of 977k and 3.9 M queue_log lines ending now, CLI import and host start in child processes (bench/scale.ts)
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ import { benchRetention } from './retention';
 import { benchReport } from './report';
 import { benchReports } from './reports';
 import { benchBoards } from './boards';
+import { benchScale } from './scale';
 
 const results: Record<string, string> = {};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -215,8 +218,10 @@ function peakRss(pid: number): number {
 }
 
 console.log(`Floorboard benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
-// npm run bench [-- ingest tick screen queue_log csv taskrouter retention report standards reports boards]: all by default
-const only = process.argv.slice(2);
+// npm run bench [-- ingest tick screen queue_log csv taskrouter retention report standards reports boards]: all by
+// default; scale only when named (minutes, and gigabytes of data the first time)
+const args = process.argv.slice(2);
+const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const want = (name: string) => only.length === 0 || only.includes(name);
 if (want('ingest')) benchIngest();
 if (want('tick')) benchTick();
@@ -232,3 +237,4 @@ if (want('standards')) {
 }
 if (want('reports')) await benchReports(report);
 if (want('boards')) await benchBoards(report);
+if (only.includes('scale')) await benchScale(report, args);

@@ -70,8 +70,13 @@ function queueLogFromEvents(events: CanonicalEventInput[]): string[] {
 
 /** Lines of queue_log from a simulated center over `days` days. */
 export function simulatedQueueLog(start: number, days: number, scale: number): string[] {
-  const sim = createSimulator({ seed: 3, start, timeZone: 'UTC', scale });
   const lines: string[] = [];
-  for (let d = 1; d <= days; d++) for (const l of queueLogFromEvents(sim.advanceTo(start + d * 86_400_000))) lines.push(l);
+  for (const day of simulatedQueueLogDays(start, days, scale)) for (const l of day) lines.push(l);
   return lines;
+}
+
+/** The same lines a day at a time, so that a large center's week can be written out without holding it whole. */
+export function* simulatedQueueLogDays(start: number, days: number, scale: number): Generator<string[]> {
+  const sim = createSimulator({ seed: 3, start, timeZone: 'UTC', scale });
+  for (let d = 1; d <= days; d++) yield queueLogFromEvents(sim.advanceTo(start + d * 86_400_000));
 }
