@@ -115,19 +115,16 @@ function rowCounts(path: string): Pick<ImportFigures, 'contacts' | 'agentStates'
 interface Snapshot {
   agents: unknown[];
   queues: unknown[];
-  standards: { loading?: boolean } | null;
-  loading?: unknown;
+  standards: { loadingFrom?: number } | null;
 }
 
 /**
- * Whether a snapshot carries the week's figures: the standards evaluated (the defaults include week windows), and
- * nothing marked still loading. Where the engine comes to say "loading the last 7 days" in another field, name it
- * here.
+ * Whether a snapshot carries the week's figures: the standards evaluated (the defaults include week windows) and no
+ * longer marked "loading the last 7 days" (`loadingFrom`, set while the host reads the week after start-up; revisions
+ * before that change never set it, their first snapshot already has the week).
  */
 function weekFiguresReady(snapshot: Snapshot): boolean {
-  if (snapshot.standards === null || snapshot.standards === undefined) return false;
-  if (snapshot.standards.loading === true) return false;
-  return snapshot.loading === undefined || snapshot.loading === false || snapshot.loading === null;
+  return snapshot.standards !== null && snapshot.standards !== undefined && snapshot.standards.loadingFrom === undefined;
 }
 
 /** `serve --port 0 --no-simulate --time-zone UTC --renderer DIR --db DB` in `checkout`, measured, then stopped. */
