@@ -61,7 +61,7 @@ export class CachedPasses {
       cache.passes.entries.clear();
       cache.passes.rules = cache.rulesKey;
     }
-    cache.passes.timeline.update(ctx.allContacts, cache.changed, ctx.f.dayStart);
+    cache.passes.timeline.update(ctx.allContacts, cache.changed, ctx.f.dayStart, ctx.f.now);
   }
 
   pass(p: PassSpec): PassResult {

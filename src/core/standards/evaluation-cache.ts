@@ -166,37 +166,62 @@ export class EvaluationCache {
 
 export const MINUTE_MS = 60_000;
 
-/** The held contacts by minute of queue entry, kept from the changes: a rolling window's contacts without a scan. */
+/** How far back the timeline holds contacts: the longest window read from it (the last 30 minutes' arrivals). */
+export const TIMELINE_MS = 60 * MINUTE_MS;
+
+/**
+ * The contacts queued in the last hour by minute of entry, kept from the changes: recent arrivals without a scan.
+ * It holds the last hour only (TIMELINE_MS), not the week: two map entries for each of a million contacts would
+ * cost the host some 70 MB for a figure that reads 30 minutes.
+ */
 export class Timeline {
   private readonly byMinute = new Map<number, Map<string, Contact>>();
   private readonly minuteOf = new Map<string, number>();
   private dayStart = Number.NaN;
+  private fromMinute = -Infinity;
 
   /** Apply the changes since the last evaluation; start again from all contacts on a new day or without them. */
-  update(all: () => readonly Contact[], changed: readonly Contact[] | null, dayStart: number): void {
-    if (changed === null || dayStart !== this.dayStart) {
+  update(all: () => readonly Contact[], changed: readonly Contact[] | null, dayStart: number, now: number): void {
+    const fromMinute = Math.floor((now - TIMELINE_MS) / MINUTE_MS);
+    // (a clock set back, as tests do, reads the hour again: the minutes before were let go)
+    if (changed === null || dayStart !== this.dayStart || fromMinute < this.fromMinute) {
       this.byMinute.clear();
       this.minuteOf.clear();
       this.dayStart = dayStart;
+      this.fromMinute = fromMinute;
       for (const c of all()) this.set(c);
-    } else for (const c of changed) this.set(c);
+      return;
+    }
+    if (fromMinute > this.fromMinute) {
+      this.fromMinute = fromMinute;
+      for (const [m, bucket] of this.byMinute) {
+        if (m >= fromMinute) continue;
+        for (const id of bucket.keys()) this.minuteOf.delete(id);
+        this.byMinute.delete(m);
+      }
+    }
+    for (const c of changed) this.set(c);
   }
 
   private set(c: Contact): void {
     const m = Math.floor(c.queuedAt / MINUTE_MS);
     const was = this.minuteOf.get(c.id);
-    if (was !== undefined && was !== m) this.byMinute.get(was)?.delete(c.id);
+    if (was !== undefined && was !== m) {
+      this.byMinute.get(was)?.delete(c.id);
+      this.minuteOf.delete(c.id);
+    }
+    if (m < this.fromMinute) return;
     let bucket = this.byMinute.get(m);
     if (!bucket) this.byMinute.set(m, (bucket = new Map()));
     bucket.set(c.id, c);
     this.minuteOf.set(c.id, m);
   }
 
-  /** Contacts queued in [from, to), of one channel or all. */
+  /** Contacts queued in [from, to), of one channel or all; `from` no earlier than TIMELINE_MS before now. */
   between(from: number, to: number, channel: Channel | null): Contact[] {
     const out: Contact[] = [];
     const last = Math.floor((to - 1) / MINUTE_MS);
-    for (let m = Math.floor(from / MINUTE_MS); m <= last; m++) {
+    for (let m = Math.max(this.fromMinute, Math.floor(from / MINUTE_MS)); m <= last; m++) {
       const bucket = this.byMinute.get(m);
       if (bucket) for (const c of bucket.values()) if (c.queuedAt >= from && c.queuedAt < to && (channel === null || c.channel === channel)) out.push(c);
     }
