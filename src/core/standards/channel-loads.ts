@@ -56,10 +56,12 @@ const LOADS_STANDARD: Standard = {
  * channelLoads from the passes of today and of the week over every contact (shared with any standard of the same
  * window and options), and the last 30 minutes' arrivals from the timeline.
  */
-export function loadsFromPasses(pass: Pass, timeline: Timeline, f: FloorFacts): ChannelLoads {
+export function loadsFromPasses(pass: Pass, timeline: Timeline, f: FloorFacts, weekLoading: boolean): ChannelLoads {
   const over = (window: 'today' | 'week') => pass({ ...LOADS_STANDARD, window }).groups;
   const today = over('today');
-  const week = over('week');
+  // while the week is read after start-up its handle time waits for it (evaluate.ts): no pass of a part-week to
+  // bring up to date with every slice read
+  const week = weekLoading ? new Map<string, never>() : over('week');
   const loads = emptyLoads();
   for (const ch of CHANNELS) {
     const t = today.get(ch);

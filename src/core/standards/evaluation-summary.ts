@@ -67,10 +67,11 @@ function driverOf(channel: Channel, set: StandardsSet, results: readonly Standar
 }
 
 /** First responses due within the next AT_RISK_MS, per first-response standard (found by its pass). */
-export function atRiskOf(set: StandardsSet, pass: Pass): StandardsEvaluation['atRisk'] {
+export function atRiskOf(set: StandardsSet, pass: Pass, loading: (s: Standard) => boolean): StandardsEvaluation['atRisk'] {
   const atRisk: StandardsEvaluation['atRisk'] = [];
   for (const s of set.standards) {
-    if (s.metric !== 'first-response-within') continue;
+    // a window still loading (the week, read after start-up) has no figure yet, its contacts at risk neither
+    if (s.metric !== 'first-response-within' || loading(s)) continue;
     const risks = pass(s).risks;
     for (const ch of CHANNELS) {
       const r = risks.get(ch);
