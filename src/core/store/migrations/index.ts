@@ -15,6 +15,7 @@ import { sql as m014 } from './014-report-schedules';
 import { sql as m015 } from './015-report-mail';
 import { sql as m016 } from './016-boards';
 import { sql as m017 } from './017-screen-tokens';
+import { sql as m018 } from './018-open-contacts';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 15, name: '015-report-mail', sql: m015 },
   { id: 16, name: '016-boards', sql: m016 },
   { id: 17, name: '017-screen-tokens', sql: m017 },
+  { id: 18, name: '018-open-contacts', sql: m018 },
 ];
