@@ -13,7 +13,7 @@ import { createFeedManager, type FeedManager } from './feeds/feed-manager';
 import { CONFIGURATION_SOURCE, queueSettingLines, type QueueSetting } from './feeds/queue-settings';
 import { createImports } from './feeds/imports';
 import { LiveFloor } from './live/live-floor';
-import { rebuildFloor } from './live/rebuild-floor';
+import { QUEUES_REMEMBERED_MS, rebuildFloor } from './live/rebuild-floor';
 import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { holdContacts } from './metrics/week-fill';
@@ -106,12 +106,17 @@ export function createEngine(options: EngineOptions): Engine {
 
   const day = new CenterDay(clock.now(), center);
   // the last days' contacts in memory (RecentContacts); once a fill is done, its figures at once, not in 5 s
-  const held = holdContacts({ store, day, wall, days: options.recentDays ?? DEFAULT_RECENT_DAYS, fillAfterStart: options.fillWeekAfterStart ?? false, filled: () => (standards.evaluate(clock.now()), schedulePush()) });
+  const fillAfterStart = options.fillWeekAfterStart ?? false;
+  const held = holdContacts({
+    store, day, wall, days: options.recentDays ?? DEFAULT_RECENT_DAYS, fillAfterStart,
+    read: (cs) => cs.forEach((c) => c.queuedAt >= day.dayStart - QUEUES_REMEMBERED_MS && floor.seeQueue(c.queue, c.channel)),
+    filled: () => (standards.evaluate(clock.now()), schedulePush()),
+  });
   const recent = held.recent;
   // a contact the floor does not hold yet and its batch does not carry: as stored before
   const floor = new LiveFloor({ shortAbandonMs: shortAbandonSeconds * 1000, intervalMs: intervalMinutes * 60_000, storedContact: (id) => store.contact(id) });
   // start-up only: the live path is incremental
-  rebuildFloor(floor, store, day.dayStart, held.today);
+  rebuildFloor(floor, store, day.dayStart, held.today, fillAfterStart);
   const facts = floorFactsReader({ day, timeZone: center.timeZone, intervalMinutes, recent, floor, store });
   const standards = createStandardsRuntime({
     store,

@@ -29,6 +29,8 @@ function weekOnDisk(): string {
       events.push(ev.queued(s, id, k % 2 ? 'Web' : 'Billing', k % 2 ? 'chat' : 'voice'), ev.answered(s + 5 + k * 7, id), ev.ended(s + 200, id));
       events.push({ v: 1, type: 'contact.surveyed', ts: at(s + 300), contactId: id, csat: 1 + (k % 5) });
     }
+  // a queue no feed configures, seen three days ago only: its tile comes from its contacts
+  events.push(ev.queued(-3 * DAY, 'legacy-1', 'Legacy', 'voice'), ev.answered(-3 * DAY + 9, 'legacy-1'), ev.ended(-3 * DAY + 99, 'legacy-1'));
   t.engine.ingestNdjson('history', lines(events));
   t.close();
   return path;
@@ -64,8 +66,12 @@ describe('the week filled after start-up', () => {
     const range = { from: new Date(at(-6 * DAY)).toISOString(), to: new Date(at(3 * 3600)).toISOString() };
     expect(call(t, 'metrics/window', range)).toEqual(call(open(path, false), 'metrics/window', range));
 
+    const queues = (x: ReturnType<typeof open>) => x.engine.snapshot().queues.map((q) => `${q.name} ${q.channel}`).sort();
+    expect(queues(t)).toEqual(['Billing voice', 'Web chat']); // Legacy waits for the week
     t.engine.start();
     t.clock.advance(0); // the slices, one a turn
+    expect(queues(t)).toEqual(['Billing voice', 'Legacy voice', 'Web chat']);
+    expect(queues(t)).toEqual(queues(open(path, false)));
     const filled = t.engine.snapshot().standards!;
     expect(filled.loadingFrom).toBeUndefined();
     expect(filled.results).toEqual(whole.results);

@@ -83,6 +83,11 @@ export class LiveContacts {
   }
 
   /** Seed a stored contact at start-up. */
+  /** A queue known from a stored contact: its tile, with its channel's default T, unless configured or seen. */
+  seeQueue(name: string, channel: Channel): void {
+    if (!this.queues.has(name)) this.queues.set(name, { name, channel, timeZone: null, slThresholdSeconds: DEFAULT_SL_THRESHOLD_SECONDS[channel] });
+  }
+
   load(c: Contact): void {
     const lc: LiveContact = { c: { ...c }, k: null, intervalKey: null, countedQueue: null };
     this.contacts.set(c.id, lc);

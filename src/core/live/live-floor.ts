@@ -49,6 +49,11 @@ export class LiveFloor {
     this.contacts.setQueue(q);
   }
 
+  /** A queue known only from stored contacts (the week read after start-up): its tile, if it has none. */
+  seeQueue(name: string, channel: Channel): void {
+    this.contacts.seeQueue(name, channel);
+  }
+
   /** Seed an agent's current state and today's closed state time at start-up. */
   loadAgent(
     a: AgentRecord,

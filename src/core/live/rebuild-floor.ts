@@ -12,13 +12,19 @@ import { stateSpan, type LiveFloor } from './live-floor';
 type StoredFloor = Pick<StoreReader, 'queues' | 'queuesSeenSince' | 'agentStatesSince' | 'currentAgents' | 'contactsWaitingBefore' | 'contactsWithAgents'>;
 
 /** How far back a queue seen only in contacts is still one the floor shows (a weekly queue keeps its tile). */
-const QUEUES_REMEMBERED_MS = 8 * 86_400_000;
+export const QUEUES_REMEMBERED_MS = 8 * 86_400_000;
 
-export function rebuildFloor(floor: LiveFloor, store: StoredFloor, dayStart: number, todaysContacts: Iterable<Contact>): void {
+/**
+ * `weekAfterStart`: the engine reads the days before today after start-up (metrics/week-fill.ts), and the queues
+ * seen only in them get their tiles as it does (LiveFloor.seeQueue); here only today's. Else they are read here,
+ * in one pass over the last 8 days' contacts in SQLite (0.6 s on a week of 905k contacts).
+ */
+export function rebuildFloor(floor: LiveFloor, store: StoredFloor, dayStart: number, todaysContacts: readonly Contact[], weekAfterStart = false): void {
   floor.resetDay(dayStart);
   for (const q of store.queues()) floor.setQueue(q);
   // a queue known only from contacts has its tile from the day's start too, not once today's first contact arrives
-  for (const q of store.queuesSeenSince(dayStart - QUEUES_REMEMBERED_MS)) floor.setQueue(q);
+  if (weekAfterStart) for (const c of todaysContacts) floor.seeQueue(c.queue, c.channel);
+  else for (const q of store.queuesSeenSince(dayStart - QUEUES_REMEMBERED_MS)) floor.setQueue(q);
   const times = new Map<string, StateTimes>();
   const reasons = new Map<string, Map<string, number>>();
   for (const s of store.agentStatesSince(dayStart)) {

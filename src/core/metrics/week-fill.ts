@@ -30,8 +30,8 @@ function weekFill(o: {
   /** The instant the engine holds contacts from (it moves forward with the day). */
   target(): number;
   wall: Clock;
-  /** Each slice read (a push shows the views what changed); `done` once the week is in. */
-  onSlice(done: boolean): void;
+  /** Each slice read, its contacts (a push shows the views what changed); `done` once the week is in. */
+  onSlice(contacts: readonly Contact[], done: boolean): void;
 }): WeekFill {
   let timer: Timer | null = null;
   const step = () => {
@@ -40,9 +40,10 @@ function weekFill(o: {
     const to = o.recent.from;
     if (to <= target) return;
     const from = Math.max(target, to - SLICE_MS);
-    o.recent.extend(from, o.read(from, to));
+    const contacts = o.read(from, to);
+    o.recent.extend(from, contacts);
     const done = from <= target;
-    o.onSlice(done);
+    o.onSlice(contacts, done);
     if (!done) timer = o.wall.setTimeout(step, 0);
   };
   return {
@@ -76,6 +77,8 @@ export function holdContacts(o: {
   wall: Clock;
   days: number;
   fillAfterStart: boolean;
+  /** Each slice's contacts as read after start-up (the queues seen only in them). */
+  read(contacts: readonly Contact[]): void;
   filled(): void;
 }): HeldContacts {
   const heldFrom = (dayStart: number) => dayStart - o.days * 86_400_000;
@@ -83,6 +86,6 @@ export function holdContacts(o: {
   const read = (from: number, to: number) => o.store.contactsQueuedBetween(from, to);
   for (const c of read(recent.from, Number.MAX_SAFE_INTEGER)) recent.set(c);
   const today = [...recent.values()].filter((c) => c.queuedAt >= o.day.dayStart);
-  const fill = weekFill({ recent, read, target: () => heldFrom(o.day.dayStart), wall: o.wall, onSlice: (done) => done && o.filled() });
+  const fill = weekFill({ recent, read, target: () => heldFrom(o.day.dayStart), wall: o.wall, onSlice: (cs, done) => (o.read(cs), done && o.filled()) });
   return { recent, today, fill, prune: () => recent.prune(heldFrom(o.day.dayStart)) };
 }
