@@ -57,7 +57,9 @@ export class CachedPasses {
   };
 
   constructor(private readonly ctx: EvaluationContext, private readonly cache: CacheFacts) {
-    if (cache.passes.rules !== cache.rulesKey || cache.changed === null) {
+    // (changes without what they replaced, as a test may give: every pass built again)
+    const changed = cache.changed;
+    if (cache.passes.rules !== cache.rulesKey || changed === null || (changed.length > 0 && changed.previous === undefined)) {
       cache.passes.entries.clear();
       cache.passes.rules = cache.rulesKey;
     }
@@ -106,18 +108,50 @@ export class CachedPasses {
     for (const k of this.cache.passes.entries.keys()) if (!this.usedEntries.has(k)) this.cache.passes.entries.delete(k);
   }
 
-  /** A pass from all the held contacts of its window: every one unsettled, judged as the evaluation goes. */
+  /**
+   * A pass from all the held contacts of its window: those settled now counted at once, the others pending (judged
+   * as the evaluation goes) or plainly waiting.
+   */
   private build(w: CachedWindow): CachedPass {
-    const e = emptyCachedPass();
-    for (const c of this.ctx.allContacts()) if (inScope(w, c)) (plainlyWaiting(c) ? e.waiting : e.pending).set(c.id, c);
+    const { ctx } = this;
+    const now = ctx.f.now;
+    const e = emptyCachedPass(w.rolling);
+    for (const c of ctx.allContacts()) {
+      if (!inScope(w, c)) continue;
+      if (plainlyWaiting(c)) e.waiting.set(c.id, c);
+      else if (c.queuedAt >= now) e.pending.set(c.id, c);
+      else {
+        const j = judge(ctx, w.p, c);
+        if (settled(j, now)) this.count(w, e, c, j);
+        else e.pending.set(c.id, c);
+      }
+    }
     return e;
+  }
+
+  /** A settled contact's figures into its bucket (and the merged later minutes of a rolling window). */
+  private count(w: CachedWindow, e: CachedPass, c: Contact, j: Judged): void {
+    const b = bucketOf(w, c);
+    const x = bucket(w, e, b);
+    contribute(this.ctx, x.groups, j, 1, true, w.p.keepWaits);
+    if (e.total && b > w.head) contribute(this.ctx, e.total, j, 1, true, w.p.keepWaits);
+    x.contacts?.push(c);
+    e.counted?.set(c.id, c);
+  }
+
+  /** The contact as a pass counted it: a rolling window's held one, or in a fixed window the one `n` replaced when
+   * it was counted (in the window's scope and in none of the unsettled maps). */
+  private countedBefore(w: CachedWindow, e: CachedPass, n: Contact, previous: Contact | undefined): Contact | undefined {
+    if (e.counted !== null) return e.counted.get(n.id);
+    if (previous === undefined || !inScope(w, previous)) return undefined;
+    return e.pending.has(n.id) || e.waiting.has(n.id) || e.quiet.has(n.id) ? undefined : previous;
   }
 
   /** A rolling window moved on: the minutes it slid past let go (and, once a minute, their waiting contacts). */
   private slide(w: CachedWindow, e: CachedPass): void {
     for (const [b, x] of e.buckets) {
       if (b >= w.head) continue;
-      for (const c of x.contacts!) e.counted.delete(c.id);
+      for (const c of x.contacts!) e.counted!.delete(c.id);
       e.buckets.delete(b);
     }
     if (e.totalHead !== w.head) {
@@ -137,8 +171,11 @@ export class CachedPasses {
    */
   private takeChanges(w: CachedWindow, e: CachedPass): CachedPass {
     const { p } = w;
-    for (const n of this.cache.changed ?? []) {
-      const old = e.counted.get(n.id);
+    const changed = this.cache.changed ?? [];
+    const previous = changed.previous ?? [];
+    for (let i = 0; i < changed.length; i++) {
+      const n = changed[i];
+      const old = this.countedBefore(w, e, n, previous[i]);
       if (old === n) continue;
       if (old === undefined) {
         this.takeQuiet(e, n.id);
@@ -150,7 +187,7 @@ export class CachedPasses {
         // before the window's start, in the minute the start falls in: in no figure, kept as the newer row
         const x = e.buckets.get(w.head)!;
         x.contacts![x.contacts!.indexOf(old)] = n;
-        e.counted.set(n.id, n);
+        e.counted!.set(n.id, n);
         continue;
       }
       const was = judge(this.ctx, p, old);
@@ -168,7 +205,7 @@ export class CachedPasses {
         contribute(this.ctx, e.total, now, 1, false, p.keepWaits);
       }
       if (x.contacts) x.contacts[x.contacts.indexOf(old)] = n;
-      e.counted.set(n.id, n);
+      e.counted?.set(n.id, n);
     }
     return e;
   }
@@ -223,11 +260,7 @@ export class CachedPasses {
       }
       const j = judge(ctx, p, c);
       if (settled(j, now)) {
-        const x = bucket(w, e, bucketOf(w, c));
-        contribute(ctx, x.groups, j, 1, true, p.keepWaits);
-        if (e.total && bucketOf(w, c) > w.head) contribute(ctx, e.total, j, 1, true, p.keepWaits);
-        x.contacts?.push(c);
-        e.counted.set(id, c);
+        this.count(w, e, c, j);
         forgetPending(e, id);
         return;
       }

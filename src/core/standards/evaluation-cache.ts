@@ -62,8 +62,12 @@ export interface Bucket {
 /** A pass kept between evaluations: the settled contacts' figures, and the contacts still moving with the clock. */
 export interface CachedPass {
   buckets: Map<number, Bucket>;
-  /** Contacts counted in a bucket, as counted (the store's row objects: a changed contact is a new object). */
-  counted: Map<string, Contact>;
+  /**
+   * Rolling windows: contacts counted in a bucket, as counted (the store's row objects: a changed contact is a new
+   * object). A fixed window keeps none (null): a contact of its scope is counted when in none of the maps below,
+   * and a changed one counted as the contact it replaced (ContactChanges.previous). A week's would hold a million.
+   */
+  counted: Map<string, Contact> | null;
   /** Contacts of the window not settled yet and not plainly waiting: a first-response deadline to come, instants
    * after now. */
   pending: Map<string, Contact>;
@@ -113,9 +117,9 @@ export function forgetPending(e: CachedPass, id: string): void {
   e.waitDeadlines.delete(id);
 }
 
-export function emptyCachedPass(): CachedPass {
+export function emptyCachedPass(rolling: boolean): CachedPass {
   return {
-    buckets: new Map(), counted: new Map(), pending: new Map(), waiting: new Map(), stable: new Map(), waitDeadlines: new Map(),
+    buckets: new Map(), counted: rolling ? new Map() : null, pending: new Map(), waiting: new Map(), stable: new Map(), waitDeadlines: new Map(),
     quiet: new Map(), quietGroups: new Map(), quietUntil: new BinaryHeap((a, b) => a.until < b.until), quietStale: false,
     total: null, totalHead: -1,
   };

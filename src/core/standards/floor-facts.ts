@@ -4,6 +4,7 @@
  */
 import type { AgentState, Channel } from '../../shared/api';
 import type { StateTimes } from '../metrics/agent-metrics';
+import type { ContactChanges } from '../metrics/recent-contacts';
 import type { Contact, QueueConfig } from '../model/types';
 import { intervalStart } from '../time/business-day';
 import { MINUTE_MS, type EvaluationCache } from './evaluation-cache';
@@ -41,7 +42,7 @@ export interface FloorFacts {
    * (null when that is not known: everything is judged again); `rulesKey` names what judges contacts (the
    * standards version and the queues' thresholds), and a new one starts afresh.
    */
-  cache?: { passes: EvaluationCache; changed: readonly Contact[] | null; rulesKey: string };
+  cache?: { passes: EvaluationCache; changed: ContactChanges | null; rulesKey: string };
 }
 
 /** The start of the window a standard reads at `f.now` (the period's, in a what-if). */

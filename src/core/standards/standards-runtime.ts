@@ -6,7 +6,7 @@
  */
 import type { AlertView, StandardsEvaluation, StandardsVersion } from '../../shared/standards';
 import type { Clock } from '../clock';
-import type { Contact } from '../model/types';
+import type { ContactChanges } from '../metrics/recent-contacts';
 import type { StoreWriter } from '../store/store';
 import { AlertMonitor } from './alerts';
 import { EvaluationCache, evaluateStandards, type FloorFacts } from './evaluate';
@@ -23,7 +23,7 @@ export interface StandardsRuntimeDeps {
   /** The floor at an instant (floor-facts.ts). */
   facts(now: number): FloorFacts;
   /** The contacts changed since the last call, or null when not known (RecentContacts.takeChanges). */
-  takeChanges(): readonly Contact[] | null;
+  takeChanges(): ContactChanges | null;
   /** Alerts an evaluation fired. */
   onFired(alerts: AlertView[]): void;
 }
