@@ -75,15 +75,30 @@ type RawContact = [string, Channel | null, string | null, string | null, number 
  */
 const names = new NameTable();
 
+/**
+ * A contact with none of the outcome fields a voice call seldom has (bot reply, conversation, survey, resolution)
+ * is made without them (absent, read as null: every reader tests them with == null): 48 bytes less a contact,
+ * 43 MB of a 905k-contact week held in memory (issue 17). Two shapes only, so the figures' code stays fast.
+ */
 function rawContacts(rows: RawContact[]): Contact[] {
   const out: Contact[] = [];
   for (const r of rows) {
     if (r[4] === null || r[1] === null || r[2] === null) continue;
+    const channel = names.get(r[1]) as Channel;
+    const queue = names.get(r[2]);
+    const agentId = r[3] === null ? null : names.get(r[3]);
+    if (r[7] === null && r[8] === null && r[12] === null && r[13] === null && r[14] === null && r[15] === null) {
+      out.push({
+        id: r[0], channel, queue, agentId, queuedAt: r[4], answeredAt: r[5], firstResponseAt: r[6], abandonedAt: r[9], endedAt: r[10], wrapupEndAt: r[11],
+        answeredWaitMs: r[16], exitWaitMs: r[17],
+      });
+      continue;
+    }
     out.push({
       id: r[0],
-      channel: names.get(r[1]) as Channel,
-      queue: names.get(r[2]),
-      agentId: r[3] === null ? null : names.get(r[3]),
+      channel,
+      queue,
+      agentId,
       queuedAt: r[4],
       answeredAt: r[5],
       firstResponseAt: r[6],
