@@ -29,6 +29,7 @@ import { parseIsoInstant } from '../core/time/iso-instant';
 import type { QueueSetting } from '../core/feeds/queue-settings';
 import { allowHostName } from '../server/allowed-hosts';
 import { startHost } from '../server/host';
+import { collectGarbage } from '../server/release-memory';
 import { CHANNELS, type AbandonMapping, type Channel, type IngestSummary } from '../shared/api';
 import { formatDuration, formatPercent, formatThreshold } from '../shared/format';
 import { registerAccessCommands } from './access-commands';
@@ -198,6 +199,7 @@ program
       version: pkg.version,
       // the live floor first, the last days read behind it
       fillWeekAfterStart: true,
+      afterWeekFill: collectGarbage,
       center: { timeZone: o.timeZone, resetHour: o.resetHour },
       simulate: o.simulate ? { seed: o.seed, speed: o.speed, scale: o.scale, surges: ((o.surge ?? []) as string[]).map(parseSurge) } : null,
       startAt: o.testStartAt === undefined ? undefined : instantIn(o.testStartAt, o.timeZone ?? 'UTC'),

@@ -53,6 +53,8 @@ export interface EngineOptions {
   recentDays?: number;
   /** Read only today's contacts while starting, the days before after start() (metrics/week-fill.ts). */
   fillWeekAfterStart?: boolean;
+  /** Called once that fill is done: the host gives back the read's garbage (server/release-memory.ts). */
+  afterWeekFill?: () => void;
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
   feedDirs?: readonly string[];
   /** Quarantined lines kept per source (default 10,000: store/quarantine.ts). */
@@ -110,7 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
   const held = holdContacts({
     store, day, wall, days: options.recentDays ?? DEFAULT_RECENT_DAYS, fillAfterStart,
     read: (cs) => cs.forEach((c) => c.queuedAt >= day.dayStart - QUEUES_REMEMBERED_MS && floor.seeQueue(c.queue, c.channel)),
-    filled: () => (standards.evaluate(clock.now()), schedulePush()),
+    filled: () => (standards.evaluate(clock.now()), schedulePush(), options.afterWeekFill?.()),
   });
   const recent = held.recent;
   // a contact the floor does not hold yet and its batch does not carry: as stored before

@@ -62,6 +62,8 @@ export interface FloorboardOptions {
   recentDays?: number;
   /** Serve the live floor first and read the last days' contacts after engine.start() (the host, the app). */
   fillWeekAfterStart?: boolean;
+  /** Called once the last days are read (a host collects the read's garbage then: server/release-memory.ts). */
+  afterWeekFill?: () => void;
   /** Queues' channel and time zone where feeds do not declare them (queue_log queues default to voice). */
   queues?: Record<string, QueueSetting>;
   /** The folders file feeds may point into (`serve --feed-dir`); none: any regular file. */
@@ -165,6 +167,7 @@ export function openFloorboard(o: FloorboardOptions): Floorboard {
     tickMs: o.tickMs,
     recentDays: o.recentDays,
     fillWeekAfterStart: o.fillWeekAfterStart,
+    afterWeekFill: o.afterWeekFill,
     queues: o.queues,
     feedDirs: o.feedDirs,
     log: o.log,

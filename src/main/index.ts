@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openFloorboard, type Floorboard } from '../core/floorboard';
 import { startHost, type Host } from '../server/host';
+import { collectGarbage } from '../server/release-memory';
 import type { PushEvents } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IPC_CALL, IPC_PUSH } from '../shared/ipc';
@@ -128,6 +129,7 @@ app.whenReady().then(() => {
     log: (m) => console.error(m),
     // the live floor first, the last days read behind it
     fillWeekAfterStart: true,
+    afterWeekFill: collectGarbage,
     // reports are written into a folder the user can open; only the job's own folder is ever shown
     reports: { worker: reportWorker(), folderFor: (period) => reportsFolder(period.label), reveal: (file) => shell.showItemInFolder(file) },
   });
