@@ -14,7 +14,7 @@ import { CONFIGURATION_SOURCE, queueSettingLines, type QueueSetting } from './fe
 import { createImports } from './feeds/imports';
 import { LiveFloor } from './live/live-floor';
 import { QUEUES_REMEMBERED_MS, rebuildFloor } from './live/rebuild-floor';
-import { OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
+import { occupancy, OCCUPANCY_DEFINITION } from './metrics/agent-metrics';
 import { SERVICE_LEVEL_DEFINITION } from './metrics/contact-metrics';
 import { holdContacts } from './metrics/week-fill';
 import { DEFAULT_SHORT_ABANDON_SECONDS } from './model/types';
@@ -183,6 +183,7 @@ export function createEngine(options: EngineOptions): Engine {
     // the old space (tick p50 1.5 -> 2.3 ms when it came after them).
     const evaluation = standards.latest(now);
     const queues = floor.queuesLive(now);
+    const agents = floor.agentSummary(now);
     return {
       now,
       center: { ...center, dayStart: day.dayStart },
@@ -190,12 +191,12 @@ export function createEngine(options: EngineOptions): Engine {
       staleAfterSeconds: options.staleAfterSeconds ?? 120,
       simulated: options.simulated ?? false,
       definitions: { serviceLevel: SERVICE_LEVEL_DEFINITION, shortAbandonSeconds, occupancy: OCCUPANCY_DEFINITION },
-      channels: floor.channelsLive(now, queues),
+      channels: floor.channelsLive(now, queues, agents.byChannel),
       queues,
       longestWaiting: floor.longestWaiting(now, LONGEST_WAITING_LIMIT),
       agents: floor.agentRows(now),
-      agentsByState: floor.agentsByState(now),
-      occupancy: floor.occupancy(now),
+      agentsByState: agents.byState,
+      occupancy: occupancy(agents.stateTimes),
       intervals: { minutes: intervalMinutes, points: floor.intervalPoints() },
       ingest: { accepted: totals.accepted, duplicates: totals.duplicates, quarantined: totals.quarantined, lastQuarantine: totals.lastQuarantine },
       feeds: feeds.statuses(),

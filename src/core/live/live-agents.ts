@@ -27,7 +27,12 @@ interface LiveAgent extends AgentRecord {
   stateMs: StateTimes;
   /** Closed not-ready time per reason since the day start, ms ('' = no reason given). */
   reasonMs: Map<string, number>;
+  /** The channels it has capacity on, as of the capacity `channelsOf` (its rows share the list). */
+  channels?: Channel[];
+  channelsOf?: Partial<Record<Channel, number>>;
 }
+
+const NO_CONTACTS: AgentRow['contacts'] = [];
 
 /** An agent's state as of `now`: its last one, or offline since it fell silent. */
 function stateNow(a: LiveAgent, now: number): { state: AgentState; reason: string | null; since: number } {
@@ -41,6 +46,13 @@ export interface AgentTimes {
   state: AgentState;
   times: StateTimes;
   notReadyByReason: ReadonlyMap<string, number>;
+}
+
+/** The agents by state now, on each channel, and today's time by state (LiveAgents.summary). */
+export interface AgentSummary {
+  byState: Record<AgentState, number>;
+  byChannel: Record<Channel, Record<AgentState, number>>;
+  stateTimes: StateTimes;
 }
 
 /** What the agents read of the contacts they hold: channel, queue, whether it ended. */
@@ -120,43 +132,43 @@ export class LiveAgents {
     const rows: AgentRow[] = [];
     for (const a of this.agents.values()) {
       const st = stateNow(a, now);
-      const contacts: AgentRow['contacts'] = [];
+      // (a snapshot's rows are read, never changed: an agent holding nothing shares one empty list, and its
+      // channels are worked out again only when its capacity changes; 2,600 agents made 5,200 arrays a tick)
+      let contacts: AgentRow['contacts'] = NO_CONTACTS;
       for (const id of a.contacts) {
         const c = this.held.contact(id);
-        if (c?.channel && c.queue) contacts.push({ id, channel: c.channel, queue: c.queue });
+        if (c?.channel && c.queue) (contacts === NO_CONTACTS ? (contacts = []) : contacts).push({ id, channel: c.channel, queue: c.queue });
       }
-      rows.push({
-        id: a.id,
-        name: a.name,
-        state: st.state,
-        reason: st.reason,
-        since: st.since,
-        contacts,
-        channels: CHANNELS.filter((ch) => (a.capacity[ch] ?? 0) > 0),
-      });
+      if (a.channels === undefined || a.channelsOf !== a.capacity) {
+        a.channels = CHANNELS.filter((ch) => (a.capacity[ch] ?? 0) > 0);
+        a.channelsOf = a.capacity;
+      }
+      rows.push({ id: a.id, name: a.name, state: st.state, reason: st.reason, since: st.since, contacts, channels: a.channels });
     }
     return rows;
   }
 
-  byState(now: number): Record<AgentState, number> {
-    const counts = zeroCounts();
-    for (const a of this.agents.values()) counts[stateNow(a, now).state]++;
-    return counts;
-  }
-
   /**
-   * The agents with capacity on the channel by state now; one on (or wrapping up) a contact counts on the channels
-   * of the contacts it holds, not on every one it serves.
+   * What a snapshot reads of the agents besides their rows, in one pass (a floor of 2,600 agents took six): how
+   * many are in each state now; on each channel, those with capacity on it, one on (or wrapping up) a contact
+   * counted on the channels of the contacts it holds, not on every one it serves; and today's time by state.
    */
-  byStateOn(channel: Channel, now: number): Record<AgentState, number> {
-    const counts = zeroCounts();
+  summary(now: number): AgentSummary {
+    const byState = zeroCounts();
+    const byChannel = Object.fromEntries(CHANNELS.map((ch) => [ch, zeroCounts()])) as Record<Channel, Record<AgentState, number>>;
+    const stateTimes = zeroStateTimes();
     for (const a of this.agents.values()) {
-      if ((a.capacity[channel] ?? 0) <= 0) continue;
       const state = stateNow(a, now).state;
-      if ((state === 'on-contact' || state === 'after-contact-work') && !this.holdsOn(a, channel)) continue;
-      counts[state]++;
+      byState[state]++;
+      const busy = state === 'on-contact' || state === 'after-contact-work';
+      for (const ch of CHANNELS) {
+        if ((a.capacity[ch] ?? 0) <= 0 || (busy && !this.holdsOn(a, ch))) continue;
+        byChannel[ch][state]++;
+      }
+      for (const s of AGENT_STATES) stateTimes[s] += a.stateMs[s];
+      this.addOpenTime(a, now, stateTimes, null);
     }
-    return counts;
+    return { byState, byChannel, stateTimes };
   }
 
   /** Whether an agent holds a contact on the channel; true when it holds none known (its state is all there is). */
@@ -180,16 +192,6 @@ export class LiveAgents {
     times[a.state] += inState;
     times.offline += offline;
     if (reasons !== null && inState > 0 && a.state === 'not-ready') reasons.set(a.reason ?? '', (reasons.get(a.reason ?? '') ?? 0) + inState);
-  }
-
-  /** Today's agent time by state, the open state counted up to `now`. */
-  stateTimes(now: number): StateTimes {
-    const total = zeroStateTimes();
-    for (const a of this.agents.values()) {
-      for (const s of AGENT_STATES) total[s] += a.stateMs[s];
-      this.addOpenTime(a, now, total, null);
-    }
-    return total;
   }
 
   /** Each agent's capacity per channel, by id. */

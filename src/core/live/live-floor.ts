@@ -8,8 +8,8 @@ import type { CanonicalEvent } from '../model/events';
 import type { AgentRecord, AgentState, Channel, Contact, QueueConfig } from '../model/types';
 import { CHANNELS, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
 import { emptyTally, mergeTally, metricsFromTally } from '../metrics/contact-metrics';
-import { occupancy, type StateTimes } from '../metrics/agent-metrics';
-import { LiveAgents, type AgentTimes } from './live-agents';
+import type { StateTimes } from '../metrics/agent-metrics';
+import { LiveAgents, type AgentSummary, type AgentTimes } from './live-agents';
 import { LiveContacts } from './live-contacts';
 
 export { stateSpan, type AgentTimes } from './live-agents';
@@ -102,7 +102,12 @@ export class LiveFloor {
     return this.contacts.queuesLive(now);
   }
 
-  channelsLive(now: number, queues: QueueLive[]): ChannelLive[] {
+  /** The agents by state, on each channel, and today's time by state: a snapshot's, in one pass over them. */
+  agentSummary(now: number): AgentSummary {
+    return this.agents.summary(now);
+  }
+
+  channelsLive(now: number, queues: QueueLive[], agents: AgentSummary['byChannel'] = this.agents.summary(now).byChannel): ChannelLive[] {
     this.contacts.settleLongestWaits();
     return CHANNELS.map((channel) => {
       const tally = emptyTally();
@@ -125,7 +130,7 @@ export class LiveFloor {
         queues: n,
         longestWaitNowSeconds: longestNow,
         waitingNow,
-        agents: this.agents.byStateOn(channel, now),
+        agents: agents[channel],
       };
     });
   }
@@ -144,18 +149,8 @@ export class LiveFloor {
     return this.agents.rows(now);
   }
 
-  agentsByState(now: number): Record<AgentState, number> {
-    return this.agents.byState(now);
-  }
 
-  /** Today's agent time by state, the open state counted up to `now`. */
-  stateTimes(now: number): StateTimes {
-    return this.agents.stateTimes(now);
-  }
 
-  occupancy(now: number): number | null {
-    return occupancy(this.agents.stateTimes(now));
-  }
 
   /** The queues the floor knows: configured ones, and those seen only in contacts (with their channel's default T). */
   queueConfigs(): QueueConfig[] {
