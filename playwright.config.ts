@@ -7,6 +7,8 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],
+  // every test's temporary files (databases, hosts' folders) in one folder, removed at the end
+  globalSetup: './test/helpers/temp-root.ts',
   use: {
     viewport: { width: 1920, height: 1080 },
     launchOptions: {

@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // every test's temporary files in one folder, removed at the end (test/helpers/temp-root.ts)
+    globalSetup: ['test/helpers/temp-root.ts'],
   },
 });
