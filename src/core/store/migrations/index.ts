@@ -16,6 +16,7 @@ import { sql as m015 } from './015-report-mail';
 import { sql as m016 } from './016-boards';
 import { sql as m017 } from './017-screen-tokens';
 import { sql as m018 } from './018-open-contacts';
+import { sql as m019 } from './019-line-block-counts';
 
 /** Every migration this version knows, in order. A database's applied list must be a prefix of this list. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 16, name: '016-boards', sql: m016 },
   { id: 17, name: '017-screen-tokens', sql: m017 },
   { id: 18, name: '018-open-contacts', sql: m018 },
+  { id: 19, name: '019-line-block-counts', sql: m019 },
 ];
