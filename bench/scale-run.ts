@@ -12,6 +12,8 @@ import Database from 'better-sqlite3';
 
 const TIMEOUT_MS = Number(process.env.SCALE_TIMEOUT_S ?? 600) * 1000;
 const POLL_MS = 50;
+/** How long the host rests after its week is in before its RSS is read (see HostFigures.rssKb). */
+const REST_MS = 2000;
 
 export interface ImportFigures {
   ms: number;
@@ -39,7 +41,12 @@ export interface HostFigures {
   firstSnapshotMs: number;
   /** Spawn to the first snapshot whose week figures are complete (weekFiguresReady). */
   weekMs: number;
-  /** VmRSS when the week's figures were complete, and VmHWM then (KiB). */
+  /** VmRSS when the week's figures were complete (KiB). */
+  readyRssKb: number;
+  /**
+   * VmRSS at rest after start: REST_MS after the week's figures were complete, no call meanwhile (the pages the
+   * host's collection after the fill frees go back to the system over about a second); VmHWM then (KiB).
+   */
   rssKb: number;
   peakKb: number;
   /** floor/snapshot, standards/evaluate round trips over HTTP (p50, p95 of 50, ms); what-if (median of 3, ms). */
@@ -168,9 +175,11 @@ export async function measureHost(checkout: string, rendererDir: string, db: str
       else await sleep(POLL_MS);
     }
     const floor = { floorAgents: snap!.agents.length, floorQueues: snap!.queues.length };
+    const readyRssKb = status(child.pid!, 'VmRSS');
+    await sleep(REST_MS);
     const rssKb = status(child.pid!, 'VmRSS');
     const peakKb = status(child.pid!, 'VmHWM');
-    return { servingMs, firstSnapshotMs, weekMs, rssKb, peakKb, ...floor, ...(await apiTimes(call)) };
+    return { servingMs, firstSnapshotMs, weekMs, readyRssKb, rssKb, peakKb, ...floor, ...(await apiTimes(call)) };
   } finally {
     clearTimeout(timer);
     if (!exited) {
