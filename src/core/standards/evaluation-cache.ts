@@ -171,7 +171,7 @@ export class EvaluationCache {
 export const MINUTE_MS = 60_000;
 
 /** How far back the timeline holds contacts: the longest window read from it (the last 30 minutes' arrivals). */
-export const TIMELINE_MS = 60 * MINUTE_MS;
+const TIMELINE_MS = 60 * MINUTE_MS;
 
 /**
  * The contacts queued in the last hour by minute of entry, kept from the changes: recent arrivals without a scan.
