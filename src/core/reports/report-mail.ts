@@ -4,7 +4,6 @@
  * 25 MB; above that the mail lists the files and says where they are on the host instead. Sending reads the files
  * and never moves or removes them: a refused mail loses nothing, and the scheduler sends it again at the next run.
  */
-import nodemailer from 'nodemailer';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ReportMailStatus } from '../../shared/api-reports';
@@ -46,6 +45,8 @@ export function smtpMailSender(settings: () => SmtpSettings | null, maxAttachedB
   return async (mail) => {
     const s = settings();
     if (s === null) throw new Error('no SMTP server is set (npm run cli -- schedule smtp set, or the Reports screen)');
+    // loaded when a mail is sent: every command and the host's start paid 80 ms for it
+    const { default: nodemailer } = await import('nodemailer');
     const transport = nodemailer.createTransport({
       host: s.host,
       port: s.port,
