@@ -184,6 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
     const evaluation = standards.latest(now);
     const queues = floor.queuesLive(now);
     const agents = floor.agentSummary(now);
+    held.fill.begin(); // the live floor served first, the days before read behind it
     return {
       now,
       center: { ...center, dayStart: day.dayStart },
