@@ -11,7 +11,7 @@ import { AGENT_STATES, CHANNELS, type QueueConfig } from '../model/types';
 import type { BusinessHours } from '../time/business-hours';
 import { groupFigure, secs } from './contact-figures';
 import { MINUTE_MS } from './evaluation-cache';
-import { windowStart, type FloorFacts } from './floor-facts';
+import { stillLoading, windowStart, type FloorFacts } from './floor-facts';
 import type { Pass } from './pass-context';
 import { tierOf, type Standard } from './standard';
 import { coveredOpenMs } from './coverage';
@@ -48,7 +48,7 @@ export function measure(s: Standard, col: Column, { f, pass, staffing, calendars
   };
   const start = windowStart(s, f);
   // the last days still being read after start-up (metrics/week-fill.ts): no figure rather than part of one
-  if (f.heldFrom !== undefined && start < f.heldFrom) return result(null, WEEK_LOADING, 0, start);
+  if (stillLoading(f, start)) return result(null, WEEK_LOADING, 0, start);
   if (f.agents === null && (s.metric === 'staffing-gap' || s.metric === 'longest-wait-now')) return result(null, 'a past period has no floor now to measure', 0, start);
   switch (s.metric) {
     case 'service-level':

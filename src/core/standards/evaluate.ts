@@ -38,7 +38,7 @@ import { contactRules } from './contact-figures';
 import { EvaluationCache } from './evaluation-cache';
 import { createPasses } from './evaluation-passes';
 import { atRiskOf, channelAttainments, consistencyAndWorst, hoursOf, notReadyByReason, serviceTargetsOf } from './evaluation-summary';
-import { windowStart, type FloorFacts } from './floor-facts';
+import { stillLoading, windowStart, type FloorFacts } from './floor-facts';
 import { staffingNeeds } from './staffing';
 
 export { EvaluationCache };
@@ -48,7 +48,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
   const rules = contactRules(set, f.queues);
   const { queueOf, calendars } = rules;
   const passes = createPasses(set, f, rules);
-  const loading = f.heldFrom !== undefined && f.heldFrom > f.weekStart && !f.period;
+  const loading = !f.period && stillLoading(f, f.weekStart);
   const loads = passes.timeline ? loadsFromPasses(passes.pass, passes.timeline, f, loading) : channelLoads(passes.allContacts(), f);
   // the week's handle time (a driver's yardstick) waits for the week too
   if (loading) for (const ch of CHANNELS) loads[ch].handleWeek = { ms: 0, n: 0 };
@@ -60,7 +60,7 @@ export function evaluateStandards(set: StandardsSet, version: number, f: FloorFa
 
   const channels = channelAttainments(results, loads);
   const { consistencyIndex, worst } = consistencyAndWorst(channels, set, results, staffing, loads);
-  const atRisk = atRiskOf(set, passes.pass, (s) => loading && windowStart(s, f) < f.heldFrom!);
+  const atRisk = atRiskOf(set, passes.pass, (s) => !f.period && stillLoading(f, windowStart(s, f)));
   const hours = hoursOf(set, calendars, f.now);
   const definitions = Object.fromEntries(set.standards.map((s) => [s.id, { name: s.name, metric: s.metric, window: s.window }]));
   return {

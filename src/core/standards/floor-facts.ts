@@ -45,6 +45,12 @@ export interface FloorFacts {
   cache?: { passes: EvaluationCache; changed: ContactChanges | null; rulesKey: string };
 }
 
+/**
+ * Whether a window starting at `start` reaches before the contacts held so far: the days read after start-up
+ * (metrics/week-fill.ts) are not all in, so it has no figure, no contacts at risk and no drill-down yet.
+ */
+export const stillLoading = (f: FloorFacts, start: number): boolean => f.heldFrom !== undefined && start < f.heldFrom;
+
 /** The start of the window a standard reads at `f.now` (the period's, in a what-if). */
 export function windowStart(s: Standard, f: FloorFacts): number {
   if (f.period) return f.period.from;

@@ -6,7 +6,7 @@ import type { Handlers } from '../../../shared/api';
 import { WEEK_LOADING } from '../../../shared/standards';
 import type { Clock } from '../../clock';
 import { drillDown } from '../../standards/drill';
-import { windowStart } from '../../standards/floor-facts';
+import { stillLoading, windowStart } from '../../standards/floor-facts';
 import type { FloorFactsReader } from '../../standards/floor-facts-reader';
 import { staffingByInterval } from '../../standards/staffing-intervals';
 import type { StandardsRuntime } from '../../standards/standards-runtime';
@@ -55,7 +55,7 @@ export function standardsHandlers(d: StandardsHandlerDeps): Handlers<'standards'
       const v = d.standards.service.at(now);
       const facts = d.facts.at(now);
       const s = v.set.standards.find((x) => x.id === standardId);
-      if (s && facts.heldFrom !== undefined && windowStart(s, facts) < facts.heldFrom) throw new RefusedError(`standards/drill: ${WEEK_LOADING} since the host started; try again in a few seconds`);
+      if (s && stillLoading(facts, windowStart(s, facts))) throw new RefusedError(`standards/drill: ${WEEK_LOADING} since the host started; try again in a few seconds`);
       const drill = drillDown(v.set, v.version, standardId, key, facts);
       if (!drill) throw new RefusedError(`no cell "${key}" for the standard "${standardId}"`);
       return drill;
