@@ -10,7 +10,7 @@
 import type { IntervalPoint, QueueLive, WaitingContact } from '../../shared/api';
 import type { CanonicalEvent } from '../model/events';
 import type { Channel, Contact, QueueConfig } from '../model/types';
-import { CHANNELS, contactThresholdSeconds, DEFAULT_SL_THRESHOLD_SECONDS } from '../model/types';
+import { CHANNELS, contactThresholdSeconds, queueSeenIn } from '../model/types';
 import { addToTally, classifyContact, emptyTally, metricsFromTally, type Classification, type ContactTally } from '../metrics/contact-metrics';
 
 /** A waiting contact older than this is taken as lost by its feed, not as waiting now. */
@@ -83,9 +83,9 @@ export class LiveContacts {
   }
 
   /** Seed a stored contact at start-up. */
-  /** A queue known from a stored contact: its tile, with its channel's default T, unless configured or seen. */
+  /** A queue known from a contact: its tile, with its channel's default T, unless configured or seen before. */
   seeQueue(name: string, channel: Channel): void {
-    if (!this.queues.has(name)) this.queues.set(name, { name, channel, timeZone: null, slThresholdSeconds: DEFAULT_SL_THRESHOLD_SECONDS[channel] });
+    if (!this.queues.has(name)) this.queues.set(name, queueSeenIn(name, channel));
   }
 
   load(c: Contact): void {
@@ -114,9 +114,7 @@ export class LiveContacts {
           c.queue = e.queue;
         }
         c.queuedAt = c.queuedAt == null ? e.ts : Math.min(c.queuedAt, e.ts);
-        if (!this.queues.has(e.queue)) {
-          this.queues.set(e.queue, { name: e.queue, channel: e.channel, timeZone: null, slThresholdSeconds: DEFAULT_SL_THRESHOLD_SECONDS[e.channel] });
-        }
+        this.seeQueue(e.queue, e.channel);
         break;
       case 'contact.answered':
         if (c.answeredAt == null || e.ts < c.answeredAt) c.agentId = e.agentId;

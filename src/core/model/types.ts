@@ -66,6 +66,9 @@ export const DEFAULT_SL_THRESHOLD_SECONDS: Record<Channel, number> = {
   email: 86400,
 };
 
+/** A queue known only from its contacts (no feed configures it): its channel, that channel's default T, no zone. */
+export const queueSeenIn = (name: string, channel: Channel): QueueConfig => ({ name, channel, timeZone: null, slThresholdSeconds: DEFAULT_SL_THRESHOLD_SECONDS[channel] });
+
 /** A contact abandoned in less than this many seconds is a short abandon (excluded from SL and abandon rate). */
 export const DEFAULT_SHORT_ABANDON_SECONDS = 5;
 

@@ -3,7 +3,7 @@
  * config without a time zone keeps the one stored.
  */
 import type { CanonicalEvent } from '../model/events';
-import { DEFAULT_SL_THRESHOLD_SECONDS, type Channel, type QueueConfig } from '../model/types';
+import { DEFAULT_SL_THRESHOLD_SECONDS, queueSeenIn, type Channel, type QueueConfig } from '../model/types';
 import type { Db } from './database';
 import type { StoreReader } from './store';
 
@@ -19,7 +19,7 @@ export function queueReads(db: Db): Pick<StoreReader, 'queues' | 'queuesSeenSinc
   );
   return {
     queues: () => all.all(),
-    queuesSeenSince: (from) => seen.all(from).map((q) => ({ name: q.name, channel: q.channel, timeZone: null, slThresholdSeconds: DEFAULT_SL_THRESHOLD_SECONDS[q.channel] })),
+    queuesSeenSince: (from) => seen.all(from).map((q) => queueSeenIn(q.name, q.channel)),
   };
 }
 
