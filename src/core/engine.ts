@@ -111,7 +111,7 @@ export function createEngine(options: EngineOptions): Engine {
   const fillAfterStart = options.fillWeekAfterStart ?? false;
   const held = holdContacts({
     store, day, wall, days: options.recentDays ?? DEFAULT_RECENT_DAYS, fillAfterStart,
-    read: (cs) => cs.forEach((c) => c.queuedAt >= day.dayStart - QUEUES_REMEMBERED_MS && floor.seeQueue(c.queue, c.channel)),
+    onSlice: (cs) => cs.forEach((c) => c.queuedAt >= day.dayStart - QUEUES_REMEMBERED_MS && floor.seeQueue(c.queue, c.channel)),
     filled: () => (standards.evaluate(clock.now()), schedulePush(), options.afterWeekFill?.()),
   });
   const recent = held.recent;
@@ -192,7 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
       staleAfterSeconds: options.staleAfterSeconds ?? 120,
       simulated: options.simulated ?? false,
       definitions: { serviceLevel: SERVICE_LEVEL_DEFINITION, shortAbandonSeconds, occupancy: OCCUPANCY_DEFINITION },
-      channels: floor.channelsLive(now, queues, agents.byChannel),
+      channels: floor.channelsLive(queues, agents.byChannel),
       queues,
       longestWaiting: floor.longestWaiting(now, LONGEST_WAITING_LIMIT),
       agents: floor.agentRows(now),

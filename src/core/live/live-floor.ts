@@ -107,7 +107,8 @@ export class LiveFloor {
     return this.agents.summary(now);
   }
 
-  channelsLive(now: number, queues: QueueLive[], agents: AgentSummary['byChannel'] = this.agents.summary(now).byChannel): ChannelLive[] {
+  /** Per channel, its queues' figures and `agents` (agentSummary's byChannel, read once a snapshot). */
+  channelsLive(queues: QueueLive[], agents: AgentSummary['byChannel']): ChannelLive[] {
     this.contacts.settleLongestWaits();
     return CHANNELS.map((channel) => {
       const tally = emptyTally();

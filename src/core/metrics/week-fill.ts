@@ -100,7 +100,7 @@ export function holdContacts(o: {
   days: number;
   fillAfterStart: boolean;
   /** Each slice's contacts as read after start-up (the queues seen only in them). */
-  read(contacts: readonly Contact[]): void;
+  onSlice(contacts: readonly Contact[]): void;
   filled(): void;
 }): HeldContacts {
   const heldFrom = (dayStart: number) => dayStart - o.days * 86_400_000;
@@ -108,6 +108,6 @@ export function holdContacts(o: {
   const read = (from: number, to: number) => o.store.contactsQueuedBetween(from, to);
   for (const c of read(recent.from, Number.MAX_SAFE_INTEGER)) recent.set(c);
   const today = [...recent.values()].filter((c) => c.queuedAt >= o.day.dayStart);
-  const fill = weekFill({ recent, read, target: () => heldFrom(o.day.dayStart), wall: o.wall, onSlice: (cs, done) => (o.read(cs), done && o.filled()) });
+  const fill = weekFill({ recent, read, target: () => heldFrom(o.day.dayStart), wall: o.wall, onSlice: (cs, done) => (o.onSlice(cs), done && o.filled()) });
   return { recent, today, fill, prune: () => recent.prune(heldFrom(o.day.dayStart)) };
 }
